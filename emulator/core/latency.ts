@@ -1,0 +1,108 @@
+/**
+ * Modeled cost of one service call in real Apps Script, in milliseconds. The emulator adds it
+ * to the virtual clock and to the execution's modeled time, which is what the 6-minute limit
+ * and the benchmarks measure. Figures are medians from public measurements where one exists,
+ * and labelled estimates otherwise; `docs/emulator.md` prints this table with its sources.
+ *
+ * Keys are `Class.method`; a missing method falls back to `Class.*`, then to the service's
+ * default. Builders and getters on objects already fetched cost little: Apps Script batches
+ * them locally until a read or a write needs the server.
+ */
+export interface LatencyEntry {
+  ms: number;
+  source: string;
+}
+
+const S_PROPS = 'ziritione.org "Google Apps Script APIs performance" (100 runs: getProperty avg 30 ms, setProperty avg 62 ms, cache put 93 ms, cache get 3 ms)';
+const S_BLOG = 'Google Apps Script blog, "Optimizing Spreadsheet Operations" (2010) and the measurement it prompted (one 4,000-cell setValues < 50 ms; flush ~600 ms)';
+const S_TANAIKE = 'K. Tanaike, Apps Script benchmark reports (tanaikech.github.io/topics/benchmark): per-call cost of SpreadsheetApp reads/writes in the tens of milliseconds';
+const S_QUOTAS = 'developers.google.com/apps-script/guides/services/quotas (limits, not latency)';
+const S_EST = 'estimate: no public measurement; order of magnitude of one Google API round trip';
+
+export const LATENCY: Record<string, LatencyEntry> = {
+  // SpreadsheetApp
+  'SpreadsheetApp.*': { ms: 5, source: S_TANAIKE },
+  'SpreadsheetApp.openById': { ms: 300, source: S_TANAIKE },
+  'SpreadsheetApp.getActiveSpreadsheet': { ms: 20, source: S_TANAIKE },
+  'SpreadsheetApp.flush': { ms: 600, source: S_BLOG },
+  'Spreadsheet.*': { ms: 10, source: S_TANAIKE },
+  'Spreadsheet.insertSheet': { ms: 250, source: S_EST },
+  'Sheet.*': { ms: 10, source: S_TANAIKE },
+  'Sheet.appendRow': { ms: 80, source: S_TANAIKE },
+  'Sheet.getDataRange': { ms: 15, source: S_TANAIKE },
+  'Range.*': { ms: 5, source: S_TANAIKE },
+  'Range.getValues': { ms: 60, source: S_TANAIKE },
+  'Range.getDisplayValues': { ms: 60, source: S_TANAIKE },
+  'Range.getFormulas': { ms: 60, source: S_TANAIKE },
+  'Range.setValues': { ms: 100, source: S_BLOG },
+  'Range.setValue': { ms: 60, source: S_BLOG },
+  'Range.getValue': { ms: 40, source: S_TANAIKE },
+  'Range.setNumberFormat': { ms: 40, source: S_TANAIKE },
+  'Range.setDataValidation': { ms: 60, source: S_EST },
+  'Ui.*': { ms: 5, source: S_EST },
+  'Menu.*': { ms: 1, source: S_EST },
+  'DataValidationBuilder.*': { ms: 0, source: 'builder: local until build()' },
+  // Properties, cache, lock
+  'Properties.getProperty': { ms: 30, source: S_PROPS },
+  'Properties.getProperties': { ms: 30, source: S_PROPS },
+  'Properties.setProperty': { ms: 62, source: S_PROPS },
+  'Properties.setProperties': { ms: 62, source: S_PROPS },
+  'Properties.*': { ms: 30, source: S_PROPS },
+  'PropertiesService.*': { ms: 1, source: S_EST },
+  'Cache.get': { ms: 3, source: S_PROPS },
+  'Cache.getAll': { ms: 3, source: S_PROPS },
+  'Cache.*': { ms: 93, source: S_PROPS },
+  'CacheService.*': { ms: 1, source: S_EST },
+  'LockService.*': { ms: 1, source: S_EST },
+  'Lock.*': { ms: 20, source: S_EST },
+  // Script, session, utilities
+  'ScriptApp.getProjectTriggers': { ms: 50, source: S_EST },
+  'ScriptApp.deleteTrigger': { ms: 100, source: S_EST },
+  'ScriptApp.*': { ms: 1, source: S_EST },
+  'TriggerBuilder.*': { ms: 0, source: 'builder: local until create()' },
+  'ClockTriggerBuilder.create': { ms: 150, source: S_EST },
+  'SpreadsheetTriggerBuilder.create': { ms: 150, source: S_EST },
+  'FormTriggerBuilder.create': { ms: 150, source: S_EST },
+  'ClockTriggerBuilder.*': { ms: 0, source: 'builder' },
+  'SpreadsheetTriggerBuilder.*': { ms: 0, source: 'builder' },
+  'FormTriggerBuilder.*': { ms: 0, source: 'builder' },
+  'Trigger.*': { ms: 0, source: 'local object' },
+  'Session.*': { ms: 5, source: S_EST },
+  'User.*': { ms: 0, source: 'local object' },
+  'Utilities.*': { ms: 1, source: 'local computation in the Apps Script runtime' },
+  'Blob.*': { ms: 0, source: 'local object' },
+  'HtmlService.*': { ms: 5, source: S_EST },
+  'HtmlOutput.*': { ms: 0, source: 'local object' },
+  'HtmlTemplate.*': { ms: 2, source: 'local object' },
+  // Mail, Calendar, Forms, Drive
+  'MailApp.sendEmail': { ms: 450, source: S_EST },
+  'MailApp.getRemainingDailyQuota': { ms: 20, source: S_EST },
+  'MailApp.*': { ms: 20, source: S_EST },
+  'Calendar.Events.insert': { ms: 700, source: S_EST + ' (with a Meet conference request)' },
+  'Calendar.Events.patch': { ms: 400, source: S_EST },
+  'Calendar.Events.get': { ms: 200, source: S_EST },
+  'Calendar.Events.list': { ms: 300, source: S_EST },
+  'Calendar.*': { ms: 300, source: S_EST },
+  'FormApp.create': { ms: 1500, source: S_EST },
+  'FormApp.openById': { ms: 300, source: S_EST },
+  'FormApp.*': { ms: 1, source: S_EST },
+  'Form.*': { ms: 150, source: S_EST },
+  'Form.getResponses': { ms: 300, source: S_EST },
+  'Item.*': { ms: 20, source: S_EST },
+  'FormResponse.*': { ms: 5, source: S_EST },
+  'ItemResponse.*': { ms: 0, source: 'local object' },
+  'DriveApp.*': { ms: 300, source: S_EST },
+  'File.*': { ms: 150, source: S_EST },
+  'Folder.*': { ms: 150, source: S_EST },
+};
+
+export const SERVICE_DEFAULT_MS = 10;
+
+export function latencyOf(className: string, method: string): LatencyEntry {
+  return (
+    LATENCY[`${className}.${method}`] ??
+    LATENCY[`${className}.*`] ?? { ms: SERVICE_DEFAULT_MS, source: S_EST }
+  );
+}
+
+export const LIMIT_SOURCES = { quotas: S_QUOTAS };
