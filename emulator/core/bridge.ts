@@ -16,6 +16,23 @@ interface SandboxIntrinsics {
   Uint8Array: Uint8ArrayConstructor;
 }
 
+const running: Bridge[] = [];
+
+/**
+ * The bridge whose service call is running now, if any: lets a service that must run script
+ * code (HtmlTemplate.evaluate runs scriptlets in the script's context) reach that context.
+ */
+export function activeBridge(): Bridge | undefined {
+  return running[running.length - 1];
+}
+
+/** A GasObject that keeps properties the script sets on it (HtmlTemplate's variables). */
+interface AcceptsExpandos {
+  _expandos: Record<string, unknown>;
+}
+const keepsExpandos = (o: object): o is AcceptsExpandos =>
+  typeof (o as Partial<AcceptsExpandos>)._expandos === 'object' && (o as Partial<AcceptsExpandos>)._expandos !== null;
+
 export class Bridge {
   private readonly S: SandboxIntrinsics;
   private readonly proxies = new WeakMap<object, object>();
@@ -76,6 +93,7 @@ export class Bridge {
         }
         if (prop === 'toString') return () => target._class;
         if (prop.startsWith('_') || prop === 'constructor') return undefined;
+        if (keepsExpandos(target) && Object.prototype.hasOwnProperty.call(target._expandos, prop)) return target._expandos[prop];
         const value = (target as unknown as Record<string, unknown>)[prop];
         if (typeof value !== 'function') return this.toSandbox(value);
         let m = methods.get(prop);
@@ -85,7 +103,14 @@ export class Bridge {
         }
         return m;
       },
-      set: () => true, // Apps Script objects ignore expando properties from scripts.
+      // Apps Script objects ignore expando properties from scripts, except those that keep
+      // them (template variables), which get the script's value as it is.
+      set: (target, prop, value) => {
+        if (keepsExpandos(target) && typeof prop === 'string' && !prop.startsWith('_') && !(prop in target)) {
+          target._expandos[prop] = value;
+        }
+        return true;
+      },
       has: (target, prop) => typeof prop === 'string' && !prop.startsWith('_') && prop in target,
       ownKeys: () => [],
       getOwnPropertyDescriptor: () => undefined,
@@ -96,6 +121,7 @@ export class Bridge {
   }
 
   private invoke(target: GasObject, method: string, fn: (...a: unknown[]) => unknown, args: unknown[]): unknown {
+    running.push(this);
     try {
       this.guard(target, method);
       const hostArgs = args.map((a) => this.fromSandbox(a));
@@ -107,6 +133,8 @@ export class Bridge {
       const err = new this.S.Error(message);
       if (e instanceof Error && e.name && e.name !== 'Error') err.name = e.name;
       throw err;
+    } finally {
+      running.pop();
     }
   }
 }

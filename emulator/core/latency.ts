@@ -70,6 +70,7 @@ export const LATENCY: Record<string, LatencyEntry> = {
   'Session.*': { ms: 5, source: S_EST },
   'User.*': { ms: 0, source: 'local object' },
   'Utilities.*': { ms: 1, source: 'local computation in the Apps Script runtime' },
+  'Logger.*': { ms: 0, source: 'local: buffered in the execution log' },
   'Blob.*': { ms: 0, source: 'local object' },
   'HtmlService.*': { ms: 5, source: S_EST },
   'HtmlOutput.*': { ms: 0, source: 'local object' },
