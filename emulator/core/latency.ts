@@ -100,9 +100,12 @@ export const LATENCY: Record<string, LatencyEntry> = {
 export const SERVICE_DEFAULT_MS = 10;
 
 export function latencyOf(className: string, method: string): LatencyEntry {
+  // Typed form items (TextItem, MultipleChoiceItem …) cost what an Item does.
+  const family = /Item$/.test(className) && className !== 'Item' ? 'Item' : className;
   return (
     LATENCY[`${className}.${method}`] ??
-    LATENCY[`${className}.*`] ?? { ms: SERVICE_DEFAULT_MS, source: S_EST }
+    LATENCY[`${className}.*`] ??
+    LATENCY[`${family}.*`] ?? { ms: SERVICE_DEFAULT_MS, source: S_EST }
   );
 }
 

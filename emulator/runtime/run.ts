@@ -8,7 +8,14 @@ import { ADVANCED_SERVICES, INSTALLERS } from '../services';
 import { compile, createContext } from './sandbox';
 
 /** Services a simple trigger may not use: they need authorization (Apps Script simple-trigger restrictions). */
-const NEEDS_AUTH: ReadonlySet<string> = new Set(['Mail', 'Calendar', 'Forms', 'Drive', 'Slides', 'Script']);
+const NEEDS_AUTH: Readonly<Record<string, string>> = {
+  Mail: 'https://www.googleapis.com/auth/script.send_mail',
+  Calendar: 'https://www.googleapis.com/auth/calendar',
+  Forms: 'https://www.googleapis.com/auth/forms',
+  Drive: 'https://www.googleapis.com/auth/drive',
+  Slides: 'https://www.googleapis.com/auth/presentations',
+  Script: 'https://www.googleapis.com/auth/script.scriptapp',
+};
 
 export interface RunRequest {
   project: ScriptProject;
@@ -44,11 +51,16 @@ export function runExecution(
     faults,
     interleaves,
   );
+  // Apps Script evaluates local-time Date methods (new Date(y, m, d, h), getHours …) in the
+  // project's time zone. V8 contexts share the process zone, so point it there; the emulator's
+  // own code never depends on the process zone.
+  if (process.env.TZ !== req.project.timeZone) process.env.TZ = req.project.timeZone;
   const levelLog = (level: string, line: string) => exec.log(`${level}: ${line}`);
   const context = createContext(state.clock, levelLog);
   const guard = (obj: GasObject, method: string) => {
-    if (req.trigger === 'simple' && NEEDS_AUTH.has(obj._service)) {
-      throw new Error(`You do not have permission to call ${obj._class}.${method}`);
+    const scope = NEEDS_AUTH[obj._service];
+    if (req.trigger === 'simple' && scope) {
+      throw new Error(`You do not have permission to call ${obj._class}.${method}. Required permissions: ${scope}`);
     }
   };
   const bridge = new Bridge(context, exec, guard);

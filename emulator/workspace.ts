@@ -1,0 +1,456 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseWallTime } from './core/clock';
+import type { ExecutionRecord, ExecutionTrigger, FaultPlan, InterleavePlan } from './core/execution';
+import type { GasObject } from './core/gas-object';
+import { ScriptProject, type Manifest, type TriggerRecord } from './core/project';
+import type { AccountKind, QuotaKind } from './core/quotas';
+import { nextRun } from './core/schedule';
+import { WorkspaceState, type StateJSON } from './core/state';
+import { uiStore, type MenuRecord, type SurfaceRecord } from './core/ui-store';
+import { zoneOffsetMinutes, zonedParts } from './core/zones';
+import { runExecution, type RunOutcome } from './runtime/run';
+import { sheetsStore } from './services/sheets';
+import { mailStore, type SentMail } from './services/mail';
+import { calendarStore } from './services/calendar';
+import { formsStore, submitFormResponse } from './services/forms';
+
+export interface CreateOptions {
+  /** Wall-clock start time in `timeZone` ("2026-11-27T09:00"), a Date, or epoch ms. */
+  at?: string | number | Date;
+  /** Zone in which `at` and other wall times given to this API are read. Default America/Lima. */
+  timeZone?: string;
+  seed?: number;
+  account?: AccountKind;
+  /** The signed-in user: the consultant using the spreadsheets. */
+  user?: string;
+  /** Keep state in this folder: `save()` writes it, `Workspace.open(dir)` reads it. */
+  stateDir?: string;
+}
+
+export interface InstallOptions {
+  /** Folder holding Code.js, *.html and appsscript.json. Default: ./dist */
+  distDir?: string;
+  title?: string;
+}
+
+export interface Record_ {
+  [header: string]: unknown;
+}
+
+/** What a google.script.run call gives the page: success value or failure message. */
+export type ClientResult = { ok: true; value: unknown; execution: ExecutionRecord } | { ok: false; error: string; execution: ExecutionRecord };
+
+const STATE_FILE = 'workspace.json';
+
+/**
+ * The emulator's scripting API: everything tests, benchmarks, `npm start` and outside
+ * scripts do with the emulated Workspace goes through this class. See docs/emulator.md.
+ */
+export class Workspace {
+  readonly state: WorkspaceState;
+  readonly timeZone: string;
+  private stateDir?: string;
+  private readonly faults: FaultPlan[] = [];
+  private readonly interleaves: InterleavePlan[] = [];
+  /** Nesting depth of runs: events queued by nested runs are drained by the outermost. */
+  private depth = 0;
+
+  private constructor(state: WorkspaceState, timeZone: string, stateDir?: string) {
+    this.state = state;
+    this.timeZone = timeZone;
+    this.stateDir = stateDir;
+  }
+
+  static create(opts: CreateOptions = {}): Workspace {
+    const timeZone = opts.timeZone ?? 'America/Lima';
+    const at = opts.at ?? '2026-11-27T09:00';
+    const guess = typeof at === 'string' ? parseWallTime(at, 0) : parseWallTime(at, 0);
+    const now = typeof at === 'string' ? parseWallTime(at, zoneOffsetMinutes(guess, timeZone)) : guess;
+    const state = new WorkspaceState({
+      now,
+      seed: opts.seed ?? 1,
+      account: opts.account ?? 'workspace',
+      user: opts.user ?? 'consultor@example.org',
+    });
+    return new Workspace(state, timeZone, opts.stateDir);
+  }
+
+  /** Reopens a workspace saved in `dir`, or creates one there with `opts` if there is none. */
+  static open(dir: string, opts: CreateOptions = {}): Workspace {
+    const file = path.join(dir, STATE_FILE);
+    if (!fs.existsSync(file)) return Workspace.create({ ...opts, stateDir: dir });
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as StateJSON & { timeZone?: string };
+    return new Workspace(WorkspaceState.fromJSON(json), json.timeZone ?? opts.timeZone ?? 'America/Lima', dir);
+  }
+
+  save(dir = this.stateDir): void {
+    if (!dir) throw new Error('no state folder: pass one to save() or create({ stateDir })');
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = path.join(dir, `${STATE_FILE}.tmp`);
+    fs.writeFileSync(tmp, JSON.stringify({ ...this.state.toJSON(), timeZone: this.timeZone }));
+    fs.renameSync(tmp, path.join(dir, STATE_FILE));
+  }
+
+  // ---------------------------------------------------------------- time
+
+  get now(): Date {
+    return this.state.clock.date();
+  }
+
+  /** Reads a wall time in the workspace's zone ("2026-11-28T18:00"). */
+  wallTime(at: string | number | Date): number {
+    if (typeof at !== 'string') return parseWallTime(at, 0);
+    const guess = parseWallTime(at, 0);
+    return parseWallTime(at, zoneOffsetMinutes(guess, this.timeZone));
+  }
+
+  /** "2026-11-27 18:00:00" in the workspace's zone. */
+  formatNow(): string {
+    const p = zonedParts(this.state.now(), this.timeZone);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+  }
+
+  /** Advances the virtual clock to `at`, firing every time-driven trigger due on the way, in order. */
+  advanceTo(at: string | number | Date): ExecutionRecord[] {
+    const target = this.wallTime(at);
+    const fired: ExecutionRecord[] = [];
+    for (;;) {
+      const due = this.nextDueTrigger(target);
+      if (!due) break;
+      if (due.at > this.state.now()) this.state.clock.set(due.at);
+      fired.push(...this.fireClockTrigger(due.project, due.trigger));
+    }
+    if (target > this.state.now()) this.state.clock.set(target);
+    return fired;
+  }
+
+  advanceBy(ms: number): ExecutionRecord[] {
+    return this.advanceTo(this.state.now() + ms);
+  }
+
+  /** Time-driven triggers of every project, with when they fire next. */
+  scheduledTriggers(): { projectId: string; trigger: TriggerRecord }[] {
+    const out: { projectId: string; trigger: TriggerRecord }[] = [];
+    for (const p of this.state.projects.values()) for (const t of p.triggers) out.push({ projectId: p.id, trigger: t });
+    return out;
+  }
+
+  private nextDueTrigger(limit: number): { project: ScriptProject; trigger: TriggerRecord; at: number } | undefined {
+    let best: { project: ScriptProject; trigger: TriggerRecord; at: number } | undefined;
+    for (const project of this.state.projects.values()) {
+      for (const trigger of project.triggers) {
+        if (trigger.source !== 'CLOCK' || trigger.nextRun === undefined) continue;
+        if (trigger.nextRun > limit) continue;
+        if (!best || trigger.nextRun < best.at || (trigger.nextRun === best.at && trigger.createdAt < best.trigger.createdAt)) {
+          best = { project, trigger, at: trigger.nextRun };
+        }
+      }
+    }
+    return best;
+  }
+
+  private fireClockTrigger(project: ScriptProject, trigger: TriggerRecord): ExecutionRecord[] {
+    const firedAt = this.state.now();
+    trigger.lastRun = firedAt;
+    trigger.nextRun = nextRun(trigger, firedAt, project.timeZone);
+    const p = zonedParts(firedAt, 'UTC');
+    const event = {
+      authMode: 'FULL',
+      triggerUid: trigger.uid,
+      year: p.year,
+      month: p.month,
+      'day-of-month': p.day,
+      'day-of-week': p.weekday === 0 ? 7 : p.weekday,
+      hour: p.hour,
+      minute: p.minute,
+      second: p.second,
+      timezone: 'UTC',
+    };
+    return this.execute(project, trigger.handler, 'time', trigger.owner, [event]).map((o) => o.record);
+  }
+
+  // ---------------------------------------------------------------- content
+
+  createSpreadsheet(name: string, owner = this.state.user): string {
+    return sheetsStore(this.state).createSpreadsheet(name, owner);
+  }
+
+  /** Installs the built bundle as the spreadsheet's bound script project. */
+  install(spreadsheetId: string, opts: InstallOptions = {}): string {
+    const files = readDist(opts.distDir ?? path.resolve('dist'));
+    const existing = this.state.projectForContainer(spreadsheetId);
+    if (existing) {
+      existing.files = files; // a redeploy keeps properties and triggers, as clasp push does
+      return existing.id;
+    }
+    const id = this.state.random.driveId();
+    const project = new ScriptProject(id, opts.title ?? sheetsStore(this.state).spreadsheetName(spreadsheetId), files, spreadsheetId);
+    this.state.projects.set(id, project);
+    return id;
+  }
+
+  project(target: string): ScriptProject {
+    const p = this.state.projects.get(target) ?? this.state.projectForContainer(target);
+    if (!p) throw new Error(`no script project for ${target}`);
+    return p;
+  }
+
+  // ---------------------------------------------------------------- running code
+
+  /** Runs a function as from the script editor (or as `trigger` says). */
+  run(target: string, functionName: string, args: unknown[] = [], opts: { as?: ExecutionTrigger; user?: string } = {}): RunOutcome {
+    const [outcome] = this.execute(this.project(target), functionName, opts.as ?? 'editor', opts.user ?? this.state.user, args);
+    return outcome;
+  }
+
+  /** A person opens the spreadsheet: the simple onOpen runs, then installable on-open triggers. */
+  openSpreadsheet(spreadsheetId: string, user = this.state.user): RunOutcome[] {
+    const project = this.state.projectForContainer(spreadsheetId);
+    if (!project) return [];
+    const outcomes: RunOutcome[] = [];
+    const event = (trigger?: TriggerRecord) => (_b: unknown, globals: Record<string, GasObject>) => [
+      {
+        authMode: trigger ? 'FULL' : 'LIMITED',
+        source: spreadsheetObject(globals, spreadsheetId),
+        user: { email: user },
+        ...(trigger ? { triggerUid: trigger.uid } : {}),
+      },
+    ];
+    if (/\bfunction onOpen\s*\(/.test(project.files.code)) {
+      outcomes.push(...this.execute(project, 'onOpen', 'simple', user, event()));
+    }
+    for (const t of project.triggers.filter((t) => t.eventType === 'ON_OPEN' && t.sourceId === spreadsheetId)) {
+      outcomes.push(...this.execute(project, t.handler, 'open', t.owner, event(t)));
+    }
+    return outcomes;
+  }
+
+  menus(spreadsheetId: string): MenuRecord[] {
+    return uiStore(this.state).menus[spreadsheetId] ?? [];
+  }
+
+  /** Clicks a custom menu item by its caption (menus come from the last onOpen). */
+  clickMenu(spreadsheetId: string, caption: string, user = this.state.user): RunOutcome {
+    for (const menu of this.menus(spreadsheetId)) {
+      for (const item of menu.items) {
+        if ('caption' in item && item.caption === caption) {
+          return this.execute(this.project(spreadsheetId), item.functionName, 'menu', user, [])[0];
+        }
+      }
+    }
+    throw new Error(`no menu item "${caption}" in ${spreadsheetId}`);
+  }
+
+  /** The last sidebar/dialog the script showed in that spreadsheet. */
+  lastSurface(spreadsheetId: string): SurfaceRecord | undefined {
+    const s = uiStore(this.state).surfaces.filter((x) => x.spreadsheetId === spreadsheetId);
+    return s[s.length - 1];
+  }
+
+  /**
+   * `google.script.run.fn(...args)` from a sidebar in that spreadsheet: arguments and the
+   * return value pass the client/server rules (primitives, arrays and plain objects; a Date or
+   * a function anywhere makes the call fail), one execution per call.
+   */
+  callFromSidebar(spreadsheetId: string, functionName: string, args: unknown[] = [], user = this.state.user): ClientResult {
+    const bad = args.map(findIllegalClientValue).find((x) => x);
+    const project = this.project(spreadsheetId);
+    if (bad) throw new Error(`google.script.run cannot send ${bad}`);
+    const [outcome] = this.execute(project, functionName, 'sidebar', user, args);
+    if (outcome.error !== undefined) return { ok: false, error: outcome.error, execution: outcome.record };
+    const illegal = findIllegalClientValue(outcome.value);
+    // Apps Script's client/server guide: such return values do not reach the page (the success handler gets null).
+    const value = illegal ? null : outcome.value === undefined ? null : JSON.parse(JSON.stringify(outcome.value));
+    return { ok: true, value, execution: outcome.record };
+  }
+
+  // ---------------------------------------------------------------- forms
+
+  /** A person submits a form (answers by item title or ID); form-submit triggers fire. */
+  submitForm(formId: string, answers: Record<string, string | string[]>, opts: { email?: string } = {}): { responseId: string; executions: ExecutionRecord[] } {
+    const before = this.state.executions.length;
+    const { responseId } = submitFormResponse(this.state, formId, answers, opts);
+    this.drainEvents();
+    return { responseId, executions: this.state.executions.slice(before) };
+  }
+
+  forms() {
+    return formsStore(this.state).listForms();
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  /** The next execution matching the plan fails at call `atCall` (see FaultPlan). One-shot. */
+  injectFault(plan: FaultPlan): void {
+    this.faults.push(plan);
+  }
+
+  /** Just before call `atCall` of the matching execution, runs `run` (usually another execution). */
+  interleave(plan: InterleavePlan): void {
+    this.interleaves.push(plan);
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+    this.interleaves.length = 0;
+  }
+
+  setQuota(kind: QuotaKind, limit: number): void {
+    this.state.quotas.overrides[kind] = limit;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  sheetNames(spreadsheetId: string): string[] {
+    return sheetsStore(this.state).sheetNames(spreadsheetId);
+  }
+
+  /** The tab's values as getValues returns them (first row = headers). */
+  values(spreadsheetId: string, tab: string): unknown[][] {
+    return sheetsStore(this.state).readValues(spreadsheetId, tab);
+  }
+
+  displayValues(spreadsheetId: string, tab: string): string[][] {
+    return sheetsStore(this.state).readDisplayValues(spreadsheetId, tab);
+  }
+
+  /** The tab as records keyed by its header row (row 1). */
+  readTab(spreadsheetId: string, tab: string): Record_[] {
+    const [headers = [], ...rows] = this.values(spreadsheetId, tab);
+    return rows.map((row) => {
+      const rec: Record_ = {};
+      headers.forEach((h, i) => {
+        if (String(h) !== '') rec[String(h)] = row[i];
+      });
+      return rec;
+    });
+  }
+
+  outbox(): SentMail[] {
+    return mailStore(this.state).sent;
+  }
+
+  calendarEvents() {
+    return calendarStore(this.state).allEvents();
+  }
+
+  executions(filter: { functionName?: string; since?: number } = {}): ExecutionRecord[] {
+    return this.state.executions.filter(
+      (e) => (!filter.functionName || e.functionName === filter.functionName) && (filter.since === undefined || e.startedAt >= filter.since),
+    );
+  }
+
+  triggers(target: string): TriggerRecord[] {
+    return this.project(target).triggers;
+  }
+
+  properties(target: string): Record<string, string> {
+    return { ...this.project(target).scriptProperties };
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private execute(
+    project: ScriptProject,
+    functionName: string,
+    trigger: ExecutionTrigger,
+    user: string,
+    args: unknown[] | ((bridge: never, globals: Record<string, GasObject>) => unknown[]),
+  ): RunOutcome[] {
+    this.depth++;
+    let outcome: RunOutcome;
+    try {
+      outcome = runExecution(this.state, { project, functionName, trigger, user, args: args as never }, this.faults, this.interleaves);
+    } finally {
+      this.depth--;
+    }
+    const outcomes = [outcome];
+    if (this.depth === 0) outcomes.push(...this.drainEvents());
+    if (this.depth === 0 && this.stateDir) this.save();
+    return outcomes;
+  }
+
+  /** Fires the triggers for events services emitted (form submissions), in order. */
+  private drainEvents(): RunOutcome[] {
+    const out: RunOutcome[] = [];
+    while (this.state.events.length) {
+      const ev = this.state.events.shift()!;
+      if (ev.type !== 'formSubmit') continue;
+      for (const project of this.state.projects.values()) {
+        for (const t of project.triggers) {
+          if (t.eventType !== 'ON_FORM_SUBMIT') continue;
+          if (t.source === 'FORMS' && t.sourceId === ev.formId) {
+            out.push(
+              ...this.execute(project, t.handler, 'formSubmit', t.owner, (_b, globals) => [
+                { authMode: 'FULL', triggerUid: t.uid, source: formObject(globals, ev.formId), response: responseObject(globals, ev.formId, ev.responseId) },
+              ]),
+            );
+          } else if (t.source === 'SPREADSHEETS' && ev.spreadsheetId && t.sourceId === ev.spreadsheetId && ev.sheetName && ev.row) {
+            const row = ev.row;
+            const sheetName = ev.sheetName;
+            const values = sheetsStore(this.state).readDisplayValues(ev.spreadsheetId, sheetName);
+            const headers = values[0] ?? [];
+            const rowValues = values[row - 1] ?? [];
+            const namedValues: Record<string, string[]> = {};
+            headers.forEach((h, i) => (namedValues[h] = [rowValues[i] ?? '']));
+            const ssId = ev.spreadsheetId;
+            out.push(
+              ...this.execute(project, t.handler, 'formSubmit', t.owner, (_b, globals) => [
+                {
+                  authMode: 'FULL',
+                  triggerUid: t.uid,
+                  source: spreadsheetObject(globals, ssId),
+                  range: rangeObject(globals, ssId, sheetName, row, headers.length),
+                  values: rowValues,
+                  namedValues,
+                },
+              ]),
+            );
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
+
+type Hidden = Record<string, (...a: unknown[]) => unknown>;
+
+function spreadsheetObject(globals: Record<string, GasObject>, id: string): unknown {
+  return (globals.SpreadsheetApp as unknown as Hidden)._spreadsheet(id);
+}
+function rangeObject(globals: Record<string, GasObject>, id: string, sheet: string, row: number, cols: number): unknown {
+  return (globals.SpreadsheetApp as unknown as Hidden)._rangeFor(id, sheet, row, cols);
+}
+function formObject(globals: Record<string, GasObject>, id: string): unknown {
+  return (globals.FormApp as unknown as Hidden)._form(id);
+}
+function responseObject(globals: Record<string, GasObject>, formId: string, responseId: string): unknown {
+  return (globals.FormApp as unknown as Hidden)._responseObject(formId, responseId);
+}
+
+/** Reads a built bundle folder as a script project's files. */
+export function readDist(distDir: string): ScriptProject['files'] {
+  const code = fs.readFileSync(path.join(distDir, 'Code.js'), 'utf8');
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as Manifest;
+  const html: Record<string, string> = {};
+  for (const f of fs.readdirSync(distDir)) {
+    if (f.endsWith('.html')) html[f.slice(0, -5)] = fs.readFileSync(path.join(distDir, f), 'utf8');
+  }
+  return { code, html, manifest };
+}
+
+/** google.script.run's legal types: primitives, arrays, plain objects (HTML service guide). */
+function findIllegalClientValue(v: unknown, depth = 0): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'boolean') return undefined;
+  if (t === 'function') return 'a function';
+  if (Object.prototype.toString.call(v) === '[object Date]') return 'a Date';
+  if (depth > 100) return 'a value nested too deeply';
+  if (Array.isArray(v)) return v.map((x) => findIllegalClientValue(x, depth + 1)).find((x) => x);
+  if (t === 'object') return Object.values(v as object).map((x) => findIllegalClientValue(x, depth + 1)).find((x) => x);
+  return `a ${t}`;
+}
