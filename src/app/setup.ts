@@ -1,0 +1,446 @@
+/**
+ * Setting up a spreadsheet (DESIGN.md "One bundle, two spreadsheets").
+ *
+ * Run from the menu or the panel, in either spreadsheet, as often as anyone likes: it creates
+ * only what is missing (tabs, headers, settings rows), re-applies formats and dropdowns (a person
+ * may have pasted over them), records which spreadsheet this is and where its sibling is, and
+ * leaves exactly one of each trigger this role needs. It never deletes a tab, a column, a row or
+ * a trigger it does not manage, and never moves a person's columns. Every change is audit-logged.
+ */
+import { formatLimaDateTime } from '../domain/lima-time';
+import { PRODUCT_VERSION, ROLE_DESCRIPTIONS, ROLE_LABELS, SETUP_AUDIT as A, SETUP_MESSAGES as M, TASK_LABELS } from '../domain/messages/setup';
+import {
+  isRole,
+  resolveColumns,
+  ROLES,
+  SETTINGS_TAB,
+  tabsForRole,
+  type ColumnSpec,
+  type Role,
+  type TabSpec,
+} from '../domain/schema';
+import type { AuditLog, Clock, ColumnRule, ColumnValidation, KeyValueStore, Lock, Scheduler, Session, TriggerInfo, Workbook, Workbooks } from '../ports';
+import { parseSettings, planSettingRows, type Settings } from './settings';
+
+export const LIMA_TIME_ZONE = 'America/Lima';
+
+/** Where setup keeps what it recorded (document properties: one set per spreadsheet). */
+export const PROPERTY_KEYS = {
+  role: 'SOE_ROLE',
+  siblingId: 'SOE_SIBLING_ID',
+  setupAt: 'SOE_SETUP_AT',
+  version: 'SOE_SETUP_VERSION',
+  /** JSON: handler → { id, signature } of the triggers setup installed. */
+  triggers: 'SOE_TRIGGERS',
+  /** Email of the person whose triggers run this spreadsheet's automatic tasks. */
+  triggerOwner: 'SOE_TRIGGER_OWNER',
+} as const;
+
+/** A refusal the person can fix (bad role or sibling ID); nothing was changed. */
+export class SetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SetupError';
+  }
+}
+
+// ---------------------------------------------------------------------------- pure helpers
+
+/** A spreadsheet ID from what a person pastes: the ID itself or the spreadsheet's URL. */
+export function parseSpreadsheetId(input: unknown): string | null {
+  const s = String(input ?? '').trim();
+  if (s === '') return null;
+  const fromUrl = /\/d\/([A-Za-z0-9_-]{20,})/.exec(s);
+  const id = fromUrl ? fromUrl[1] : s;
+  return /^[A-Za-z0-9_-]{20,}$/.test(id) ? id : null;
+}
+
+export const VALIDATION_HELP = {
+  strict: 'Elija un valor de la lista.',
+  suggested: 'Elija un valor de la lista o escriba otro.',
+  system: 'Columna del sistema: la completa el panel; no la edite a mano.',
+} as const;
+
+function validationFor(col: ColumnSpec): ColumnValidation | undefined {
+  if (col.type === 'bool') return { kind: 'checkbox' };
+  if (!col.values || col.values.length === 0) return undefined;
+  const strict = col.strict ?? false;
+  const help = col.system ? VALIDATION_HELP.system : strict ? VALIDATION_HELP.strict : VALIDATION_HELP.suggested;
+  return { kind: 'list', values: col.values, strict, help };
+}
+
+/** Format and dropdown of every schema column present in this header row. */
+export function columnRules(spec: TabSpec, headers: readonly string[]): ColumnRule[] {
+  const { index } = resolveColumns(spec, headers);
+  const rules: ColumnRule[] = [];
+  for (const col of spec.columns) {
+    const i = index[col.key];
+    if (i < 0) continue;
+    const validation = validationFor(col);
+    if (col.format === undefined && validation === undefined) continue;
+    rules.push({ column: i + 1, ...(col.format === undefined ? {} : { format: col.format }), ...(validation ? { validation } : {}) });
+  }
+  return rules;
+}
+
+/** Handlers of src/entry.ts whose triggers setup manages (installs, repairs, removes). */
+export const MANAGED_HANDLERS = ['runReminders', 'runDayClosing'] as const;
+
+export interface DesiredTrigger {
+  handler: string;
+  kind: 'clock';
+  hour: number;
+  /** What the trigger does, as recorded: a different signature means the trigger must be replaced. */
+  signature: string;
+}
+
+/** The triggers a spreadsheet of this role needs with these settings. */
+export function desiredTriggers(role: Role, settings: Pick<Settings, 'reminderHour' | 'closingHour'>): DesiredTrigger[] {
+  if (role !== 'atenciones') return [];
+  return [
+    { handler: 'runReminders', kind: 'clock', hour: settings.reminderHour, signature: `daily@${settings.reminderHour}` },
+    { handler: 'runDayClosing', kind: 'clock', hour: settings.closingHour, signature: `daily@${settings.closingHour}` },
+  ];
+}
+
+export interface RecordedTrigger {
+  id: string;
+  signature: string;
+}
+
+export type RemovalReason = 'duplicate' | 'outdated' | 'unneeded';
+
+export interface TriggerPlan {
+  keep: TriggerInfo[];
+  create: DesiredTrigger[];
+  remove: { trigger: TriggerInfo; why: RemovalReason }[];
+}
+
+/**
+ * How to get from the triggers that exist to exactly one per desired handler. Apps Script cannot
+ * tell a clock trigger's hour, so the one setup installed is recognised by the ID it recorded with
+ * its signature; any other trigger of a managed handler is a duplicate or outdated. Triggers of
+ * handlers setup does not manage (job continuations, a person's own) are left alone.
+ */
+export function planTriggers(
+  existing: readonly TriggerInfo[],
+  desired: readonly DesiredTrigger[],
+  recorded: Readonly<Record<string, RecordedTrigger>>,
+  managed: readonly string[] = MANAGED_HANDLERS,
+): TriggerPlan {
+  const plan: TriggerPlan = { keep: [], create: [], remove: [] };
+  const handlers = [...new Set([...managed, ...desired.map((d) => d.handler)])];
+  for (const handler of handlers) {
+    const mine = existing.filter((t) => t.handler === handler);
+    const want = desired.find((d) => d.handler === handler);
+    if (!want) {
+      for (const t of mine) plan.remove.push({ trigger: t, why: 'unneeded' });
+      continue;
+    }
+    const sameKind = mine.filter((t) => t.kind === want.kind);
+    for (const t of mine) if (t.kind !== want.kind) plan.remove.push({ trigger: t, why: 'unneeded' });
+    const rec = recorded[handler];
+    const keeper = rec && rec.signature === want.signature ? sameKind.find((t) => t.id === rec.id) : undefined;
+    if (keeper) {
+      plan.keep.push(keeper);
+      for (const t of sameKind) if (t !== keeper) plan.remove.push({ trigger: t, why: 'duplicate' });
+    } else {
+      sameKind.forEach((t, i) => plan.remove.push({ trigger: t, why: i === 0 ? 'outdated' : 'duplicate' }));
+      plan.create.push(want);
+    }
+  }
+  return plan;
+}
+
+function parseRecorded(json: string | null): Record<string, RecordedTrigger> {
+  if (!json) return {};
+  try {
+    const v = JSON.parse(json) as unknown;
+    if (!v || typeof v !== 'object') return {};
+    const out: Record<string, RecordedTrigger> = {};
+    for (const [k, r] of Object.entries(v as Record<string, unknown>)) {
+      const rr = r as Partial<RecordedTrigger> | null;
+      if (rr && typeof rr.id === 'string' && typeof rr.signature === 'string') out[k] = { id: rr.id, signature: rr.signature };
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+// ---------------------------------------------------------------------------- the use case
+
+export interface SetupDeps {
+  workbooks: Workbooks;
+  properties: KeyValueStore;
+  scheduler: Scheduler;
+  lock: Lock;
+  clock: Clock;
+  session: Session;
+  audit: AuditLog;
+}
+
+export interface SetupInput {
+  role: unknown;
+  /** The sibling spreadsheet's ID or URL; empty keeps the one recorded before (if any). */
+  siblingId?: unknown;
+  /** Install the automatic tasks for this person even though someone else installed them. */
+  takeOverTriggers?: boolean;
+}
+
+export interface ScheduledTask {
+  handler: string;
+  /** 'el envío de recordatorios' */
+  label: string;
+  hour: number;
+}
+
+export interface SetupResult {
+  role: Role;
+  roleLabel: string;
+  spreadsheetName: string;
+  siblingId: string;
+  /** Name of the sibling spreadsheet when it could be opened. */
+  siblingName: string | null;
+  /** What this run created or corrected, one Spanish sentence each. */
+  changes: string[];
+  /** What a person should look at (setup still completed). */
+  warnings: string[];
+  summary: string;
+  tasks: ScheduledTask[];
+}
+
+export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
+  if (!isRole(input.role)) throw new SetupError(M.invalidRole);
+  const role = input.role;
+  const workbook = deps.workbooks.current();
+  const rawSibling = String(input.siblingId ?? '').trim();
+  let givenSibling = '';
+  if (rawSibling !== '') {
+    const parsed = parseSpreadsheetId(rawSibling);
+    if (!parsed) throw new SetupError(M.invalidSiblingId);
+    if (parsed === workbook.id) throw new SetupError(M.siblingIsSelf);
+    givenSibling = parsed;
+  }
+
+  return deps.lock.withLock(() => {
+    const changes: string[] = [];
+    const warnings: string[] = [];
+    const spreadsheetName = workbook.name();
+    const change = (action: string, target: string, sentence: string, detail = sentence) => {
+      changes.push(sentence);
+      deps.audit.record({ action, target, result: 'Correcto', detail });
+    };
+
+    // 1. Lima time in the sheet itself: dates written by the script display in Lima time.
+    const tz = workbook.timeZone();
+    if (tz !== LIMA_TIME_ZONE) {
+      workbook.setTimeZone(LIMA_TIME_ZONE);
+      change(A.timeZoneSet, spreadsheetName, M.timeZoneSet(tz));
+    }
+
+    // 2. Tabs and headers.
+    for (const spec of tabsForRole(role)) ensureTab(workbook, spec, change);
+
+    // 3. Settings rows, with the sibling mirrored for people to see.
+    const props = deps.properties.getAll();
+    const siblingId = givenSibling || props[PROPERTY_KEYS.siblingId] || '';
+    const userEmail = deps.session.userEmail();
+    const settingsTable = workbook.table(SETTINGS_TAB);
+    const snapshot = settingsTable.read();
+    const plan = planSettingRows(snapshot.rows, role, siblingId ? { siblingId } : {}, userEmail);
+    if (plan.update.length) {
+      settingsTable.update(plan.update);
+      for (const name of plan.updatedNames) change(A.settingUpdated, name, M.settingUpdated(name));
+    }
+    if (plan.append.length) {
+      settingsTable.append(plan.append);
+      const sentence = M.settingsAdded(plan.append.length);
+      change(A.settingsAdded, SETTINGS_TAB.name, sentence, `${sentence} ${plan.appendedNames.join('; ')}`);
+    }
+    const { settings, problems } = parseSettings(settingsTable.read().rows.map((r) => ({ name: r.record.name, value: r.record.value })));
+    warnings.push(...problems);
+
+    // 4. Role and sibling.
+    const previousRole = props[PROPERTY_KEYS.role];
+    if (previousRole !== role) {
+      if (isRole(previousRole)) change(A.roleChanged, spreadsheetName, M.roleChanged(ROLE_LABELS[previousRole], ROLE_LABELS[role]));
+      else change(A.roleRecorded, spreadsheetName, M.roleRecorded(ROLE_LABELS[role]));
+    }
+    let siblingName: string | null = null;
+    if (siblingId) {
+      const sibling = deps.workbooks.open(siblingId);
+      siblingName = sibling ? sibling.name() : null;
+      if (!sibling) warnings.push(M.siblingUnreachable);
+      if (siblingId !== props[PROPERTY_KEYS.siblingId]) change(A.siblingRecorded, siblingId, M.siblingRecorded(siblingName));
+    } else {
+      warnings.push(M.noSibling);
+    }
+
+    // 5. Triggers: exactly one of each this role needs, owned by one person.
+    const desired = desiredTriggers(role, settings);
+    const owner = props[PROPERTY_KEYS.triggerOwner] ?? '';
+    const me = userEmail.trim().toLowerCase();
+    let recorded = parseRecorded(props[PROPERTY_KEYS.triggers] ?? null);
+    let newOwner = owner;
+    const ownedByOther = owner !== '' && me !== '' && owner !== me;
+    if (ownedByOther && !input.takeOverTriggers) {
+      warnings.push(M.triggersOwnedByOther(owner));
+      deps.audit.record({ action: A.triggersSkipped, target: spreadsheetName, result: 'Sin efecto', detail: M.triggersOwnedByOther(owner) });
+    } else {
+      if (ownedByOther) {
+        warnings.push(M.triggersTakenOver(owner));
+        recorded = {}; // the other person's trigger IDs mean nothing in this person's list
+      }
+      recorded = reconcileTriggers(deps.scheduler, desired, recorded, change);
+      if (desired.length > 0 && me !== '') newOwner = me;
+    }
+
+    deps.properties.setAll({
+      [PROPERTY_KEYS.role]: role,
+      [PROPERTY_KEYS.siblingId]: siblingId,
+      [PROPERTY_KEYS.setupAt]: deps.clock.now().toISOString(),
+      [PROPERTY_KEYS.version]: PRODUCT_VERSION,
+      [PROPERTY_KEYS.triggers]: JSON.stringify(recorded),
+      [PROPERTY_KEYS.triggerOwner]: newOwner,
+    });
+
+    const summary = changes.length ? M.done : M.nothingToDo;
+    deps.audit.record({
+      action: A.setupRun,
+      target: spreadsheetName,
+      result: changes.length ? 'Correcto' : 'Sin cambios',
+      detail: [ROLE_LABELS[role], summary, ...warnings].join(' '),
+    });
+    return {
+      role,
+      roleLabel: ROLE_LABELS[role],
+      spreadsheetName,
+      siblingId,
+      siblingName,
+      changes,
+      warnings,
+      summary,
+      tasks: desired.map((d) => ({ handler: d.handler, label: TASK_LABELS[d.handler] ?? d.handler, hour: d.hour })),
+    };
+  });
+}
+
+type Change = (action: string, target: string, sentence: string, detail?: string) => void;
+
+function ensureTab(workbook: Workbook, spec: TabSpec, change: Change): void {
+  const existing = workbook.headers(spec.name);
+  let headers: string[];
+  if (existing === null) {
+    workbook.createTab(
+      spec.name,
+      spec.columns.map((c) => ({ text: c.header, system: c.system })),
+    );
+    headers = spec.columns.map((c) => c.header);
+    change(A.tabCreated, spec.name, M.tabCreated(spec.name));
+    workbook.freezeHeaderRow(spec.name);
+  } else {
+    const { missing } = resolveColumns(spec, existing);
+    headers = existing;
+    if (missing.length) {
+      workbook.addHeaders(
+        spec.name,
+        existing.length + 1,
+        missing.map((c) => ({ text: c.header, system: c.system })),
+      );
+      headers = [...existing, ...missing.map((c) => c.header)];
+      change(A.columnsAdded, spec.name, M.columnsAdded(spec.name, missing.map((c) => c.header)));
+    }
+    if (workbook.freezeHeaderRow(spec.name)) change(A.headerFrozen, spec.name, M.headerFrozen(spec.name));
+  }
+  workbook.applyColumnRules(spec.name, columnRules(spec, headers));
+}
+
+function reconcileTriggers(
+  scheduler: Scheduler,
+  desired: readonly DesiredTrigger[],
+  recorded: Record<string, RecordedTrigger>,
+  change: Change,
+): Record<string, RecordedTrigger> {
+  const plan = planTriggers(scheduler.list(), desired, recorded);
+  const next: Record<string, RecordedTrigger> = {};
+  for (const t of plan.keep) {
+    const want = desired.find((d) => d.handler === t.handler);
+    if (want) next[t.handler] = { id: t.id, signature: want.signature };
+  }
+  for (const { trigger, why } of plan.remove) {
+    scheduler.remove(trigger.id);
+    // A replaced trigger is reported once, by its installation below.
+    if (why !== 'outdated') change(A.triggerRemoved, trigger.handler, M.triggerRemoved(trigger.handler, why));
+  }
+  for (const want of plan.create) {
+    const t = scheduler.daily(want.handler, want.hour);
+    next[want.handler] = { id: t.id, signature: want.signature };
+    change(A.triggerInstalled, want.handler, M.triggerInstalled(TASK_LABELS[want.handler] ?? want.handler, want.hour));
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------------------- status for the panel
+
+export interface RoleOption {
+  value: Role;
+  label: string;
+  description: string;
+}
+
+export interface SetupStatus {
+  /** True once setup ran here (a role is recorded) and none of the role's tabs is missing. */
+  configured: boolean;
+  role: Role | null;
+  roleLabel: string | null;
+  spreadsheetName: string;
+  siblingId: string;
+  /** Tabs of the recorded role that are not in the spreadsheet (someone deleted one). */
+  missingTabs: string[];
+  userEmail: string;
+  /** Who runs the automatic tasks; '' when nobody installed them yet. */
+  tasksOwner: string;
+  /** When setup last ran, in Lima time ('viernes 27 de noviembre de 2026, 9:00 a. m.'); '' when never. */
+  lastSetupAt: string;
+  version: string;
+  roleOptions: RoleOption[];
+}
+
+export function setupStatus(deps: Pick<SetupDeps, 'workbooks' | 'properties' | 'session'>): SetupStatus {
+  const workbook = deps.workbooks.current();
+  const props = deps.properties.getAll();
+  const role = isRole(props[PROPERTY_KEYS.role]) ? (props[PROPERTY_KEYS.role] as Role) : null;
+  const names = new Set(workbook.tabNames());
+  const missingTabs = role ? tabsForRole(role).map((t) => t.name).filter((n) => !names.has(n)) : [];
+  return {
+    configured: role !== null && missingTabs.length === 0,
+    role,
+    roleLabel: role ? ROLE_LABELS[role] : null,
+    spreadsheetName: workbook.name(),
+    siblingId: props[PROPERTY_KEYS.siblingId] ?? '',
+    missingTabs,
+    userEmail: deps.session.userEmail(),
+    tasksOwner: props[PROPERTY_KEYS.triggerOwner] ?? '',
+    lastSetupAt: formatSetupTime(props[PROPERTY_KEYS.setupAt]),
+    version: PRODUCT_VERSION,
+    roleOptions: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], description: ROLE_DESCRIPTIONS[r] })),
+  };
+}
+
+function formatSetupTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return isNaN(d.getTime()) ? '' : formatLimaDateTime(d);
+}
+
+/** The role setup recorded for this spreadsheet, or null (setup never ran). */
+export function recordedRole(properties: KeyValueStore): Role | null {
+  const r = properties.get(PROPERTY_KEYS.role);
+  return isRole(r) ? r : null;
+}
+
+/** The sibling spreadsheet's ID setup recorded, or ''. */
+export function recordedSiblingId(properties: KeyValueStore): string {
+  return properties.get(PROPERTY_KEYS.siblingId) ?? '';
+}

@@ -1,0 +1,574 @@
+/**
+ * The single source of truth for every tab of both spreadsheets.
+ *
+ * "Atenciones Virtuales – Centro de Empleo" (role 'atenciones', A01–A07) and "Programación
+ * Talleres Masivos" (role 'talleres', B01–C04) get their tabs, Spanish headers, number formats,
+ * validation lists and the settings rows from here. Setup creates from it, tables read and write
+ * through it, and tests check against it: no other module spells a header.
+ *
+ * Columns are found by header text (case-, accent-, space- and punctuation-insensitive), never by
+ * position, because consultants add, move and sort columns. Rows are found by the tab's ID column.
+ */
+import { ABANDON_REASONS, APPOINTMENT_STATUSES, CONSULTATION_TOPICS, STANDARD_ATTENTION_MINUTES, TOLERANCE_MINUTES } from './appointment';
+import { FIELD_LABELS } from './import/messages';
+import { DEFAULT_HEADER_ALIASES, REPORT_FIELDS, type ReportField } from './import/report';
+import { REBOOK_URL } from './messages/email-layout';
+
+// ---------------------------------------------------------------------------- roles
+
+export type Role = 'atenciones' | 'talleres';
+export const ROLES: readonly Role[] = ['atenciones', 'talleres'];
+
+export function isRole(x: unknown): x is Role {
+  return x === 'atenciones' || x === 'talleres';
+}
+
+// ---------------------------------------------------------------------------- columns
+
+export type ColumnType = 'text' | 'id' | 'date' | 'datetime' | 'number' | 'status' | 'email' | 'phone' | 'bool';
+
+/** Sheets number formats. '@' keeps digits as typed (leading zeros of a DNI, '+51 9…'). */
+export const FORMATS = {
+  text: '@',
+  date: 'dd/mm/yyyy',
+  dateTime: 'dd/mm/yyyy hh:mm',
+  dateTimeSeconds: 'dd/mm/yyyy hh:mm:ss',
+  /** A full Date shown as its Lima time of day (the value keeps its date). */
+  timeOfDay: 'hh:mm',
+  integer: '0',
+  decimal: '0.0',
+} as const;
+
+export interface ColumnSpec<K extends string = string> {
+  /** Stable English key used by code; never shown. */
+  readonly key: K;
+  /** Header text in row 1 (Spanish). */
+  readonly header: string;
+  readonly type: ColumnType;
+  /** Number format of the data cells; undefined leaves the cells' format alone. */
+  readonly format?: string;
+  /** Values offered as a dropdown (status columns; suggestions for some text columns). */
+  readonly values?: readonly string[];
+  /** When true the dropdown rejects other values typed by a person (status columns). */
+  readonly strict?: boolean;
+  /** Written only by the system: a person should not edit it (shown with a grey header). */
+  readonly system: boolean;
+  /** Older or hand-written header texts that also mean this column. */
+  readonly aliases?: readonly string[];
+}
+
+type Opts = Partial<Pick<ColumnSpec, 'values' | 'strict' | 'aliases' | 'format'>> & { system?: boolean };
+
+function column<K extends string>(key: K, header: string, type: ColumnType, format: string | undefined, o: Opts = {}): ColumnSpec<K> {
+  const { system = false, ...rest } = o;
+  return { key, header, type, ...(format === undefined ? {} : { format }), system, ...rest };
+}
+
+/** Builders, one per type, so every tab spells formats the same way. */
+const c = {
+  id: <K extends string>(key: K, header: string, o: Opts = {}) => column(key, header, 'id', FORMATS.text, o),
+  text: <K extends string>(key: K, header: string, o: Opts = {}) => column(key, header, 'text', FORMATS.text, o),
+  email: <K extends string>(key: K, header: string, o: Opts = {}) => column(key, header, 'email', FORMATS.text, o),
+  phone: <K extends string>(key: K, header: string, o: Opts = {}) => column(key, header, 'phone', FORMATS.text, o),
+  date: <K extends string>(key: K, header: string, o: Opts = {}) => column(key, header, 'date', FORMATS.date, o),
+  dateTime: <K extends string>(key: K, header: string, o: Opts = {}) => column(key, header, 'datetime', o.format ?? FORMATS.dateTime, o),
+  /** A Date shown as hh:mm (start and end of an attention). */
+  clock: <K extends string>(key: K, header: string, o: Opts = {}) => column(key, header, 'datetime', FORMATS.timeOfDay, o),
+  integer: <K extends string>(key: K, header: string, o: Opts = {}) => column(key, header, 'number', FORMATS.integer, o),
+  decimal: <K extends string>(key: K, header: string, o: Opts = {}) => column(key, header, 'number', FORMATS.decimal, o),
+  bool: <K extends string>(key: K, header: string, o: Opts = {}) => column(key, header, 'bool', undefined, o),
+  status: <K extends string>(key: K, header: string, values: readonly string[], o: Opts = {}) =>
+    column(key, header, 'status', undefined, { strict: true, ...o, values }),
+};
+
+// ---------------------------------------------------------------------------- tabs
+
+export type TabKey =
+  | 'appointments'
+  | 'yearPlan'
+  | 'modules'
+  | 'sessions'
+  | 'registrations'
+  | 'attendance'
+  | 'review'
+  | 'settings'
+  | 'audit';
+
+export interface TabSpec<K extends string = string> {
+  readonly key: TabKey;
+  /** Tab name as the consultant sees it. */
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly columns: readonly ColumnSpec<K>[];
+  /** Key of the ID column that identifies a row; null for append-only logs. */
+  readonly idKey: K | null;
+  /** Rows are only ever appended (the audit log): never read whole to write. */
+  readonly appendOnly: boolean;
+}
+
+function tab<const C extends readonly ColumnSpec[]>(t: {
+  key: TabKey;
+  name: string;
+  roles: readonly Role[];
+  columns: C;
+  idKey: C[number]['key'] | null;
+  appendOnly?: boolean;
+}): TabSpec<C[number]['key']> {
+  return { appendOnly: false, ...t } as TabSpec<C[number]['key']>;
+}
+
+/** Progress of an email tied to a row (see DESIGN.md "Side effects"): 'enviando' before, 'enviado' after. */
+export const DELIVERY_STATES = ['pendiente', 'enviando', 'enviado', 'error'] as const;
+export const APPOINTMENT_ORIGINS = ['Importación', 'Sidebar'] as const;
+export const QUARTERS = ['I', 'II', 'III', 'IV'] as const;
+export const MODULE_STATES = ['Borrador', 'Inscripción abierta', 'En curso', 'Cerrado'] as const;
+export const REVIEW_STATES = ['Pendiente', 'Resuelto', 'Descartado'] as const;
+export const AUDIT_RESULTS = ['Correcto', 'Sin cambios', 'Sin efecto', 'Error', 'Por revisar'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+/** "Atenciones Virtuales – Centro de Empleo": the register of one-to-one attentions (A01–A07). */
+export const APPOINTMENTS_TAB = tab({
+  key: 'appointments',
+  name: 'Citas',
+  roles: ['atenciones'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de cita', { system: true }),
+    c.id('platformCode', 'Código plataforma', { aliases: ['Código de cita', 'Código'] }),
+    c.text('documentType', 'Tipo doc.', { aliases: ['Tipo de documento'] }),
+    c.id('dni', 'DNI', { aliases: ['N° de documento', 'Documento'] }),
+    c.text('fullName', 'Nombres y apellidos', { aliases: ['Nombre completo'] }),
+    c.email('email', 'Correo', { aliases: ['Correo electrónico'] }),
+    c.phone('phone', 'Celular', { aliases: ['Teléfono'] }),
+    c.date('date', 'Fecha'),
+    c.text('time', 'Hora'),
+    c.dateTime('start', 'Inicio', { system: true }),
+    c.text('consultant', 'Consultor', { aliases: ['Consultora'] }),
+    c.text('service', 'Servicio'),
+    c.status('status', 'Estado', APPOINTMENT_STATUSES),
+    c.text('topic', 'Tema de consulta', { values: CONSULTATION_TOPICS, strict: false }),
+    c.text('notes', 'Notas'),
+    c.text('observations', 'Observaciones'),
+    c.text('abandonReason', 'Motivo de abandono', { values: ABANDON_REASONS, strict: false }),
+    c.clock('startedAt', 'Hora de inicio', { system: true }),
+    c.clock('endedAt', 'Hora de fin', { system: true }),
+    c.integer('durationMinutes', 'Duración (min)', { system: true }),
+    c.status('reminderStatus', 'Recordatorio', DELIVERY_STATES, { system: true }),
+    c.dateTime('reminderSentAt', 'Recordatorio enviado', { system: true }),
+    c.id('eventId', 'ID evento', { system: true }),
+    c.text('meetUrl', 'Enlace Meet', { system: true }),
+    c.bool('extranetNotified', 'Aviso extranet'),
+    c.status('surveyStatus', 'Encuesta', DELIVERY_STATES, { system: true }),
+    c.dateTime('surveySentAt', 'Encuesta enviada', { system: true }),
+    c.dateTime('surveyAnsweredAt', 'Encuesta respondida', { system: true }),
+    c.decimal('surveyScore', 'Puntaje encuesta', { system: true }),
+    c.status('abandonmentEmail', 'Correo abandono', DELIVERY_STATES, { system: true }),
+    c.status('workshopInvitation', 'Invitación talleres', DELIVERY_STATES, { system: true }),
+    c.status('origin', 'Origen', APPOINTMENT_ORIGINS, { system: true }),
+    c.dateTime('importedAt', 'Importado', { system: true }),
+    c.dateTime('updatedAt', 'Actualizado', { system: true }),
+  ],
+});
+
+/** "Programación Talleres Masivos": the yearly programming of modules by quarter (B01). */
+export const YEAR_PLAN_TAB = tab({
+  key: 'yearPlan',
+  name: 'Programación anual',
+  roles: ['talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de programación', { system: true }),
+    c.integer('year', 'Año'),
+    c.status('quarter', 'Trimestre', QUARTERS),
+    c.text('module', 'Módulo'),
+    c.id('moduleId', 'ID de módulo', { system: true }),
+    c.date('plannedStart', 'Fecha prevista'),
+    c.status('status', 'Estado', ['Planificado', 'Programado', 'Realizado', 'Cancelado']),
+    c.text('notes', 'Observaciones'),
+    c.dateTime('updatedAt', 'Actualizado', { system: true }),
+  ],
+});
+
+/** One module ("Aprende a Emprender", B01–B12) or requested external workshop (C01–C04). */
+export const MODULES_TAB = tab({
+  key: 'modules',
+  name: 'Módulos',
+  roles: ['talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de módulo', { system: true }),
+    c.text('name', 'Módulo'),
+    c.status('kind', 'Tipo', ['Interno', 'Externo']),
+    c.integer('year', 'Año'),
+    c.status('quarter', 'Trimestre', QUARTERS),
+    c.status('status', 'Estado', MODULE_STATES),
+    c.text('dates', 'Fechas'),
+    c.date('startDate', 'Fecha de inicio'),
+    c.date('endDate', 'Fecha de fin'),
+    c.text('audience', 'Público objetivo'),
+    c.text('institution', 'Institución solicitante'),
+    c.text('registrationUrl', 'Enlace de inscripción'),
+    c.id('registrationFormId', 'ID formulario de inscripción', { system: true }),
+    c.integer('capacity', 'Cupos'),
+    c.integer('registered', 'Inscritos', { system: true }),
+    c.status('bannerStatus', 'Banner', ['Solicitado', 'Recibido', 'Validado']),
+    c.text('bannerUrl', 'Enlace del banner'),
+    c.text('whatsappUrl', 'Grupo de WhatsApp'),
+    c.dateTime('programmeSentAt', 'Programación enviada', { system: true }),
+    c.dateTime('createdAt', 'Creado', { system: true }),
+    c.dateTime('updatedAt', 'Actualizado', { system: true }),
+  ],
+});
+
+/** The workshops of a module: topic, date, times, speaker, audience, Meet (B02, B06–B08, B11). */
+export const SESSIONS_TAB = tab({
+  key: 'sessions',
+  name: 'Sesiones',
+  roles: ['talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de sesión', { system: true }),
+    c.id('moduleId', 'ID de módulo'),
+    c.integer('number', 'N.°'),
+    c.text('topic', 'Tema'),
+    c.date('date', 'Fecha'),
+    c.text('startTime', 'Hora de inicio'),
+    c.text('endTime', 'Hora de fin'),
+    c.dateTime('start', 'Inicio', { system: true }),
+    c.dateTime('end', 'Fin', { system: true }),
+    c.text('speaker', 'Ponente'),
+    c.email('speakerEmail', 'Correo del ponente'),
+    c.status('speakerAnswer', 'Respuesta del ponente', ['Pendiente', 'Aceptó', 'Declinó']),
+    c.status('speakerInvitation', 'Invitación al ponente', DELIVERY_STATES, { system: true }),
+    c.text('audience', 'Público objetivo'),
+    c.bool('isClosing', 'Sesión de cierre'),
+    c.status('status', 'Estado', ['Programada', 'Realizada', 'Cancelada']),
+    c.id('eventId', 'ID evento', { system: true }),
+    c.text('meetUrl', 'Enlace Meet', { system: true }),
+    c.status('accessLinks', 'Enlace de acceso', DELIVERY_STATES, { system: true }),
+    c.status('survey', 'Encuesta', DELIVERY_STATES, { system: true }),
+    c.integer('participants', 'Participantes', { system: true }),
+    c.dateTime('updatedAt', 'Actualizado', { system: true }),
+  ],
+});
+
+/** Sign-ups to a module from its registration form (B05, C02). */
+export const REGISTRATIONS_TAB = tab({
+  key: 'registrations',
+  name: 'Inscripciones',
+  roles: ['talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de inscripción', { system: true }),
+    c.id('moduleId', 'ID de módulo'),
+    c.id('responseId', 'ID de respuesta', { system: true }),
+    c.dateTime('registeredAt', 'Fecha de inscripción', { system: true }),
+    c.text('documentType', 'Tipo doc.'),
+    c.id('dni', 'DNI'),
+    c.text('fullName', 'Nombres y apellidos'),
+    c.email('email', 'Correo'),
+    c.phone('phone', 'Celular'),
+    c.text('questions', 'Preguntas'),
+    c.bool('consent', 'Consentimiento'),
+    c.status('status', 'Estado', ['Inscrito', 'En lista de espera', 'Por revisar', 'Anulado']),
+    c.text('reviewReason', 'Motivo de revisión', { system: true }),
+    c.status('confirmation', 'Confirmación', DELIVERY_STATES, { system: true }),
+    c.bool('silnet', 'Registrado en Silnet'),
+    c.status('certificate', 'Certificado', DELIVERY_STATES, { system: true }),
+    c.id('certificateCode', 'Código de certificado', { system: true }),
+    c.dateTime('updatedAt', 'Actualizado', { system: true }),
+  ],
+});
+
+/** Who attended which session (B09, C04). */
+export const ATTENDANCE_TAB = tab({
+  key: 'attendance',
+  name: 'Asistencia',
+  roles: ['talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de asistencia', { system: true }),
+    c.id('sessionId', 'ID de sesión'),
+    c.id('moduleId', 'ID de módulo'),
+    c.id('dni', 'DNI'),
+    c.text('fullName', 'Nombres y apellidos'),
+    c.bool('present', 'Asistió'),
+    c.status('source', 'Fuente', ['Formulario', 'Reporte de Meet', 'Manual']),
+    c.dateTime('recordedAt', 'Registrado', { system: true }),
+  ],
+});
+
+/** Things only a person can settle: ambiguous sends, unknown survey codes, rejected import rows. */
+export const REVIEW_TAB = tab({
+  key: 'review',
+  name: 'Revisión',
+  roles: ['atenciones', 'talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de revisión', { system: true }),
+    c.dateTime('at', 'Fecha', { system: true }),
+    c.text('kind', 'Tipo', { system: true }),
+    c.text('reference', 'Referencia', { system: true }),
+    c.text('detail', 'Detalle', { system: true }),
+    c.status('status', 'Estado', REVIEW_STATES),
+  ],
+});
+
+/** Parameters a consultant may adjust, one per row (see SETTINGS below). */
+export const SETTINGS_TAB = tab({
+  key: 'settings',
+  name: 'Configuración',
+  roles: ['atenciones', 'talleres'],
+  idKey: 'name',
+  columns: [
+    c.id('name', 'Parámetro'),
+    c.text('value', 'Valor'),
+    c.text('description', 'Descripción', { system: true }),
+  ],
+});
+
+/** Every automatic action: when, what, for whom, result (DESIGN.md). Append-only. */
+export const AUDIT_TAB = tab({
+  key: 'audit',
+  name: 'Registro de auditoría',
+  roles: ['atenciones', 'talleres'],
+  idKey: null,
+  appendOnly: true,
+  columns: [
+    c.dateTime('at', 'Fecha', { system: true, format: FORMATS.dateTimeSeconds }),
+    c.text('action', 'Acción', { system: true }),
+    c.text('target', 'Para', { system: true }),
+    c.text('result', 'Resultado', { system: true }),
+    c.text('detail', 'Detalle', { system: true }),
+    c.text('execution', 'Ejecución', { system: true }),
+  ],
+});
+
+/** All tabs, in the order setup creates them in a spreadsheet. */
+export const TABS: readonly TabSpec[] = [
+  APPOINTMENTS_TAB,
+  YEAR_PLAN_TAB,
+  MODULES_TAB,
+  SESSIONS_TAB,
+  REGISTRATIONS_TAB,
+  ATTENDANCE_TAB,
+  REVIEW_TAB,
+  SETTINGS_TAB,
+  AUDIT_TAB,
+];
+
+export type AppointmentKey = (typeof APPOINTMENTS_TAB)['columns'][number]['key'];
+export type ModuleKey = (typeof MODULES_TAB)['columns'][number]['key'];
+export type SettingsKey = (typeof SETTINGS_TAB)['columns'][number]['key'];
+export type AuditKey = (typeof AUDIT_TAB)['columns'][number]['key'];
+export type ReviewKey = (typeof REVIEW_TAB)['columns'][number]['key'];
+
+export function tabsForRole(role: Role): TabSpec[] {
+  return TABS.filter((t) => t.roles.includes(role));
+}
+
+export function tabByKey(key: TabKey): TabSpec {
+  const t = TABS.find((x) => x.key === key);
+  if (!t) throw new Error(`unknown tab ${key}`);
+  return t;
+}
+
+export function columnSpec<K extends string>(t: TabSpec<K>, key: K): ColumnSpec<K> {
+  const col = t.columns.find((x) => x.key === key);
+  if (!col) throw new Error(`tab ${t.key} has no column ${key}`);
+  return col;
+}
+
+// ---------------------------------------------------------------------------- header lookup
+
+/**
+ * Comparison form of a header: no accents, no case, nothing but letters and digits.
+ * 'Duración (min)', 'duracion min' and 'DURACIÓN (MIN.)' are the same header.
+ */
+export function headerKey(header: unknown): string {
+  return String(header ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Every header text that means this column (its header first, then its aliases). */
+export function headerTexts(col: Pick<ColumnSpec, 'header' | 'aliases'>): string[] {
+  return [col.header, ...(col.aliases ?? [])];
+}
+
+/**
+ * 0-based index of the column in a header row, or -1. Takes a column spec or a header text.
+ * The column's own header wins over an alias when both are present.
+ */
+export function columnIndex(headers: readonly unknown[], column: Pick<ColumnSpec, 'header' | 'aliases'> | string): number {
+  const texts = typeof column === 'string' ? [column] : headerTexts(column);
+  const keys = headers.map(headerKey);
+  for (const t of texts) {
+    const i = keys.indexOf(headerKey(t));
+    if (i >= 0 && keys[i] !== '') return i;
+  }
+  return -1;
+}
+
+export interface ResolvedColumns<K extends string = string> {
+  /** Schema key → 0-based column index in the sheet, -1 when the header is missing. */
+  index: Record<K, number>;
+  /** Schema columns whose header is not in the sheet, in schema order. */
+  missing: ColumnSpec<K>[];
+}
+
+/** Locates every schema column of a tab in a header row. Two schema columns never share a sheet column. */
+export function resolveColumns<K extends string>(t: TabSpec<K>, headers: readonly unknown[]): ResolvedColumns<K> {
+  const index = {} as Record<K, number>;
+  const missing: ColumnSpec<K>[] = [];
+  const taken = new Set<number>();
+  // Own headers first, so an alias never steals a column another schema column is named after.
+  for (const col of t.columns) {
+    const i = columnIndex(headers, col.header);
+    index[col.key] = i >= 0 && !taken.has(i) ? i : -1;
+    if (index[col.key] >= 0) taken.add(i);
+  }
+  for (const col of t.columns) {
+    if (index[col.key] >= 0) continue;
+    const i = (col.aliases ?? []).map((a) => columnIndex(headers, a)).find((j) => j >= 0 && !taken.has(j));
+    if (i !== undefined) {
+      index[col.key] = i;
+      taken.add(i);
+    } else {
+      missing.push(col);
+    }
+  }
+  return { index, missing };
+}
+
+// ---------------------------------------------------------------------------- settings rows
+
+export type SettingKind = 'hour' | 'minutes' | 'url' | 'text' | 'aliases' | 'spreadsheetId' | 'formId';
+
+export interface SettingSpec {
+  /** Stable English key used by code. */
+  readonly key: string;
+  /** The row's 'Parámetro' text (Spanish); rows are found by it, case- and accent-insensitively. */
+  readonly name: string;
+  readonly kind: SettingKind;
+  readonly defaultValue: string;
+  readonly description: string;
+  readonly roles: readonly Role[];
+  /** Written by the system (a mirror for people to see); editing it has no effect. */
+  readonly system: boolean;
+}
+
+/** A consultant row: 'Consultor: ana.quispe@trabajo.gob.pe' → value 'Ana Quispe'. */
+export const CONSULTANT_SETTING_PREFIX = 'Consultor:';
+
+/** Settings rows of the header aliases the import (A01) matches the platform's columns with. */
+export function aliasSettingKey(field: ReportField): string {
+  return `headerAliases.${field}`;
+}
+
+/** Separator written between aliases; reading also accepts commas when there is no '|'. */
+export const ALIAS_SEPARATOR = ' | ';
+
+const BOTH: readonly Role[] = ['atenciones', 'talleres'];
+const ATENCIONES: readonly Role[] = ['atenciones'];
+
+export const SETTINGS: readonly SettingSpec[] = [
+  {
+    key: 'reminderHour',
+    name: 'Hora de recordatorios',
+    kind: 'hour',
+    defaultValue: '18',
+    description:
+      'Hora de Lima (0 a 23) a la que se envían los recordatorios de las citas del día siguiente. Vuelva a ejecutar «Configurar esta hoja» después de cambiarla.',
+    roles: ATENCIONES,
+    system: false,
+  },
+  {
+    key: 'closingHour',
+    name: 'Hora de cierre del día',
+    kind: 'hour',
+    defaultValue: '20',
+    description:
+      'Hora de Lima (0 a 23) a la que se cierra el día: se señalan las citas que quedaron abiertas y se envía el resumen a cada consultor. Vuelva a ejecutar «Configurar esta hoja» después de cambiarla.',
+    roles: ATENCIONES,
+    system: false,
+  },
+  {
+    key: 'toleranceMinutes',
+    name: 'Tolerancia (minutos)',
+    kind: 'minutes',
+    defaultValue: String(TOLERANCE_MINUTES),
+    description: 'Minutos de espera a que el usuario se conecte antes de poder marcar la cita como abandonada.',
+    roles: ATENCIONES,
+    system: false,
+  },
+  {
+    key: 'standardMinutes',
+    name: 'Tiempo estándar de atención (minutos)',
+    kind: 'minutes',
+    defaultValue: String(STANDARD_ATTENTION_MINUTES),
+    description: 'Duración estándar de una atención según el procedimiento; el resumen del día compara con ella.',
+    roles: ATENCIONES,
+    system: false,
+  },
+  {
+    key: 'rebookUrl',
+    name: 'Enlace para reservar cita',
+    kind: 'url',
+    defaultValue: REBOOK_URL,
+    description: 'Página de la plataforma donde el usuario reserva una nueva cita (va en los correos).',
+    roles: ATENCIONES,
+    system: false,
+  },
+  {
+    key: 'surveyFormId',
+    name: 'Formulario de encuesta (ID)',
+    kind: 'formId',
+    defaultValue: '',
+    description: 'ID del formulario de la encuesta de satisfacción. Lo completa el sistema al crear el formulario.',
+    roles: ATENCIONES,
+    system: true,
+  },
+  {
+    key: 'surveyFormUrl',
+    name: 'Formulario de encuesta (enlace)',
+    kind: 'url',
+    defaultValue: '',
+    description: 'Enlace público de la encuesta de satisfacción. Lo completa el sistema al crear el formulario.',
+    roles: ATENCIONES,
+    system: true,
+  },
+  {
+    key: 'siblingId',
+    name: 'ID de la hoja hermana',
+    kind: 'spreadsheetId',
+    defaultValue: '',
+    description:
+      'ID de la otra hoja del servicio. Lo escribe «Configurar esta hoja»; para cambiarlo, vuelva a ejecutarla con el nuevo ID (editar esta celda no tiene efecto).',
+    roles: BOTH,
+    system: true,
+  },
+  ...REPORT_FIELDS.map(
+    (field): SettingSpec => ({
+      key: aliasSettingKey(field),
+      name: `Encabezados: ${FIELD_LABELS[field]}`,
+      kind: 'aliases',
+      defaultValue: DEFAULT_HEADER_ALIASES[field].join(ALIAS_SEPARATOR),
+      description: `Nombres con los que puede venir la columna «${FIELD_LABELS[field]}» en el reporte de citas de la plataforma, separados por «|». Agregue aquí un nombre nuevo si la plataforma lo cambia.`,
+      roles: ATENCIONES,
+      system: false,
+    }),
+  ),
+];
+
+export function settingsForRole(role: Role): SettingSpec[] {
+  return SETTINGS.filter((s) => s.roles.includes(role));
+}
+
+export function settingSpec(key: string): SettingSpec {
+  const s = SETTINGS.find((x) => x.key === key);
+  if (!s) throw new Error(`unknown setting ${key}`);
+  return s;
+}

@@ -1,0 +1,145 @@
+/**
+ * The global functions Apps Script calls: the simple triggers, the menu items, the panel's API
+ * (google.script.run) and the trigger handlers. Each is an exported function; the build turns
+ * every export into a top-level `function` declaration of dist/Code.js (scripts/build.ts).
+ *
+ * Thin on purpose: parse the event, call a use case with a context of adapters, return a
+ * plain object. Nothing at the top level of this module calls a service.
+ */
+import type { SetupOptions } from './api';
+import { BufferedAuditLog } from './app/audit';
+import { runSetup, setupStatus, type SetupResult, type SetupStatus } from './app/setup';
+import { EXECUTION_KINDS, NOT_AVAILABLE_YET, SETUP_MESSAGES, TASK_TITLES } from './domain/messages/setup';
+import { AUDIT_TAB } from './domain/schema';
+import { SystemClock } from './gas/clock';
+import { FormAppForms } from './gas/forms';
+import { ScriptLock } from './gas/lock';
+import { MailAppMailer } from './gas/mail';
+import { CalendarMeetings } from './gas/meetings';
+import { PropertiesStore } from './gas/properties';
+import { ScriptAppScheduler } from './gas/scheduler';
+import { GasSession } from './gas/session';
+import { addMenu, showAboutDialog, showPanel } from './gas/ui';
+import { GasWorkbooks } from './gas/workbook';
+
+// ---------------------------------------------------------------------------- wiring
+
+/** The ports wired to Apps Script for one execution. */
+interface Context {
+  workbooks: GasWorkbooks;
+  properties: PropertiesStore;
+  scheduler: ScriptAppScheduler;
+  lock: ScriptLock;
+  clock: SystemClock;
+  session: GasSession;
+  mailer: MailAppMailer;
+  meetings: CalendarMeetings;
+  forms: FormAppForms;
+  audit: BufferedAuditLog;
+}
+
+/** @param how how the execution started, for the audit log's 'Ejecución' column. */
+function createContext(how: string): Context {
+  const workbooks = new GasWorkbooks();
+  const clock = new SystemClock();
+  const session = new GasSession();
+  const label = () => {
+    const who = session.userEmail();
+    return who ? `${how} · ${who}` : how;
+  };
+  return {
+    workbooks,
+    properties: new PropertiesStore(),
+    scheduler: new ScriptAppScheduler(),
+    lock: new ScriptLock(SETUP_MESSAGES.lockBusy),
+    clock,
+    session,
+    mailer: new MailAppMailer(),
+    meetings: new CalendarMeetings(),
+    forms: new FormAppForms(),
+    // Looked up only when there is something to write.
+    audit: new BufferedAuditLog(() => workbooks.current().table(AUDIT_TAB), clock, label),
+  };
+}
+
+/**
+ * Runs a use case with a fresh context; the audit entries it recorded are written afterwards,
+ * also when it failed, so what was done before a failure is on record.
+ */
+function withContext<T>(how: string, fn: (ctx: Context) => T): T {
+  const ctx = createContext(how);
+  try {
+    return fn(ctx);
+  } finally {
+    try {
+      ctx.audit.flush();
+    } catch (e) {
+      // The audit tab may not exist yet (setup not run): say so in the execution log, never hide fn's own outcome.
+      console.error(`No se pudo escribir el registro de auditoría: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------- simple triggers
+
+/**
+ * Adds the "Emprendimiento" menu. As a simple trigger it runs in AuthMode.LIMITED, where services
+ * needing authorization throw: only the UI is touched here.
+ */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  addMenu();
+}
+
+/** Editor add-on installation: the menu appears without reopening the spreadsheet. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+// ---------------------------------------------------------------------------- menu items
+
+export function showSidebar(): void {
+  showPanel('inicio');
+}
+
+export function showSetup(): void {
+  showPanel('configuracion');
+}
+
+export function showAbout(): void {
+  showAboutDialog();
+}
+
+// ---------------------------------------------------------------------------- panel API (google.script.run)
+
+/** Sets up this spreadsheet as `role`, recording `siblingId` (ID or URL of the other spreadsheet). */
+export function setupSpreadsheet(role: string, siblingId?: string, options?: SetupOptions): SetupResult {
+  return withContext(EXECUTION_KINDS.panel, (ctx) =>
+    runSetup(ctx, { role, siblingId: siblingId ?? '', takeOverTriggers: options?.takeOverTriggers === true }),
+  );
+}
+
+export function getSetupStatus(): SetupStatus {
+  return withContext(EXECUTION_KINDS.panel, (ctx) => setupStatus(ctx));
+}
+
+// ---------------------------------------------------------------------------- trigger handlers
+
+function notAvailableYet(handler: string): string {
+  return withContext(EXECUTION_KINDS.dailyTrigger, (ctx) => {
+    const title = TASK_TITLES[handler] ?? handler;
+    const message = NOT_AVAILABLE_YET(title);
+    console.warn(message);
+    ctx.audit.record({ action: title, result: 'Sin efecto', detail: message });
+    return message;
+  });
+}
+
+/** Daily at the reminder hour (A02). This version does not send reminders yet: it says so. */
+export function runReminders(_e?: GoogleAppsScript.Events.TimeDriven): string {
+  return notAvailableYet('runReminders');
+}
+
+/** Daily at the closing hour (A07). This version does not close the day yet: it says so. */
+export function runDayClosing(_e?: GoogleAppsScript.Events.TimeDriven): string {
+  return notAvailableYet('runDayClosing');
+}

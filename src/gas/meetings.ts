@@ -1,0 +1,77 @@
+/**
+ * The Meetings port over the Calendar advanced service (v3): events with a Google Meet link in
+ * the consultant's primary calendar. CalendarApp cannot create Meet links nor set an event's ID;
+ * Events.insert can, with `conferenceDataVersion: 1` (scope calendar.events).
+ *
+ * The event ID is deterministic (domain/ids), so a retry after an ambiguous failure finds the
+ * event the first attempt made instead of creating a second one: Calendar answers an insert with
+ * an existing ID with "The requested identifier already exists" (HTTP 409).
+ */
+import type { MeetingInfo, MeetingRequest, Meetings } from '../ports';
+
+type Event = GoogleAppsScript.Calendar.Schema.Event;
+
+const CALENDAR_ID = 'primary';
+const TIME_ZONE = 'America/Lima';
+
+function calendar(): GoogleAppsScript.Calendar {
+  if (typeof Calendar === 'undefined' || !Calendar) {
+    throw new Error('The Calendar advanced service is not enabled (appsscript.json dependencies.enabledAdvancedServices)');
+  }
+  return Calendar;
+}
+
+export function isAlreadyExists(e: unknown): boolean {
+  const msg = e instanceof Error ? e.message : String(e);
+  return /already exists|duplicate|\b409\b/i.test(msg);
+}
+
+function isNotFound(e: unknown): boolean {
+  const msg = e instanceof Error ? e.message : String(e);
+  return /not found|\b404\b|\b410\b|deleted/i.test(msg);
+}
+
+export function meetingInfo(ev: Event, created: boolean): MeetingInfo {
+  const video = (ev.conferenceData?.entryPoints ?? []).find((p) => p.entryPointType === 'video');
+  return {
+    eventId: String(ev.id ?? ''),
+    meetUrl: ev.hangoutLink ?? video?.uri ?? null,
+    htmlLink: String(ev.htmlLink ?? ''),
+    cancelled: ev.status === 'cancelled',
+    created,
+  };
+}
+
+export class CalendarMeetings implements Meetings {
+  ensureMeeting(req: MeetingRequest): MeetingInfo {
+    const resource: Event = {
+      id: req.eventId,
+      summary: req.title,
+      description: req.description,
+      start: { dateTime: req.start.toISOString(), timeZone: TIME_ZONE },
+      end: { dateTime: req.end.toISOString(), timeZone: TIME_ZONE },
+      attendees: req.guests.map((email) => ({ email })),
+      conferenceData: { createRequest: { requestId: req.requestId, conferenceSolutionKey: { type: 'hangoutsMeet' } } },
+    };
+    const cal = calendar();
+    try {
+      const ev = cal.Events!.insert(resource, CALENDAR_ID, {
+        conferenceDataVersion: 1,
+        sendUpdates: req.notifyGuests ? 'all' : 'none',
+      });
+      return meetingInfo(ev, true);
+    } catch (e) {
+      if (!isAlreadyExists(e)) throw e;
+      return meetingInfo(cal.Events!.get(CALENDAR_ID, req.eventId), false);
+    }
+  }
+
+  find(eventId: string): MeetingInfo | null {
+    try {
+      return meetingInfo(calendar().Events!.get(CALENDAR_ID, eventId), false);
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * A tab as records (the Table port) over SpreadsheetApp.
+ *
+ * Reads the whole tab with one `getDataRange().getValues()` per execution and keeps it; updates
+ * write only the rectangles `planWrites` computes (changed rows, changed columns); appends are one
+ * `setValues` after the text columns of the new rows are formatted '@'.
+ *
+ * No string written ever becomes a formula (DESIGN.md "Data in Sheets"), including a value read
+ * back and written again ('=…' stored as text reads as '=…'). Two cases:
+ * - the schema's text columns are plain text ('@'), where Sheets keeps a string exactly as given:
+ *   the string is written as is (an apostrophe would be kept and shown), and a cell about to
+ *   receive a string that starts like a formula is made '@' first, in case a person reset it;
+ * - every other column (dropdowns, a person's own) gets `neutraliseFormula`'s leading apostrophe,
+ *   which Sheets swallows in a cell with an automatic format.
+ */
+import { FORMATS, resolveColumns, type TabSpec } from '../domain/schema';
+import {
+  applyFields,
+  duplicateIds,
+  idText,
+  MissingColumnError,
+  newRow,
+  planWrites,
+  rowsToRecords,
+  textFormatRuns,
+  rewritableColumns,
+  type CellValue,
+  type FieldValue,
+  type TableRow,
+} from '../domain/table';
+import { neutraliseFormula } from '../domain/text';
+import type { RowChange, Table, TableSnapshot, UpdateResult } from '../ports';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+interface Loaded<K extends string> {
+  headers: string[];
+  /** Data rows (sheet row 2 on), each exactly `width` long. */
+  data: CellValue[][];
+  width: number;
+  index: Record<K, number>;
+  mask: boolean[];
+  /** 0-based columns that are the schema's plain-text ('@') columns. */
+  text: Set<number>;
+  view: TableSnapshot<K>;
+}
+
+/** What goes into a cell: strings neutralised unless the column is plain text; everything else as is. */
+export function cellForSheet(v: CellValue, plainText: boolean): CellValue {
+  return typeof v === 'string' && !plainText ? neutraliseFormula(v) : v;
+}
+
+/** True for a string Sheets would read as a formula in a cell with an automatic format. */
+function looksLikeFormula(v: CellValue): boolean {
+  return typeof v === 'string' && neutraliseFormula(v) !== v;
+}
+
+/** 'Missing tab' in words a consultant can act on. */
+export class MissingTabError extends Error {
+  constructor(readonly tab: string) {
+    super(`No existe la pestaña «${tab}». Use «Emprendimiento › Configurar esta hoja» para crearla.`);
+    this.name = 'MissingTabError';
+  }
+}
+
+export class SheetTable<K extends string> implements Table<K> {
+  private loaded?: Loaded<K>;
+
+  /** @param sheet returns the tab's Sheet, or null when it does not exist (looked up lazily, once). */
+  constructor(
+    readonly spec: TabSpec<K>,
+    private readonly sheet: () => Sheet | null,
+  ) {}
+
+  exists(): boolean {
+    return this.sheet() !== null;
+  }
+
+  private requireSheet(): Sheet {
+    const s = this.sheet();
+    if (!s) throw new MissingTabError(this.spec.name);
+    return s;
+  }
+
+  read(): TableSnapshot<K> {
+    return this.load().view;
+  }
+
+  private load(): Loaded<K> {
+    if (this.loaded) return this.loaded;
+    const values = this.requireSheet().getDataRange().getValues() as CellValue[][];
+    const rawHeaders = values[0] ?? [];
+    const width = rawHeaders.length;
+    const headers = rawHeaders.map((h) => String(h).trim());
+    const data = values.slice(1);
+    this.loaded = this.build(headers, data, width);
+    return this.loaded;
+  }
+
+  private build(headers: string[], data: CellValue[][], width: number): Loaded<K> {
+    const { index, missing } = resolveColumns(this.spec, headers);
+    const rows: TableRow<K>[] = rowsToRecords(this.spec, headers, data);
+    const byId = new Map<string, TableRow<K>>();
+    for (const r of rows) if (r.id !== '' && !byId.has(r.id)) byId.set(r.id, r);
+    return {
+      headers,
+      data,
+      width,
+      index,
+      mask: rewritableColumns(this.spec, headers),
+      text: textColumns(this.spec, index),
+      view: { headers, rows, byId, missingColumns: missing.map((c) => c.header), duplicateIds: duplicateIds(rows) },
+    };
+  }
+
+  update(changes: readonly RowChange<K>[]): UpdateResult {
+    if (changes.length === 0) return { updated: [], notFound: [], writes: 0 };
+    if (this.spec.idKey === null) throw new Error(`tab ${this.spec.key} has no ID column: rows cannot be updated`);
+    const s = this.load();
+    const idCol = s.index[this.spec.idKey];
+    if (idCol < 0) throw new MissingColumnError(this.spec.name, [this.spec.columns.find((c) => c.key === this.spec.idKey)!.header]);
+    const position = new Map<string, number>();
+    s.data.forEach((row, i) => {
+      const id = idText(row[idCol]);
+      if (id !== '' && !position.has(id)) position.set(id, i);
+    });
+    const after = s.data.slice();
+    const notFound: string[] = [];
+    const touched = new Set<number>();
+    for (const change of changes) {
+      const i = position.get(idText(change.id));
+      if (i === undefined) {
+        notFound.push(change.id);
+        continue;
+      }
+      after[i] = applyFields(this.spec, s.index, after[i], change.fields, s.width);
+      touched.add(i);
+    }
+    const blocks = planWrites(s.data, after, { firstRow: 2, mayRewrite: (c) => s.mask[c] === true });
+    const sheet = this.requireSheet();
+    for (const b of blocks) {
+      b.values.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (s.text.has(b.column - 1 + c) && looksLikeFormula(v)) sheet.getRange(b.row + r, b.column + c).setNumberFormat(FORMATS.text);
+        }),
+      );
+      const values = b.values.map((line) => line.map((v, c) => cellForSheet(v, s.text.has(b.column - 1 + c))));
+      sheet.getRange(b.row, b.column, b.values.length, b.values[0].length).setValues(values);
+    }
+    const changedRows = new Set(blocks.flatMap((b) => b.values.map((_, k) => b.row - 2 + k)));
+    const updated = [...touched].filter((i) => changedRows.has(i)).map((i) => idText(after[i][idCol]));
+    this.loaded = this.build(s.headers, after, s.width);
+    return { updated, notFound, writes: blocks.length };
+  }
+
+  append(records: readonly Partial<Record<K, FieldValue>>[]): void {
+    if (records.length === 0) return;
+    const sheet = this.requireSheet();
+    // Append-only logs are never read whole: their header row and last row are enough.
+    let headers: string[];
+    let width: number;
+    let lastRow: number;
+    if (this.loaded) {
+      ({ headers, width } = this.loaded);
+      lastRow = 1 + this.loaded.data.length;
+    } else {
+      width = sheet.getLastColumn();
+      headers = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0].map((h) => String(h).trim()) : [];
+      lastRow = Math.max(1, sheet.getLastRow());
+    }
+    const { index } = resolveColumns(this.spec, headers);
+    if (width === 0) throw new MissingColumnError(this.spec.name, this.spec.columns.map((c) => c.header));
+    const rows = records.map((r) => newRow(this.spec, index, r, width));
+
+    const first = lastRow + 1;
+    const needed = first + rows.length - 1;
+    const maxRows = sheet.getMaxRows();
+    if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
+
+    // Text columns first, so '01234567' and '+51 9…' stay text (DESIGN.md "Data in Sheets"). Setup
+    // formats whole columns; this covers rows the sheet grew by and formats a person pasted over.
+    for (const run of textFormatRuns(this.spec, index)) {
+      sheet.getRange(first, run.column, rows.length, run.width).setNumberFormat(FORMATS.text);
+    }
+    const text = textColumns(this.spec, index);
+    sheet.getRange(first, 1, rows.length, width).setValues(rows.map((r) => r.map((v, c) => cellForSheet(v, text.has(c)))));
+
+    if (this.loaded) this.loaded = this.build(this.loaded.headers, [...this.loaded.data, ...rows], width);
+  }
+}
+
+function textColumns<K extends string>(spec: TabSpec<K>, index: Record<K, number>): Set<number> {
+  return new Set(spec.columns.filter((c) => c.format === FORMATS.text && index[c.key] >= 0).map((c) => index[c.key]));
+}

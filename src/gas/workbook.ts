@@ -1,0 +1,179 @@
+/**
+ * The Workbook and Workbooks ports over SpreadsheetApp: tabs, header rows, formats and dropdowns
+ * for setup, and the tables of a spreadsheet for the use cases.
+ *
+ * Sheet objects and tables are cached per execution, so a tab is looked up once and a table is
+ * read once however many use cases touch it. Formats and dropdowns are applied per run of
+ * adjacent columns that share them (one call per run, not per column or cell).
+ */
+import type { TabSpec } from '../domain/schema';
+import { runsOf } from '../domain/table';
+import type { ColumnRule, ColumnValidation, HeaderCell, Table, Workbook, Workbooks } from '../ports';
+import { SheetTable } from './sheet-table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Names a new spreadsheet's first sheet gets, by interface language. */
+const DEFAULT_SHEET_NAMES = new Set(['Hoja 1', 'Hoja1', 'Sheet1', 'Sheet 1']);
+
+/** Header colours: the people's columns in the service's light red, the system's in grey. */
+const HEADER_BACKGROUND = { people: '#f9e0e1', system: '#e5e7eb' };
+
+function sameValidation(a: ColumnValidation, b: ColumnValidation): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export class SpreadsheetWorkbook implements Workbook {
+  readonly id: string;
+  private readonly sheets = new Map<string, Sheet | null>();
+  private readonly tables = new Map<string, Table<string>>();
+
+  constructor(private readonly ss: Spreadsheet) {
+    this.id = ss.getId();
+  }
+
+  name(): string {
+    return this.ss.getName();
+  }
+
+  timeZone(): string {
+    return this.ss.getSpreadsheetTimeZone();
+  }
+
+  setTimeZone(timeZone: string): void {
+    this.ss.setSpreadsheetTimeZone(timeZone);
+  }
+
+  tabNames(): string[] {
+    return this.ss.getSheets().map((s) => s.getName());
+  }
+
+  private sheet(tab: string): Sheet | null {
+    if (!this.sheets.has(tab)) this.sheets.set(tab, this.ss.getSheetByName(tab));
+    return this.sheets.get(tab) ?? null;
+  }
+
+  private requireSheet(tab: string): Sheet {
+    const s = this.sheet(tab);
+    if (!s) throw new Error(`no tab named ${tab}`);
+    return s;
+  }
+
+  headers(tab: string): string[] | null {
+    const s = this.sheet(tab);
+    if (!s) return null;
+    const lastColumn = s.getLastColumn();
+    if (lastColumn === 0) return [];
+    const row = s.getRange(1, 1, 1, lastColumn).getValues()[0].map((v) => String(v).trim());
+    while (row.length && row[row.length - 1] === '') row.pop();
+    return row;
+  }
+
+  createTab(tab: string, headers: readonly HeaderCell[]): void {
+    const sheet = this.takeOverDefaultSheet(tab) ?? this.ss.insertSheet(tab, this.ss.getNumSheets());
+    this.sheets.set(tab, sheet);
+    this.writeHeaders(sheet, 1, headers);
+  }
+
+  /** A brand-new spreadsheet's lone empty default sheet becomes the first tab instead of staying behind. */
+  private takeOverDefaultSheet(tab: string): Sheet | null {
+    const all = this.ss.getSheets();
+    if (all.length !== 1) return null;
+    const only = all[0];
+    const name = only.getName();
+    if (!DEFAULT_SHEET_NAMES.has(name)) return null;
+    if (only.getLastRow() !== 0 || only.getLastColumn() !== 0) return null;
+    only.setName(tab);
+    this.sheets.set(name, null);
+    return only;
+  }
+
+  addHeaders(tab: string, startColumn: number, headers: readonly HeaderCell[]): void {
+    this.writeHeaders(this.requireSheet(tab), startColumn, headers);
+  }
+
+  private writeHeaders(sheet: Sheet, startColumn: number, headers: readonly HeaderCell[]): void {
+    if (headers.length === 0) return;
+    const lastNeeded = startColumn + headers.length - 1;
+    const maxColumns = sheet.getMaxColumns();
+    if (lastNeeded > maxColumns) sheet.insertColumnsAfter(maxColumns, lastNeeded - maxColumns);
+    const range = sheet.getRange(1, startColumn, 1, headers.length);
+    range.setValues([headers.map((h) => h.text)]);
+    range.setFontWeight('bold');
+    range.setBackgrounds([headers.map((h) => (h.system ? HEADER_BACKGROUND.system : HEADER_BACKGROUND.people))]);
+  }
+
+  freezeHeaderRow(tab: string): boolean {
+    const sheet = this.requireSheet(tab);
+    if (sheet.getFrozenRows() >= 1) return false;
+    sheet.setFrozenRows(1);
+    return true;
+  }
+
+  applyColumnRules(tab: string, rules: readonly ColumnRule[]): void {
+    if (rules.length === 0) return;
+    const sheet = this.requireSheet(tab);
+    const dataRows = sheet.getMaxRows() - 1;
+    if (dataRows < 1) return;
+    const formats = runsOf(rules.filter((r) => r.format !== undefined).map((r) => ({ column: r.column, value: r.format as string })));
+    for (const run of formats) sheet.getRange(2, run.column, dataRows, run.width).setNumberFormat(run.value);
+
+    const validations = runsOf(
+      rules.filter((r) => r.validation !== undefined).map((r) => ({ column: r.column, value: r.validation as ColumnValidation })),
+      sameValidation,
+    );
+    const built = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation>();
+    for (const run of validations) {
+      const key = JSON.stringify(run.value);
+      let rule = built.get(key);
+      if (!rule) {
+        rule = buildValidation(run.value);
+        built.set(key, rule);
+      }
+      sheet.getRange(2, run.column, dataRows, run.width).setDataValidation(rule);
+    }
+  }
+
+  table<K extends string>(spec: TabSpec<K>): Table<K> {
+    let t = this.tables.get(spec.key) as Table<K> | undefined;
+    if (!t) {
+      t = new SheetTable(spec, () => this.sheet(spec.name));
+      this.tables.set(spec.key, t as unknown as Table<string>);
+    }
+    return t;
+  }
+}
+
+function buildValidation(v: ColumnValidation): GoogleAppsScript.Spreadsheet.DataValidation {
+  if (v.kind === 'checkbox') return SpreadsheetApp.newDataValidation().requireCheckbox().build();
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInList([...v.values], true)
+    .setAllowInvalid(!v.strict)
+    .setHelpText(v.help)
+    .build();
+}
+
+export class GasWorkbooks implements Workbooks {
+  private currentBook?: SpreadsheetWorkbook;
+  private readonly others = new Map<string, SpreadsheetWorkbook | null>();
+
+  current(): Workbook {
+    if (!this.currentBook) this.currentBook = new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+    return this.currentBook;
+  }
+
+  open(id: string): Workbook | null {
+    if (this.currentBook && this.currentBook.id === id) return this.currentBook;
+    if (!this.others.has(id)) {
+      let book: SpreadsheetWorkbook | null = null;
+      try {
+        book = new SpreadsheetWorkbook(SpreadsheetApp.openById(id));
+      } catch {
+        book = null; // wrong ID or no access: the caller tells the person
+      }
+      this.others.set(id, book);
+    }
+    return this.others.get(id) ?? null;
+  }
+}

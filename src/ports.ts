@@ -1,0 +1,250 @@
+/**
+ * What the use cases (src/app) need from the outside world, as small interfaces.
+ *
+ * src/gas implements them with Apps Script services; tests can implement them in memory. A use
+ * case never sees a Spreadsheet, a Trigger or MailApp: only these. Each interface holds what setup
+ * and the attention flow (A01–A07) need now; later capabilities add methods when they need them.
+ */
+import type { AuditResult, Role, TabSpec } from './domain/schema';
+import type { FieldValue, TableRow } from './domain/table';
+
+export type { Role };
+
+// ---------------------------------------------------------------------------- tables
+
+/** One read of a tab (DESIGN.md: read a table once per execution). */
+export interface TableSnapshot<K extends string = string> {
+  /** Row 1 as text. */
+  readonly headers: readonly string[];
+  /** Data rows (row 2 on), in sheet order, blank rows included. */
+  readonly rows: readonly TableRow<K>[];
+  /** Rows by ID; when an ID is repeated the first row wins (see `duplicateIds`). */
+  readonly byId: ReadonlyMap<string, TableRow<K>>;
+  /** Headers of schema columns the sheet lacks (setup adds them). */
+  readonly missingColumns: readonly string[];
+  /** IDs on more than one row. */
+  readonly duplicateIds: readonly string[];
+}
+
+/** New values for some fields of the row with this ID. */
+export interface RowChange<K extends string = string> {
+  readonly id: string;
+  readonly fields: Partial<Record<K, FieldValue>>;
+}
+
+export interface UpdateResult {
+  /** IDs whose row had at least one cell changed. */
+  readonly updated: readonly string[];
+  /** IDs not found in the tab (a person deleted the row): nothing was written for them. */
+  readonly notFound: readonly string[];
+  /** setValues calls made. */
+  readonly writes: number;
+}
+
+/**
+ * A tab as records. Columns are found by header, rows by the tab's ID column. Values written
+ * are neutralised (a leading '=', '+', '-', '@' … never becomes a formula).
+ */
+export interface Table<K extends string = string> {
+  readonly spec: TabSpec<K>;
+  /** False when the tab does not exist in the spreadsheet (setup not run). */
+  exists(): boolean;
+  /** Reads the whole tab once; later calls in the same execution return the same snapshot, kept up to date by update/append. */
+  read(): TableSnapshot<K>;
+  /** Writes only the cells that change, in as few setValues calls as contiguous blocks allow. */
+  update(changes: readonly RowChange<K>[]): UpdateResult;
+  /** Adds rows after the last one (text columns formatted as text first), in one write. */
+  append(records: readonly Partial<Record<K, FieldValue>>[]): void;
+}
+
+// ---------------------------------------------------------------------------- spreadsheet structure (setup)
+
+export interface HeaderCell {
+  readonly text: string;
+  /** Written only by the system: its header is shown grey. */
+  readonly system: boolean;
+}
+
+export type ColumnValidation =
+  | { readonly kind: 'list'; readonly values: readonly string[]; readonly strict: boolean; readonly help: string }
+  | { readonly kind: 'checkbox' };
+
+/** What every data cell (row 2 to the end) of one column must have. */
+export interface ColumnRule {
+  /** 1-based. */
+  readonly column: number;
+  readonly format?: string;
+  readonly validation?: ColumnValidation;
+}
+
+/** One spreadsheet, as setup shapes it and as use cases open its tables. */
+export interface Workbook {
+  readonly id: string;
+  name(): string;
+  timeZone(): string;
+  setTimeZone(timeZone: string): void;
+  tabNames(): string[];
+  /** Row 1 of a tab as text, up to its last non-empty header; null when there is no such tab. */
+  headers(tab: string): string[] | null;
+  /**
+   * Creates a tab with these headers in row 1. A new spreadsheet's only, empty, default sheet
+   * ("Hoja 1" / "Sheet1") is renamed and used instead of leaving it behind.
+   */
+  createTab(tab: string, headers: readonly HeaderCell[]): void;
+  /** Writes headers from `startColumn` (1-based) on, adding columns to the sheet if needed. */
+  addHeaders(tab: string, startColumn: number, headers: readonly HeaderCell[]): void;
+  /** Freezes row 1 unless rows are frozen already; true when it changed something. */
+  freezeHeaderRow(tab: string): boolean;
+  /** Applies number formats and validation to the data cells of these columns (idempotent). */
+  applyColumnRules(tab: string, rules: readonly ColumnRule[]): void;
+  table<K extends string>(spec: TabSpec<K>): Table<K>;
+}
+
+export interface Workbooks {
+  /** The spreadsheet the script runs in. */
+  current(): Workbook;
+  /** Another spreadsheet by ID (the sibling); null when it cannot be opened (bad ID, no access). */
+  open(id: string): Workbook | null;
+}
+
+// ---------------------------------------------------------------------------- state, time, concurrency
+
+/** String key/value storage kept with the spreadsheet (document properties). */
+export interface KeyValueStore {
+  get(key: string): string | null;
+  getAll(): Record<string, string>;
+  /** Sets several keys in one call. */
+  setAll(values: Record<string, string>): void;
+  delete(key: string): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Thrown by Lock when another execution keeps the lock longer than we can wait. */
+export class LockBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LockBusyError';
+  }
+}
+
+/** The script lock: read-modify-write of rows and every once-only side effect run inside it. */
+export interface Lock {
+  /** Runs `fn` holding the lock; throws LockBusyError if it is not free within `waitMs`. */
+  withLock<T>(fn: () => T, waitMs?: number): T;
+}
+
+export interface Session {
+  /** The person running this execution; '' when Google does not tell (other domain, trigger context). */
+  userEmail(): string;
+}
+
+// ---------------------------------------------------------------------------- triggers
+
+export type TriggerKind = 'clock' | 'formSubmit' | 'open' | 'edit' | 'change' | 'other';
+
+export interface TriggerInfo {
+  readonly id: string;
+  readonly handler: string;
+  readonly kind: TriggerKind;
+  /** Form or spreadsheet ID for formSubmit/open triggers; null for clock triggers. */
+  readonly sourceId: string | null;
+}
+
+/**
+ * Installable triggers of this script for the current user (Apps Script lists only those).
+ * Handlers are names of top-level functions of src/entry.ts.
+ */
+export interface Scheduler {
+  list(): TriggerInfo[];
+  /** Every day at `hour` (0–23, the script's time zone: America/Lima). */
+  daily(handler: string, hour: number): TriggerInfo;
+  /** Once, `ms` from now (job continuations). */
+  after(handler: string, ms: number): TriggerInfo;
+  /** On each response of a form. */
+  onFormSubmit(handler: string, formId: string): TriggerInfo;
+  /** Deletes the trigger; false when it no longer exists. */
+  remove(id: string): boolean;
+}
+
+// ---------------------------------------------------------------------------- mail, meetings, forms
+
+export interface OutgoingMail {
+  readonly to: string;
+  readonly subject: string;
+  /** Plain-text body. */
+  readonly text: string;
+  /** HTML body, already escaped by the message builder. */
+  readonly html: string;
+  readonly senderName: string;
+  readonly replyTo?: string;
+}
+
+/** MailApp: send only (scope script.send_mail), never read a mailbox. */
+export interface Mailer {
+  /** Sends one email; throws when it was not accepted (quota, invalid address). */
+  send(mail: OutgoingMail): void;
+  /** Recipients that can still be sent today. */
+  remainingDailyQuota(): number;
+}
+
+export interface MeetingRequest {
+  /** Deterministic event ID (domain/ids.calendarEventId): a retry finds the same event. */
+  readonly eventId: string;
+  /** Deterministic Meet request ID (domain/ids.meetRequestId). */
+  readonly requestId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly guests: readonly string[];
+  /** Let Google Calendar email the invitation to the guests. */
+  readonly notifyGuests: boolean;
+}
+
+export interface MeetingInfo {
+  readonly eventId: string;
+  /** The Google Meet link; null while Meet is still creating it or if it failed. */
+  readonly meetUrl: string | null;
+  readonly htmlLink: string;
+  readonly cancelled: boolean;
+  /** False when the event already existed (an earlier, interrupted run made it). */
+  readonly created: boolean;
+}
+
+/** Calendar events with a Google Meet link in the consultant's primary calendar. */
+export interface Meetings {
+  /** Creates the event, or returns the existing one with that ID. */
+  ensureMeeting(req: MeetingRequest): MeetingInfo;
+  find(eventId: string): MeetingInfo | null;
+}
+
+/** Google Forms the product made (satisfaction survey, registrations). */
+export interface Forms {
+  /** The link a citizen opens. */
+  publishedUrl(formId: string): string;
+  /** The link with some answers filled in (e.g. the appointment code), by question title. */
+  prefilledUrl(formId: string, answers: Readonly<Record<string, string>>): string;
+}
+
+// ---------------------------------------------------------------------------- audit
+
+export interface AuditEntry {
+  /** What was done, in Spanish ('Recordatorio enviado', 'Pestaña creada'). */
+  readonly action: string;
+  /** For whom or on what (an email, an appointment ID, a tab). */
+  readonly target?: string;
+  readonly result: AuditResult;
+  readonly detail?: string;
+}
+
+/** The 'Registro de auditoría' tab. Entries are buffered and written together by flush(). */
+export interface AuditLog {
+  record(entry: AuditEntry): void;
+  /** Entries recorded in this execution (written or not). */
+  entries(): readonly AuditEntry[];
+  /** Appends the pending entries in one write. */
+  flush(): void;
+}
