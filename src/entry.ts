@@ -7,78 +7,10 @@
  * plain object. Nothing at the top level of this module calls a service.
  */
 import type { SetupOptions } from './api';
-import { BufferedAuditLog } from './app/audit';
 import { runSetup, setupStatus, type SetupResult, type SetupStatus } from './app/setup';
-import { EXECUTION_KINDS, NOT_AVAILABLE_YET, SETUP_MESSAGES, TASK_TITLES } from './domain/messages/setup';
-import { AUDIT_TAB } from './domain/schema';
-import { SystemClock } from './gas/clock';
-import { FormAppForms } from './gas/forms';
-import { ScriptLock } from './gas/lock';
-import { MailAppMailer } from './gas/mail';
-import { CalendarMeetings } from './gas/meetings';
-import { PropertiesStore } from './gas/properties';
-import { ScriptAppScheduler } from './gas/scheduler';
-import { GasSession } from './gas/session';
+import { EXECUTION_KINDS, NOT_AVAILABLE_YET, TASK_TITLES } from './domain/messages/setup';
 import { addMenu, showAboutDialog, showPanel } from './gas/ui';
-import { GasWorkbooks } from './gas/workbook';
-
-// ---------------------------------------------------------------------------- wiring
-
-/** The ports wired to Apps Script for one execution. */
-interface Context {
-  workbooks: GasWorkbooks;
-  properties: PropertiesStore;
-  scheduler: ScriptAppScheduler;
-  lock: ScriptLock;
-  clock: SystemClock;
-  session: GasSession;
-  mailer: MailAppMailer;
-  meetings: CalendarMeetings;
-  forms: FormAppForms;
-  audit: BufferedAuditLog;
-}
-
-/** @param how how the execution started, for the audit log's 'Ejecución' column. */
-function createContext(how: string): Context {
-  const workbooks = new GasWorkbooks();
-  const clock = new SystemClock();
-  const session = new GasSession();
-  const label = () => {
-    const who = session.userEmail();
-    return who ? `${how} · ${who}` : how;
-  };
-  return {
-    workbooks,
-    properties: new PropertiesStore(),
-    scheduler: new ScriptAppScheduler(),
-    lock: new ScriptLock(SETUP_MESSAGES.lockBusy),
-    clock,
-    session,
-    mailer: new MailAppMailer(),
-    meetings: new CalendarMeetings(),
-    forms: new FormAppForms(),
-    // Looked up only when there is something to write.
-    audit: new BufferedAuditLog(() => workbooks.current().table(AUDIT_TAB), clock, label),
-  };
-}
-
-/**
- * Runs a use case with a fresh context; the audit entries it recorded are written afterwards,
- * also when it failed, so what was done before a failure is on record.
- */
-function withContext<T>(how: string, fn: (ctx: Context) => T): T {
-  const ctx = createContext(how);
-  try {
-    return fn(ctx);
-  } finally {
-    try {
-      ctx.audit.flush();
-    } catch (e) {
-      // The audit tab may not exist yet (setup not run): say so in the execution log, never hide fn's own outcome.
-      console.error(`No se pudo escribir el registro de auditoría: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-}
+import { withContext } from './entry/context';
 
 // ---------------------------------------------------------------------------- simple triggers
 
@@ -143,3 +75,9 @@ export function runReminders(_e?: GoogleAppsScript.Events.TimeDriven): string {
 export function runDayClosing(_e?: GoogleAppsScript.Events.TimeDriven): string {
   return notAvailableYet('runDayClosing');
 }
+
+// ---------------------------------------------------------------------------- the attention flow (A01–A07)
+
+export * from './entry/import';
+export * from './entry/reminders';
+export * from './entry/day';

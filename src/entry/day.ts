@@ -1,0 +1,4 @@
+/**
+ * Entry points of the day area (issue 3). Each export becomes a top-level function of dist/Code.js.
+ */
+export {};
