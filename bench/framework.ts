@@ -1,0 +1,188 @@
+/**
+ * The benchmark framework behind `npm run bench` (bench/run.ts): a case runs one operation at
+ * one size in a fresh emulated workspace and returns the executions it caused; the table
+ * compares their calls and modeled Apps Script time with the operation's floor — the modeled
+ * time of the calls no design can avoid (DESIGN.md "Performance figures").
+ *
+ * Modeled time is the emulator's latency table (emulator/core/latency.ts), not a measurement of
+ * this machine: it is what Apps Script would spend waiting on Google's services.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LATENCY, latencyOf, Workspace, type CreateOptions, type ExecutionRecord } from '../emulator';
+
+export type ServiceName = 'Sheets' | 'Mail' | 'Calendar' | 'Forms' | 'Drive' | 'Slides' | 'Properties' | 'Cache' | 'Lock' | 'Script' | 'Other';
+
+/** Unavoidable calls by `Class.method`, as the latency table names them ('MailApp.sendEmail'). */
+export type FloorCalls = Record<string, number>;
+
+export interface Floor {
+  calls: FloorCalls;
+  byService: Partial<Record<ServiceName, number>>;
+  /** Modeled time of those calls (ms). */
+  ms: number;
+}
+
+export interface BenchCase {
+  /** As the table shows it ('import', 'reminders'). */
+  operation: string;
+  size: number;
+  /** What the size counts ('rows', 'appointments', 'spreadsheets'). */
+  unit: string;
+  /** Workspace options (the framework adds a fixed seed). */
+  workspace?: Omit<CreateOptions, 'stateDir'>;
+  /** Runs the operation; returns the executions to account (not the setup before it). */
+  run(ws: Workspace): ExecutionRecord[];
+  /** The calls no implementation can avoid at this size. Build it with `floorOf`. */
+  floor(size: number): Floor;
+  /** Largest acceptable ratio to the floor; default 1.2 (issue 5); null: no target, say why in the case. */
+  ratioTarget?: number | null;
+}
+
+/** The service a latency-table class belongs to. */
+export function serviceOf(className: string): ServiceName {
+  if (/^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|DataValidation|Ui|Menu|Protection|TextFinder)/.test(className)) return 'Sheets';
+  if (/^MailApp/.test(className)) return 'Mail';
+  if (/^(Calendar|CalendarApp)/.test(className)) return 'Calendar';
+  if (/^(FormApp|Form|.*Item$|FormResponse|ItemResponse)/.test(className)) return 'Forms';
+  if (/^(DriveApp|File|Folder)/.test(className)) return 'Drive';
+  if (/^(SlidesApp|Presentation|Slide)/.test(className)) return 'Slides';
+  if (/^Properties/.test(className)) return 'Properties';
+  if (/^Cache/.test(className)) return 'Cache';
+  if (/^Lock/.test(className)) return 'Lock';
+  if (/^(ScriptApp|.*TriggerBuilder|Trigger)$/.test(className)) return 'Script';
+  return 'Other';
+}
+
+function splitKey(key: string): [string, string] {
+  const i = key.lastIndexOf('.');
+  if (i <= 0) throw new Error(`floor call "${key}" must be Class.method`);
+  return [key.slice(0, i), key.slice(i + 1)];
+}
+
+/** The floor of a set of unavoidable calls: their count by service and modeled time. */
+export function floorOf(calls: FloorCalls): Floor {
+  const byService: Floor['byService'] = {};
+  let ms = 0;
+  for (const [key, n] of Object.entries(calls)) {
+    if (n <= 0) continue;
+    const [cls, method] = splitKey(key);
+    const s = serviceOf(cls);
+    byService[s] = (byService[s] ?? 0) + n;
+    ms += n * latencyOf(cls, method).ms;
+  }
+  return { calls, byService, ms };
+}
+
+/** Adds floors (e.g. one per spreadsheet). */
+export function sumFloors(...floors: FloorCalls[]): FloorCalls {
+  const out: FloorCalls = {};
+  for (const f of floors) for (const [k, n] of Object.entries(f)) out[k] = (out[k] ?? 0) + n;
+  return out;
+}
+
+export interface BenchRow {
+  operation: string;
+  size: number;
+  unit: string;
+  executions: number;
+  calls: Partial<Record<string, number>>;
+  modeledMs: number;
+  floor: Floor;
+  ratioTarget: number | null;
+  /** Executions that did not complete (a benchmark of a failing run is not a figure). */
+  problems: string[];
+}
+
+export const BENCH_SEED = 20261127;
+
+export function runBenchCase(c: BenchCase): BenchRow {
+  const ws = Workspace.create({ at: '2026-11-27T08:00', ...c.workspace, seed: c.workspace?.seed ?? BENCH_SEED });
+  const records = c.run(ws);
+  const calls: Record<string, number> = {};
+  let modeledMs = 0;
+  const problems: string[] = [];
+  for (const r of records) {
+    modeledMs += r.modeledMs;
+    for (const [s, n] of Object.entries(r.calls)) calls[s] = (calls[s] ?? 0) + (n ?? 0);
+    if (r.status !== 'completed') problems.push(`${r.functionName} ${r.status}: ${r.error ?? ''}`);
+  }
+  return { operation: c.operation, size: c.size, unit: c.unit, executions: records.length, calls, modeledMs, floor: c.floor(c.size), ratioTarget: c.ratioTarget === undefined ? 1.2 : c.ratioTarget, problems };
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+/** The one markdown table `npm run bench` prints. */
+export function renderTable(rows: readonly BenchRow[]): string {
+  const head = ['operation', 'size', 'executions', 'Sheets calls', 'mail', 'calendar', 'forms calls', 'modeled Apps Script time (s)', 'floor (s)', 'ratio to floor'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i < 1 ? ' --- ' : ' ---: ')).join('|')}|`];
+  for (const r of rows) {
+    const ratio = r.floor.ms > 0 ? (r.modeledMs / r.floor.ms).toFixed(2) : '—';
+    lines.push(
+      `| ${[
+        r.operation + (r.problems.length ? ' ⚠' : ''),
+        `${r.size} ${r.unit}`,
+        r.executions,
+        r.calls.Sheets ?? 0,
+        r.calls.Mail ?? 0,
+        r.calls.Calendar ?? 0,
+        r.calls.Forms ?? 0,
+        seconds(r.modeledMs),
+        seconds(r.floor.ms),
+        ratio,
+      ].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** What the project promises about the figures (issue 5): ratio ≤ target, Sheets calls flat in size. */
+export function checkRows(rows: readonly BenchRow[]): string[] {
+  const notes: string[] = [];
+  for (const r of rows) {
+    for (const p of r.problems) notes.push(`${r.operation} (${r.size} ${r.unit}): ${p}`);
+    if (r.ratioTarget !== null && r.floor.ms > 0 && r.modeledMs / r.floor.ms > r.ratioTarget) {
+      notes.push(`${r.operation} (${r.size} ${r.unit}): ${(r.modeledMs / r.floor.ms).toFixed(2)} × its floor (target ≤ ${r.ratioTarget})`);
+    }
+  }
+  const byOp = new Map<string, BenchRow[]>();
+  for (const r of rows) byOp.set(r.operation, [...(byOp.get(r.operation) ?? []), r]);
+  for (const [op, rs] of byOp) {
+    const sorted = [...rs].sort((a, b) => a.size - b.size);
+    const [first, last] = [sorted[0], sorted[sorted.length - 1]];
+    if (sorted.length > 1 && (last.calls.Sheets ?? 0) > (first.calls.Sheets ?? 0)) {
+      notes.push(`${op}: Sheets calls grow with size (${first.calls.Sheets ?? 0} at ${first.size}, ${last.calls.Sheets ?? 0} at ${last.size})`);
+    }
+  }
+  return notes;
+}
+
+export interface RoundTrips {
+  view: string;
+  /** google.script.run calls (executions) the view made while loading. */
+  calls: number;
+  problems: string[];
+}
+
+/** Round trips of one sidebar view: the executions its loading caused. */
+export function measureView(v: { view: string; prepare(ws: Workspace): string; load(ws: Workspace, spreadsheetId: string): void }): RoundTrips {
+  const ws = Workspace.create({ at: '2026-11-27T08:00', seed: BENCH_SEED });
+  const ss = v.prepare(ws);
+  const before = new Set(ws.executions().map((e) => e.id));
+  v.load(ws, ss);
+  const made = ws.executions().filter((e) => !before.has(e.id) && e.trigger === 'sidebar');
+  return { view: v.view, calls: made.length, problems: made.filter((e) => e.status !== 'completed').map((e) => `${e.functionName} ${e.status}: ${e.error ?? ''}`) };
+}
+
+/** Sizes of the built files, in KiB ('missing' when not built). */
+export function bundleSizes(distDir: string, files = ['Code.js', 'Sidebar.html']): { file: string; kib: number | null }[] {
+  return files.map((f) => {
+    const p = path.join(distDir, f);
+    return { file: `dist/${f}`, kib: fs.existsSync(p) ? fs.statSync(p).size / 1024 : null };
+  });
+}
+
+/** The latency table's sources, deduplicated, in table order. */
+export function latencySources(): string[] {
+  return [...new Set(Object.values(LATENCY).map((e) => e.source))];
+}
