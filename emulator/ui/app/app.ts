@@ -1,0 +1,315 @@
+import type { MessageView, Snapshot } from '../snapshot';
+import { getState, getVersion, post, resolveFormUrl, type Effects } from './api';
+import { button, el, replaceChildren } from './dom';
+import { STATUS_LABELS, TRIGGER_LABELS, callsSummary, duration } from './labels';
+import { SurfaceHost } from './surface-host';
+import { calendarView } from './views/calendar';
+import { devView } from './views/dev';
+import { driveView } from './views/drive';
+import { formsListView, formView } from './views/forms';
+import { mailView } from './views/mail';
+import { sheetsView } from './views/sheets';
+import { renderClock, topbar } from './views/topbar';
+
+export type Route =
+  | { view: 'sheets'; spreadsheetId?: string; tab?: string }
+  | { view: 'mail'; mailId?: string }
+  | { view: 'calendar' }
+  | { view: 'forms' }
+  | { view: 'form'; formId: string }
+  | { view: 'form-link'; url: string }
+  | { view: 'drive' }
+  | { view: 'dev' };
+
+/** A view: what it shows depends only on `signature`; the page redraws it when that changes. */
+export interface View {
+  signature: string;
+  render(): Node;
+}
+
+export interface FormPageState {
+  formId: string;
+  nonce: number;
+  prefill?: Record<string, string | string[]>;
+  confirmation?: string;
+  problems?: { itemId?: number; title: string; message: string }[];
+  email?: string;
+}
+
+const POLL_MS = 1500;
+
+export function parseRoute(hash: string): Route {
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  switch (parts[0]) {
+    case 'correo':
+      return { view: 'mail', mailId: parts[1] };
+    case 'calendario':
+      return { view: 'calendar' };
+    case 'formularios':
+      return parts[1] ? { view: 'form', formId: parts[1] } : { view: 'forms' };
+    case 'formulario':
+      return { view: 'form-link', url: new URLSearchParams(query).get('url') ?? '' };
+    case 'drive':
+      return { view: 'drive' };
+    case 'desarrollador':
+      return { view: 'dev' };
+    default:
+      return { view: 'sheets', spreadsheetId: parts[1], tab: parts[2] };
+  }
+}
+
+export function sheetHash(spreadsheetId: string, tab?: string): string {
+  return `#/hojas/${encodeURIComponent(spreadsheetId)}${tab ? `/${encodeURIComponent(tab)}` : ''}`;
+}
+
+/**
+ * The page: keeps the latest snapshot, draws the view the address asks for, runs actions
+ * through the server and shows what they caused (executions, alerts, toasts).
+ */
+export class App {
+  snapshot?: Snapshot;
+  route: Route = { view: 'sheets' };
+  /** Spreadsheets opened in this page (onOpen ran once, as when a person opens the file). */
+  readonly opened = new Set<string>();
+  readonly activeTab = new Map<string, string>();
+  form?: FormPageState;
+  readonly surfaces: SurfaceHost;
+
+  private readonly header = el('header', { class: 'topbar' });
+  private readonly view = el('main', { id: 'view', class: 'view' });
+  private readonly dock = el('aside', { id: 'sidebar-dock', class: 'sidebar-dock', attrs: { hidden: true } });
+  private readonly status = el('div', { id: 'status', class: 'statusbar', role: 'status', attrs: { 'aria-live': 'polite' } });
+  private readonly overlay = el('div', { id: 'overlay', class: 'overlay-root' });
+  private readonly toasts = el('div', { id: 'toasts', class: 'toasts', attrs: { 'aria-live': 'polite' } });
+  private signature = '';
+  private refreshing?: Promise<void>;
+  private again = false;
+
+  constructor(root: HTMLElement) {
+    this.surfaces = new SurfaceHost(this, this.dock, this.overlay);
+    replaceChildren(root, this.header, el('div', { class: 'workspace' }, this.view, this.dock), this.status, this.overlay, this.toasts);
+    window.addEventListener('hashchange', () => this.render());
+  }
+
+  async start(): Promise<void> {
+    await this.refresh();
+    setInterval(() => void this.poll(), POLL_MS);
+  }
+
+  /** Fetches the snapshot and redraws (one fetch at a time). */
+  refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.again = true; // something changed after that fetch started: fetch once more
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      try {
+        do {
+          this.again = false;
+          this.snapshot = await getState();
+          this.render();
+        } while (this.again);
+      } catch (e) {
+        this.showStatus(e instanceof Error ? e.message : String(e), true);
+      } finally {
+        this.refreshing = undefined;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  private async poll(): Promise<void> {
+    if (!this.snapshot || this.refreshing) return;
+    try {
+      if ((await getVersion()) !== this.snapshot.version) await this.refresh();
+    } catch {
+      // the server is restarting; the next poll tries again
+    }
+  }
+
+  navigate(hash: string): void {
+    if (location.hash === hash) this.render();
+    else location.hash = hash;
+  }
+
+  render(): void {
+    const s = this.snapshot;
+    if (!s) return;
+    this.route = parseRoute(location.hash);
+    if (this.route.view === 'sheets' && !this.route.spreadsheetId && s.spreadsheets.length > 0 && location.hash === '') {
+      this.navigate(sheetHash(s.spreadsheets[0].id));
+      return;
+    }
+    if (this.route.view === 'form-link') {
+      void this.openFormLink(this.route.url);
+      return;
+    }
+    if (this.route.view === 'sheets' && this.route.spreadsheetId && !this.opened.has(this.route.spreadsheetId)) {
+      void this.openSpreadsheet(this.route.spreadsheetId);
+    }
+    if (this.header.childElementCount === 0) replaceChildren(this.header, ...topbar(this));
+    renderClock(this, s);
+    for (const link of Array.from(this.header.querySelectorAll<HTMLAnchorElement>('nav a'))) {
+      link.classList.toggle('active', link.dataset.view === (this.route.view === 'form' ? 'forms' : this.route.view));
+    }
+    const view = this.currentView(s);
+    if (view.signature !== this.signature) {
+      this.signature = view.signature;
+      replaceChildren(this.view, view.render());
+    }
+    this.surfaces.update(s, this.route.view === 'sheets' ? this.route.spreadsheetId : undefined);
+  }
+
+  private currentView(s: Snapshot): View {
+    const r = this.route;
+    switch (r.view) {
+      case 'mail':
+        return mailView(this, s, r.mailId);
+      case 'calendar':
+        return calendarView(s);
+      case 'forms':
+        return formsListView(this, s);
+      case 'form':
+        if (!this.form || this.form.formId !== r.formId) this.form = { formId: r.formId, nonce: 0 };
+        return formView(this, s, this.form);
+      case 'drive':
+        return driveView(s);
+      case 'dev':
+        return devView(this, s);
+      default:
+        return sheetsView(this, s, r.view === 'sheets' ? r.spreadsheetId : undefined, r.view === 'sheets' ? r.tab : undefined);
+    }
+  }
+
+  /** Forces the current view to be redrawn on the next render (its state changed, not the snapshot). */
+  invalidate(): void {
+    this.signature = '';
+    this.render();
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  /** Runs an action, shows what it caused, then redraws from a fresh snapshot. */
+  async act<T extends Effects>(path: string, body: unknown, describe?: string): Promise<T> {
+    let result: T;
+    try {
+      result = await post<T>(path, body);
+    } catch (e) {
+      const error = `No se pudo contactar con el emulador: ${e instanceof Error ? e.message : String(e)}`;
+      this.showStatus(error, true);
+      return { ok: false, error } as T;
+    }
+    this.showEffects(result, describe);
+    await this.refresh();
+    return result;
+  }
+
+  async openSpreadsheet(id: string): Promise<void> {
+    this.opened.add(id);
+    this.surfaces.dismissCurrent(id, this.snapshot);
+    await this.act('/api/open', { spreadsheetId: id });
+  }
+
+  async clickMenu(spreadsheetId: string, caption: string): Promise<void> {
+    const r = await this.act('/api/menu', { spreadsheetId, caption });
+    if (r.ok === false && r.error) this.alert('Error de la secuencia de comandos', r.error);
+  }
+
+  async advanceClock(body: { to: string } | { minutes: number }): Promise<void> {
+    await this.act('/api/clock', body);
+  }
+
+  async enterCell(spreadsheetId: string, sheet: string, row: number, column: number, value: string): Promise<void> {
+    await this.act('/api/cells', { spreadsheetId, sheet, row, column, value });
+  }
+
+  async reset(): Promise<void> {
+    const r = await this.act('/api/reset', {});
+    if (r.ok !== false) {
+      this.opened.clear();
+      this.activeTab.clear();
+      this.form = undefined;
+      this.surfaces.forgetAll();
+      if (location.hash) location.hash = '';
+      else this.render();
+    }
+  }
+
+  /** A form link (e.g. a prefilled survey link from an email) opens that form with its answers filled in. */
+  async openFormLink(url: string): Promise<void> {
+    const r = await resolveFormUrl(url);
+    if ('formId' in r) {
+      this.form = { formId: r.formId, nonce: 1, prefill: r.answers };
+      history.replaceState(null, '', `#/formularios/${encodeURIComponent(r.formId)}`);
+      this.invalidate();
+    } else {
+      this.showStatus(`No se pudo abrir el enlace: ${r.error}`, true);
+      history.replaceState(null, '', '#/formularios');
+      this.invalidate();
+    }
+  }
+
+  /** Where a link followed inside the emulator goes. */
+  openUrl(url: string): void {
+    if (/^https:\/\/(docs\.google\.com\/forms\/|forms\.gle\/)/i.test(url)) {
+      this.navigate(`#/formulario?url=${encodeURIComponent(url)}`);
+    } else {
+      window.open(url, '_blank', 'noopener');
+    }
+  }
+
+  // ------------------------------------------------------------------ feedback
+
+  showEffects(result: Effects, describe?: string): void {
+    const execs = result.executions ?? [];
+    if (execs.length) {
+      const last = execs[execs.length - 1];
+      const failed = execs.filter((e) => e.status !== 'completed');
+      const line = execs
+        .map((e) => `${e.functionName} (${TRIGGER_LABELS[e.trigger]}) · ${e.totalCalls} llamadas: ${callsSummary(e.calls)} · ${duration(e.modeledMs)} modelados · ${STATUS_LABELS[e.status]}${e.error ? `: ${e.error}` : ''}`)
+        .join('   |   ');
+      this.showStatus(`${describe ? `${describe} — ` : ''}${line}`, failed.length > 0 || last.status !== 'completed');
+    } else if (result.ok === false && result.error) {
+      this.showStatus(result.error, true);
+    } else if (describe) {
+      this.showStatus(describe, false);
+    }
+    for (const m of result.messages ?? []) this.showMessage(m);
+  }
+
+  showStatus(text: string, error: boolean): void {
+    this.status.textContent = text;
+    this.status.classList.toggle('error', error);
+  }
+
+  showMessage(m: MessageView): void {
+    if (m.kind === 'alert') this.alert(m.title ?? '', m.message);
+    else this.toast(m.title, m.message);
+  }
+
+  /** A dialog like Sheets' `ui.alert`: title, message, "Aceptar". */
+  alert(title: string, message: string): void {
+    const close = () => dialog.remove();
+    const ok = button('Aceptar', close, { class: 'btn primary' });
+    const dialog = el(
+      'div',
+      { class: 'backdrop' },
+      el(
+        'div',
+        { class: 'dialog alert', role: 'alertdialog', attrs: { 'aria-modal': 'true', 'aria-label': title || 'Mensaje' } },
+        title ? el('h2', {}, title) : null,
+        el('p', { class: 'alert-message' }, message),
+        el('div', { class: 'dialog-actions' }, ok),
+      ),
+    );
+    this.overlay.appendChild(dialog);
+    ok.focus();
+  }
+
+  toast(title: string | undefined, message: string): void {
+    const t = el('div', { class: 'toast', role: 'status' }, title ? el('strong', {}, title) : null, el('span', {}, message));
+    this.toasts.appendChild(t);
+    setTimeout(() => t.remove(), 6000);
+  }
+}

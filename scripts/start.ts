@@ -1,0 +1,202 @@
+/**
+ * `npm start`: the whole product on one machine, with no Google account.
+ *
+ * `npm start` builds dist/ first (package.json), then this script opens the emulated Workspace
+ * kept in .emulator-state/ (gitignored) — or creates it: the two spreadsheets with the bundle
+ * installed and set up, and a small demo data set of clearly fictional people — and serves the
+ * emulator's browser UI on http://127.0.0.1:$PORT (default 8080). It prints the URL and keeps
+ * running with no prompt (it works headless); Ctrl+C or SIGTERM stops it cleanly.
+ *
+ *   npm start                 reuse the saved workspace (the bundle is reinstalled from dist/)
+ *   npm start -- --reset      start over (the UI's "Reiniciar" button does the same)
+ *
+ * The emulator knows Google, not this product; this script is where the two meet, and it only
+ * knows the product's entry-point names, read from dist/exports.json.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Workspace } from '../emulator';
+import { zonedParts } from '../emulator/core/zones';
+import { startUiServer, type UiServer } from '../emulator/ui/server';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const STATE_DIR = path.join(ROOT, '.emulator-state');
+
+export const SPREADSHEETS = {
+  atenciones: 'Atenciones Virtuales – Centro de Empleo',
+  talleres: 'Programación Talleres Masivos',
+} as const;
+
+type Log = (line: string) => void;
+
+export interface DemoOptions {
+  distDir?: string;
+  stateDir?: string;
+  /** Wall time (Lima) the virtual clock starts at. Default: today (real date in Lima) at 08:30. */
+  at?: string;
+  seed?: number;
+  log?: Log;
+}
+
+export interface Demo {
+  ws: Workspace;
+  atencionesId: string;
+  talleresId: string;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** Today's date in Lima at 08:30, the start of a consultant's day. */
+export function todayInLimaAt(hhmm = '08:30', nowMs = Date.now()): string {
+  const p = zonedParts(nowMs, 'America/Lima');
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${hhmm}`;
+}
+
+export function readExports(distDir: string): string[] {
+  const file = path.join(distDir, 'exports.json');
+  if (!fs.existsSync(file)) return [];
+  const names: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
+}
+
+function requireDist(distDir: string): void {
+  if (!fs.existsSync(path.join(distDir, 'Code.js'))) {
+    throw new Error(`No está construido el paquete en ${distDir}: ejecute «npm run build» (npm start lo hace por usted).`);
+  }
+}
+
+/**
+ * The demo's booked appointments, as the platform's report of booked appointments (CSV, as
+ * downloaded): five clearly fictional people, three today and two tomorrow.
+ */
+export function demoReportCsv(today: string): string {
+  const [y, m, d] = today.split('-').map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  const dmy = (yy: number, mm: number, dd: number) => `${two(dd)}/${two(mm)}/${yy}`;
+  const todayDmy = dmy(y, m, d);
+  const tomorrowDmy = dmy(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+  const people: [string, string, string, string, string, string, string][] = [
+    ['000901', '00000001', 'Persona Demo', 'Uno', 'persona.demo.uno@example.com', todayDmy, '10:00'],
+    ['000902', '00000002', 'Persona Demo', 'Dos Peñaloza', 'persona.demo.dos@example.com', todayDmy, '11:00'],
+    ['000903', '00000003', 'Persona Demo', 'Tres Ñahui', 'persona.demo.tres@example.com', todayDmy, '15:00'],
+    ['000904', '00000004', 'Persona Demo', 'Cuatro', 'persona.demo.cuatro@example.com', tomorrowDmy, '09:00'],
+    ['000905', '00000005', 'Persona Demo', "Cinco D'Angelo", 'persona.demo.cinco@example.com', tomorrowDmy, '10:30'],
+  ];
+  const lines = [
+    'Reporte de citas reservadas - Centro de Empleo Lima (DEMOSTRACIÓN: datos ficticios)',
+    `Del ${todayDmy} al ${tomorrowDmy}`,
+    '',
+    'Código de cita,Tipo de documento,N° Documento,Nombres,Apellidos,Correo electrónico,Celular,Fecha de cita,Hora de cita,Servicio,Consultor,Estado,Comentario',
+    ...people.map(([code, dni, names, surnames, email, date, time], i) =>
+      [code, 'DNI', dni, names, surnames, email, `90000000${i + 1}`, date, time, 'Orientación para el emprendimiento', 'Consultor Demo', 'Reservada', ''].join(','),
+    ),
+  ];
+  return lines.join('\r\n') + '\r\n';
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'sin respuesta';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * A new workspace as a consultant finds it on the first day: both spreadsheets with the bundle
+ * installed and set up (each knows its sibling), the first one opened, and the demo report
+ * imported — each step only if dist/exports.json lists its entry point.
+ */
+export function createDemoWorkspace(opts: DemoOptions = {}): Demo {
+  const distDir = opts.distDir ?? DIST;
+  const log = opts.log ?? (() => undefined);
+  requireDist(distDir);
+  const exportsList = readExports(distDir);
+  const at = opts.at ?? todayInLimaAt();
+  const ws = Workspace.create({ at, seed: opts.seed ?? 1, ...(opts.stateDir ? { stateDir: opts.stateDir } : {}) });
+  const atencionesId = ws.createSpreadsheet(SPREADSHEETS.atenciones);
+  const talleresId = ws.createSpreadsheet(SPREADSHEETS.talleres);
+  ws.install(atencionesId, { distDir });
+  ws.install(talleresId, { distDir });
+  log(`Creadas «${SPREADSHEETS.atenciones}» y «${SPREADSHEETS.talleres}» con el paquete de ${distDir === DIST ? 'dist' : distDir}/ instalado.`);
+
+  if (exportsList.includes('setupSpreadsheet')) {
+    for (const [id, role, sibling] of [
+      [atencionesId, 'atenciones', talleresId],
+      [talleresId, 'talleres', atencionesId],
+    ] as const) {
+      const r = ws.callFromSidebar(id, 'setupSpreadsheet', [role, sibling]);
+      log(r.ok ? `Configurada la hoja «${role}».` : `La configuración de «${role}» falló: ${r.error}`);
+    }
+  } else {
+    log('dist/exports.json no incluye setupSpreadsheet: las hojas quedan sin configurar.');
+  }
+
+  ws.openSpreadsheet(atencionesId);
+
+  if (exportsList.includes('importReport')) {
+    const csv = demoReportCsv(at.slice(0, 10));
+    const base64 = Buffer.from(csv, 'utf8').toString('base64');
+    const r = ws.callFromSidebar(atencionesId, 'importReport', ['reporte-citas-demo.csv', base64]);
+    log(r.ok ? `Importado el reporte de demostración: ${describe(r.value)}` : `La importación de demostración falló: ${r.error}`);
+  } else {
+    log('dist/exports.json no incluye importReport todavía: no se cargan citas de demostración.');
+  }
+  if (opts.stateDir) ws.save();
+  return { ws, atencionesId, talleresId };
+}
+
+/** Reopens the saved workspace, reinstalling the freshly built bundle in every bound spreadsheet. */
+function reopen(stateDir: string, distDir: string, log: Log): Workspace {
+  const ws = Workspace.open(stateDir);
+  for (const project of [...ws.state.projects.values()]) {
+    if (project.containerId) ws.install(project.containerId, { distDir });
+  }
+  ws.save();
+  log(`Espacio de trabajo reabierto desde ${path.relative(ROOT, stateDir)}/ (hora virtual: ${ws.formatNow()}); paquete reinstalado.`);
+  return ws;
+}
+
+function freshStart(stateDir: string, distDir: string, log: Log): Workspace {
+  fs.rmSync(stateDir, { recursive: true, force: true });
+  return createDemoWorkspace({ distDir, stateDir, log }).ws;
+}
+
+async function main(): Promise<void> {
+  const log: Log = (line) => console.log(line);
+  const reset = process.argv.includes('--reset');
+  const hasState = fs.existsSync(path.join(STATE_DIR, 'workspace.json'));
+  const ws = !reset && hasState ? reopen(STATE_DIR, DIST, log) : freshStart(STATE_DIR, DIST, log);
+
+  const server: UiServer = await startUiServer({
+    workspace: ws,
+    persist: true,
+    reset: () => freshStart(STATE_DIR, DIST, log),
+    log,
+  });
+  log(`Emulador de Google Workspace listo: ${server.url}`);
+  log('Detener: Ctrl+C. Empezar de nuevo: npm start -- --reset (o el botón del panel del desarrollador).');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: guardando y deteniendo…`);
+    void server.close().then(() => {
+      server.workspace.save();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    if ((e as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+      console.error(`El puerto ${process.env.PORT || 8080} está ocupado: elija otro, por ejemplo «PORT=8081 npm start».`);
+    } else {
+      console.error(e instanceof Error ? e.message : e);
+    }
+    process.exit(1);
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * Browser tests drive Debian's Chromium (/usr/bin/chromium) with playwright-core: no browser
+ * is downloaded by npm. `scripts/ensure-chromium.sh` installs it where it can (root + apt);
+ * when it is missing the test FAILS with a one-line instruction — browser tests never skip.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Workspace } from '../../emulator';
+import { startUiServer, type UiServer } from '../../emulator/ui/server';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_MISSING =
+  `Chromium is missing at ${CHROMIUM}: run 'bash scripts/ensure-chromium.sh' as root (or 'sudo apt-get install -y chromium'), then run the tests again.`;
+
+/** Flags for a quiet, offline, headless run as root in a container. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The built bundle the browser tests run (npm test builds it first). */
+export function distDir(): string {
+  const dir = path.resolve(process.env.SOE_DIST_DIR ?? 'dist');
+  if (!fs.existsSync(path.join(dir, 'Code.js')) || !fs.existsSync(path.join(dir, 'Sidebar.html'))) {
+    throw new Error(`The bundle is not built in ${dir}: run 'npm run build' first (npm test does).`);
+  }
+  return dir;
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  server: UiServer;
+  /** Errors the page (not its frames' scripts) threw: a test can assert there were none. */
+  pageErrors: Error[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the emulator UI over `workspace` on a free loopback port, launches Chromium with a
+ * fresh profile, and opens one page on the UI.
+ */
+export async function openEmulatorUi(workspace: Workspace, opts: { width?: number; height?: number } = {}): Promise<BrowserSession> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
+  const server = await startUiServer({ workspace, port: 0 });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soe-chromium-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: opts.width ?? 1400, height: opts.height ?? 860 },
+      locale: 'es-PE',
+      timezoneId: 'America/Lima',
+    });
+  } catch (e) {
+    await server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    throw e;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e));
+  await page.goto(server.url);
+  return {
+    context,
+    page,
+    server,
+    pageErrors,
+    close: async () => {
+      await context!.close().catch(() => undefined);
+      await server.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot into docs/img/ (the README shows them). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.resolve('docs/img', name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+  return file;
+}
