@@ -1,0 +1,574 @@
+/**
+ * Importing the platform's report of booked appointments (A01).
+ *
+ *   base64 → bytes → what the file really is (by content, never by its name)
+ *          → rows (CSV: decodeText + parseCsv; XLSX: unzip + parseXlsx)
+ *          → parseReport with the header aliases of 'Configuración'
+ *          → under the script lock: read 'Citas' once, reconcileImport, one append for the new
+ *            rows, one batched update for the changed and cancelled ones, the rejected rows
+ *            into 'Revisión', and an immediate reminder run when a booking is for today (or
+ *            tomorrow after the reminder hour)
+ *          → counts, the Spanish summary, every rejected row with its reason, and warnings.
+ *
+ * Nothing in the file is dropped silently: a row is inserted, updated, left as it was, or
+ * returned as rejected (and recorded in 'Revisión', so it is not lost when the panel closes).
+ * Re-importing the same file writes nothing to 'Citas' nor 'Revisión'.
+ *
+ * Appointments booked from the panel (origin 'Sidebar') are not on the platform's report: they
+ * are never cancelled because the report does not list them.
+ */
+import { cancelAppointment, reinstateAppointment } from '../../domain/appointment';
+import { decodeText, type TextEncodingName } from '../../domain/import/decode';
+import { parseCsv } from '../../domain/import/csv';
+import { reconcileImport, summariseImport, type ExistingAppointment, type ImportPlan, type ImportUpdate } from '../../domain/import/reconcile';
+import { parseReport, type ImportedAppointment, type RejectedRow } from '../../domain/import/report';
+import { parseXlsx, XlsxFormatError } from '../../domain/import/xlsx';
+import { sha256Hex } from '../../domain/ids';
+import { formatLimaDateTime, limaDateKey } from '../../domain/lima-time';
+import {
+  FILE_KIND_NAMES,
+  IMPORT_AUDIT as A,
+  IMPORT_CANCELLATION_PLATFORM,
+  IMPORT_CANCELLATION_REASON,
+  IMPORT_FILE_MESSAGES as M,
+  IMPORT_REVIEW,
+  MAX_REPORT_BYTES,
+  REVIEW_KIND_REJECTED_ROW,
+} from '../../domain/messages/import';
+import { reminderDates } from '../../domain/reminders';
+import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB, type AppointmentKey, type ReviewKey } from '../../domain/schema';
+import type { FieldValue, TableRow } from '../../domain/table';
+import { MissingColumnError } from '../../domain/table';
+import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock, type RowChange, type Scheduler, type Workbooks } from '../../ports';
+import { requestReminderRun } from '../reminders';
+import { readSettings } from '../settings';
+import {
+  appointmentIdFor,
+  appointmentStart,
+  appointmentStatus,
+  cellString,
+  patchToFields,
+  reconcileKeyOf,
+  scheduleFields,
+  toAppointmentFacts,
+  type AppointmentFields,
+} from './rows';
+
+// ---------------------------------------------------------------------------- ports of this use case
+
+/** Bytes of an uploaded file (src/gas/files.ts over Utilities; Node in tests). */
+export interface ReportFiles {
+  /** Bytes of base64 text, signed (Apps Script) or unsigned. Throws when the text is not base64. */
+  decodeBase64(base64: string): ArrayLike<number>;
+  /** Path → text of the XML parts of a ZIP. Throws when the bytes are not a readable ZIP. */
+  unzipText(bytes: ArrayLike<number>): Record<string, string>;
+}
+
+export interface ImportDeps {
+  workbooks: Workbooks;
+  properties: KeyValueStore;
+  scheduler: Scheduler;
+  lock: Lock;
+  clock: Clock;
+  audit: AuditLog;
+  files: ReportFiles;
+}
+
+// ---------------------------------------------------------------------------- result
+
+export interface ImportCounts {
+  inserted: number;
+  /** Changed rows, moved and reinstated ones included. */
+  updated: number;
+  moved: number;
+  reinstated: number;
+  cancelled: number;
+  /** Registered appointments the report lists with nothing new. */
+  unchanged: number;
+  rejected: number;
+  /** Annulled on the platform and never registered here: nothing to do. */
+  cancelledOnPlatformNotHeld: number;
+}
+
+export interface RejectedRowView {
+  line: number;
+  /** 'Fila 7: el DNI «1234» no tiene 8 dígitos; falta el correo electrónico' */
+  reason: string;
+}
+
+export interface ImportResult {
+  /** False when the file was refused as a whole (nothing was written). */
+  ok: boolean;
+  fileName: string;
+  format: 'csv' | 'xlsx' | null;
+  /** Encoding of a CSV ('utf-8', 'utf-8-bom', 'windows-1252' …); null for XLSX or a refused file. */
+  encoding: TextEncodingName | null;
+  /** Why nothing was imported (ok false). */
+  problem: string | null;
+  /** One Spanish paragraph for the panel. */
+  summary: string;
+  counts: ImportCounts;
+  rejected: RejectedRowView[];
+  /** Rows imported with something to know (a landline kept as typed), and notices. */
+  warnings: string[];
+  /** True when the reminders of today's (or tomorrow's) new bookings go out in a few minutes. */
+  reminderRunRequested: boolean;
+}
+
+const NO_COUNTS: ImportCounts = {
+  inserted: 0,
+  updated: 0,
+  moved: 0,
+  reinstated: 0,
+  cancelled: 0,
+  unchanged: 0,
+  rejected: 0,
+  cancelledOnPlatformNotHeld: 0,
+};
+
+// ---------------------------------------------------------------------------- what the file is
+
+export type FileContent =
+  | { kind: 'xlsx' }
+  | { kind: 'text' }
+  | { kind: 'refused'; message: string };
+
+function startsWith(b: Uint8Array, sig: readonly number[], at = 0): boolean {
+  if (b.length < at + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (b[at + i] !== sig[i]) return false;
+  return true;
+}
+
+const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+
+/**
+ * What the bytes are, by their first bytes (a file's name says little: platforms export HTML as
+ * '.xls', people rename files). A ZIP is taken as XLSX and checked when unzipped.
+ */
+export function detectFileContent(b: Uint8Array, fileName = ''): FileContent {
+  if (b.length === 0) return { kind: 'refused', message: M.empty };
+  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'xlsx' };
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // OLE2 compound file: Excel 97–2003 (.xls), or an old Word document.
+    return { kind: 'refused', message: /\.docx?$/i.test(fileName) ? M.notCsvOrXlsx(FILE_KIND_NAMES.word) : M.oldExcel };
+  }
+  if (startsWith(b, ascii('%PDF'))) return { kind: 'refused', message: M.notCsvOrXlsx(FILE_KIND_NAMES.pdf) };
+  const image =
+    startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || // PNG
+    startsWith(b, [0xff, 0xd8, 0xff]) || // JPEG
+    startsWith(b, ascii('GIF8')) ||
+    (startsWith(b, ascii('RIFF')) && startsWith(b, ascii('WEBP'), 8)) ||
+    // BMP: 'BM' then the file's own size, so a text starting with 'BM' is not taken for one.
+    (startsWith(b, ascii('BM')) && b.length >= 6 && (b[2] | (b[3] << 8) | (b[4] << 16) | (b[5] << 24)) === b.length);
+  if (image) return { kind: 'refused', message: M.notCsvOrXlsx(FILE_KIND_NAMES.image) };
+  if (startsWith(b, [0x1f, 0x8b]) || startsWith(b, ascii('Rar!')) || startsWith(b, [0x37, 0x7a, 0xbc, 0xaf])) {
+    return { kind: 'refused', message: M.notCsvOrXlsx(FILE_KIND_NAMES.zip) };
+  }
+  return { kind: 'text' };
+}
+
+/** True when decoded "text" is really binary: NUL bytes or many control characters. */
+export function looksBinary(text: string): boolean {
+  const n = Math.min(text.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd || (c >= 0x80 && c <= 0x9f)) control++;
+  }
+  return n > 0 && control / n > 0.02;
+}
+
+type Rows = { ok: true; rows: unknown[][]; format: 'csv' | 'xlsx'; encoding: TextEncodingName | null } | { ok: false; message: string };
+
+function toUnsigned(bytes: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] & 0xff;
+  return out;
+}
+
+/** The rows of the report file, or why it cannot be read. */
+export function readReportRows(files: ReportFiles, fileName: string, base64: string): Rows {
+  let bytes: Uint8Array;
+  try {
+    // The panel may send a data URL (FileReader.readAsDataURL): only what follows the comma is data.
+    const data = String(base64 ?? '').replace(/^data:[^,]*,/, '');
+    bytes = toUnsigned(files.decodeBase64(data));
+  } catch {
+    return { ok: false, message: M.badBase64 };
+  }
+  if (bytes.length > MAX_REPORT_BYTES) return { ok: false, message: M.tooLarge(MAX_REPORT_BYTES / (1024 * 1024)) };
+  const content = detectFileContent(bytes, fileName);
+  if (content.kind === 'refused') return { ok: false, message: content.message };
+
+  if (content.kind === 'xlsx') {
+    let entries: Record<string, string>;
+    try {
+      entries = files.unzipText(bytes);
+    } catch {
+      return { ok: false, message: M.damagedZip };
+    }
+    const names = Object.keys(entries).map((k) => k.replace(/^\//, '').toLowerCase());
+    if (names.includes('word/document.xml')) return { ok: false, message: M.notCsvOrXlsx(FILE_KIND_NAMES.word) };
+    if (names.includes('content.xml') && !names.includes('xl/workbook.xml')) return { ok: false, message: M.notCsvOrXlsx(FILE_KIND_NAMES.ods) };
+    if (!names.some((n) => n.startsWith('xl/'))) return { ok: false, message: M.notCsvOrXlsx(FILE_KIND_NAMES.zip) };
+    try {
+      return { ok: true, rows: parseXlsx(entries), format: 'xlsx', encoding: null };
+    } catch (e) {
+      // parseXlsx's own messages are Spanish sentences for the consultant.
+      if (e instanceof XlsxFormatError) return { ok: false, message: e.message };
+      return { ok: false, message: M.damagedZip };
+    }
+  }
+
+  const { text, encoding } = decodeText(bytes);
+  if (looksBinary(text)) return { ok: false, message: M.notCsvOrXlsx(FILE_KIND_NAMES.binary) };
+  if (/^\s*<(!doctype\s+html|html|table|\?xml)/i.test(text) && /<table|<html/i.test(text.slice(0, 4096))) {
+    return { ok: false, message: M.htmlTable };
+  }
+  return { ok: true, rows: parseCsv(text), format: 'csv', encoding };
+}
+
+// ---------------------------------------------------------------------------- the registered appointments
+
+/** Does this Observaciones text end in a cancellation the import itself made? */
+function cancelledByImport(observations: string): boolean {
+  const lines = observations.split('\n').map((l) => l.trim());
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!lines[i].startsWith('Cancelada')) continue;
+    return lines[i].includes(IMPORT_CANCELLATION_REASON) || lines[i].includes(IMPORT_CANCELLATION_PLATFORM);
+  }
+  return false;
+}
+
+interface Registered {
+  existing: ExistingAppointment[];
+  /** reconcile key → the row. */
+  byKey: Map<string, TableRow<AppointmentKey>>;
+  /** Keys of appointments booked from the panel (kept out of reconciliation). */
+  walkInKeys: Set<string>;
+  ids: Set<string>;
+}
+
+function registered(rows: readonly TableRow<AppointmentKey>[]): Registered {
+  const out: Registered = { existing: [], byKey: new Map(), walkInKeys: new Set(), ids: new Set() };
+  for (const row of rows) {
+    if (row.id === '') continue;
+    out.ids.add(row.id);
+    const r = row.record;
+    const start = appointmentStart(r);
+    const status = appointmentStatus(r);
+    if (!start || !status) continue; // a row a person broke: never touched by an import
+    const key = reconcileKeyOf(r, start);
+    if (cellString(r.origin) === 'Sidebar') {
+      out.walkInKeys.add(key);
+      continue;
+    }
+    if (out.byKey.has(key)) continue;
+    out.byKey.set(key, row);
+    out.existing.push({
+      key,
+      start,
+      status,
+      fields: {
+        code: cellString(r.platformCode),
+        documentType: cellString(r.documentType),
+        dni: cellString(r.dni),
+        fullName: cellString(r.fullName),
+        email: cellString(r.email),
+        phone: cellString(r.phone),
+        consultant: cellString(r.consultant),
+        service: cellString(r.service),
+      },
+      ...(status === 'Cancelada' ? { cancellationSource: cancelledByImport(cellString(r.observations)) ? 'import' : 'manual' } : {}),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------- rows to write
+
+/** A new 'Citas' row for an appointment of the report. */
+export function importedRecord(a: ImportedAppointment, now: Date): AppointmentFields {
+  return {
+    id: appointmentIdFor(a),
+    platformCode: a.code ?? '',
+    documentType: a.documentType,
+    dni: a.dni,
+    fullName: a.fullName,
+    email: a.email,
+    phone: a.phone ?? '',
+    ...scheduleFields(a.start),
+    consultant: a.consultant ?? '',
+    service: a.service ?? '',
+    status: 'Programada',
+    reminderStatus: '',
+    origin: 'Importación',
+    importedAt: now,
+    updatedAt: now,
+  };
+}
+
+const CHANGE_COLUMNS: Record<string, AppointmentKey> = {
+  code: 'platformCode',
+  documentType: 'documentType',
+  dni: 'dni',
+  fullName: 'fullName',
+  email: 'email',
+  phone: 'phone',
+  consultant: 'consultant',
+  service: 'service',
+};
+
+/**
+ * The fields of a registered row an update of the report changes. A new date or time sets the
+ * reminder back to '' (the reminders run sends a new one and moves the calendar event, whose ID
+ * stays in 'ID evento'); a reinstatement goes through the state machine.
+ */
+function updateFields(u: ImportUpdate, row: TableRow<AppointmentKey>, now: Date): AppointmentFields | null {
+  const f: AppointmentFields = {};
+  for (const [k, v] of Object.entries(u.changes)) {
+    const col = CHANGE_COLUMNS[k];
+    if (col) f[col] = (v as FieldValue) ?? '';
+  }
+  if (u.changes.start) Object.assign(f, scheduleFields(u.changes.start));
+  if (u.moved) {
+    f.reminderStatus = '';
+    f.reminderSentAt = '';
+  }
+  if (u.reinstated) {
+    const facts = toAppointmentFacts(row);
+    if (!facts) return null;
+    const r = reinstateAppointment({ ...facts, start: u.changes.start ?? facts.start }, now);
+    if (!r.ok) return null;
+    Object.assign(f, patchToFields(r.patch));
+  }
+  f.updatedAt = now;
+  return f;
+}
+
+// ---------------------------------------------------------------------------- immediate reminders
+
+/** True when an appointment at `start` is in the reminders' window right now (A02). */
+export function needsImmediateReminder(start: Date, now: Date, reminderHour: number): boolean {
+  return start.getTime() > now.getTime() && reminderDates(now, reminderHour).includes(limaDateKey(start));
+}
+
+export type ReminderRunRequest = 'scheduled' | 'already-pending' | 'failed';
+
+/**
+ * Asks for a `runReminders` run in a minute through the reminders' own request (one one-off
+ * trigger at most, its ID in PENDING_REMINDER_RUN_PROPERTY; the run deletes both). Called holding
+ * the script lock, so two imports at once make one trigger.
+ */
+export function requestImmediateReminderRun(deps: Pick<ImportDeps, 'properties' | 'scheduler' | 'audit' | 'lock' | 'clock'>, reason: string): ReminderRunRequest {
+  try {
+    if (!requestReminderRun(deps)) return 'already-pending';
+    deps.audit.record({ action: A.reminderRun, target: 'runReminders', result: 'Correcto', detail: reason });
+    return 'scheduled';
+  } catch (e) {
+    // Too many triggers, or ScriptApp failing: the daily run still sends them; the panel says so.
+    deps.audit.record({ action: A.reminderRun, target: 'runReminders', result: 'Error', detail: e instanceof Error ? e.message : String(e) });
+    return 'failed';
+  }
+}
+
+// ---------------------------------------------------------------------------- 'Revisión'
+
+function looseKey(key: string): string {
+  return /^\d+$/.test(key) ? key.replace(/^0+(?=\d)/, '') : key;
+}
+
+/**
+ * Review rows for the rejected rows not recorded yet. The ID comes from the row's content (and
+ * its repetition within the file), not its line: importing the same file again, or a newer one
+ * where the same bad row moved down, adds nothing.
+ */
+function reviewRows(rejected: readonly RejectedRow[], fileName: string, now: Date, existingIds: ReadonlySet<string>): Partial<Record<ReviewKey, FieldValue>>[] {
+  const seen = new Map<string, number>();
+  const out: Partial<Record<ReviewKey, FieldValue>>[] = [];
+  for (const r of rejected) {
+    const content = r.raw.map((v) => v.trim()).join('\u0001');
+    const n = (seen.get(content) ?? 0) + 1;
+    seen.set(content, n);
+    const id = 'IMP-' + sha256Hex(`${content}\u0000${n}`).slice(0, 16);
+    if (existingIds.has(id)) continue;
+    out.push({
+      id,
+      at: now,
+      kind: REVIEW_KIND_REJECTED_ROW,
+      reference: IMPORT_REVIEW.reference(fileName, r.line),
+      detail: IMPORT_REVIEW.detail(r.reason, r.raw),
+      status: 'Pendiente',
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------- the use case
+
+function refused(fileName: string, message: string, deps: Pick<ImportDeps, 'audit'>, format: ImportResult['format'] = null): ImportResult {
+  deps.audit.record({ action: A.import, target: fileName, result: 'Error', detail: message });
+  return {
+    ok: false,
+    fileName,
+    format,
+    encoding: null,
+    problem: message,
+    summary: message,
+    counts: { ...NO_COUNTS },
+    rejected: [],
+    warnings: [],
+    reminderRunRequested: false,
+  };
+}
+
+export function importReport(deps: ImportDeps, fileName: string, base64: string): ImportResult {
+  const name = String(fileName ?? '').trim() || 'reporte';
+  const read = readReportRows(deps.files, name, base64);
+  if (!read.ok) return refused(name, read.message, deps);
+
+  const workbook = deps.workbooks.current();
+  const { settings } = readSettings(workbook.table(SETTINGS_TAB));
+  const now = deps.clock.now();
+  const parsed = parseReport(read.rows, settings.headerAliases, { now });
+  if (parsed.fileProblem) return refused(name, parsed.fileProblem, deps, read.format);
+  if (parsed.appointments.length === 0 && parsed.rejected.length === 0) return refused(name, M.noRows, deps, read.format);
+
+  const table = workbook.table(APPOINTMENTS_TAB);
+  if (!table.exists()) return refused(name, M.setupMissing, deps, read.format);
+
+  try {
+    return deps.lock.withLock(() => applyImport(deps, name, read.format, read.encoding, parsed.appointments, parsed.rejected, parsed.warnings.map((w) => w.message), settings.reminderHour));
+  } catch (e) {
+    if (e instanceof LockBusyError) return refused(name, M.lockBusy, deps, read.format);
+    if (e instanceof MissingColumnError) return refused(name, e.message, deps, read.format);
+    throw e;
+  }
+}
+
+function applyImport(
+  deps: ImportDeps,
+  fileName: string,
+  format: 'csv' | 'xlsx',
+  encoding: TextEncodingName | null,
+  appointments: ImportedAppointment[],
+  rejected: RejectedRow[],
+  warnings: string[],
+  reminderHour: number,
+): ImportResult {
+  const now = deps.clock.now();
+  const workbook = deps.workbooks.current();
+  const table = workbook.table(APPOINTMENTS_TAB);
+  const reg = registered(table.read().rows);
+  const plan = reconcileImport(reg.existing, appointments, now);
+
+  // New rows, except those the panel already booked (same person, same minute) or whose ID is taken.
+  const inserts: ImportedAppointment[] = [];
+  const keptAsWere: string[] = [];
+  let walkInsKept = 0;
+  const newIds = new Set<string>();
+  for (const a of plan.inserts) {
+    const id = appointmentIdFor(a);
+    const derivedKey = `${a.dni}|${limaDateKey(a.start)}|${scheduleFields(a.start).time}`;
+    if (reg.walkInKeys.has(a.key) || reg.walkInKeys.has(derivedKey)) {
+      walkInsKept++;
+      keptAsWere.push(a.key);
+    } else if (reg.ids.has(id) || newIds.has(id)) {
+      keptAsWere.push(a.key);
+    } else {
+      newIds.add(id);
+      inserts.push(a);
+    }
+  }
+
+  const changes: RowChange<AppointmentKey>[] = [];
+  const applied: ImportUpdate[] = [];
+  const touchedStarts: Date[] = inserts.map((a) => a.start);
+  for (const u of plan.updates) {
+    const row = reg.byKey.get(u.key)!;
+    const fields = updateFields(u, row, now);
+    if (!fields) {
+      keptAsWere.push(u.key);
+      continue;
+    }
+    changes.push({ id: row.id, fields });
+    applied.push(u);
+    if (u.moved || u.reinstated) touchedStarts.push(u.changes.start ?? appointmentStart(row.record)!);
+    if (u.moved) deps.audit.record({ action: A.moved, target: row.id, result: 'Correcto', detail: `${formatLimaDateTime(appointmentStart(row.record)!)} → ${formatLimaDateTime(u.changes.start!)}` });
+    if (u.reinstated) deps.audit.record({ action: A.reinstated, target: row.id, result: 'Correcto' });
+  }
+
+  const annulled = new Set(appointments.filter((a) => a.cancelledOnPlatform).map((a) => looseKey(a.key)));
+  const cancelled: string[] = [];
+  for (const key of plan.cancellations) {
+    const row = reg.byKey.get(key)!;
+    const facts = toAppointmentFacts(row);
+    const reason = annulled.has(looseKey(key)) ? IMPORT_CANCELLATION_PLATFORM : IMPORT_CANCELLATION_REASON;
+    const r = facts ? cancelAppointment(facts, now, reason) : null;
+    if (!r || !r.ok) {
+      keptAsWere.push(key);
+      continue;
+    }
+    changes.push({ id: row.id, fields: patchToFields(r.patch, now) });
+    cancelled.push(key);
+    deps.audit.record({ action: A.cancelled, target: row.id, result: 'Correcto', detail: reason });
+  }
+
+  if (inserts.length) table.append(inserts.map((a) => importedRecord(a, now)));
+  if (changes.length) table.update(changes);
+
+  // Rejected rows, kept for a person in 'Revisión'.
+  const notes = [...warnings];
+  if (rejected.length) {
+    const review = workbook.table(REVIEW_TAB);
+    if (review.exists()) {
+      const toAdd = reviewRows(rejected, fileName, now, new Set(review.read().rows.map((r) => r.id)));
+      if (toAdd.length) review.append(toAdd);
+    } else {
+      notes.push(M.reviewTabMissing);
+    }
+  }
+  if (walkInsKept) notes.push(M.walkInsKept(walkInsKept));
+
+  let reminderRunRequested = false;
+  if (touchedStarts.some((s) => needsImmediateReminder(s, now, reminderHour))) {
+    const r = requestImmediateReminderRun(deps, A.reminderRunDetail);
+    reminderRunRequested = r !== 'failed';
+    if (r === 'failed') notes.push(M.reminderRunFailed);
+  }
+
+  const effective: ImportPlan = {
+    ...plan,
+    inserts,
+    updates: applied,
+    cancellations: cancelled,
+    unchanged: [...plan.unchanged, ...keptAsWere],
+  };
+  let summary = summariseImport(effective, rejected);
+  if (reminderRunRequested) summary += ' ' + M.reminderRunRequested;
+  const counts: ImportCounts = {
+    inserted: inserts.length,
+    updated: applied.length,
+    moved: applied.filter((u) => u.moved).length,
+    reinstated: applied.filter((u) => u.reinstated).length,
+    cancelled: cancelled.length,
+    unchanged: effective.unchanged.length,
+    rejected: rejected.length,
+    cancelledOnPlatformNotHeld: plan.cancelledOnPlatformNotHeld.length,
+  };
+  const changedSomething = inserts.length + applied.length + cancelled.length > 0;
+  deps.audit.record({ action: A.import, target: fileName, result: changedSomething ? 'Correcto' : 'Sin cambios', detail: summary });
+  return {
+    ok: true,
+    fileName,
+    format,
+    encoding,
+    problem: null,
+    summary,
+    counts,
+    rejected: rejected.map((r) => ({ line: r.line, reason: r.reason })),
+    warnings: notes,
+    reminderRunRequested,
+  };
+}

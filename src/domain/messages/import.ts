@@ -1,0 +1,118 @@
+/**
+ * What a consultant reads when importing the platform's report (A01) or booking a walk-in from
+ * the sidebar: refusals of the whole file, the 'Revisión' entries for rejected rows, the audit
+ * lines, and the booking form's per-field messages. Row-level reasons and the import summary
+ * live in `../import/messages.ts`.
+ */
+import { formatLimaDateTime } from '../lima-time';
+
+/** Largest report accepted (bytes once decoded): the platform's report of a month is far smaller. */
+export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
+
+export const IMPORT_FILE_MESSAGES = {
+  empty: 'El archivo está vacío. Descargue otra vez el reporte de citas de la plataforma y vuelva a importarlo.',
+  tooLarge: (mb: number) =>
+    `El archivo es demasiado grande (más de ${mb} MB). Importe solo el reporte de citas reservadas de la plataforma.`,
+  badBase64: 'No se pudo leer el archivo enviado. Vuelva a seleccionarlo e inténtelo otra vez.',
+  notCsvOrXlsx: (kind: string) =>
+    `El archivo no es un CSV ni un Excel (.xlsx)${kind ? ` (parece ${kind})` : ''}. Descargue el reporte de citas de la plataforma en formato CSV o Excel y vuelva a importarlo.`,
+  oldExcel:
+    'El archivo es un Excel antiguo (.xls), que no se puede leer. Ábralo en Excel, use «Guardar como» › «Libro de Excel (.xlsx)» o «CSV UTF-8» y vuelva a importarlo.',
+  damagedZip:
+    'El archivo parece un Excel (.xlsx) pero está dañado o incompleto. Descárguelo otra vez de la plataforma y vuelva a importarlo.',
+  htmlTable:
+    'El archivo es una página web (HTML) guardada con extensión de Excel, como la exportan algunas plataformas. Ábralo en Excel, use «Guardar como» › «Libro de Excel (.xlsx)» o «CSV UTF-8» y vuelva a importarlo.',
+  noRows: 'El reporte no tiene citas: solo se encontró la fila de encabezados.',
+  lockBusy: 'Otra tarea está usando la hoja en este momento. Espere un minuto y vuelva a importar el reporte.',
+  setupMissing: 'Falta configurar esta hoja: use «Emprendimiento › Configurar esta hoja» y vuelva a importar el reporte.',
+  reminderRunRequested:
+    'Hay citas nuevas o cambiadas para hoy o mañana: sus recordatorios se enviarán en unos minutos.',
+  walkInsKept: (n: number) =>
+    `${n === 1 ? 'Una cita registrada' : `${n} citas registradas`} desde el panel coinciden con el reporte y se dejaron como estaban.`,
+  reminderRunFailed:
+    'No se pudo programar el envío inmediato de recordatorios; saldrán en la próxima ejecución diaria. Si la cita es hoy, avise al usuario.',
+  reviewTabMissing:
+    'No existe la pestaña «Revisión»: las filas rechazadas no quedaron anotadas allí. Use «Emprendimiento › Configurar esta hoja».',
+} as const;
+
+/** Kinds the file was recognised as, for `notCsvOrXlsx`. */
+export const FILE_KIND_NAMES = {
+  pdf: 'un PDF',
+  image: 'una imagen',
+  zip: 'un archivo comprimido que no es un Excel',
+  word: 'un documento de Word',
+  ods: 'una hoja de cálculo OpenDocument (.ods)',
+  binary: 'un archivo binario',
+} as const;
+
+/** The 'Revisión' tab's 'Tipo' for a row of the report that was not imported. */
+export const REVIEW_KIND_REJECTED_ROW = 'Fila rechazada en importación';
+
+/** Longest 'Detalle' written to 'Revisión' for a rejected row. */
+export const REVIEW_DETAIL_MAX = 5000;
+
+export const IMPORT_REVIEW = {
+  reference: (fileName: string, line: number) => `${fileName} · fila ${line}`,
+  /** Capped: a broken row can hold a whole file's text, and a Sheets cell takes at most 50,000 characters. */
+  detail: (reason: string, raw: string[]) => {
+    const values = raw.map((v) => v.trim()).filter((v) => v !== '');
+    const text = values.length ? `${reason}. Datos de la fila: ${values.join(' | ')}` : reason;
+    return text.length > REVIEW_DETAIL_MAX ? `${text.slice(0, REVIEW_DETAIL_MAX - 1)}…` : text;
+  },
+} as const;
+
+/** Lines of the 'Registro de auditoría'. */
+export const IMPORT_AUDIT = {
+  import: 'Importación de citas',
+  cancelled: 'Cita cancelada por importación',
+  moved: 'Cita reprogramada por importación',
+  reinstated: 'Cita reactivada por importación',
+  reminderRun: 'Recordatorios inmediatos solicitados',
+  reminderRunDetail: 'Hay citas para hoy o mañana registradas después de la hora de recordatorios.',
+  walkIn: 'Cita registrada desde el panel',
+  walkInRefused: 'Cita desde el panel no registrada',
+} as const;
+
+/**
+ * The Observaciones line the import writes when it cancels an appointment the report no longer
+ * lists. The import recognises its own cancellations by this text: one cancelled any other way
+ * (by a person) is never reactivated by a later report.
+ */
+export const IMPORT_CANCELLATION_REASON = 'ya no figura en el reporte de la plataforma';
+export const IMPORT_CANCELLATION_PLATFORM = 'anulada en la plataforma';
+
+// ---------------------------------------------------------------------------- walk-in booking
+
+export type WalkInField = 'documentType' | 'dni' | 'fullName' | 'email' | 'phone' | 'date' | 'time' | 'consultant';
+
+export const WALK_IN_MESSAGES = {
+  dniMissing: 'Escriba el DNI.',
+  dniInvalid: 'El DNI debe tener 8 dígitos (solo números).',
+  documentMissing: 'Escriba el número de documento.',
+  documentInvalid: 'El número de documento debe tener de 5 a 15 letras o números.',
+  nameMissing: 'Escriba los nombres y apellidos.',
+  nameTooLong: 'Los nombres y apellidos son demasiado largos (máximo 200 caracteres).',
+  emailMissing: 'Escriba el correo electrónico: allí le llegan el recordatorio y el enlace de Meet.',
+  emailInvalid: 'El correo electrónico no es válido (por ejemplo: nombre@gmail.com).',
+  phoneInvalid: 'El celular debe tener 9 dígitos y empezar con 9 (por ejemplo: 987 654 321).',
+  dateMissing: 'Elija la fecha de la cita.',
+  dateInvalid: 'La fecha no es válida (use dd/mm/aaaa).',
+  timeMissing: 'Elija la hora de la cita.',
+  timeInvalid: 'La hora no es válida (por ejemplo: 09:30 o 3:30 p. m.).',
+  past: 'Esa fecha y hora ya pasaron: elija una hora futura.',
+  tooFar: (days: number) => `La cita no puede ser dentro de más de ${days} días.`,
+  consultantMissing: 'Indique el consultor que atenderá la cita.',
+  invalidForm: 'Revise los datos marcados.',
+  slotTaken: (when: Date, consultant: string) =>
+    `El horario del ${formatLimaDateTime(when)} ya está reservado para ${consultant}. Elija otra hora u otro consultor.`,
+  personBusy: (when: Date) =>
+    // The time ends in 'a. m.'/'p. m.': a colon, not a second period, goes after it.
+    `Esta persona ya tiene una cita el ${formatLimaDateTime(when)}: elija otra hora.`,
+  booked: (when: Date, consultant: string) => `Cita registrada para el ${formatLimaDateTime(when)} con ${consultant}.`,
+  alreadyBooked: (when: Date, consultant: string) =>
+    `Esta cita ya estaba registrada (${formatLimaDateTime(when)} con ${consultant}); no se creó otra.`,
+  reinstated: (when: Date, consultant: string) =>
+    `La cita del ${formatLimaDateTime(when)} con ${consultant} estaba cancelada y se reactivó.`,
+  reminderSoon: 'El recordatorio con el enlace de Meet se enviará en unos minutos.',
+  lockBusy: 'Otra persona o tarea está usando la hoja en este momento. Espere unos segundos y vuelva a intentarlo.',
+} as const;
