@@ -8,7 +8,7 @@
  */
 import type { SetupOptions } from './api';
 import { runSetup, setupStatus, type SetupResult, type SetupStatus } from './app/setup';
-import { EXECUTION_KINDS, NOT_AVAILABLE_YET, TASK_TITLES } from './domain/messages/setup';
+import { EXECUTION_KINDS } from './domain/messages/setup';
 import { addMenu, showAboutDialog, showPanel } from './gas/ui';
 import { withContext } from './entry/context';
 
@@ -52,28 +52,6 @@ export function setupSpreadsheet(role: string, siblingId?: string, options?: Set
 
 export function getSetupStatus(): SetupStatus {
   return withContext(EXECUTION_KINDS.panel, (ctx) => setupStatus(ctx));
-}
-
-// ---------------------------------------------------------------------------- trigger handlers
-
-function notAvailableYet(handler: string): string {
-  return withContext(EXECUTION_KINDS.dailyTrigger, (ctx) => {
-    const title = TASK_TITLES[handler] ?? handler;
-    const message = NOT_AVAILABLE_YET(title);
-    console.warn(message);
-    ctx.audit.record({ action: title, result: 'Sin efecto', detail: message });
-    return message;
-  });
-}
-
-/** Daily at the reminder hour (A02). This version does not send reminders yet: it says so. */
-export function runReminders(_e?: GoogleAppsScript.Events.TimeDriven): string {
-  return notAvailableYet('runReminders');
-}
-
-/** Daily at the closing hour (A07). This version does not close the day yet: it says so. */
-export function runDayClosing(_e?: GoogleAppsScript.Events.TimeDriven): string {
-  return notAvailableYet('runDayClosing');
 }
 
 // ---------------------------------------------------------------------------- the attention flow (A01–A07)

@@ -5,6 +5,7 @@
  * case never sees a Spreadsheet, a Trigger or MailApp: only these. Each interface holds what setup
  * and the attention flow (A01–A07) need now; later capabilities add methods when they need them.
  */
+import type { FormDefinition, FormItemSpec } from './domain/form-definition';
 import type { AuditResult, Role, TabSpec } from './domain/schema';
 import type { FieldValue, TableRow } from './domain/table';
 
@@ -32,6 +33,18 @@ export interface RowChange<K extends string = string> {
   readonly fields: Partial<Record<K, FieldValue>>;
 }
 
+export interface UpdateOptions {
+  /**
+   * 'rows' (default): only the changed rows, one write per run of adjacent changed rows.
+   * 'span': one write per run of adjacent changed columns, from the first to the last changed row
+   * — for a job that changes scattered rows, so its writes do not grow with them. The unchanged rows
+   * inside the span are written back with the sheet's current values: the tab is read again first,
+   * unless the caller has just read it with `read({ fresh: true })` under the same lock. Only the
+   * schema's system columns are ever rewritten that way. Call it holding the script lock.
+   */
+  mode?: 'rows' | 'span';
+}
+
 export interface UpdateResult {
   /** IDs whose row had at least one cell changed. */
   readonly updated: readonly string[];
@@ -49,10 +62,14 @@ export interface Table<K extends string = string> {
   readonly spec: TabSpec<K>;
   /** False when the tab does not exist in the spreadsheet (setup not run). */
   exists(): boolean;
-  /** Reads the whole tab once; later calls in the same execution return the same snapshot, kept up to date by update/append. */
-  read(): TableSnapshot<K>;
+  /**
+   * Reads the whole tab once; later calls in the same execution return the same snapshot, kept up
+   * to date by update/append. `fresh` reads the sheet again (a job re-reading under the lock what
+   * people may have changed while it worked, before a 'span' update).
+   */
+  read(options?: { fresh?: boolean }): TableSnapshot<K>;
   /** Writes only the cells that change, in as few setValues calls as contiguous blocks allow. */
-  update(changes: readonly RowChange<K>[]): UpdateResult;
+  update(changes: readonly RowChange<K>[], options?: UpdateOptions): UpdateResult;
   /** Adds rows after the last one (text columns formatted as text first), in one write. */
   append(records: readonly Partial<Record<K, FieldValue>>[]): void;
 }
@@ -214,11 +231,42 @@ export interface MeetingInfo {
   readonly created: boolean;
 }
 
+/** New times (and text) of an existing event: an appointment moved to another date or time. */
+export interface MeetingMove {
+  readonly start: Date;
+  readonly end: Date;
+  readonly title?: string;
+  readonly description?: string;
+  readonly notifyGuests: boolean;
+}
+
 /** Calendar events with a Google Meet link in the consultant's primary calendar. */
 export interface Meetings {
   /** Creates the event, or returns the existing one with that ID. */
   ensureMeeting(req: MeetingRequest): MeetingInfo;
   find(eventId: string): MeetingInfo | null;
+  /** Moves an existing event (keeps its Meet link); null when there is no such event. */
+  move(eventId: string, change: MeetingMove): MeetingInfo | null;
+}
+
+/** A form as setup checks it. */
+export interface FormState {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly confirmationMessage: string;
+  readonly publishedUrl: string;
+  /** Titles of its items, in order ('' for an item whose title was never set: an interrupted addItems). */
+  readonly itemTitles: readonly string[];
+  /** Spreadsheet its responses go to; null when none. */
+  readonly destinationId: string | null;
+}
+
+/** One submitted response, answers by question title (a checkbox answer is a list). */
+export interface FormAnswers {
+  readonly responseId: string;
+  readonly submittedAt: Date;
+  readonly answers: Readonly<Record<string, string | readonly string[]>>;
 }
 
 /** Google Forms the product made (satisfaction survey, registrations). */
@@ -227,6 +275,27 @@ export interface Forms {
   publishedUrl(formId: string): string;
   /** The link with some answers filled in (e.g. the appointment code), by question title. */
   prefilledUrl(formId: string, answers: Readonly<Record<string, string>>): string;
+}
+
+/** Making and reading the product's forms: setup creates and completes them, jobs read their responses. */
+export interface FormAdmin {
+  /** Creates an empty form with this title; returns its ID (record it at once: Google has no idempotent create). */
+  create(title: string): string;
+  /** Sets the description and the message shown after a response. */
+  setTexts(formId: string, texts: Pick<FormDefinition, 'description' | 'confirmationMessage'>): void;
+  /**
+   * Appends items at the end of the form. Each item's title is set last, so an item an
+   * interrupted call left half-made has no title (see removeUntitledItems).
+   */
+  addItems(formId: string, items: readonly FormItemSpec[]): void;
+  /** Deletes the items without a title; returns how many. */
+  removeUntitledItems(formId: string): number;
+  /** The form's state; null when it cannot be opened (deleted, no access). */
+  describe(formId: string): FormState | null;
+  /** Sends the form's responses to this spreadsheet (Forms adds a responses tab there). */
+  setDestination(formId: string, spreadsheetId: string): void;
+  /** Responses submitted at or after `since` (all when omitted), oldest first; `known` response IDs are skipped without reading their answers. */
+  responses(formId: string, since?: Date, known?: ReadonlySet<string>): FormAnswers[];
 }
 
 // ---------------------------------------------------------------------------- audit

@@ -8,6 +8,7 @@
  * a trigger it does not manage, and never moves a person's columns. Every change is audit-logged.
  */
 import { formatLimaDateTime } from '../domain/lima-time';
+import { JOB_MESSAGES } from '../domain/messages/attention-jobs';
 import { PRODUCT_VERSION, ROLE_DESCRIPTIONS, ROLE_LABELS, SETUP_AUDIT as A, SETUP_MESSAGES as M, TASK_LABELS } from '../domain/messages/setup';
 import {
   isRole,
@@ -19,8 +20,9 @@ import {
   type Role,
   type TabSpec,
 } from '../domain/schema';
-import type { AuditLog, Clock, ColumnRule, ColumnValidation, KeyValueStore, Lock, Scheduler, Session, TriggerInfo, Workbook, Workbooks } from '../ports';
+import type { AuditLog, Clock, ColumnRule, ColumnValidation, FormAdmin, KeyValueStore, Lock, Scheduler, Session, TriggerInfo, Workbook, Workbooks } from '../ports';
 import { parseSettings, planSettingRows, type Settings } from './settings';
+import { ensureSurveyForm, ensureSurveyTrigger, type SurveyFormState } from './surveys';
 
 export const LIMA_TIME_ZONE = 'America/Lima';
 
@@ -178,6 +180,8 @@ export interface SetupDeps {
   clock: Clock;
   session: Session;
   audit: AuditLog;
+  /** Makes the satisfaction survey form (role 'atenciones'); without it setup leaves the form alone. */
+  forms?: FormAdmin;
 }
 
 export interface SetupInput {
@@ -242,13 +246,27 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
     // 2. Tabs and headers.
     for (const spec of tabsForRole(role)) ensureTab(workbook, spec, change);
 
-    // 3. Settings rows, with the sibling mirrored for people to see.
+    // 3. The satisfaction survey form (A06), its responses sent to this spreadsheet.
     const props = deps.properties.getAll();
     const siblingId = givenSibling || props[PROPERTY_KEYS.siblingId] || '';
     const userEmail = deps.session.userEmail();
     const settingsTable = workbook.table(SETTINGS_TAB);
     const snapshot = settingsTable.read();
-    const plan = planSettingRows(snapshot.rows, role, siblingId ? { siblingId } : {}, userEmail);
+    let survey: SurveyFormState | null = null;
+    if (role === 'atenciones' && deps.forms) {
+      const mirrored = parseSettings(snapshot.rows.map((r) => ({ name: r.record.name, value: r.record.value }))).settings.surveyFormId;
+      try {
+        survey = ensureSurveyForm({ forms: deps.forms, properties: deps.properties }, workbook.id, mirrored, change);
+      } catch (e) {
+        // The rest of setup is still worth doing; running it again completes the form.
+        warnings.push(JOB_MESSAGES.surveyFormFailed(e instanceof Error ? e.message : String(e)));
+      }
+    }
+
+    // 4. Settings rows, with the sibling and the survey form mirrored for people to see.
+    const mirrors: Record<string, string> = siblingId ? { siblingId } : {};
+    if (survey) Object.assign(mirrors, { surveyFormId: survey.formId, surveyFormUrl: survey.url });
+    const plan = planSettingRows(snapshot.rows, role, mirrors, userEmail);
     if (plan.update.length) {
       settingsTable.update(plan.update);
       for (const name of plan.updatedNames) change(A.settingUpdated, name, M.settingUpdated(name));
@@ -261,7 +279,7 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
     const { settings, problems } = parseSettings(settingsTable.read().rows.map((r) => ({ name: r.record.name, value: r.record.value })));
     warnings.push(...problems);
 
-    // 4. Role and sibling.
+    // 5. Role and sibling.
     const previousRole = props[PROPERTY_KEYS.role];
     if (previousRole !== role) {
       if (isRole(previousRole)) change(A.roleChanged, spreadsheetName, M.roleChanged(ROLE_LABELS[previousRole], ROLE_LABELS[role]));
@@ -277,7 +295,7 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       warnings.push(M.noSibling);
     }
 
-    // 5. Triggers: exactly one of each this role needs, owned by one person.
+    // 6. Triggers: exactly one of each this role needs, owned by one person.
     const desired = desiredTriggers(role, settings);
     const owner = props[PROPERTY_KEYS.triggerOwner] ?? '';
     const me = userEmail.trim().toLowerCase();
@@ -293,6 +311,7 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
         recorded = {}; // the other person's trigger IDs mean nothing in this person's list
       }
       recorded = reconcileTriggers(deps.scheduler, desired, recorded, change);
+      if (survey) ensureSurveyTrigger(deps.scheduler, survey.formId, change);
       if (desired.length > 0 && me !== '') newOwner = me;
     }
 

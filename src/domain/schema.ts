@@ -162,6 +162,8 @@ export const APPOINTMENTS_TAB = tab({
     c.dateTime('surveySentAt', 'Encuesta enviada', { system: true }),
     c.dateTime('surveyAnsweredAt', 'Encuesta respondida', { system: true }),
     c.decimal('surveyScore', 'Puntaje encuesta', { system: true }),
+    // The form response linked to the row: a second delivery of the same response changes nothing.
+    c.id('surveyResponseId', 'ID respuesta encuesta', { system: true }),
     c.status('abandonmentEmail', 'Correo abandono', DELIVERY_STATES, { system: true }),
     c.status('workshopInvitation', 'Invitación talleres', DELIVERY_STATES, { system: true }),
     c.status('origin', 'Origen', APPOINTMENT_ORIGINS, { system: true }),

@@ -182,6 +182,59 @@ export function planWrites(before: readonly (readonly CellValue[])[], after: rea
   return blocks;
 }
 
+/**
+ * Writes for a job that changes scattered rows (the reminders run touches a few columns of rows
+ * spread all over the tab): one rectangle per span of changed columns, from the first to the last
+ * changed row, so the number of writes does not grow with the rows. Unchanged rows inside the
+ * rectangle are written back with their own values, which is only allowed where every column of
+ * the span may be rewritten (`mayRewrite`: the schema's system columns); a person's column that
+ * changed gets one block per run of adjacent changed rows, as `planWrites` does.
+ * The caller must have read `before` under the same lock it writes under.
+ */
+export function planSpanWrites(before: readonly (readonly CellValue[])[], after: readonly (readonly CellValue[])[], opts: PlanOptions): WriteBlock[] {
+  if (before.length !== after.length) throw new Error('planSpanWrites: before and after must have the same rows');
+  const mayRewrite = opts.mayRewrite ?? (() => false);
+  const changedCols: number[][] = after.map((row, i) => {
+    const cols: number[] = [];
+    const width = Math.max(row.length, before[i].length);
+    for (let j = 0; j < width; j++) if (!sameCell(before[i][j], row[j])) cols.push(j);
+    return cols;
+  });
+  const rows = changedCols.map((c, i) => (c.length ? i : -1)).filter((i) => i >= 0);
+  if (rows.length === 0) return [];
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const cols = [...new Set(changedCols.flat())].sort((a, b) => a - b);
+  const block = (r0: number, r1: number, c0: number, c1: number): WriteBlock => {
+    const values: CellValue[][] = [];
+    for (let r = r0; r <= r1; r++) {
+      const line: CellValue[] = [];
+      for (let j = c0; j <= c1; j++) line.push(toCell(after[r][j]));
+      values.push(line);
+    }
+    return { row: opts.firstRow + r0, column: c0 + 1, values };
+  };
+  const blocks: WriteBlock[] = [];
+  // System columns: one rectangle per span (bridging only other system columns), first to last changed row.
+  for (const [c0, c1] of columnSpans(cols.filter((j) => mayRewrite(j)), mayRewrite)) blocks.push(block(first, last, c0, c1));
+  // A person's columns: only the rows that change there, one block per run of adjacent ones.
+  for (const [c0, c1] of columnSpans(cols.filter((j) => !mayRewrite(j)), () => false)) {
+    const touches = (r: number) => changedCols[r].some((j) => j >= c0 && j <= c1);
+    let r = first;
+    while (r <= last) {
+      if (!touches(r)) {
+        r++;
+        continue;
+      }
+      let end = r;
+      while (end + 1 <= last && touches(end + 1)) end++;
+      blocks.push(block(r, end, c0, c1));
+      r = end + 1;
+    }
+  }
+  return blocks;
+}
+
 /** Sorted columns joined into [first, last] spans, bridging gaps whose every column may be rewritten. */
 export function columnSpans(sortedCols: readonly number[], mayRewrite: (column: number) => boolean): [number, number][] {
   const spans: [number, number][] = [];

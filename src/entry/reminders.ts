@@ -1,4 +1,55 @@
 /**
- * Entry points of the reminders area (issue 3). Each export becomes a top-level function of dist/Code.js.
+ * Entry points of the reminders area (issue 3: A02, A06's survey form, A07): the trigger
+ * handlers and the panel's list of items to review. Each export becomes a top-level function of
+ * dist/Code.js.
+ *
+ * Handlers log a one-line summary (the execution log) and the audit tab gets the details.
  */
-export {};
+import { runDayClosing as runDayClosingUseCase } from '../app/day-closing';
+import { runReminders as runRemindersUseCase } from '../app/reminders';
+import { pendingReviewItems, type ReviewItemView } from '../app/review';
+import { linkSurveyResponses } from '../app/surveys';
+import { JOB_EXECUTION_KINDS } from '../domain/messages/attention-jobs';
+import { EXECUTION_KINDS } from '../domain/messages/setup';
+import { REVIEW_TAB } from '../domain/schema';
+import { formAnswers } from '../gas/forms';
+import { withContext } from './context';
+
+/** Time-driven (daily at the reminder hour, continuations, requested runs): events and reminder emails (A02). */
+export function runReminders(_e?: GoogleAppsScript.Events.TimeDriven): string {
+  return withContext(JOB_EXECUTION_KINDS.reminders, (ctx) => {
+    const result = runRemindersUseCase(ctx);
+    console.log(result.summary);
+    return result.summary;
+  });
+}
+
+/** Time-driven, daily at the closing hour (A07): open appointments flagged, one summary per consultant. */
+export function runDayClosing(_e?: GoogleAppsScript.Events.TimeDriven): string {
+  return withContext(JOB_EXECUTION_KINDS.dayClosing, (ctx) => {
+    const result = runDayClosingUseCase(ctx);
+    console.log(result.summary);
+    return result.summary;
+  });
+}
+
+/** Form-submit trigger of the satisfaction survey form (A06): links the response to its appointment. */
+export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): string {
+  if (!e || !e.response) {
+    // Run by hand from the editor: nothing to link (the day closing sweeps the form anyway).
+    console.warn('onSurveySubmit: sin respuesta en el evento; no se hizo nada.');
+    return '';
+  }
+  const response = formAnswers(e.response);
+  return withContext(JOB_EXECUTION_KINDS.surveySubmit, (ctx) => {
+    const r = linkSurveyResponses(ctx, [response]);
+    const line = r.linked ? 'vinculada' : r.forReview ? 'por revisar' : 'ya registrada';
+    console.log(`Respuesta ${response.responseId}: ${line}.`);
+    return line;
+  });
+}
+
+/** The panel: 'Revisión' items still pending, newest first. */
+export function getReviewItems(): ReviewItemView[] {
+  return withContext(EXECUTION_KINDS.panel, (ctx) => pendingReviewItems(ctx.workbooks.current().table(REVIEW_TAB)));
+}

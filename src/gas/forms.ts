@@ -1,12 +1,14 @@
 /**
- * The Forms port over FormApp (scope forms): published and prefilled links of the forms the
- * product made. Prefilled answers are matched to questions by title.
+ * The Forms port over FormApp (scope forms): the forms the product makes (created from a
+ * FormDefinition, completed when a question is missing), their links (prefilled answers are
+ * matched to questions by title) and their responses.
  */
-import type { Forms } from '../ports';
+import type { FormDefinition, FormItemSpec } from '../domain/form-definition';
+import type { FormAdmin, FormAnswers, Forms, FormState } from '../ports';
 
 type Form = GoogleAppsScript.Forms.Form;
 
-export class FormAppForms implements Forms {
+export class FormAppForms implements Forms, FormAdmin {
   private readonly forms = new Map<string, Form>();
 
   private form(formId: string): Form {
@@ -42,5 +44,108 @@ export class FormAppForms implements Forms {
       response = response.withItemResponse(itemResponse);
     }
     return response.toPrefilledUrl();
+  }
+
+  create(title: string): string {
+    const form = FormApp.create(title);
+    const id = form.getId();
+    this.forms.set(id, form);
+    return id;
+  }
+
+  setTexts(formId: string, texts: Pick<FormDefinition, 'description' | 'confirmationMessage'>): void {
+    this.form(formId).setDescription(texts.description).setConfirmationMessage(texts.confirmationMessage);
+  }
+
+  addItems(formId: string, items: readonly FormItemSpec[]): void {
+    const form = this.form(formId);
+    for (const spec of items) addItem(form, spec);
+  }
+
+  removeUntitledItems(formId: string): number {
+    const form = this.form(formId);
+    const items = form.getItems();
+    let removed = 0;
+    // From the end, so the indexes of the items still to look at do not move.
+    for (let i = items.length - 1; i >= 0; i--) {
+      if (items[i].getTitle().trim() === '') {
+        form.deleteItem(i);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  describe(formId: string): FormState | null {
+    let form: Form;
+    try {
+      form = this.form(formId);
+    } catch {
+      return null; // deleted, trashed or no access: setup makes a new one
+    }
+    let destinationId: string | null = null;
+    try {
+      destinationId = form.getDestinationId();
+    } catch {
+      destinationId = null; // "The form currently has no response destination."
+    }
+    return {
+      id: formId,
+      title: form.getTitle(),
+      description: form.getDescription(),
+      confirmationMessage: form.getConfirmationMessage(),
+      publishedUrl: form.getPublishedUrl(),
+      itemTitles: form.getItems().map((i) => i.getTitle()),
+      destinationId,
+    };
+  }
+
+  setDestination(formId: string, spreadsheetId: string): void {
+    this.form(formId).setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
+  }
+
+  responses(formId: string, since?: Date, known?: ReadonlySet<string>): FormAnswers[] {
+    const form = this.form(formId);
+    const list = since ? form.getResponses(since) : form.getResponses();
+    const out: FormAnswers[] = [];
+    for (const r of list) {
+      const responseId = r.getId();
+      if (known?.has(responseId)) continue;
+      out.push(formAnswers(r));
+    }
+    return out;
+  }
+}
+
+/** A submitted response as plain data (the form-submit trigger's `e.response` too). */
+export function formAnswers(r: GoogleAppsScript.Forms.FormResponse): FormAnswers {
+  const answers: Record<string, string | string[]> = {};
+  for (const ir of r.getItemResponses()) {
+    const v = ir.getResponse() as unknown;
+    answers[ir.getItem().getTitle()] = Array.isArray(v) ? v.map(String) : String(v ?? '');
+  }
+  return { responseId: r.getId(), submittedAt: r.getTimestamp() as unknown as Date, answers };
+}
+
+/** One item; its title is set last (see FormAdmin.addItems). */
+function addItem(form: Form, spec: FormItemSpec): void {
+  const required = spec.required === true;
+  const help = spec.help ?? '';
+  switch (spec.kind) {
+    case 'text':
+      form.addTextItem().setRequired(required).setHelpText(help).setTitle(spec.title);
+      return;
+    case 'paragraph':
+      form.addParagraphTextItem().setRequired(required).setHelpText(help).setTitle(spec.title);
+      return;
+    case 'scale':
+      form.addScaleItem().setBounds(spec.low, spec.high).setLabels(spec.lowLabel, spec.highLabel).setRequired(required).setHelpText(help).setTitle(spec.title);
+      return;
+    case 'choice':
+      form.addMultipleChoiceItem().setChoiceValues([...spec.choices]).setRequired(required).setHelpText(help).setTitle(spec.title);
+      return;
+    case 'checkbox':
+      form.addCheckboxItem().setChoiceValues([...spec.choices]).setRequired(required).setHelpText(help).setTitle(spec.title);
+      return;
   }
 }

@@ -7,7 +7,7 @@
  * event the first attempt made instead of creating a second one: Calendar answers an insert with
  * an existing ID with "The requested identifier already exists" (HTTP 409).
  */
-import type { MeetingInfo, MeetingRequest, Meetings } from '../ports';
+import type { MeetingInfo, MeetingMove, MeetingRequest, Meetings } from '../ports';
 
 type Event = GoogleAppsScript.Calendar.Schema.Event;
 
@@ -63,6 +63,23 @@ export class CalendarMeetings implements Meetings {
     } catch (e) {
       if (!isAlreadyExists(e)) throw e;
       return meetingInfo(cal.Events!.get(CALENDAR_ID, req.eventId), false);
+    }
+  }
+
+  /** Events.patch of the times (and text): the event keeps its ID, guests and Meet link. */
+  move(eventId: string, change: MeetingMove): MeetingInfo | null {
+    const resource: Event = {
+      start: { dateTime: change.start.toISOString(), timeZone: TIME_ZONE },
+      end: { dateTime: change.end.toISOString(), timeZone: TIME_ZONE },
+      ...(change.title !== undefined ? { summary: change.title } : {}),
+      ...(change.description !== undefined ? { description: change.description } : {}),
+    };
+    try {
+      const ev = calendar().Events!.patch(resource, CALENDAR_ID, eventId, { sendUpdates: change.notifyGuests ? 'all' : 'none' });
+      return meetingInfo(ev, false);
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw e;
     }
   }
 

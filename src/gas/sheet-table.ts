@@ -20,16 +20,18 @@ import {
   idText,
   MissingColumnError,
   newRow,
+  planSpanWrites,
   planWrites,
   rowsToRecords,
   textFormatRuns,
   rewritableColumns,
+  sameCell,
   type CellValue,
   type FieldValue,
   type TableRow,
 } from '../domain/table';
 import { neutraliseFormula } from '../domain/text';
-import type { RowChange, Table, TableSnapshot, UpdateResult } from '../ports';
+import type { RowChange, Table, TableSnapshot, UpdateOptions, UpdateResult } from '../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -65,6 +67,8 @@ export class MissingTabError extends Error {
 
 export class SheetTable<K extends string> implements Table<K> {
   private loaded?: Loaded<K>;
+  /** The snapshot was read with `fresh` and nothing was written since: a span update may trust it. */
+  private fresh = false;
 
   /** @param sheet returns the tab's Sheet, or null when it does not exist (looked up lazily, once). */
   constructor(
@@ -82,7 +86,13 @@ export class SheetTable<K extends string> implements Table<K> {
     return s;
   }
 
-  read(): TableSnapshot<K> {
+  read(options: { fresh?: boolean } = {}): TableSnapshot<K> {
+    if (options.fresh) {
+      this.loaded = undefined;
+      const view = this.load().view;
+      this.fresh = true;
+      return view;
+    }
     return this.load().view;
   }
 
@@ -113,9 +123,13 @@ export class SheetTable<K extends string> implements Table<K> {
     };
   }
 
-  update(changes: readonly RowChange<K>[]): UpdateResult {
+  update(changes: readonly RowChange<K>[], options: UpdateOptions = {}): UpdateResult {
     if (changes.length === 0) return { updated: [], notFound: [], writes: 0 };
     if (this.spec.idKey === null) throw new Error(`tab ${this.spec.key} has no ID column: rows cannot be updated`);
+    const span = options.mode === 'span';
+    // A span rewrites unchanged rows with their values: they must be the sheet's current ones.
+    if (span && !this.fresh) this.loaded = undefined;
+    this.fresh = false;
     const s = this.load();
     const idCol = s.index[this.spec.idKey];
     if (idCol < 0) throw new MissingColumnError(this.spec.name, [this.spec.columns.find((c) => c.key === this.spec.idKey)!.header]);
@@ -136,7 +150,8 @@ export class SheetTable<K extends string> implements Table<K> {
       after[i] = applyFields(this.spec, s.index, after[i], change.fields, s.width);
       touched.add(i);
     }
-    const blocks = planWrites(s.data, after, { firstRow: 2, mayRewrite: (c) => s.mask[c] === true });
+    const plan = span ? planSpanWrites : planWrites;
+    const blocks = plan(s.data, after, { firstRow: 2, mayRewrite: (c) => s.mask[c] === true });
     const sheet = this.requireSheet();
     for (const b of blocks) {
       b.values.forEach((line, r) =>
@@ -147,14 +162,14 @@ export class SheetTable<K extends string> implements Table<K> {
       const values = b.values.map((line) => line.map((v, c) => cellForSheet(v, s.text.has(b.column - 1 + c))));
       sheet.getRange(b.row, b.column, b.values.length, b.values[0].length).setValues(values);
     }
-    const changedRows = new Set(blocks.flatMap((b) => b.values.map((_, k) => b.row - 2 + k)));
-    const updated = [...touched].filter((i) => changedRows.has(i)).map((i) => idText(after[i][idCol]));
+    const updated = [...touched].filter((i) => after[i].some((v, j) => !sameCell(s.data[i][j], v))).map((i) => idText(after[i][idCol]));
     this.loaded = this.build(s.headers, after, s.width);
     return { updated, notFound, writes: blocks.length };
   }
 
   append(records: readonly Partial<Record<K, FieldValue>>[]): void {
     if (records.length === 0) return;
+    this.fresh = false;
     const sheet = this.requireSheet();
     // Append-only logs are never read whole: their header row and last row are enough.
     let headers: string[];

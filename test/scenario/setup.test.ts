@@ -27,8 +27,11 @@ function twoSpreadsheets() {
   return { ws, atenciones, talleres, store: sheetsStore(ws.state) };
 }
 
+/** The survey form's responses tab, which Forms adds (first) when setup links the form to the attentions spreadsheet. */
+const SURVEY_RESPONSES_TAB = 'Respuestas de formulario 1';
+
 function expectTabsExactlyOnce(ws: Workspace, id: string, role: Role) {
-  expect(ws.sheetNames(id)).toEqual(tabsForRole(role).map((t) => t.name));
+  expect(ws.sheetNames(id)).toEqual([...(role === 'atenciones' ? [SURVEY_RESPONSES_TAB] : []), ...tabsForRole(role).map((t) => t.name)]);
   for (const spec of tabsForRole(role)) {
     const headers = (ws.values(id, spec.name)[0] ?? []).map(String);
     expect([spec.name, headers]).toEqual([spec.name, spec.columns.map((c) => c.header)]);
@@ -121,9 +124,10 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(mirror?.['Valor']).toBe(talleres);
   });
 
-  test('the attentions spreadsheet has one reminder and one day-closing trigger; the workshops one none', () => {
+  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one none', () => {
     const triggers = ws.triggers(atenciones).map((t) => [t.handler, t.eventType, t.atHour]);
     expect(triggers.sort()).toEqual([
+      ['onSurveySubmit', 'ON_FORM_SUBMIT', undefined],
       ['runDayClosing', 'CLOCK', 20],
       ['runReminders', 'CLOCK', 18],
     ]);
@@ -158,14 +162,14 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(ws.lastSurface(atenciones)!.html).toContain('data-initial-view="inicio"');
   });
 
-  test('at 18:00 the reminder trigger fires and says plainly that this version does nothing yet', () => {
+  test('at 18:00 the reminder trigger fires; with no appointments it sends nothing and says so', () => {
     const fired = ws.advanceTo('2026-11-27T18:30');
     const reminders = fired.filter((e) => e.functionName === 'runReminders');
     expect(reminders).toHaveLength(1);
     expect(reminders[0].status).toBe('completed');
-    expect(reminders[0].logs.join('\n')).toMatch(/todavía no realiza esta tarea; no se hizo nada/);
+    expect(reminders[0].logs.join('\n')).toMatch(/0 recordatorios enviados\./);
     const audit = ws.readTab(atenciones, 'Registro de auditoría');
-    expect(audit.at(-1)).toMatchObject({ Acción: 'Envío de recordatorios', Resultado: 'Sin efecto' });
+    expect(audit.at(-1)).toMatchObject({ Acción: 'Envío de recordatorios', Resultado: 'Sin cambios' });
   });
 });
 
@@ -184,7 +188,7 @@ test("in a lived-in spreadsheet setup keeps a person's columns and rows, and add
   expect(new Set(headers).size).toBe(headers.length);
   expect(row.slice(0, 4)).toEqual(['Atendida', 'llamar el lunes', 'AV-1', 12345678]);
   // Setup never deletes a sheet: the spreadsheet already had two, so "Hoja 1" stays where it was.
-  expect(ws.sheetNames(atenciones)).toEqual(['Hoja 1', ...tabsForRole('atenciones').map((t) => t.name)]);
+  expect(ws.sheetNames(atenciones)).toEqual([SURVEY_RESPONSES_TAB, 'Hoja 1', ...tabsForRole('atenciones').map((t) => t.name)]);
 });
 
 test('a bad sibling ID is refused in Spanish and nothing is created', () => {

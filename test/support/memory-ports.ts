@@ -10,6 +10,7 @@ import {
   idText,
   MissingColumnError,
   newRow,
+  planSpanWrites,
   planWrites,
   rewritableColumns,
   rowsToRecords,
@@ -30,6 +31,7 @@ import type {
   Table,
   TableSnapshot,
   TriggerInfo,
+  UpdateOptions,
   UpdateResult,
   Workbook,
   Workbooks,
@@ -64,7 +66,8 @@ export class MemoryTable<K extends string> implements Table<K> {
     return s;
   }
 
-  read(): TableSnapshot<K> {
+  read(options: { fresh?: boolean } = {}): TableSnapshot<K> {
+    if (options.fresh) this.snapshot = undefined;
     if (this.snapshot) return this.snapshot;
     this.reads++;
     const s = this.must();
@@ -81,7 +84,7 @@ export class MemoryTable<K extends string> implements Table<K> {
     return this.snapshot;
   }
 
-  update(changes: readonly RowChange<K>[]): UpdateResult {
+  update(changes: readonly RowChange<K>[], options: UpdateOptions = {}): UpdateResult {
     const s = this.must();
     this.read();
     const headers = s.cells[0].map(String);
@@ -95,7 +98,8 @@ export class MemoryTable<K extends string> implements Table<K> {
       if (i < 0) notFound.push(ch.id);
       else after[i] = applyFields(this.spec, index, after[i], ch.fields, headers.length);
     }
-    const blocks = planWrites(before, after, { firstRow: 2, mayRewrite: (c) => rewritableColumns(this.spec, headers)[c] });
+    const plan = options.mode === 'span' ? planSpanWrites : planWrites;
+    const blocks = plan(before, after, { firstRow: 2, mayRewrite: (c) => rewritableColumns(this.spec, headers)[c] });
     for (const b of blocks) {
       b.values.forEach((line, r) => line.forEach((v, c) => (s.cells[b.row - 1 + r][b.column - 1 + c] = v)));
     }

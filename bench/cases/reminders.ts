@@ -1,0 +1,48 @@
+/**
+ * The reminder run (A02) for N next-day appointments: every execution from the daily trigger at
+ * 18:00 until the work is done (continuations included). N = 300 does not fit in one execution
+ * (about 1.3 s of modeled time per appointment against the 6-minute limit), so it runs as a job
+ * of two executions; each execution makes the same Sheets calls as the single one for N = 10.
+ *
+ * Floor, per appointment: one Calendar Events.insert (the event with its Meet link), one
+ * MailApp.sendEmail (the reminder), and the two journal writes DESIGN.md requires around every
+ * email ("mark enviando before the send and enviado after": Properties.setProperties each) —
+ * a send without them could be repeated by a retry. Per run: one getValues to read 'Citas' and
+ * one setValues to write the outcomes.
+ */
+import type { ExecutionRecord, Workspace } from '../../emulator';
+import { importReport, makeReport } from '../../test/support/attention-world';
+import { floorOf, type BenchCase } from '../framework';
+import { setUpSpreadsheets } from './setup';
+
+/** The day the appointments are on: the day after the bench workspace's start (27 Nov 2026). */
+const DAY = '2026-11-28';
+
+function remindersRun(ws: Workspace, n: number): ExecutionRecord[] {
+  const { atenciones } = setUpSpreadsheets(ws);
+  const report = makeReport(DAY, n);
+  const imported = importReport(ws, atenciones, report.fileName, report.bytes);
+  if (!imported.ok || !imported.value.ok) throw new Error(`bench reminders: the import of ${n} appointments failed`);
+  // The daily trigger fires at 18:00; a continuation follows a minute after each execution that stops itself.
+  return ws.advanceTo('2026-11-27T18:45').filter((e) => e.functionName === 'runReminders');
+}
+
+export const cases: BenchCase[] = [10, 300].map((n) => ({
+  operation: 'reminders',
+  size: n,
+  unit: 'appointments',
+  run: (ws) => remindersRun(ws, n),
+  floor: (size) =>
+    floorOf({
+      'Range.getValues': 1,
+      'Range.setValues': 1,
+      'Calendar.Events.insert': size,
+      'MailApp.sendEmail': size,
+      'Properties.setProperties': 2 * size,
+    }),
+}));
+
+/** Sheets calls of each execution (what must not grow with N), for the report of a run. */
+export function sheetsCallsPerExecution(records: readonly ExecutionRecord[]): number[] {
+  return records.map((r) => r.calls.Sheets ?? 0);
+}

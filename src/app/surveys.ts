@@ -1,0 +1,241 @@
+/**
+ * The satisfaction survey (A06): the form setup makes, and its responses linked back to the
+ * appointments.
+ *
+ * A response names its appointment by the code prefilled in the citizen's link
+ * (`SURVEY_CODE_QUESTION`). Linking writes 'Encuesta respondida', 'Puntaje encuesta' and the
+ * response's ID on the row, under the lock. The response ID is the idempotency key: a response
+ * already linked, or already listed in 'Revisión', changes nothing when it is delivered again. A
+ * response that cannot be linked — an unknown code, or a code whose appointment already has an
+ * answer — is kept in 'Revisión' with all its answers, never dropped.
+ *
+ * Form responses are the durable queue: `sweepSurveyResponses` (run by the day closing) links any
+ * response whose form-submit execution failed.
+ */
+import { JOB_AUDIT as A, JOB_MESSAGES as M, REVIEW_KINDS } from '../domain/messages/attention-jobs';
+import { missingItems } from '../domain/form-definition';
+import { APPOINTMENTS_TAB, REVIEW_TAB, type AppointmentKey } from '../domain/schema';
+import { answersLine, normaliseSurveyCode, readSurvey, SURVEY_FORM } from '../domain/survey-form';
+import type { AuditLog, TableSnapshot, Clock, FormAdmin, FormAnswers, KeyValueStore, Lock, RowChange, Scheduler, Workbooks } from '../ports';
+import { cellString, type AppointmentFields } from './appointments/rows';
+import { recordReview, type ReviewItem } from './review';
+
+export const SURVEY_SUBMIT_HANDLER = 'onSurveySubmit';
+
+/** Document properties of the survey form (the settings rows mirror them for people). */
+export const SURVEY_PROPERTY_KEYS = {
+  formId: 'SOE_SURVEY_FORM_ID',
+  /** When the last sweep read the responses (ISO). */
+  sweptAt: 'SOE_SURVEY_SWEPT_AT',
+} as const;
+
+/** A sweep reads responses from this long before the previous sweep (a missed closing is still covered). */
+export const SWEEP_MARGIN_MS = 7 * 86_400_000;
+
+export interface SurveyDeps {
+  workbooks: Workbooks;
+  lock: Lock;
+  clock: Clock;
+  audit: AuditLog;
+}
+
+export interface SurveyLinkResult {
+  linked: number;
+  forReview: number;
+  /** Already linked or already in 'Revisión': nothing to do. */
+  unchanged: number;
+}
+
+/** Response IDs the sheets already account for: linked on a row, or listed in 'Revisión'. */
+function knownResponses(citas: TableSnapshot<AppointmentKey>, reviewRefs: ReadonlySet<string>): Set<string> {
+  const known = new Set(reviewRefs);
+  for (const r of citas.rows) {
+    const id = cellString(r.record.surveyResponseId);
+    if (id !== '') known.add(id);
+  }
+  return known;
+}
+
+/**
+ * Links responses to their appointments (one read of 'Citas' and 'Revisión', one write each).
+ * Takes the lock; callers may already hold it (`readFresh` false: they just read 'Citas' under it).
+ */
+export function linkSurveyResponses(deps: SurveyDeps, responses: readonly FormAnswers[], readFresh = true): SurveyLinkResult {
+  const result: SurveyLinkResult = { linked: 0, forReview: 0, unchanged: 0 };
+  if (responses.length === 0) return result;
+  const book = deps.workbooks.current();
+  return deps.lock.withLock(() => {
+    const citasTable = book.table(APPOINTMENTS_TAB);
+    const reviewTable = book.table(REVIEW_TAB);
+    const citas = citasTable.read({ fresh: readFresh });
+    const reviewRefs = new Set(reviewTable.exists() ? reviewTable.read().rows.map((r) => cellString(r.record.reference)) : []);
+    const known = knownResponses(citas, reviewRefs);
+
+    const byCode = new Map<string, string>();
+    for (const r of citas.rows) {
+      if (r.id === '') continue;
+      const id = normaliseSurveyCode(r.id);
+      if (!byCode.has(id)) byCode.set(id, r.id);
+    }
+    for (const r of citas.rows) {
+      const code = normaliseSurveyCode(r.record.platformCode);
+      if (code !== '' && r.id !== '' && !byCode.has(code)) byCode.set(code, r.id);
+    }
+    const answeredNow = new Set<string>();
+    const changes: RowChange<AppointmentKey>[] = [];
+    const review: ReviewItem[] = [];
+    const now = deps.clock.now();
+
+    for (const resp of responses) {
+      if (known.has(resp.responseId)) {
+        result.unchanged++;
+        continue;
+      }
+      known.add(resp.responseId);
+      const { code, score } = readSurvey(resp.answers);
+      const id = byCode.get(normaliseSurveyCode(code));
+      const answers = answersLine(resp.answers);
+      if (!id) {
+        const detail = M.surveyUnknownCode(code, resp.responseId, answers);
+        review.push({ tipo: REVIEW_KINDS.surveyUnknownCode, referencia: resp.responseId, detalle: detail });
+        deps.audit.record({ action: A.surveyForReview, target: resp.responseId, result: 'Por revisar', detail });
+        result.forReview++;
+        continue;
+      }
+      const row = citas.byId.get(id)!;
+      if (cellString(row.record.surveyResponseId) !== '' || answeredNow.has(id)) {
+        const detail = M.surveyAlreadyAnswered(id, resp.responseId, answers);
+        review.push({ tipo: REVIEW_KINDS.surveyAlreadyAnswered, referencia: resp.responseId, detalle: detail });
+        deps.audit.record({ action: A.surveyForReview, target: resp.responseId, result: 'Por revisar', detail });
+        result.forReview++;
+        continue;
+      }
+      answeredNow.add(id);
+      const fields: AppointmentFields = {
+        surveyAnsweredAt: resp.submittedAt,
+        surveyScore: score,
+        surveyResponseId: resp.responseId,
+        updatedAt: now,
+      };
+      changes.push({ id, fields });
+      deps.audit.record({ action: A.surveyLinked, target: id, result: 'Correcto', detail: M.surveyLinked(id) });
+      result.linked++;
+    }
+    if (changes.length) citasTable.update(changes, { mode: 'span' });
+    if (review.length) recordReview(reviewTable, review, now);
+    return result;
+  });
+}
+
+export interface SweepDeps extends SurveyDeps {
+  forms: FormAdmin;
+  properties: KeyValueStore;
+}
+
+/**
+ * Links every response not yet accounted for (a submission whose handler failed). Reads the
+ * responses since the previous sweep (with a margin); responses the sheets already know are
+ * skipped by ID without reading their answers.
+ */
+export function sweepSurveyResponses(deps: SweepDeps, formId: string): SurveyLinkResult {
+  if (!formId) return { linked: 0, forReview: 0, unchanged: 0 };
+  const book = deps.workbooks.current();
+  const now = deps.clock.now();
+  const swept = new Date(deps.properties.get(SURVEY_PROPERTY_KEYS.sweptAt) ?? '');
+  const since = isNaN(swept.getTime()) ? undefined : new Date(swept.getTime() - SWEEP_MARGIN_MS);
+  return deps.lock.withLock(() => {
+    const citas = book.table(APPOINTMENTS_TAB).read({ fresh: true });
+    const reviewTable = book.table(REVIEW_TAB);
+    const reviewRefs = new Set(reviewTable.exists() ? reviewTable.read().rows.map((r) => cellString(r.record.reference)) : []);
+    const pending = deps.forms.responses(formId, since, knownResponses(citas, reviewRefs));
+    const result = linkSurveyResponses(deps, pending, false);
+    deps.properties.setAll({ [SURVEY_PROPERTY_KEYS.sweptAt]: now.toISOString() });
+    return result;
+  });
+}
+
+// ---------------------------------------------------------------------------- the form (setup)
+
+export interface SurveyFormDeps {
+  forms: FormAdmin;
+  properties: KeyValueStore;
+}
+
+export interface SurveyFormState {
+  formId: string;
+  url: string;
+}
+
+/**
+ * Makes sure the survey form exists, has every question and sends its responses to this
+ * spreadsheet; returns its ID and public link. Creating records the ID at once (before adding the
+ * questions), so setup run again after an interruption completes that form instead of making a
+ * second one. `known` is the ID the settings mirror holds, used when the property is missing.
+ */
+export function ensureSurveyForm(
+  deps: SurveyFormDeps,
+  spreadsheetId: string,
+  known: string,
+  change: (action: string, target: string, sentence: string) => void,
+): SurveyFormState {
+  let formId = deps.properties.get(SURVEY_PROPERTY_KEYS.formId) || known;
+  let state = formId ? deps.forms.describe(formId) : null;
+  let created = false;
+  if (!state) {
+    formId = deps.forms.create(SURVEY_FORM.title);
+    // Recorded before anything else: a rerun after a crash completes this form instead of making another.
+    deps.properties.setAll({ [SURVEY_PROPERTY_KEYS.formId]: formId });
+    state = deps.forms.describe(formId);
+    if (!state) throw new Error(`the survey form ${formId} was created but cannot be opened`);
+    created = true;
+    change(A.surveyFormCreated, SURVEY_FORM.title, `Se creó el formulario «${SURVEY_FORM.title}».`);
+  } else if (deps.properties.get(SURVEY_PROPERTY_KEYS.formId) !== formId) {
+    deps.properties.setAll({ [SURVEY_PROPERTY_KEYS.formId]: formId });
+  }
+  const repaired = (sentence: string) => {
+    if (!created) change(A.surveyFormRepaired, SURVEY_FORM.title, sentence);
+  };
+  if (state.description !== SURVEY_FORM.description || state.confirmationMessage !== SURVEY_FORM.confirmationMessage) {
+    deps.forms.setTexts(formId, SURVEY_FORM);
+    repaired(`Se restableció el aviso de privacidad del formulario «${SURVEY_FORM.title}».`);
+  }
+  let titles = state.itemTitles;
+  if (titles.some((t) => t.trim() === '')) {
+    deps.forms.removeUntitledItems(formId); // half-made by an interrupted run
+    titles = titles.filter((t) => t.trim() !== '');
+  }
+  const missing = missingItems(SURVEY_FORM, titles);
+  if (missing.length) {
+    deps.forms.addItems(formId, missing);
+    repaired(`Se agregaron ${missing.length} preguntas que faltaban al formulario «${SURVEY_FORM.title}».`);
+  }
+  if (state.destinationId !== spreadsheetId) {
+    deps.forms.setDestination(formId, spreadsheetId);
+    repaired(`Las respuestas de «${SURVEY_FORM.title}» se guardan ahora en esta hoja.`);
+  }
+  return { formId, url: state.publishedUrl };
+}
+
+/**
+ * Exactly one form-submit trigger of `onSurveySubmit` on the survey form: installs it when
+ * missing, removes repeated ones and those left on an older form.
+ */
+export function ensureSurveyTrigger(
+  scheduler: Scheduler,
+  formId: string,
+  change: (action: string, target: string, sentence: string) => void,
+): void {
+  const mine = scheduler.list().filter((t) => t.handler === SURVEY_SUBMIT_HANDLER);
+  let kept = false;
+  for (const t of mine) {
+    if (t.kind === 'formSubmit' && t.sourceId === formId && !kept) {
+      kept = true;
+      continue;
+    }
+    scheduler.remove(t.id);
+  }
+  if (!kept) {
+    scheduler.onFormSubmit(SURVEY_SUBMIT_HANDLER, formId);
+    change(A.surveyTriggerInstalled, SURVEY_SUBMIT_HANDLER, 'Se activó la vinculación automática de las respuestas de la encuesta con sus citas.');
+  }
+}
