@@ -6,6 +6,9 @@ export const M = {
   errorTitle: 'No se pudo completar la acción.',
   notInSheets: 'Este panel funciona dentro de Google Sheets: ábralo desde el menú «Emprendimiento».',
   unknownError: 'Ocurrió un error inesperado. Vuelva a intentarlo; si se repite, avise al responsable técnico.',
+  googleBusy: 'Google no pudo atender el pedido en este momento. Espere unos segundos y vuelva a intentarlo.',
+  timedOut: 'La operación tardó demasiado y Google la detuvo. Vuelva a intentarlo; lo que ya se hizo no se repite.',
+  noConnection: 'Se perdió la conexión con Google. Revise su internet y vuelva a intentarlo.',
   chooseRole: 'Elija qué hoja es esta.',
   facts: {
     spreadsheet: 'Hoja',
@@ -23,4 +26,109 @@ export const M = {
   takeoverHelp: (owner: string) =>
     `Las tareas automáticas las instaló ${owner}. Márquelo solo si esa persona ya no trabaja con esta hoja.`,
   version: (v: string) => `Servicio de Orientación para el Emprendimiento – MTPE · versión ${v}`,
+
+  // ------------------------------------------------------------------ the day (A03–A06)
+  day: {
+    loading: 'Cargando las citas de hoy…',
+    mine: (n: number) => `Mías (${n})`,
+    all: (n: number) => `Todas (${n})`,
+    refresh: 'Actualizar',
+    empty: 'No hay citas para hoy.',
+    emptyMine: 'No tiene citas asignadas hoy. Elija «Todas» para ver las del equipo.',
+    counts: (attended: number, abandoned: number, open: number) =>
+      `Atendidas: ${attended} · Abandonadas: ${abandoned} · Por atender: ${open}`,
+    review: (n: number) =>
+      n === 1
+        ? 'Hay 1 asunto por revisar en la pestaña «Revisión».'
+        : `Hay ${n} asuntos por revisar en la pestaña «Revisión».`,
+    listLabel: 'Citas de hoy',
+    consultant: (name: string) => `Consultor(a): ${name}`,
+    // Countdown (A03: 5 minutes of tolerance from the appointment's time)
+    startsIn: (t: string) => `Empieza en ${t}`,
+    tolerance: (t: string) => `Tolerancia: quedan ${t}`,
+    late: 'Pasó la tolerancia: si no logró contactar al usuario, puede marcarla como abandonada.',
+    lateShort: 'Pasó la tolerancia',
+    // Detail
+    contact: 'Contacto',
+    dni: (type: string, n: string) => `${type || 'Documento'}: ${n || '—'}`,
+    email: 'Correo',
+    call: 'Llamar',
+    whatsapp: 'WhatsApp',
+    noPhone: 'Sin teléfono registrado.',
+    noEmail: 'Sin correo válido.',
+    meet: 'Abrir Meet',
+    noMeet: 'Aún no hay enlace de Meet (se crea con el recordatorio).',
+    statusTitle: 'Estado',
+    duration: (min: number) => `Duración: ${min} min`,
+    extranetTitle: 'Aviso en la extranet',
+    extranetMessage: 'Mensaje para la extranet',
+    copy: 'Copiar mensaje',
+    copied: 'Mensaje copiado. Péguelo en la notificación de la extranet.',
+    copyFailed: 'No se pudo copiar automáticamente: el mensaje quedó seleccionado; cópielo con Ctrl+C.',
+    extranetDone: 'Aviso enviado en la extranet',
+    start: 'Iniciar',
+    scriptTitle: 'Pauta de atención',
+    sayLabel: 'Diga:',
+    doLabel: 'Haga:',
+    topic: 'Tema de la consulta',
+    chooseTopic: 'Elija un tema…',
+    notes: 'Notas',
+    save: 'Guardar tema y notas',
+    invite: 'Invitar a talleres',
+    observations: 'Observaciones',
+    finish: 'Finalizar',
+    abandonTitle: 'Marcar como abandonada',
+    reason: 'Motivo del abandono',
+    chooseReason: 'Elija un motivo…',
+    detail: 'Detalle',
+    detailHelp: 'Obligatorio si elige «Otro». No se envía al usuario.',
+    abandon: 'Marcar abandonada',
+    reinstate: 'Reactivar',
+    reinstateHelp: 'Si el usuario se comunicó más tarde o marcó esta cita por error, vuelva a dejarla programada.',
+    busyReinstate: 'Reactivando la cita…',
+    observationsSaved: 'Observaciones registradas',
+    busyStart: 'Iniciando la atención…',
+    busySave: 'Guardando…',
+    busyInvite: 'Buscando talleres abiertos y enviando la invitación…',
+    busyFinish: 'Finalizando y enviando la encuesta…',
+    busyAbandon: 'Registrando el abandono y avisando al usuario…',
+    busyExtranet: 'Guardando…',
+  },
+
+  // ------------------------------------------------------------------ navigation
+  nav: {
+    label: 'Secciones del panel',
+    day: 'Citas de hoy',
+    import: 'Importar reporte',
+    walkIn: 'Cita presencial',
+    sheet: 'Esta hoja',
+  },
+
+  // ------------------------------------------------------------------ import (A01)
+  import: {
+    chooseFile: 'Elija el archivo del reporte (.csv o .xlsx).',
+    wrongType: 'El archivo debe ser el reporte de citas en formato .csv o .xlsx.',
+    tooBig: (mb: number) => `El archivo pesa más de ${mb} MB; no parece el reporte de citas.`,
+    unreadable: 'No se pudo leer el archivo desde su computadora. Vuelva a elegirlo.',
+    busy: 'Importando el reporte… puede tardar un minuto.',
+    rejectedTitle: (n: number) => (n === 1 ? '1 fila rechazada' : `${n} filas rechazadas`),
+    warningsTitle: 'Para tener en cuenta',
+    counts: {
+      inserted: 'Nuevas',
+      updated: 'Actualizadas',
+      moved: 'Con cambio de fecha u hora',
+      reinstated: 'Reactivadas',
+      cancelled: 'Canceladas',
+      unchanged: 'Sin cambios',
+      rejected: 'Rechazadas',
+    },
+    reminders: 'Los recordatorios de las citas de hoy y mañana saldrán en unos minutos.',
+  },
+
+  // ------------------------------------------------------------------ walk-in (A01)
+  walkIn: {
+    busy: 'Reservando la cita…',
+    fixFields: 'Revise los datos marcados.',
+    already: 'Esa cita ya estaba registrada; no se duplicó.',
+  },
 } as const;

@@ -18,3 +18,70 @@ export interface ServerApi {
   getSetupStatus(): SetupStatus;
   setupSpreadsheet(role: string, siblingId: string, options?: SetupOptions): SetupResult;
 }
+
+// ---------------------------------------------------------------------------- import and walk-in booking (A01) — IMPORT block
+
+import type { BookingResult, WalkInInput } from './app/appointments/booking';
+import type { ImportResult } from './app/appointments/import';
+
+export type { ImportCounts, ImportResult, RejectedRowView } from './app/appointments/import';
+export type { BookingResult, WalkInField, WalkInInput } from './app/appointments/booking';
+
+/** A01 server functions (declaration merging: each area adds its own methods to ServerApi). */
+export interface ServerApi {
+  /** The platform's report as the consultant downloaded it (CSV or XLSX), its bytes in base64 (a data URL is accepted). */
+  importReport(fileName: string, base64: string): ImportResult;
+  bookWalkIn(input: WalkInInput): BookingResult;
+}
+
+// ---------------------------------------------------------------------------- the consultant's day (A03–A06) — DAY block
+
+import type {
+  AbandonInput,
+  DayActionResult,
+  DayView,
+  DayViewOptions,
+  FinishInput,
+  SaveConsultationInput,
+} from './app/day';
+
+export type {
+  AbandonInput,
+  AllowedActions,
+  AppointmentView,
+  DayActionResult,
+  DayCounts,
+  DayScope,
+  DayView,
+  DayViewOptions,
+  DeliveryStatus,
+  FinishInput,
+  PendingMail,
+  SaveConsultationInput,
+  ScriptSection,
+} from './app/day';
+
+/** A03–A06 server functions: each action answers with the appointment as it is now (no second call). */
+export interface ServerApi {
+  /** "Citas de hoy" in one round trip: the appointments, catalogues, attention script and counts. */
+  getDayView(options?: DayViewOptions): DayView;
+  startAttention(id: string): DayActionResult;
+  saveConsultation(id: string, input: SaveConsultationInput): DayActionResult;
+  inviteToWorkshops(id: string): DayActionResult;
+  finishAttention(id: string, input: FinishInput): DayActionResult;
+  abandonAppointment(id: string, input: AbandonInput): DayActionResult;
+  markExtranetNotified(id: string, done?: boolean): DayActionResult;
+  reinstateAppointment(id: string): DayActionResult;
+}
+
+// ---------------------------------------------------------------------------- reminders, survey linking, day closing (A02, A06, A07) — REMINDERS block
+
+import type { ReviewItemView } from './app/review';
+
+export type { ReviewItemView } from './app/review';
+
+/** What the panel may call in this area (the trigger handlers runReminders, runDayClosing and onSurveySubmit are not for the panel). */
+export interface ServerApi {
+  /** 'Revisión' items still 'Pendiente', newest first. */
+  getReviewItems(): ReviewItemView[];
+}

@@ -1,0 +1,478 @@
+/**
+ * "Citas de hoy" (A03–A06): the day's appointments with their countdown, and the detail of the
+ * one the consultant opens: contact links, Meet, the extranet checklist, Iniciar (with the
+ * attention script), topic and notes, Invitar a talleres, Finalizar, Marcar abandonada.
+ *
+ * One call loads the view (getDayView); each action answers with the appointment as it is now,
+ * which replaces it in the list — no second call. Everything from the server is put in the page
+ * as text (textContent / createElement), never as HTML.
+ */
+import type { AppointmentView, DayActionResult, DayCounts, DayScope, DayView, ScriptSection } from '../src/api';
+import { countdownState, countdownText, ServerClock } from './countdown';
+import { clear, el, h, link, nextId } from './dom';
+import { M } from './messages';
+import { busy, call, hideError, showError } from './server';
+
+type Outcome = { kind: 'ok' | 'warn' | 'error'; text: string };
+
+interface Draft {
+  topic?: string;
+  notes?: string;
+  observations?: string;
+  reason?: string;
+  detail?: string;
+}
+
+const USER_PLACEHOLDER = '{usuario}';
+
+let view: DayView | null = null;
+/** Chosen by the consultant; until then the server picks (their own day, or everyone's if it does not know them). */
+let scope: DayScope | null = null;
+let openId: string | null = null;
+/** The view is out of date (an import or a booking happened): reload when shown. */
+let stale = true;
+const clock = new ServerClock();
+const scripts = new Map<string, ScriptSection[]>();
+const outcomes = new Map<string, Outcome>();
+const drafts = new Map<string, Draft>();
+let ticking: ReturnType<typeof setInterval> | null = null;
+
+/** Called by the other screens when they changed today's appointments. */
+export function markDayStale(): void {
+  stale = true;
+}
+
+export function dayNeedsLoad(): boolean {
+  return stale || view === null;
+}
+
+// ---------------------------------------------------------------------------- loading
+
+/** Loads the view; resolves to false when this spreadsheet cannot show a day (the caller shows setup). */
+export async function loadDay(): Promise<DayView | null> {
+  hideError();
+  try {
+    const v = await busy(M.day.loading, () => call('getDayView', scope ? { scope } : {}));
+    if (!v) throw new Error(M.unknownError);
+    view = v;
+    scope = v.scope;
+    stale = false;
+    clock.sync(v.now);
+    if (v.ready) renderDay();
+    return v;
+  } catch (e) {
+    showError(e, () => void loadDay());
+    return null;
+  }
+}
+
+export function initDay(): void {
+  el('day-refresh').addEventListener('click', () => void loadDay());
+  document.querySelectorAll<HTMLInputElement>('input[name="scope"]').forEach((input) => {
+    input.addEventListener('change', () => {
+      if (!input.checked) return;
+      scope = input.value === 'all' ? 'all' : 'mine';
+      void loadDay();
+    });
+  });
+  if (!ticking) ticking = setInterval(tick, 1000);
+}
+
+// ---------------------------------------------------------------------------- rendering
+
+function countsOf(list: readonly AppointmentView[]): DayCounts {
+  const c: DayCounts = { total: list.length, attended: 0, abandoned: 0, open: 0, cancelled: 0 };
+  for (const a of list) {
+    if (a.status === 'Atendida') c.attended++;
+    else if (a.status === 'Abandonada') c.abandoned++;
+    else if (a.status === 'Cancelada') c.cancelled++;
+    else if (a.status === 'Programada' || a.status === 'En atención') c.open++;
+  }
+  return c;
+}
+
+function statusClass(status: string): string {
+  switch (status) {
+    case 'Programada': return 'chip chip-scheduled';
+    case 'En atención': return 'chip chip-active';
+    case 'Atendida': return 'chip chip-done';
+    case 'Abandonada': return 'chip chip-abandoned';
+    case 'Cancelada': return 'chip chip-cancelled';
+    default: return 'chip';
+  }
+}
+
+export function renderDay(): void {
+  if (!view) return;
+  const v = view;
+  if (v.spreadsheetName) el('sheet-name').textContent = v.spreadsheetName;
+  el('day-date').textContent = v.dateText;
+  el('scope-mine-label').textContent = M.day.mine(v.mineCount);
+  el('scope-all-label').textContent = M.day.all(v.allCount);
+  el<HTMLInputElement>('scope-mine').checked = scope === 'mine';
+  el<HTMLInputElement>('scope-all').checked = scope === 'all';
+  const counts = countsOf(v.appointments);
+  el('day-counts').textContent = M.day.counts(counts.attended, counts.abandoned, counts.open);
+
+  const notices = el('day-notices');
+  clear(notices);
+  const items = [
+    ...(v.reviewCount > 0 ? [M.day.review(v.reviewCount)] : []),
+    ...(v.pendingMail && v.pendingMail.message ? [v.pendingMail.message] : []),
+    ...v.notices,
+  ];
+  for (const text of items) notices.appendChild(h('li', { text }));
+  notices.hidden = items.length === 0;
+
+  const list = el('day-list');
+  clear(list);
+  for (const a of v.appointments) list.appendChild(renderRow(a));
+  const empty = el('day-empty');
+  empty.textContent = v.appointments.length ? '' : scope === 'mine' && v.allCount > 0 ? M.day.emptyMine : M.day.empty;
+  empty.hidden = v.appointments.length > 0;
+  tick();
+}
+
+function renderRow(a: AppointmentView): HTMLLIElement {
+  const open = openId === a.id;
+  const detailId = `detalle-${cssSafe(a.id)}`;
+  const summary = h(
+    'button',
+    { class: 'appt-summary', attrs: { type: 'button', 'aria-expanded': String(open), 'aria-controls': detailId } },
+    h('span', { class: 'appt-time', text: a.time }),
+    h('span', { class: 'appt-name', text: a.fullName || a.dni || a.id }),
+    h('span', { class: statusClass(a.status), text: a.status }),
+    a.status === 'Programada' ? countdownNode(a, true) : null,
+  );
+  summary.addEventListener('click', () => {
+    openId = openId === a.id ? null : a.id;
+    renderDay();
+    const again = document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(a.id)}"] .appt-summary`);
+    again?.focus();
+  });
+  const li = h('li', { class: open ? 'appt open' : 'appt', attrs: { 'data-id': a.id, 'aria-label': `${a.time} ${a.fullName}` } }, summary);
+  if (open) li.appendChild(renderDetail(a, detailId));
+  return li;
+}
+
+/** An element id derived from the appointment's ID (only one detail is open at a time). */
+function cssSafe(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '_');
+}
+
+function countdownNode(a: AppointmentView, short: boolean): HTMLElement {
+  const node = h('span', {
+    class: short ? 'countdown' : 'countdown countdown-big',
+    attrs: { role: 'timer', 'data-start': String(a.startMs), 'data-end': String(a.toleranceEndsMs), 'data-short': short ? '1' : '0' },
+  });
+  return node;
+}
+
+/** Updates every countdown on the page from the server's clock. */
+function tick(): void {
+  const now = clock.now();
+  document.querySelectorAll<HTMLElement>('[data-start][data-end]').forEach((node) => {
+    const state = countdownState(Number(node.dataset.start), Number(node.dataset.end), now);
+    const text = countdownText(state, node.dataset.short === '1');
+    if (node.textContent !== text) node.textContent = text;
+    node.dataset.phase = state.phase;
+  });
+}
+
+function field(labelText: string, control: HTMLElement, help?: string): HTMLElement {
+  const id = nextId('campo');
+  control.id = id;
+  const label = h('label', { text: labelText, attrs: { for: id } });
+  const wrap = h('div', { class: 'field' }, label, control);
+  if (help) {
+    const helpId = `${id}-ayuda`;
+    control.setAttribute('aria-describedby', helpId);
+    wrap.appendChild(h('p', { class: 'help', id: helpId, text: help }));
+  }
+  return wrap;
+}
+
+function select(options: readonly string[], placeholder: string, value: string): HTMLSelectElement {
+  const s = h('select');
+  s.appendChild(h('option', { text: placeholder, attrs: { value: '' } }));
+  for (const o of options) {
+    const opt = h('option', { text: o });
+    opt.value = o;
+    s.appendChild(opt);
+  }
+  s.value = options.includes(value) ? value : '';
+  return s;
+}
+
+function textarea(value: string, rows = 3): HTMLTextAreaElement {
+  const t = h('textarea', { attrs: { rows: String(rows) } });
+  t.value = value;
+  return t;
+}
+
+function button(text: string, cls: 'action' | 'secondary' | 'danger', onClick: () => void): HTMLButtonElement {
+  const b = h('button', { class: cls, text, attrs: { type: 'button' } });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function draftOf(id: string): Draft {
+  let d = drafts.get(id);
+  if (!d) {
+    d = {};
+    drafts.set(id, d);
+  }
+  return d;
+}
+
+function keepDraft(id: string, key: keyof Draft, control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): void {
+  const save = () => (draftOf(id)[key] = control.value);
+  control.addEventListener('input', save);
+  control.addEventListener('change', save);
+}
+
+function renderScript(sections: readonly ScriptSection[], userName: string): HTMLElement {
+  const box = h('section', { class: 'script', attrs: { 'aria-label': M.day.scriptTitle } }, h('h3', { text: M.day.scriptTitle }));
+  for (const s of sections) {
+    box.appendChild(h('h4', { text: s.title }));
+    const ul = h('ul');
+    for (const line of s.lines) {
+      // The server leaves '{usuario}' in the day's script; the name goes in as text.
+      const text = line.text.split(USER_PLACEHOLDER).join(userName || 'señor(a)');
+      ul.appendChild(
+        h('li', { class: line.kind === 'say' ? 'say' : 'do' }, h('span', { class: 'line-kind', text: line.kind === 'say' ? M.day.sayLabel : M.day.doLabel }), ' ', text),
+      );
+    }
+    box.appendChild(ul);
+  }
+  return box;
+}
+
+function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
+  const v = view!;
+  const d = draftOf(a.id);
+  const box = h('div', { class: 'appt-detail', id: detailId });
+
+  // Outcome of the last action on this appointment.
+  const outcome = outcomes.get(a.id);
+  if (outcome) {
+    const role = outcome.kind === 'ok' ? 'status' : 'alert';
+    const cls = outcome.kind === 'ok' ? 'notice notice-ok' : outcome.kind === 'warn' ? 'notice notice-warn' : 'notice notice-error';
+    box.appendChild(h('p', { class: `${cls} outcome`, text: outcome.text, attrs: { role, tabindex: '-1' } }));
+  }
+
+  // Contact (A03): email, phone, WhatsApp, Meet.
+  const contact = h('section', { class: 'contact', attrs: { 'aria-label': M.day.contact } });
+  contact.appendChild(h('p', { class: 'facts-line', text: M.day.dni(a.documentType, a.dni) }));
+  if (a.consultant && !a.mine) contact.appendChild(h('p', { class: 'facts-line', text: M.day.consultant(a.consultant) }));
+  const links = h('p', { class: 'links' });
+  const mail = link(a.mailto, `${M.day.email}: ${a.email}`, ['mailto:'], 'contact-link');
+  const tel = link(a.telUrl, `${M.day.call}: ${a.phone}`, ['tel:'], 'contact-link');
+  const wa = link(a.whatsappUrl, M.day.whatsapp, ['https:'], 'contact-link');
+  for (const l of [mail, tel, wa]) if (l) links.appendChild(l);
+  if (!mail) links.appendChild(h('span', { class: 'help', text: M.day.noEmail }));
+  if (!tel) links.appendChild(h('span', { class: 'help', text: M.day.noPhone }));
+  contact.appendChild(links);
+  const meet = link(a.meetUrl, M.day.meet, ['https:'], 'link-button action');
+  contact.appendChild(meet ?? h('p', { class: 'help', text: M.day.noMeet }));
+  box.appendChild(contact);
+
+  if (a.status === 'Programada') box.appendChild(countdownNode(a, false));
+
+  // State of the row and its emails.
+  const facts = h('dl', { class: 'facts compact' });
+  const fact = (label: string, value: string) => facts.append(h('dt', { text: label }), h('dd', { text: value }));
+  fact(M.day.statusTitle, a.status);
+  if (a.statusProblem) fact('', a.statusProblem);
+  fact('', a.reminderText);
+  if (a.status === 'Atendida') fact('', a.surveyText);
+  if (a.status === 'Abandonada') fact('', a.abandonmentEmailText);
+  if (a.invitationStatus) fact('', a.invitationText);
+  if (a.durationMinutes !== null) fact('', M.day.duration(a.durationMinutes));
+  if (a.observations && a.status !== 'En atención') fact(M.day.observationsSaved, a.observations);
+  box.appendChild(facts);
+
+  // Extranet checklist (A02): no API, so a ready-to-paste message and a tick.
+  if (a.status === 'Programada') box.appendChild(renderExtranet(a));
+
+  // Iniciar (A04).
+  if (a.allowed.start) box.appendChild(h('div', { class: 'buttons' }, button(M.day.start, 'action', () => void onStart(a))));
+
+  // During the attention: the script, topic and notes, invitation, Finalizar (A04–A06).
+  if (a.status === 'En atención') box.appendChild(renderScript(scripts.get(a.id) ?? v.attentionScript, a.fullName));
+
+  let topic: HTMLSelectElement | null = null;
+  let notes: HTMLTextAreaElement | null = null;
+  if (a.allowed.saveConsultation) {
+    topic = select(v.catalogues.topics, M.day.chooseTopic, d.topic ?? a.topic);
+    notes = textarea(d.notes ?? a.notes);
+    keepDraft(a.id, 'topic', topic);
+    keepDraft(a.id, 'notes', notes);
+    const t = topic;
+    const n = notes;
+    box.appendChild(
+      h(
+        'div',
+        { class: 'consultation' },
+        field(M.day.topic, t),
+        field(M.day.notes, n),
+        h('div', { class: 'buttons' }, button(M.day.save, 'secondary', () => void onSave(a, t.value, n.value))),
+      ),
+    );
+  }
+  if (a.allowed.invite) box.appendChild(h('div', { class: 'buttons' }, button(M.day.invite, 'secondary', () => void onInvite(a))));
+
+  if (a.allowed.finish) {
+    const obs = textarea(d.observations ?? '');
+    keepDraft(a.id, 'observations', obs);
+    const t = topic;
+    const n = notes;
+    box.appendChild(
+      h(
+        'div',
+        { class: 'finish' },
+        field(M.day.observations, obs),
+        h('div', { class: 'buttons' }, button(M.day.finish, 'action', () => void onFinish(a, obs.value, t?.value ?? '', n?.value ?? ''))),
+      ),
+    );
+  }
+
+  // Marcar abandonada (A03).
+  if (a.allowed.abandon) {
+    const reason = select(v.catalogues.abandonReasons, M.day.chooseReason, d.reason ?? '');
+    const detail = textarea(d.detail ?? '', 2);
+    keepDraft(a.id, 'reason', reason);
+    keepDraft(a.id, 'detail', detail);
+    const fs = h(
+      'fieldset',
+      { class: 'abandon' },
+      h('legend', { text: M.day.abandonTitle }),
+      field(M.day.reason, reason),
+      field(M.day.detail, detail, M.day.detailHelp),
+      h('div', { class: 'buttons' }, button(M.day.abandon, 'danger', () => void onAbandon(a, reason.value, detail.value))),
+    );
+    box.appendChild(fs);
+  }
+
+  // Reactivar: an abandoned user turned up the same day (or a wrong click).
+  if (a.allowed.reinstate) {
+    box.appendChild(h('p', { class: 'help', text: M.day.reinstateHelp }));
+    box.appendChild(h('div', { class: 'buttons' }, button(M.day.reinstate, 'secondary', () => void onReinstate(a))));
+  }
+  return box;
+}
+
+function renderExtranet(a: AppointmentView): HTMLElement {
+  const fs = h('fieldset', { class: 'extranet' }, h('legend', { text: M.day.extranetTitle }));
+  if (a.extranetMessage) {
+    const message = textarea(a.extranetMessage, 5);
+    message.readOnly = true;
+    fs.appendChild(field(M.day.extranetMessage, message));
+    const feedback = h('p', { class: 'help', attrs: { role: 'status' } });
+    fs.appendChild(
+      h(
+        'div',
+        { class: 'buttons' },
+        button(M.day.copy, 'secondary', () => void copyText(message, feedback)),
+      ),
+    );
+    fs.appendChild(feedback);
+  } else {
+    fs.appendChild(h('p', { class: 'help', text: a.extranetHelp }));
+  }
+  const box = h('input', { attrs: { type: 'checkbox' } });
+  box.checked = a.extranetNotified;
+  const id = nextId('extranet');
+  box.id = id;
+  box.addEventListener('change', () => void onExtranet(a, box.checked));
+  fs.appendChild(h('div', { class: 'field checkbox' }, box, h('label', { text: ` ${M.day.extranetDone}`, attrs: { for: id } })));
+  return fs;
+}
+
+async function copyText(source: HTMLTextAreaElement, feedback: HTMLElement): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(source.value);
+    feedback.textContent = M.day.copied;
+  } catch {
+    // Sidebars are iframes where the clipboard API may be refused: fall back to a selection.
+    source.focus();
+    source.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    feedback.textContent = ok ? M.day.copied : M.day.copyFailed;
+  }
+}
+
+// ---------------------------------------------------------------------------- actions
+
+function replaceAppointment(a: AppointmentView): void {
+  if (!view) return;
+  const i = view.appointments.findIndex((x) => x.id === a.id);
+  if (i >= 0) view.appointments[i] = a;
+}
+
+async function act(a: AppointmentView, busyText: string, run: () => Promise<DayActionResult>, after?: (r: DayActionResult) => void): Promise<void> {
+  hideError();
+  try {
+    const r = await busy(busyText, run);
+    if (!r) throw new Error(M.unknownError);
+    if (r.appointment) replaceAppointment(r.appointment);
+    if (r.ok) {
+      const text = [r.message, r.warning].filter(Boolean).join(' ');
+      outcomes.set(a.id, { kind: r.warning ? 'warn' : 'ok', text });
+    } else {
+      outcomes.set(a.id, { kind: 'error', text: r.message });
+    }
+    after?.(r);
+    openId = a.id;
+    renderDay();
+    document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(a.id)}"] .outcome`)?.focus();
+  } catch (e) {
+    showError(e, null);
+  }
+}
+
+function onStart(a: AppointmentView): Promise<void> {
+  return act(a, M.day.busyStart, () => call('startAttention', a.id), (r) => {
+    if (r.ok && r.script) scripts.set(a.id, r.script);
+  });
+}
+
+function onSave(a: AppointmentView, topic: string, notes: string): Promise<void> {
+  return act(a, M.day.busySave, () => call('saveConsultation', a.id, { topic, notes }), (r) => {
+    if (r.ok) {
+      const d = draftOf(a.id);
+      delete d.topic;
+      delete d.notes;
+    }
+  });
+}
+
+function onInvite(a: AppointmentView): Promise<void> {
+  return act(a, M.day.busyInvite, () => call('inviteToWorkshops', a.id));
+}
+
+function onFinish(a: AppointmentView, observations: string, topic: string, notes: string): Promise<void> {
+  const input = { observations, ...(topic ? { topic } : {}), ...(notes ? { notes } : {}) };
+  return act(a, M.day.busyFinish, () => call('finishAttention', a.id, input), (r) => {
+    if (r.ok) drafts.delete(a.id);
+  });
+}
+
+function onAbandon(a: AppointmentView, reason: string, detail: string): Promise<void> {
+  return act(a, M.day.busyAbandon, () => call('abandonAppointment', a.id, { reason, detail }), (r) => {
+    if (r.ok) drafts.delete(a.id);
+  });
+}
+
+function onReinstate(a: AppointmentView): Promise<void> {
+  return act(a, M.day.busyReinstate, () => call('reinstateAppointment', a.id));
+}
+
+function onExtranet(a: AppointmentView, done: boolean): Promise<void> {
+  return act(a, M.day.busyExtranet, () => call('markExtranetNotified', a.id, done));
+}

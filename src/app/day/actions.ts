@@ -1,0 +1,186 @@
+/**
+ * The consultant's buttons on one appointment (A03, A04, A06, and the A02 extranet checklist).
+ * Each runs in `runAction`'s frame: lock, one read, the state machine, at most one email sent
+ * once, one batched write, audit, and the appointment as it is now in the answer.
+ */
+import {
+  abandonAppointment as abandonTransition,
+  finishAttention as finishTransition,
+  recordConsultation,
+  reinstateAppointment as reinstateTransition,
+  startAttention as startTransition,
+} from '../../domain/appointment';
+import { formatLimaTime } from '../../domain/lima-time';
+import { abandonmentEmail } from '../../domain/messages/abandonment';
+import { renderAttentionScript } from '../../domain/messages/attention-script';
+import { DAY_AUDIT as A, DAY_MESSAGES as M } from '../../domain/messages/day';
+import { surveyEmail } from '../../domain/messages/survey';
+import { SURVEY_CODE_QUESTION } from '../../domain/survey-form';
+import { cellString, patchToFields } from '../appointments/rows';
+import { SURVEY_PROPERTY_KEYS } from '../surveys';
+import { runAction, type ActionEnv, type DayDeps } from './action';
+import { consultantDisplayName } from './contacts';
+import type { AbandonInput, DayActionResult, FinishInput, SaveConsultationInput } from './types';
+
+function text(v: unknown): string | undefined {
+  return v === undefined || v === null ? undefined : String(v);
+}
+
+/** The name the consultant introduces themselves with, and signs the survey email with. */
+function consultantName(env: ActionEnv): string {
+  return env.user.name || consultantDisplayName(env.row.record.consultant, env.settings);
+}
+
+/** "Iniciar" (A04): En atención, start time, and the attention script for this user. */
+export function startAttention(deps: DayDeps, id: string): DayActionResult {
+  return runAction(deps, id, (env) => {
+    const t = startTransition(env.facts, env.now);
+    if (!t.ok) return { refuse: t.message };
+    const fullName = cellString(env.row.record.fullName);
+    env.deps.audit.record({ action: A.started, target: env.row.id, result: 'Correcto' });
+    return {
+      fields: patchToFields(t.patch),
+      message: M.started(fullName, formatLimaTime(env.now)),
+      script: renderAttentionScript({ consultantName: consultantName(env), userName: fullName }),
+    };
+  });
+}
+
+/** Topic (from the catalogue) and notes of the consultation (A05), while attending or after. */
+export function saveConsultation(deps: DayDeps, id: string, input: SaveConsultationInput): DayActionResult {
+  return runAction(deps, id, (env) => {
+    const t = recordConsultation(env.facts, { topic: text(input?.topic), notes: text(input?.notes) });
+    if (!t.ok) return { refuse: t.message };
+    env.deps.audit.record({ action: A.consultationSaved, target: env.row.id, result: 'Correcto', detail: t.patch.topic ?? '' });
+    return { fields: patchToFields(t.patch), message: M.consultationSaved };
+  });
+}
+
+/**
+ * The survey email for an attended appointment (A06), sent once. Returns the 'Encuesta' column's
+ * new value and what to tell the consultant.
+ */
+function sendSurvey(env: ActionEnv): { status: 'enviado' | 'enviando' | 'pendiente'; sentAt: Date | null; message: string; warning?: string } {
+  // The property setup records is the form's ID; the settings row only mirrors it for people.
+  const formId = env.deps.properties.get(SURVEY_PROPERTY_KEYS.formId) || env.settings.surveyFormId;
+  if (!formId) return { status: 'pendiente', sentAt: null, message: '', warning: M.surveyNoForm };
+  let surveyUrl: string;
+  try {
+    surveyUrl = env.deps.forms.prefilledUrl(formId, { [SURVEY_CODE_QUESTION]: env.row.id });
+  } catch (e) {
+    // The form was deleted or its code question renamed: setup recreates or repairs it.
+    env.deps.audit.record({ action: A.sendProblem, target: env.row.id, result: 'Error', detail: e instanceof Error ? e.message : String(e) });
+    return { status: 'pendiente', sentAt: null, message: '', warning: M.surveyNoForm };
+  }
+  const mail = surveyEmail({
+    fullName: cellString(env.row.record.fullName),
+    surveyUrl,
+    consultantName: consultantName(env),
+    rebookUrl: env.settings.rebookUrl,
+  });
+  const r = env.send('encuesta', mail);
+  switch (r.status) {
+    case 'enviado':
+      env.deps.audit.record({ action: A.surveySent, target: env.row.id, result: 'Correcto', detail: cellString(env.row.record.email) });
+      return { status: 'enviado', sentAt: env.now, message: M.surveySent(cellString(env.row.record.email)) };
+    case 'ambiguo':
+      return { status: 'enviando', sentAt: null, message: '', warning: M.surveyAmbiguous };
+    case 'error':
+      return { status: 'pendiente', sentAt: null, message: '', warning: M.surveyFailed(r.reason) };
+    case 'sin-correo':
+      return { status: 'pendiente', sentAt: null, message: '', warning: M.surveyNoEmail };
+  }
+}
+
+/**
+ * "Finalizar" (A06): Atendida, end time, duration, observations; then the satisfaction survey
+ * goes to the user (only attended users get it). A second click is refused by the state machine,
+ * so it never sends a second survey.
+ */
+export function finishAttention(deps: DayDeps, id: string, input: FinishInput): DayActionResult {
+  return runAction(deps, id, (env) => {
+    const t = finishTransition(env.facts, env.now, {
+      observations: text(input?.observations),
+      topic: text(input?.topic),
+      notes: text(input?.notes),
+    });
+    if (!t.ok) return { refuse: t.message };
+    const fields = patchToFields(t.patch);
+    const survey = sendSurvey(env);
+    fields.surveyStatus = survey.status;
+    if (survey.sentAt) fields.surveySentAt = survey.sentAt;
+    env.deps.audit.record({
+      action: A.finished,
+      target: env.row.id,
+      result: 'Correcto',
+      detail: t.patch.durationMinutes === null || t.patch.durationMinutes === undefined ? '' : `${t.patch.durationMinutes} min`,
+    });
+    return {
+      fields,
+      message: [M.finished(t.patch.durationMinutes ?? null), survey.message].filter(Boolean).join(' '),
+      ...(survey.warning ? { warning: survey.warning } : {}),
+    };
+  });
+}
+
+/**
+ * "Marcar abandonada" (A03): after the tolerance, with a reason from the list (and a detail):
+ * Abandonada, the reason in 'Motivo de abandono' and 'Observaciones', and the email telling the
+ * user, with the link to book again. The email carries the listed reason, never the detail
+ * (an internal note).
+ */
+export function abandonAppointment(deps: DayDeps, id: string, input: AbandonInput): DayActionResult {
+  return runAction(deps, id, (env) => {
+    const reason = (text(input?.reason) ?? '').trim();
+    const t = abandonTransition(env.facts, env.now, { reason, detail: text(input?.detail) }, env.settings.toleranceMinutes);
+    if (!t.ok) return { refuse: t.message };
+    const fields = patchToFields(t.patch);
+    env.deps.audit.record({ action: A.abandoned, target: env.row.id, result: 'Correcto', detail: t.patch.abandonReason ?? reason });
+
+    const mail = abandonmentEmail({
+      fullName: cellString(env.row.record.fullName),
+      start: env.facts.start,
+      // 'Otro' says nothing to the citizen, and its detail is an internal note: no reason line then.
+      reason: reason === 'Otro' ? undefined : reason,
+      rebookUrl: env.settings.rebookUrl,
+    });
+    const r = env.send('abandono', mail);
+    fields.abandonmentEmail = r.column;
+    const email = cellString(env.row.record.email);
+    if (r.status === 'enviado') {
+      env.deps.audit.record({ action: A.abandonmentSent, target: env.row.id, result: 'Correcto', detail: email });
+      return { fields, message: `${M.abandoned} ${M.abandonmentSent(email)}` };
+    }
+    const warning =
+      r.status === 'ambiguo' ? M.abandonmentAmbiguous : r.status === 'error' ? M.abandonmentFailed(r.reason) : M.abandonmentNoEmail;
+    return { fields, message: M.abandoned, warning };
+  });
+}
+
+/** The extranet notice (A02 checklist item, no API): the consultant pasted it and ticks it done (or undoes it). */
+export function markExtranetNotified(deps: DayDeps, id: string, done = true): DayActionResult {
+  return runAction(deps, id, (env) => {
+    const value = done !== false;
+    env.deps.audit.record({ action: A.extranetMarked, target: env.row.id, result: 'Correcto', detail: value ? 'hecho' : 'pendiente' });
+    return { fields: { extranetNotified: value }, message: value ? M.extranetMarked : M.extranetUnmarked };
+  });
+}
+
+/**
+ * "Reactivar": back to Programada — the user of an abandoned appointment turns up later the same
+ * day, or the consultant clicked the wrong one. An abandonment email already sent cannot be
+ * taken back: the consultant is told so.
+ */
+export function reinstateAppointment(deps: DayDeps, id: string): DayActionResult {
+  return runAction(deps, id, (env) => {
+    const t = reinstateTransition(env.facts, env.now);
+    if (!t.ok) return { refuse: t.message };
+    env.deps.audit.record({ action: A.reinstated, target: env.row.id, result: 'Correcto', detail: env.facts.status });
+    const emailed = env.facts.status === 'Abandonada' && env.facts.abandonmentEmailStatus === 'enviado';
+    return {
+      fields: patchToFields(t.patch),
+      message: M.reinstated,
+      ...(emailed ? { warning: M.reinstatedAfterEmail } : {}),
+    };
+  });
+}

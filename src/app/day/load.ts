@@ -1,0 +1,136 @@
+/**
+ * "Citas de hoy" in ONE round trip (A03–A06): today's appointments (the consultant's or
+ * everyone's), the catalogues, the attention script, the day's counts, what waits in 'Revisión'.
+ *
+ * Sheets calls do not depend on how many appointments there are: 'Configuración', 'Citas' and
+ * 'Revisión' are each read once, whole.
+ */
+import { ABANDON_REASONS, CONSULTATION_TOPICS } from '../../domain/appointment';
+import { formatLimaDate, limaDateKey, limaStartOfDay } from '../../domain/lima-time';
+import { renderAttentionScript } from '../../domain/messages/attention-script';
+import { DAY_MESSAGES as M } from '../../domain/messages/day';
+import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB } from '../../domain/schema';
+import type { Clock, KeyValueStore, Session, Workbooks } from '../../ports';
+import { appointmentStart, cellString } from '../appointments/rows';
+import { pendingDeliveries } from '../reminders';
+import { readSettings } from '../settings';
+import { recordedRole } from '../setup';
+import { panelUser } from './contacts';
+import type { AppointmentView, DayScope, DayView, DayViewOptions, PendingMail } from './types';
+import { appointmentView, dayCounts } from './view';
+
+export interface DayViewDeps {
+  workbooks: Workbooks;
+  properties: KeyValueStore;
+  clock: Clock;
+  session: Session;
+}
+
+/** Kept in the script so the page can fill in each user's name (it never builds HTML from it). */
+export const USER_PLACEHOLDER = '{usuario}';
+
+function emptyView(now: Date, scope: DayScope, message: string): DayView {
+  return {
+    ready: false,
+    message,
+    spreadsheetName: '',
+    dayKey: limaDateKey(now),
+    dateText: formatLimaDate(now),
+    now: now.getTime(),
+    scope,
+    user: { email: '', name: '', isConsultant: false },
+    toleranceMinutes: 0,
+    standardMinutes: 0,
+    appointments: [],
+    counts: { total: 0, attended: 0, abandoned: 0, open: 0, cancelled: 0 },
+    mineCount: 0,
+    allCount: 0,
+    catalogues: { topics: [...CONSULTATION_TOPICS], abandonReasons: [...ABANDON_REASONS] },
+    attentionScript: [],
+    reviewCount: 0,
+    notices: [],
+  };
+}
+
+/** Pending rows of 'Revisión' (a person has not settled them yet). */
+function pendingReviewCount(deps: DayViewDeps): number {
+  const review = deps.workbooks.current().table(REVIEW_TAB);
+  if (!review.exists()) return 0;
+  return review.read().rows.filter((r) => {
+    const status = cellString(r.record.status);
+    return (r.id !== '' || cellString(r.record.detail) !== '') && (status === '' || status === 'Pendiente');
+  }).length;
+}
+
+/** A row whose date cell says today but whose instant cannot be worked out (bad 'Hora'). */
+function isTodayButUnreadable(record: { date: unknown }, todayKey: string): boolean {
+  const d = record.date;
+  if (d instanceof Date && !isNaN(d.getTime())) return limaDateKey(d) === todayKey;
+  const [y, m, day] = todayKey.split('-');
+  return cellString(d).replace(/\s/g, '') === `${day}/${m}/${y}`;
+}
+
+/** "Citas de hoy". Without `options.scope` the server picks: the user's own day when it knows their name, else everyone's. */
+export function getDayView(deps: DayViewDeps, options: DayViewOptions = {}): DayView {
+  const now = deps.clock.now();
+  const asked: DayScope | null = options?.scope === 'all' || options?.scope === 'mine' ? options.scope : null;
+  const role = recordedRole(deps.properties);
+  if (role === 'talleres') return emptyView(now, asked ?? 'mine', M.wrongRole);
+
+  const book = deps.workbooks.current();
+  const table = book.table(APPOINTMENTS_TAB);
+  if (!table.exists()) return emptyView(now, asked ?? 'mine', role === null ? M.notConfigured : M.noAppointmentsTab);
+
+  const { settings, problems } = readSettings(book.table(SETTINGS_TAB));
+  const user = panelUser(settings, deps.session.userEmail());
+  // Unless the panel asks, a consultant the settings know by name sees their own day; anyone
+  // else (not listed yet, no name written) sees everyone's rather than an empty list.
+  const scope: DayScope = asked ?? (user.isConsultant && user.name ? 'mine' : 'all');
+  const todayKey = limaDateKey(now);
+  const notices = problems.map(M.settingsProblem);
+
+  let unreadable = 0;
+  const all: AppointmentView[] = [];
+  for (const row of table.read().rows) {
+    if (row.id === '') continue;
+    const start = appointmentStart(row.record);
+    if (!start) {
+      if (isTodayButUnreadable(row.record, todayKey)) unreadable++;
+      continue;
+    }
+    if (limaDateKey(start) !== todayKey) continue;
+    all.push(appointmentView(row, start, { now, settings, user }));
+  }
+  all.sort((a, b) => a.startMs - b.startMs || a.fullName.localeCompare(b.fullName, 'es'));
+  if (unreadable) notices.push(M.badStart(unreadable));
+
+  const mine = all.filter((a) => a.mine);
+  if (!user.isConsultant) notices.push(M.notAConsultant(user.email));
+  else if (!user.name) notices.push(M.consultantWithoutName(user.email));
+  const listed = scope === 'all' ? all : mine;
+  // Reminders the last run could not send for lack of mail quota (one property read).
+  const waiting = pendingDeliveries(deps);
+  const pendingMail: PendingMail | null = waiting.count > 0 ? waiting : null;
+
+  return {
+    ready: true,
+    message: '',
+    spreadsheetName: book.name(),
+    dayKey: todayKey,
+    dateText: formatLimaDate(limaStartOfDay(todayKey)),
+    now: now.getTime(),
+    scope,
+    user: { email: user.email, name: user.name, isConsultant: user.isConsultant },
+    toleranceMinutes: settings.toleranceMinutes,
+    standardMinutes: settings.standardMinutes,
+    appointments: listed,
+    counts: dayCounts(listed),
+    mineCount: mine.length,
+    allCount: all.length,
+    catalogues: { topics: [...CONSULTATION_TOPICS], abandonReasons: [...ABANDON_REASONS] },
+    attentionScript: renderAttentionScript({ consultantName: user.name, userName: USER_PLACEHOLDER }),
+    reviewCount: pendingReviewCount(deps),
+    ...(pendingMail ? { pendingMail } : {}),
+    notices,
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * A small world for the day's use cases on in-memory ports: both spreadsheets set up by the real
+ * setup use case, a few appointments today, a mailer that keeps what it sends (and can fail
+ * like MailApp), and a Forms port that builds prefilled links.
+ */
+import { runSetup } from '../../../src/app/setup';
+import type { DayDeps } from '../../../src/app/day';
+import { limaDate } from '../../../src/domain/lima-time';
+import { APPOINTMENTS_TAB, MODULES_TAB, SETTINGS_TAB, type AppointmentKey, type ModuleKey } from '../../../src/domain/schema';
+import type { FieldValue } from '../../../src/domain/table';
+import type { Forms, Mailer, OutgoingMail } from '../../../src/ports';
+import {
+  ArrayAuditLog,
+  FixedClock,
+  FixedSession,
+  MemoryScheduler,
+  MemoryStore,
+  MemoryWorkbook,
+  MemoryWorkbooks,
+  NoLock,
+} from '../../support/memory-ports';
+
+export const ATENCIONES_ID = '1AtencionesAtencionesAtencionesAtenciones00';
+export const TALLERES_ID = '1TalleresTalleresTalleresTalleresTalleres000';
+export const USER = 'ana.quispe@trabajo.gob.pe';
+export const SURVEY_FORM_ID = 'form-encuesta-1';
+
+export class RecordingMailer implements Mailer {
+  readonly sent: OutgoingMail[] = [];
+  quota = 100;
+  /** The next send throws this (once). */
+  failNext: Error | null = null;
+  send(mail: OutgoingMail): void {
+    if (this.failNext) {
+      const e = this.failNext;
+      this.failNext = null;
+      throw e;
+    }
+    this.sent.push(mail);
+    this.quota--;
+  }
+  remainingDailyQuota(): number {
+    return this.quota;
+  }
+}
+
+export class PrefillForms implements Forms {
+  publishedUrl(formId: string): string {
+    return `https://docs.google.com/forms/d/e/${formId}/viewform`;
+  }
+  prefilledUrl(formId: string, answers: Readonly<Record<string, string>>): string {
+    const q = Object.entries(answers)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join('&');
+    return `https://docs.google.com/forms/d/e/${formId}/viewform?${q}`;
+  }
+}
+
+/** Lima wall time on the test day, 28 Nov 2026. */
+export const at = (hour: number, minute = 0) => limaDate(2026, 11, 28, hour, minute);
+
+export type Appt = Partial<Record<AppointmentKey, FieldValue>>;
+
+export function appointment(id: string, hour: number, minute: number, extra: Appt = {}): Appt {
+  const start = at(hour, minute);
+  return {
+    id,
+    platformCode: id,
+    documentType: 'DNI',
+    dni: '01234567',
+    fullName: `Usuario ${id}`,
+    email: `${id.toLowerCase()}@example.com`,
+    phone: '+51 987654321',
+    date: limaDate(2026, 11, 28),
+    time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
+    start,
+    consultant: 'Ana Quispe',
+    service: 'Orientación para el emprendimiento',
+    status: 'Programada',
+    reminderStatus: 'enviado',
+    meetUrl: 'https://meet.google.com/abc-defg-hij',
+    origin: 'Importación',
+    ...extra,
+  };
+}
+
+export function dayWorld(opts: { user?: string; surveyForm?: boolean; now?: Date } = {}) {
+  const user = opts.user ?? USER;
+  const workbooks = new MemoryWorkbooks(ATENCIONES_ID);
+  const book = workbooks.add(new MemoryWorkbook(ATENCIONES_ID, 'Atenciones Virtuales – Centro de Empleo'));
+  const talleres = workbooks.add(new MemoryWorkbook(TALLERES_ID, 'Programación Talleres Masivos'));
+  const clock = new FixedClock(opts.now ?? at(9, 0));
+  const setupDeps = {
+    workbooks,
+    properties: new MemoryStore(),
+    scheduler: new MemoryScheduler(user),
+    lock: new NoLock(),
+    clock,
+    session: new FixedSession(user),
+    audit: new ArrayAuditLog(),
+  };
+  runSetup(setupDeps, { role: 'atenciones', siblingId: TALLERES_ID });
+  // The sibling's own setup, as its consultant would run it (its properties are its own).
+  runSetup({ ...setupDeps, workbooks: siblingView(workbooks, talleres), properties: new MemoryStore() }, { role: 'talleres', siblingId: ATENCIONES_ID });
+
+  const settings = book.table(SETTINGS_TAB);
+  // Setup added a 'Consultor:' row (no name yet) for whoever ran it.
+  const added = settings.read().rows.find((r) => String(r.record.name).startsWith('Consultor:'))!;
+  settings.update([
+    ...(user === USER ? [{ id: added.id, fields: { value: 'Ana Quispe' } }] : []),
+    ...(opts.surveyForm === false ? [] : [{ id: 'Formulario de encuesta (ID)', fields: { value: SURVEY_FORM_ID } }]),
+  ]);
+  settings.append([
+    ...(user === USER ? [] : [{ name: `Consultor: ${USER}`, value: 'Ana Quispe' }]),
+    { name: 'Consultor: luis.rojas@trabajo.gob.pe', value: 'Luis Rojas' },
+  ]);
+
+  const mailer = new RecordingMailer();
+  const deps: DayDeps & { audit: ArrayAuditLog; clock: FixedClock; properties: MemoryStore } = {
+    workbooks,
+    properties: setupDeps.properties,
+    lock: new NoLock(),
+    clock,
+    session: new FixedSession(user),
+    mailer,
+    forms: new PrefillForms(),
+    audit: new ArrayAuditLog(),
+  };
+
+  const citas = () => book.table(APPOINTMENTS_TAB);
+  return {
+    deps,
+    book,
+    talleres,
+    mailer,
+    clock,
+    /** Adds appointments to 'Citas'. */
+    add(...rows: Appt[]) {
+      citas().append(rows);
+      book.newExecution();
+    },
+    /** A fresh execution (tables read again), at `when` if given. */
+    next(when?: Date) {
+      book.newExecution();
+      talleres.newExecution();
+      deps.audit.flush();
+      if (when) clock.at = when;
+    },
+    row(id: string) {
+      book.newExecution();
+      const r = citas().read().byId.get(id);
+      if (!r) throw new Error(`no row ${id}`);
+      return r.record;
+    },
+    citasWrites: () => (citas() as unknown as { writes: number }).writes,
+    addModule(fields: Partial<Record<ModuleKey, FieldValue>>) {
+      talleres.table(MODULES_TAB).append([fields]);
+      talleres.newExecution();
+    },
+    sheetRows(tab: string) {
+      const s = book.sheet(tab)!;
+      const [headers, ...rows] = s.cells;
+      return rows.map((r) => Object.fromEntries(headers.map((h, i) => [String(h), r[i]])));
+    },
+  };
+}
+
+/** The sibling as "current" for its own setup. */
+function siblingView(workbooks: MemoryWorkbooks, talleres: MemoryWorkbook): MemoryWorkbooks {
+  const w = new MemoryWorkbooks(talleres.id);
+  for (const b of workbooks.books.values()) w.add(b);
+  return w;
+}
