@@ -93,3 +93,18 @@ describe('SpreadsheetApp through the sandbox', () => {
     expect(ws.run(ss, 'recordatorios', [], { as: 'time' }).error).toBe('Cannot call SpreadsheetApp.getUi() from this context.');
   });
 });
+
+// support.google.com/docs/answer/37603 (files you can store in Google Drive): "Cells: 50,000 characters per cell".
+test('a value over 50,000 characters is refused and nothing in the block is written', () => {
+  const ws = Workspace.create({ at: '2026-11-27T09:00' });
+  const ss = ws.createSpreadsheet('Libro');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soe-cell-'));
+  fs.writeFileSync(path.join(dir, 'Code.js'), `function f() {
+    var r = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1, 1, 2);
+    try { r.setValues([['corto', new Array(50002).join('x')]]); return 'written'; } catch (e) { return e.message; }
+  }`);
+  fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify({ timeZone: 'America/Lima' }));
+  ws.install(ss, { distDir: dir });
+  expect(ws.run(ss, 'f').value).toBe('Your input contains more than the maximum of 50000 characters in a single cell.');
+  expect(ws.values(ss, ws.sheetNames(ss)[0])).toEqual([['']]); // an empty sheet's data range is A1
+});

@@ -76,6 +76,9 @@ export interface WriteOptions {
   validate: boolean;
 }
 
+/** Longest text a cell accepts. */
+export const MAX_CELL_CHARS = 50_000;
+
 /**
  * Writes a block of input values. The whole block is read and checked first: a value that
  * breaks a strict validation rule rejects the write and nothing changes, as in Sheets.
@@ -88,6 +91,11 @@ export function writeValues(ss: SpreadsheetData, sheet: SheetData, r: number, c:
     const input = values[i];
     const line: Interpreted[] = new Array(input.length);
     for (let j = 0; j < input.length; j++) {
+      const raw = input[j];
+      if (typeof raw === 'string' && raw.length > MAX_CELL_CHARS) {
+        // Sheets refuses the whole write (support.google.com/docs/answer/37603: 50,000 characters per cell).
+        throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+      }
       const cell = grid.get(r + i, c + j);
       const w = interpretInput(input[j], { pattern: cell?.nf, loc, timeZone: ss.timeZone, formulas: opts.formulas });
       if (opts.validate && cell?.dv && !cell.dv.allowInvalid && w.f === undefined && violates(cell.dv, w.v)) {

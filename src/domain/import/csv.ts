@@ -100,9 +100,18 @@ export function parseCsv(input: string, options: CsvOptions = {}): string[][] {
       for (;;) {
         const close = text.indexOf('"', start);
         if (close < 0) {
-          // Unterminated quote: keep the rest of the file as this field rather than lose it.
-          pieces.push(text.slice(start));
-          i = n;
+          // A quote that never closes is a stray '"' typed in a cell, not a quoted field: taking
+          // the rest of the file as one field would silently swallow every later row. Read this
+          // field as plain text (quote included) up to the delimiter or the end of the line.
+          let j = q;
+          while (j < n) {
+            const c = text.charCodeAt(j);
+            if (c === d || c === LF || c === CR) break;
+            j++;
+          }
+          pieces.length = 0;
+          pieces.push(text.slice(q, j));
+          i = j;
           break;
         }
         if (text.charCodeAt(close + 1) === QUOTE) {

@@ -49,9 +49,9 @@ describe('parseCsv', () => {
     expect(parseCsv('\ufeffDNI;Nombre\n1;2')[0][0]).toBe('DNI');
   });
 
-  it('keeps text after a closing quote and survives an unterminated quote without losing data', () => {
+  it('keeps text after a closing quote, and reads a quote that never closes as text so later rows survive', () => {
     expect(parseCsv('"ab"c,d\n')).toEqual([['abc', 'd']]);
-    expect(parseCsv('a,"sin cerrar\nsigue')).toEqual([['a', 'sin cerrar\nsigue']]);
+    expect(parseCsv('a,"sin cerrar\nsigue,2\notra,3')).toEqual([['a', '"sin cerrar'], ['sigue', '2'], ['otra', '3']]);
   });
 
   it('treats a quote in the middle of an unquoted field as a character', () => {
