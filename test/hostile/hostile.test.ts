@@ -1,0 +1,21 @@
+/**
+ * The hostile input corpus (issue 5, point 4) pushed through the built bundle in the emulator:
+ * imports of report files, walk-in bookings, the day's actions, the emails they send and the
+ * survey form. One suite per area (./suites); the number of cases tried is printed at the end.
+ */
+import { tallyLine } from './checks';
+import { dayAndMailSuite } from './suites/day-and-mail';
+import { importFilesSuite } from './suites/import-files';
+import { importLimitsSuite } from './suites/import-limits';
+import { importTextSuite } from './suites/import-text';
+import { walkInSuite } from './suites/walk-in';
+
+importTextSuite();
+importFilesSuite();
+importLimitsSuite();
+walkInSuite();
+dayAndMailSuite();
+
+afterAll(() => {
+  console.log(tallyLine());
+});
