@@ -8,8 +8,10 @@
 import { runDayClosing as runDayClosingUseCase } from '../app/day-closing';
 import { runReminders as runRemindersUseCase } from '../app/reminders';
 import { pendingReviewItems, type ReviewItemView } from '../app/review';
+import { sendPendingAttentionMail } from '../app/day';
 import { linkSurveyResponses } from '../app/surveys';
 import { JOB_EXECUTION_KINDS } from '../domain/messages/attention-jobs';
+import { pendingMailLine } from '../domain/messages/day';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { REVIEW_TAB } from '../domain/schema';
 import { formAnswers } from '../gas/forms';
@@ -28,8 +30,14 @@ export function runReminders(_e?: GoogleAppsScript.Events.TimeDriven): string {
 export function runDayClosing(_e?: GoogleAppsScript.Events.TimeDriven): string {
   return withContext(JOB_EXECUTION_KINDS.dayClosing, (ctx) => {
     const result = runDayClosingUseCase(ctx);
-    console.log(result.summary);
-    return result.summary;
+    // Surveys and abandonment emails the consultant's click could not send (no quota left, no
+    // survey form yet) were left 'pendiente'; the evening run is their second chance.
+    const pending = sendPendingAttentionMail(ctx);
+    const summary = pending.sent || pending.waiting || pending.ambiguous
+      ? `${result.summary} ${pendingMailLine(pending)}`
+      : result.summary;
+    console.log(summary);
+    return summary;
   });
 }
 

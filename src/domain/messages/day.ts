@@ -173,3 +173,11 @@ export const DAY_AUDIT = {
   sendProblem: 'Correo no enviado',
   sendAmbiguous: 'Correo por revisar',
 } as const;
+
+/** The day closing's log line about surveys and abandonment emails sent late (pending ones). */
+export function pendingMailLine(r: { sent: number; waiting: number; ambiguous: number }): string {
+  const parts = [`${r.sent} correo(s) pendiente(s) de encuesta o abandono enviado(s)`];
+  if (r.waiting) parts.push(`${r.waiting} siguen en espera`);
+  if (r.ambiguous) parts.push(`${r.ambiguous} por revisar en «Revisión»`);
+  return `${parts.join('; ')}.`;
+}
