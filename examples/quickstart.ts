@@ -26,10 +26,22 @@ console.log('Tabs:', ws.sheetNames(atenciones).join(', '));
 console.log('Settings:', ws.readTab(atenciones, 'Configuración').slice(0, 3));
 console.log('Triggers:', ws.triggers(atenciones).map((t) => `${t.handler} (${t.eventType})`));
 
+// The consultant imports the platform's report (the sidebar sends the file as base64).
+const csv = [
+  'Código de cita;DNI;Nombres y apellidos;Correo electrónico;Celular;Fecha;Hora;Consultor',
+  '000101;01234567;Persona Demo Uno;uno@example.com;987654321;28/11/2026;09:00;',
+  '000102;12345678;Persona Demo Dos;dos@example.com;987654322;28/11/2026;09:40;',
+  '000103;23456789;=Persona Demo Tres;tres@example.com;987654323;28/11/2026;3:30 p. m.;',
+].join('\r\n');
+const imported = ws.callFromSidebar(atenciones, 'importReport', ['reporte.csv', Buffer.from(csv, 'utf8').toString('base64')]);
+console.log('Import:', imported.ok ? (imported.value as { summary: string }).summary : imported.error);
+console.log('Citas:', ws.readTab(atenciones, 'Citas').map((r) => `${r['ID de cita']} ${r['Nombres y apellidos']} ${r['Hora']} ${r['Estado']}`));
+
 // Advance to the next morning: every time-driven trigger due on the way fires, in order.
 const fired = ws.advanceTo('2026-11-28T08:00');
 for (const e of fired) {
   console.log(`${new Date(e.startedAt).toISOString()} ${e.functionName} [${e.trigger}] ${e.status}: ${e.totalCalls} calls, ${e.modeledMs} ms`);
 }
-console.log('Mail sent:', ws.outbox().length, '| calendar events:', ws.calendarEvents().length);
+console.log('Mail sent:', ws.outbox().map((m) => `${m.to.join(', ')}: ${m.subject}`));
+console.log('Calendar events:', ws.calendarEvents().map((e) => `${e.summary} ${e.hangoutLink ?? ''}`));
 console.log('Now in Lima:', ws.formatNow());
