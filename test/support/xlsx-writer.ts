@@ -9,7 +9,7 @@
  * `readZipEntries` unzips any .xlsx (also this one) into part path → XML text, which is what
  * the Apps Script adapter gets from `Utilities.unzip` and passes to `parseXlsx`.
  */
-import { deflateRawSync, inflateRawSync } from 'zlib';
+import { readZip, writeZip } from '../../emulator/services/utilities/zip';
 import { limaParts } from '../../src/domain/lima-time';
 
 /** What a test can put in a cell. */
@@ -210,108 +210,22 @@ export function writeXlsx(rows: XlsxCellSpec[][], options: XlsxOptions = {}): Ui
 }
 
 // ---------------------------------------------------------------------------------------------
-// ZIP (PKWARE APPNOTE 6.3: local file headers, central directory, end of central directory)
+// ZIP: the emulator's own reader and writer (the one behind Utilities.zip/unzip), so tests and
+// the emulator agree on one implementation.
 // ---------------------------------------------------------------------------------------------
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** Zips files (deflate), with a fixed timestamp so the output is reproducible. */
 export function zipFiles(files: Record<string, string | Uint8Array>): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  const dosTime = (9 << 11) | (30 << 5); // 09:30:00
-  const dosDate = ((2026 - 1980) << 9) | (3 << 5) | 9; // 2026-03-09
-  for (const [name, content] of Object.entries(files)) {
-    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-    const compressed = deflateRawSync(data);
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, nameBytes, compressed);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(dosTime, 12);
-    central.writeUInt16LE(dosDate, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + compressed.length;
-  }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, ...centrals, end]));
+  const entries = Object.entries(files).map(([name, content]) => ({
+    name,
+    data: typeof content === 'string' ? new Uint8Array(Buffer.from(content, 'utf8')) : content,
+  }));
+  return writeZip(entries, Date.UTC(2026, 2, 9, 9, 30));
 }
 
-/** Unzips a ZIP (stored or deflated entries) into path → UTF-8 text. Checks each CRC-32. */
+/** Unzips a ZIP (stored or deflated entries) into path → UTF-8 text. */
 export function readZipEntries(bytes: Uint8Array): Record<string, string> {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('Not a ZIP file: end of central directory not found');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
   const out: Record<string, string> = {};
-  for (let k = 0; k < count; k++) {
-    if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('Broken ZIP central directory');
-    const method = buf.readUInt16LE(p + 10);
-    const crc = buf.readUInt32LE(p + 16);
-    const compressedSize = buf.readUInt32LE(p + 20);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const extraLength = buf.readUInt16LE(p + 30);
-    const commentLength = buf.readUInt16LE(p + 32);
-    const localOffset = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
-    p += 46 + nameLength + extraLength + commentLength;
-    const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
-    const raw = buf.subarray(dataStart, dataStart + compressedSize);
-    const data = method === 0 ? raw : method === 8 ? inflateRawSync(raw) : null;
-    if (!data) throw new Error(`Unsupported ZIP method ${method} for ${name}`);
-    if (crc32(data) !== crc) throw new Error(`CRC mismatch for ${name}`);
-    if (!name.endsWith('/')) out[name] = data.toString('utf8');
-  }
+  for (const e of readZip(bytes)) if (!e.name.endsWith('/')) out[e.name] = Buffer.from(e.data).toString('utf8');
   return out;
 }
