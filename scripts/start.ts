@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../emulator';
 import { zonedParts } from '../emulator/core/zones';
+import { sheetsStore } from '../emulator/services/sheets';
 import { startUiServer, type UiServer } from '../emulator/ui/server';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -29,6 +30,9 @@ export const SPREADSHEETS = {
 } as const;
 
 type Log = (line: string) => void;
+
+/** The demo's consultant: the emulator's signed-in user, named as the demo report names them. */
+export const DEMO_CONSULTANT = { email: 'consultor@example.org', name: 'Consultor Demo' } as const;
 
 export interface DemoOptions {
   distDir?: string;
@@ -89,7 +93,7 @@ export function demoReportCsv(today: string): string {
     '',
     'Código de cita,Tipo de documento,N° Documento,Nombres,Apellidos,Correo electrónico,Celular,Fecha de cita,Hora de cita,Servicio,Consultor,Estado,Comentario',
     ...people.map(([code, dni, names, surnames, email, date, time], i) =>
-      [code, 'DNI', dni, names, surnames, email, `90000000${i + 1}`, date, time, 'Orientación para el emprendimiento', 'Consultor Demo', 'Reservada', ''].join(','),
+      [code, 'DNI', dni, names, surnames, email, `90000000${i + 1}`, date, time, 'Orientación para el emprendimiento', DEMO_CONSULTANT.name, 'Reservada', ''].join(','),
     ),
   ];
   return lines.join('\r\n') + '\r\n';
@@ -102,8 +106,31 @@ function describe(value: unknown): string {
 }
 
 /**
+ * Types `name` into 'Configuración' as a person would (column 'Valor' of the row whose
+ * 'Parámetro' is `parameter`, adding that row after the last one when it is missing).
+ * Returns false when the tab or its columns are not there (the sheet was not set up).
+ */
+export function typeSetting(ws: Workspace, spreadsheetId: string, parameter: string, value: string): boolean {
+  if (!ws.sheetNames(spreadsheetId).includes('Configuración')) return false;
+  const values = ws.values(spreadsheetId, 'Configuración');
+  const headers = (values[0] ?? []).map(String);
+  const nameCol = headers.indexOf('Parámetro');
+  const valueCol = headers.indexOf('Valor');
+  if (nameCol < 0 || valueCol < 0) return false;
+  let row = values.findIndex((r, i) => i > 0 && String(r[nameCol]) === parameter);
+  if (row < 0) {
+    row = values.length;
+    while (row > 1 && values[row - 1].every((v) => v === '' || v === null)) row--;
+    sheetsStore(ws.state).enterValues(spreadsheetId, 'Configuración', row + 1, nameCol + 1, [[parameter]]);
+  }
+  sheetsStore(ws.state).enterValues(spreadsheetId, 'Configuración', row + 1, valueCol + 1, [[value]]);
+  return true;
+}
+
+/**
  * A new workspace as a consultant finds it on the first day: both spreadsheets with the bundle
- * installed and set up (each knows its sibling), the first one opened, and the demo report
+ * installed and set up (each knows its sibling), the demo user registered as a consultant in
+ * 'Configuración' (so «Mías» shows their own day), the first one opened, and the demo report
  * imported — each step only if dist/exports.json lists its entry point.
  */
 export function createDemoWorkspace(opts: DemoOptions = {}): Demo {
@@ -112,7 +139,7 @@ export function createDemoWorkspace(opts: DemoOptions = {}): Demo {
   requireDist(distDir);
   const exportsList = readExports(distDir);
   const at = opts.at ?? todayInLimaAt();
-  const ws = Workspace.create({ at, seed: opts.seed ?? 1, ...(opts.stateDir ? { stateDir: opts.stateDir } : {}) });
+  const ws = Workspace.create({ at, user: DEMO_CONSULTANT.email, seed: opts.seed ?? 1, ...(opts.stateDir ? { stateDir: opts.stateDir } : {}) });
   const atencionesId = ws.createSpreadsheet(SPREADSHEETS.atenciones);
   const talleresId = ws.createSpreadsheet(SPREADSHEETS.talleres);
   ws.install(atencionesId, { distDir });
@@ -126,6 +153,10 @@ export function createDemoWorkspace(opts: DemoOptions = {}): Demo {
     ] as const) {
       const r = ws.callFromSidebar(id, 'setupSpreadsheet', [role, sibling]);
       log(r.ok ? `Configurada la hoja «${role}».` : `La configuración de «${role}» falló: ${r.error}`);
+    }
+    // The setup lists no consultant: the demo user's row makes «Mías» their appointments.
+    if (typeSetting(ws, atencionesId, `Consultor: ${DEMO_CONSULTANT.email}`, DEMO_CONSULTANT.name)) {
+      log(`Registrado ${DEMO_CONSULTANT.email} como «${DEMO_CONSULTANT.name}» en «Configuración».`);
     }
   } else {
     log('dist/exports.json no incluye setupSpreadsheet: las hojas quedan sin configurar.');
