@@ -5,10 +5,11 @@
  * sidebar view, anything that misses its target, and the sources of the latency table.
  *
  *   npx tsx bench/run.ts [filter]   (filter: only operations whose name contains it)
+ *   BENCH_METHODS=1 npx tsx bench/run.ts   (also every case's calls by method)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleSizes, checkRows, latencySources, measureView, renderTable, runBenchCase, type BenchCase, type BenchRow } from './framework';
+import { bundleSizes, checkRows, latencySources, measureView, methodBreakdown, renderTable, runBenchCase, type BenchCase, type BenchRow } from './framework';
 import { SIDEBAR_VIEWS } from './sidebar-views';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -50,6 +51,18 @@ async function main(): Promise<void> {
   const untargeted = [...new Set(rows.filter((r) => r.ratioTarget === null).map((r) => r.operation))];
   out.push('', notes.length ? `Off target:\n${notes.map((n) => `- ${n}`).join('\n')}` : 'Every figure with a target is on target.');
   if (untargeted.length) out.push(`No ratio target (the case file says why): ${untargeted.join(', ')}.`);
+  // Where a case above its target spends: its calls by method, most modeled time first, beside the floor's.
+  const over = rows.filter((r) => r.ratioTarget !== null && r.floor.ms > 0 && r.modeledMs / r.floor.ms > r.ratioTarget);
+  for (const r of over) {
+    out.push('', `Calls of ${r.operation} (${r.size} ${r.unit}), most modeled time first (calls / floor's calls / seconds):`);
+    for (const m of methodBreakdown(r)) out.push(`- ${m.method}: ${m.calls} / ${m.floorCalls} / ${(m.ms / 1000).toFixed(1)}`);
+  }
+  if (process.env.BENCH_METHODS) {
+    for (const r of rows) {
+      out.push('', `Calls of ${r.operation} (${r.size} ${r.unit}):`);
+      for (const m of methodBreakdown(r, 40)) out.push(`- ${m.method}: ${m.calls} / ${m.floorCalls} / ${(m.ms / 1000).toFixed(1)}`);
+    }
+  }
   out.push('', 'Floor = modeled time of the unavoidable calls only (each case says which). Latency table (emulator/core/latency.ts) sources:');
   for (const s of latencySources()) out.push(`- ${s}`);
   console.log(out.join('\n'));

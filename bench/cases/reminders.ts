@@ -1,8 +1,9 @@
 /**
- * The reminder run (A02) for N next-day appointments: every execution from the daily trigger at
- * 18:00 until the work is done (continuations included). N = 300 does not fit in one execution
- * (about 1.3 s of modeled time per appointment against the 6-minute limit), so it runs as a job
- * of two executions; each execution makes the same Sheets calls as the single one for N = 10.
+ * The reminder run (A02) for N next-day appointments (10, 300, 800): every execution from the
+ * daily trigger at 18:00 until the work is done (continuations included). N = 300 does not fit
+ * in one execution (about 1.3 s of modeled time per appointment against the 6-minute limit), so
+ * it runs as a job of two executions, N = 800 of four; each execution makes the same Sheets calls
+ * as the single one for N = 10.
  *
  * Floor, per appointment: one Calendar Events.insert (the event with its Meet link), one
  * MailApp.sendEmail (the reminder), and the two journal writes DESIGN.md requires around every
@@ -23,11 +24,14 @@ function remindersRun(ws: Workspace, n: number): ExecutionRecord[] {
   const report = makeReport(DAY, n);
   const imported = importReport(ws, atenciones, report.fileName, report.bytes);
   if (!imported.ok || !imported.value.ok) throw new Error(`bench reminders: the import of ${n} appointments failed`);
-  // The daily trigger fires at 18:00; a continuation follows a minute after each execution that stops itself.
-  return ws.advanceTo('2026-11-27T18:45').filter((e) => e.functionName === 'runReminders');
+  // The daily trigger fires at 18:00; a continuation follows a minute after each execution that
+  // stops itself (about 5.5 minutes apart), until the last one removes it.
+  const runs = ws.advanceTo('2026-11-27T18:59').filter((e) => e.functionName === 'runReminders');
+  if (ws.outbox().length !== n) throw new Error(`bench reminders: ${ws.outbox().length} of ${n} reminders sent by 18:59`);
+  return runs;
 }
 
-export const cases: BenchCase[] = [10, 300].map((n) => ({
+export const cases: BenchCase[] = [10, 300, 800].map((n) => ({
   operation: 'reminders',
   size: n,
   unit: 'appointments',

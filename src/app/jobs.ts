@@ -8,7 +8,13 @@
  * whose virtual clock advances by each service call's modeled latency.
  */
 import type { Clock, KeyValueStore, Lock, Scheduler } from '../ports';
-import { PROPERTY_KEYS } from './setup';
+
+/**
+ * Document property where setup records the daily triggers it installed (JSON: handler →
+ * { id, signature }); setup.ts names it PROPERTY_KEYS.triggers. Declared here so that setup can
+ * ask this module which one-off triggers are jobs' without the two importing each other.
+ */
+export const INSTALLED_TRIGGERS_PROPERTY = 'SOE_TRIGGERS';
 
 /** An execution's working time before it stops itself: 4.5 of Apps Script's 6 minutes. */
 export const JOB_BUDGET_MS = 270_000;
@@ -47,9 +53,11 @@ export interface JobDeps {
   clock: Clock;
 }
 
+const CONTINUATION_PREFIX = 'SOE_JOB_';
+
 /** Document property of a handler's continuation: JSON { triggerId, dueAt (epoch ms) }. */
 export function continuationProperty(handler: string): string {
-  return `SOE_JOB_${handler}`;
+  return `${CONTINUATION_PREFIX}${handler}`;
 }
 
 interface ContinuationRecord {
@@ -141,7 +149,7 @@ export function finishJob(deps: JobDeps, handler: string, start: JobStart, reque
 
 /** The ID of the daily trigger setup installed for `handler`, or ''. */
 export function dailyTriggerId(properties: KeyValueStore, handler: string): string {
-  const raw = properties.get(PROPERTY_KEYS.triggers);
+  const raw = properties.get(INSTALLED_TRIGGERS_PROPERTY);
   if (!raw) return '';
   try {
     const v = JSON.parse(raw) as Record<string, { id?: unknown } | undefined>;
@@ -149,6 +157,30 @@ export function dailyTriggerId(properties: KeyValueStore, handler: string): stri
   } catch {
     return '';
   }
+}
+
+/**
+ * IDs of the one-off triggers jobs have recorded in these document properties (as read with one
+ * `getAll`): every continuation (`continuationProperty`) and every requested run (a request
+ * property, recognised by its `requestDueProperty` companion). Setup leaves them alone: they are
+ * work in progress or work asked for, not duplicates of its daily trigger; the job that recorded
+ * one removes it when it is done.
+ */
+export function jobTriggerIds(props: Readonly<Record<string, string>>): Set<string> {
+  const ids = new Set<string>();
+  for (const [key, value] of Object.entries(props)) {
+    if (key.startsWith(CONTINUATION_PREFIX)) {
+      try {
+        const v = JSON.parse(value) as { triggerId?: unknown };
+        if (typeof v.triggerId === 'string' && v.triggerId !== '') ids.add(v.triggerId);
+      } catch {
+        // Not a continuation record: nothing to protect.
+      }
+    } else if (value !== '' && props[requestDueProperty(key)] !== undefined) {
+      ids.add(value);
+    }
+  }
+  return ids;
 }
 
 /** Companion of a request property: when its trigger is due (epoch ms), to tell a pending request from a fired one. */

@@ -21,6 +21,7 @@ import {
   type TabSpec,
 } from '../domain/schema';
 import type { AuditLog, Clock, ColumnRule, ColumnValidation, FormAdmin, KeyValueStore, Lock, Scheduler, Session, TriggerInfo, Workbook, Workbooks } from '../ports';
+import { INSTALLED_TRIGGERS_PROPERTY, jobTriggerIds } from './jobs';
 import { parseSettings, planSettingRows, type Settings } from './settings';
 import { ensureSurveyForm, ensureSurveyTrigger, type SurveyFormState } from './surveys';
 
@@ -33,7 +34,7 @@ export const PROPERTY_KEYS = {
   setupAt: 'SOE_SETUP_AT',
   version: 'SOE_SETUP_VERSION',
   /** JSON: handler → { id, signature } of the triggers setup installed. */
-  triggers: 'SOE_TRIGGERS',
+  triggers: INSTALLED_TRIGGERS_PROPERTY,
   /** Email of the person whose triggers run this spreadsheet's automatic tasks. */
   triggerOwner: 'SOE_TRIGGER_OWNER',
 } as const;
@@ -119,16 +120,22 @@ export interface TriggerPlan {
 }
 
 /**
- * How to get from the triggers that exist to exactly one per desired handler. Apps Script cannot
- * tell a clock trigger's hour, so the one setup installed is recognised by the ID it recorded with
- * its signature; any other trigger of a managed handler is a duplicate or outdated. Triggers of
- * handlers setup does not manage (job continuations, a person's own) are left alone.
+ * How to get from the triggers that exist to exactly one daily trigger per desired handler. Apps
+ * Script cannot tell a clock trigger's hour, nor a daily trigger from a one-off one, so the daily
+ * trigger setup installed is recognised by the ID it recorded with its signature, and the one-off
+ * triggers jobs scheduled for the same handler by the IDs the jobs recorded (`jobOwned`: a
+ * continuation, or a run an import asked for): those are left alone — removing one would drop
+ * work in progress or a requested run — and the job removes them when it is done. Any other
+ * clock trigger of a managed handler is a duplicate or outdated daily one. Triggers of handlers
+ * setup does not manage (a person's own) are left alone. When the role no longer needs a handler
+ * at all, every trigger of it goes, jobs' included: nothing would finish that work here.
  */
 export function planTriggers(
   existing: readonly TriggerInfo[],
   desired: readonly DesiredTrigger[],
   recorded: Readonly<Record<string, RecordedTrigger>>,
   managed: readonly string[] = MANAGED_HANDLERS,
+  jobOwned: ReadonlySet<string> = new Set(),
 ): TriggerPlan {
   const plan: TriggerPlan = { keep: [], create: [], remove: [] };
   const handlers = [...new Set([...managed, ...desired.map((d) => d.handler)])];
@@ -139,15 +146,16 @@ export function planTriggers(
       for (const t of mine) plan.remove.push({ trigger: t, why: 'unneeded' });
       continue;
     }
-    const sameKind = mine.filter((t) => t.kind === want.kind);
-    for (const t of mine) if (t.kind !== want.kind) plan.remove.push({ trigger: t, why: 'unneeded' });
     const rec = recorded[handler];
-    const keeper = rec && rec.signature === want.signature ? sameKind.find((t) => t.id === rec.id) : undefined;
+    // A trigger setup recorded as its daily one is never a job's, whatever a property says.
+    const daily = mine.filter((t) => t.kind === want.kind && (t.id === rec?.id || !jobOwned.has(t.id)));
+    for (const t of mine) if (t.kind !== want.kind) plan.remove.push({ trigger: t, why: 'unneeded' });
+    const keeper = rec && rec.signature === want.signature ? daily.find((t) => t.id === rec.id) : undefined;
     if (keeper) {
       plan.keep.push(keeper);
-      for (const t of sameKind) if (t !== keeper) plan.remove.push({ trigger: t, why: 'duplicate' });
+      for (const t of daily) if (t !== keeper) plan.remove.push({ trigger: t, why: 'duplicate' });
     } else {
-      sameKind.forEach((t, i) => plan.remove.push({ trigger: t, why: i === 0 ? 'outdated' : 'duplicate' }));
+      daily.forEach((t, i) => plan.remove.push({ trigger: t, why: i === 0 ? 'outdated' : 'duplicate' }));
       plan.create.push(want);
     }
   }
@@ -310,7 +318,7 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
         warnings.push(M.triggersTakenOver(owner));
         recorded = {}; // the other person's trigger IDs mean nothing in this person's list
       }
-      recorded = reconcileTriggers(deps.scheduler, desired, recorded, change);
+      recorded = reconcileTriggers(deps.scheduler, desired, recorded, jobTriggerIds(props), change);
       if (survey) ensureSurveyTrigger(deps.scheduler, survey.formId, change);
       if (desired.length > 0 && me !== '') newOwner = me;
     }
@@ -379,9 +387,10 @@ function reconcileTriggers(
   scheduler: Scheduler,
   desired: readonly DesiredTrigger[],
   recorded: Record<string, RecordedTrigger>,
+  jobOwned: ReadonlySet<string>,
   change: Change,
 ): Record<string, RecordedTrigger> {
-  const plan = planTriggers(scheduler.list(), desired, recorded);
+  const plan = planTriggers(scheduler.list(), desired, recorded, MANAGED_HANDLERS, jobOwned);
   const next: Record<string, RecordedTrigger> = {};
   for (const t of plan.keep) {
     const want = desired.find((d) => d.handler === t.handler);
