@@ -156,7 +156,13 @@ export function runAction(deps: DayDeps, id: string, decide: (env: ActionEnv) =>
     if ('refuse' in decision) return refused(deps, appointmentId, decision.refuse, viewOf(row), decision.auditAction);
 
     const fields: AppointmentFields = { ...decision.fields, updatedAt: now };
-    table.update([{ id: row.id, fields }]);
+    // The row's columns are written in several setValues (a person's columns are never rewritten
+    // around them), and Apps Script can fail between two. 'Estado' goes last: until it is written
+    // the state machine lets the consultant's retry redo the whole action (its email is found in
+    // the journal, not sent again); once it is written, everything else already is.
+    const { status, ...others } = fields;
+    table.update([{ id: row.id, fields: others }]);
+    if (status !== undefined) table.update([{ id: row.id, fields: { status } }]);
     // The sheet now records these emails: their journal entries have done their job.
     for (const kind of sent) clearJournal(deps.properties, kind, [row.id]);
 
