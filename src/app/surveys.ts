@@ -16,9 +16,10 @@ import { JOB_AUDIT as A, JOB_MESSAGES as M, REVIEW_KINDS } from '../domain/messa
 import { missingItems } from '../domain/form-definition';
 import { APPOINTMENTS_TAB, REVIEW_TAB, type AppointmentKey } from '../domain/schema';
 import { answersLine, normaliseSurveyCode, readSurvey, SURVEY_FORM } from '../domain/survey-form';
-import type { AuditLog, TableSnapshot, Clock, FormAdmin, FormAnswers, KeyValueStore, Lock, RowChange, Scheduler, Workbooks } from '../ports';
+import type { AuditLog, TableSnapshot, Clock, FormAdmin, FormAnswers, Forms, KeyValueStore, Lock, RowChange, Scheduler, Workbooks } from '../ports';
 import { cellString, type AppointmentFields } from './appointments/rows';
 import { recordReview, type ReviewItem } from './review';
+import { buildSurveyLinkTemplate, saveSurveyLinkTemplate } from './survey-link';
 
 export const SURVEY_SUBMIT_HANDLER = 'onSurveySubmit';
 
@@ -57,8 +58,8 @@ function knownResponses(citas: TableSnapshot<AppointmentKey>, reviewRefs: Readon
 }
 
 /**
- * Links responses to their appointments (one read of 'Citas' and 'Revisión', one write each).
- * Takes the lock; callers may already hold it (`readFresh` false: they just read 'Citas' under it).
+ * Links responses to their appointments (one read of 'Citas', one write; 'Revisión' is read and
+ * written only when a response goes there). Takes the lock; callers may already hold it (`readFresh` false: they just read 'Citas' under it).
  */
 export function linkSurveyResponses(deps: SurveyDeps, responses: readonly FormAnswers[], readFresh = true): SurveyLinkResult {
   const result: SurveyLinkResult = { linked: 0, forReview: 0, unchanged: 0 };
@@ -68,8 +69,15 @@ export function linkSurveyResponses(deps: SurveyDeps, responses: readonly FormAn
     const citasTable = book.table(APPOINTMENTS_TAB);
     const reviewTable = book.table(REVIEW_TAB);
     const citas = citasTable.read({ fresh: readFresh });
-    const reviewRefs = new Set(reviewTable.exists() ? reviewTable.read().rows.map((r) => cellString(r.record.reference)) : []);
-    const known = knownResponses(citas, reviewRefs);
+    // Responses linked on a row are known by reading 'Citas'; 'Revisión' is read only when a response
+    // is about to go there (a submission that links, the usual case, never needs it). The sweep
+    // reads 'Revisión' itself before delivering, so a response it listed there is never linked.
+    const known = knownResponses(citas, new Set());
+    let reviewRefs: Set<string> | null = null;
+    const alreadyInReview = (responseId: string): boolean => {
+      reviewRefs ??= new Set(reviewTable.exists() ? reviewTable.read().rows.map((r) => cellString(r.record.reference)) : []);
+      return reviewRefs.has(responseId);
+    };
 
     const byCode = new Map<string, string>();
     for (const r of citas.rows) {
@@ -95,6 +103,12 @@ export function linkSurveyResponses(deps: SurveyDeps, responses: readonly FormAn
       const { code, score } = readSurvey(resp.answers);
       const id = byCode.get(normaliseSurveyCode(code));
       const answers = answersLine(resp.answers);
+      const row = id ? citas.byId.get(id)! : null;
+      const linkable = row !== null && cellString(row.record.surveyResponseId) === '' && !answeredNow.has(id!);
+      if (!linkable && alreadyInReview(resp.responseId)) {
+        result.unchanged++;
+        continue;
+      }
       if (!id) {
         const detail = M.surveyUnknownCode(code, resp.responseId, answers);
         review.push({ tipo: REVIEW_KINDS.surveyUnknownCode, referencia: resp.responseId, detalle: detail });
@@ -102,8 +116,7 @@ export function linkSurveyResponses(deps: SurveyDeps, responses: readonly FormAn
         result.forReview++;
         continue;
       }
-      const row = citas.byId.get(id)!;
-      if (cellString(row.record.surveyResponseId) !== '' || answeredNow.has(id)) {
+      if (!linkable) {
         const detail = M.surveyAlreadyAnswered(id, resp.responseId, answers);
         review.push({ tipo: REVIEW_KINDS.surveyAlreadyAnswered, referencia: resp.responseId, detalle: detail });
         deps.audit.record({ action: A.surveyForReview, target: resp.responseId, result: 'Por revisar', detail });
@@ -213,7 +226,26 @@ export function ensureSurveyForm(
     deps.forms.setDestination(formId, spreadsheetId);
     repaired(`Las respuestas de «${SURVEY_FORM.title}» se guardan ahora en esta hoja.`);
   }
+  refreshSurveyLinkTemplate(deps, formId);
   return { formId, url: state.publishedUrl };
+}
+
+/**
+ * Rebuilds the survey-link template (survey-link.ts) for the form as it is now, so the day's
+ * survey emails need no Forms call. Best effort: when it cannot be built the template is removed
+ * and each email builds its link through FormApp, as before.
+ */
+function refreshSurveyLinkTemplate(deps: SurveyFormDeps, formId: string): void {
+  // The Forms adapter also makes links; an admin-only double (tests) has no templates.
+  const links = deps.forms as FormAdmin & Partial<Forms>;
+  if (typeof links.prefilledUrl !== 'function') return;
+  let url: string | null = null;
+  try {
+    url = buildSurveyLinkTemplate(links as Forms, formId);
+  } catch {
+    url = null; // the code question is unreadable: the emails' own Forms call reports it
+  }
+  saveSurveyLinkTemplate(deps.properties, formId, url);
 }
 
 /**

@@ -190,11 +190,17 @@ export class SheetTable<K extends string> implements Table<K> {
     const first = lastRow + 1;
     const needed = first + rows.length - 1;
     const maxRows = sheet.getMaxRows();
-    if (needed > maxRows) sheet.insertRowsAfter(maxRows, needed - maxRows);
+    const grew = needed > maxRows;
+    if (grew) sheet.insertRowsAfter(maxRows, needed - maxRows);
 
     // Text columns first, so '01234567' and '+51 9…' stay text (DESIGN.md "Data in Sheets"). Setup
     // formats whole columns; this covers rows the sheet grew by and formats a person pasted over.
+    // An append-only log (the audit tab: only the script writes there) skips a run whose new
+    // values Sheets would keep as typed even without '@' (no formula, number, date or boolean
+    // look): setup formatted those rows, and a lost format could change nothing in them.
+    const trustSetupFormats = this.spec.appendOnly && !grew;
     for (const run of textFormatRuns(this.spec, index)) {
+      if (trustSetupFormats && rows.every((r) => r.slice(run.column - 1, run.column - 1 + run.width).every(keptAsTypedWithoutFormat))) continue;
       sheet.getRange(first, run.column, rows.length, run.width).setNumberFormat(FORMATS.text);
     }
     const text = textColumns(this.spec, index);
@@ -202,6 +208,20 @@ export class SheetTable<K extends string> implements Table<K> {
 
     if (this.loaded) this.loaded = this.build(this.loaded.headers, [...this.loaded.data, ...rows], width);
   }
+}
+
+/**
+ * True for a value a cell with an automatic format would store exactly as given: empty, or a
+ * string that starts with a letter and does not read as a formula, a boolean, or a short word
+ * followed by a number (a month-name date like 'nov 27', a currency like 'S/ 100').
+ */
+export function keptAsTypedWithoutFormat(v: CellValue): boolean {
+  if (v === '') return true;
+  if (typeof v !== 'string' || looksLikeFormula(v)) return false;
+  const t = v.trim();
+  if (!/^\p{L}/u.test(t)) return false;
+  if (/^(true|false|verdadero|falso)$/i.test(t)) return false;
+  return !/^[\p{L}./$]{1,12}\s*\d/u.test(t);
 }
 
 function textColumns<K extends string>(spec: TabSpec<K>, index: Record<K, number>): Set<number> {

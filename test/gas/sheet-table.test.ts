@@ -165,3 +165,44 @@ test('an append-only log is appended to without reading it whole', () => {
   expect(rows[1][4]).toBe('-');
   expect(rows[2][1]).toBe('Recordatorio enviado');
 });
+
+describe('the audit log trusts the formats setup gave its rows only for values Sheets keeps as typed', () => {
+  const auditWorld = () => {
+    const w = world();
+    w.sheet.setName('Registro de auditoría');
+    w.store.enterValues(w.id, 'Registro de auditoría', 1, 1, [AUDIT_TAB.columns.map((c) => c.header)]);
+    w.sheet.getRange(2, 2, 999, 5).setNumberFormat('@'); // as setup formats the text columns
+    const log = new SheetTable(AUDIT_TAB, () => w.sheet as unknown as GasSheet);
+    const formats = jest.spyOn(Range.prototype, 'setNumberFormat');
+    return { w, log, formats };
+  };
+  const at = new Date(Date.UTC(2026, 10, 27, 14, 5));
+
+  test('a line of words and codes that start with a letter is written in one call, no format call', () => {
+    const { w, log, formats } = auditWorld();
+    log.append([{ at, action: 'Atención iniciada', target: 'AV-0001', result: 'Correcto', detail: 'Se envió a ana@example.org.', execution: 'Panel · ana@trabajo.gob.pe' }]);
+    expect(formats).not.toHaveBeenCalled();
+    expect(w.store.readValues(w.id, 'Registro de auditoría')[1].slice(1, 3)).toEqual(['Atención iniciada', 'AV-0001']);
+  });
+
+  test.each([['01234567'], ['=HYPERLINK("http://x")'], ['+51 987 654 321'], ['nov 27'], ['TRUE']])(
+    '%s is made text first, even where a person reset the format',
+    (target) => {
+      const { w, log, formats } = auditWorld();
+      w.sheet.getRange(2, 3, 999, 1).setNumberFormat('0');
+      formats.mockClear();
+      log.append([{ at, action: 'Cita importada', target, result: 'Correcto', detail: '', execution: 'Panel' }]);
+      expect(formats).toHaveBeenCalledTimes(1);
+      expect(w.store.readValues(w.id, 'Registro de auditoría')[1][2]).toBe(target);
+      expect(w.store.readFormulas(w.id, 'Registro de auditoría')[1][2]).toBe('');
+    },
+  );
+
+  test('rows the sheet grows by are formatted', () => {
+    const { w, log, formats } = auditWorld();
+    w.sheet.deleteRows(3, w.store.sheetsInfo(w.id)[0].maxRows - 2);
+    formats.mockClear();
+    log.append([{ at, action: 'Atención iniciada', target: 'AV-1', result: 'Correcto', detail: '', execution: 'Panel' }, { at, action: 'Atención finalizada', target: 'AV-1', result: 'Correcto', detail: '', execution: 'Panel' }]);
+    expect(formats).toHaveBeenCalledTimes(1);
+  });
+});

@@ -15,8 +15,8 @@ import { abandonmentEmail } from '../../domain/messages/abandonment';
 import { renderAttentionScript } from '../../domain/messages/attention-script';
 import { DAY_AUDIT as A, DAY_MESSAGES as M } from '../../domain/messages/day';
 import { surveyEmail } from '../../domain/messages/survey';
-import { SURVEY_CODE_QUESTION } from '../../domain/survey-form';
 import { cellString, patchToFields } from '../appointments/rows';
+import { surveyLink } from '../survey-link';
 import { SURVEY_PROPERTY_KEYS } from '../surveys';
 import { runAction, type ActionEnv, type DayDeps } from './action';
 import { consultantDisplayName } from './contacts';
@@ -62,11 +62,13 @@ export function saveConsultation(deps: DayDeps, id: string, input: SaveConsultat
  */
 function sendSurvey(env: ActionEnv): { status: 'enviado' | 'enviando' | 'pendiente'; sentAt: Date | null; message: string; warning?: string } {
   // The property setup records is the form's ID; the settings row only mirrors it for people.
-  const formId = env.deps.properties.get(SURVEY_PROPERTY_KEYS.formId) || env.settings.surveyFormId;
+  // One read of the document properties: the form's ID and its link template (survey-link.ts).
+  const props = env.deps.properties.getAll();
+  const formId = props[SURVEY_PROPERTY_KEYS.formId] || env.settings.surveyFormId;
   if (!formId) return { status: 'pendiente', sentAt: null, message: '', warning: M.surveyNoForm };
   let surveyUrl: string;
   try {
-    surveyUrl = env.deps.forms.prefilledUrl(formId, { [SURVEY_CODE_QUESTION]: env.row.id });
+    surveyUrl = surveyLink(env.deps, formId, env.row.id, props);
   } catch (e) {
     // The form was deleted or its code question renamed: setup recreates or repairs it.
     env.deps.audit.record({ action: A.sendProblem, target: env.row.id, result: 'Error', detail: e instanceof Error ? e.message : String(e) });

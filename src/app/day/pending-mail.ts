@@ -14,7 +14,6 @@ import { abandonmentEmail } from '../../domain/messages/abandonment';
 import { DAY_AUDIT as A, DAY_REVIEW } from '../../domain/messages/day';
 import { surveyEmail } from '../../domain/messages/survey';
 import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB, type AppointmentKey } from '../../domain/schema';
-import { SURVEY_CODE_QUESTION } from '../../domain/survey-form';
 import type { TableRow } from '../../domain/table';
 import { normaliseEmail } from '../../domain/validation';
 import type { AuditLog, Clock, Forms, KeyValueStore, Lock, Mailer, RowChange, Workbooks } from '../../ports';
@@ -22,6 +21,7 @@ import { appointmentStart, appointmentStatus, cellString, deliveryStatus, type A
 import { clearJournal, sendOnce, type MailKind, type QuotaBudget } from '../delivery';
 import { recordReview } from '../review';
 import { readSettings } from '../settings';
+import { surveyLink } from '../survey-link';
 import { SURVEY_PROPERTY_KEYS } from '../surveys';
 import { consultantDisplayName } from './contacts';
 
@@ -63,7 +63,9 @@ export function sendPendingAttentionMail(deps: PendingMailDeps, quota?: QuotaBud
   const result: PendingMailResult = { sent: 0, waiting: 0, ambiguous: 0 };
   if (!table.exists()) return result;
   const { settings } = readSettings(book.table(SETTINGS_TAB));
-  const formId = deps.properties.get(SURVEY_PROPERTY_KEYS.formId) || settings.surveyFormId;
+  // One read of the document properties: the form's ID and its link template (survey-link.ts).
+  const props = deps.properties.getAll();
+  const formId = props[SURVEY_PROPERTY_KEYS.formId] || settings.surveyFormId;
 
   return deps.lock.withLock(() => {
     const now = deps.clock.now();
@@ -96,7 +98,7 @@ export function sendPendingAttentionMail(deps: PendingMailDeps, quota?: QuotaBud
           kind === 'encuesta'
             ? surveyEmail({
                 fullName,
-                surveyUrl: deps.forms.prefilledUrl(formId, { [SURVEY_CODE_QUESTION]: row.id }),
+                surveyUrl: surveyLink(deps, formId, row.id, props),
                 consultantName: consultantDisplayName(row.record.consultant, settings),
                 rebookUrl: settings.rebookUrl,
               })

@@ -1,7 +1,7 @@
 import { runSetup } from '../../../src/app/setup';
 import { ensureSurveyForm, linkSurveyResponses, SURVEY_PROPERTY_KEYS, SURVEY_SUBMIT_HANDLER, sweepSurveyResponses } from '../../../src/app/surveys';
 import { readSettings } from '../../../src/app/settings';
-import { SETTINGS_TAB } from '../../../src/domain/schema';
+import { REVIEW_TAB, SETTINGS_TAB } from '../../../src/domain/schema';
 import {
   SURVEY_CODE_QUESTION,
   SURVEY_COMMENTS_QUESTION,
@@ -60,6 +60,17 @@ describe('a survey response is linked to its appointment (A06)', () => {
     w.next(at(TODAY, 13));
     expect(linkSurveyResponses(w.deps, [r])).toEqual({ linked: 0, forReview: 0, unchanged: 1 });
     expect(w.reviewRows()).toEqual([]);
+  });
+
+  test("a response that links does not read 'Revisión'; one going there is checked against it", () => {
+    const w = surveyWorld();
+    const reviewReads = () => (w.book.table(REVIEW_TAB) as unknown as { reads: number }).reads;
+    w.next();
+    const before = reviewReads();
+    linkSurveyResponses(w.deps, [w.submit('AV-2')]);
+    expect(reviewReads()).toBe(before);
+    linkSurveyResponses(w.deps, [w.submit('AV-404')]);
+    expect(reviewReads()).toBe(before + 1);
   });
 
   test('an unknown code is kept in Revisión with every answer, never dropped', () => {
