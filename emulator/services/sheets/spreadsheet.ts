@@ -131,7 +131,7 @@ export class Spreadsheet extends GasObject {
     return this._active().name;
   }
 
-  /** A1 notation, optionally with a sheet name ("'Citas'!A1:B2"); without one, the active sheet. */
+  /** A1 notation, optionally with a sheet name ("'Hoja 2'!A1:B2"); without one, the active sheet. */
   getRange(a1Notation: string): Range {
     const { sheetName } = splitSheetName(String(a1Notation));
     const sheet = sheetName === undefined ? this._active() : this._ss.sheets.find((s) => s.name === sheetName);
