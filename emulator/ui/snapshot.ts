@@ -90,24 +90,13 @@ export interface LinkView {
   formId?: string;
 }
 
-export interface MailView {
-  id: string;
-  from: string;
-  name?: string;
-  noReply: boolean;
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  replyTo?: string;
-  subject: string;
-  body: string;
+/** A sent message as the page shows it: the outbox record, with a self-contained HTML body and links. */
+export interface MailView extends Omit<SentMail, 'htmlBody' | 'attachments' | 'inlineImages'> {
   /** The HTML body with `cid:` images made self-contained (data: URIs). */
   html?: string;
   attachments: { name: string; contentType: string; size: number; url: string }[];
   links: LinkView[];
-  at: number;
   atLabel: string;
-  executionId: string;
 }
 
 export interface EventView {
