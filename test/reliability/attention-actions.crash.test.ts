@@ -16,7 +16,7 @@ import type { Workspace } from '../../emulator';
 import { APPOINTMENT_MESSAGES } from '../../src/domain/messages/appointments';
 import { DAY_REVIEW } from '../../src/domain/messages/day';
 import { SURVEY_NAME } from '../../src/domain/messages/survey';
-import { crashAtEveryCall, formatFailures, installProduct, type CrashOperation } from '../support/crash-harness';
+import { crashAtEveryCall, formatFailures, setUpAttentions, type CrashOperation } from '../support/crash-harness';
 import {
   ambiguousInReview,
   deliveryMatchesOutbox,
@@ -27,7 +27,7 @@ import {
   type MailKey,
   type MailKind,
 } from '../support/invariants';
-import { importReport, makeReport, setSetting, type ReportRow } from '../support/attention-world';
+import { importReport, makeReport, type ReportRow } from '../support/attention-world';
 
 const TODAY = '2026-11-27';
 const USER = 'ana.quispe@trabajo.gob.pe';
@@ -45,13 +45,7 @@ interface Ctx {
 
 /** Both spreadsheets set up, 3 of Ana's appointments today from 10:00 imported; the clock at 09:00. */
 function world(ws: Workspace): Omit<Ctx, 'target'> {
-  const ss = ws.createSpreadsheet('Atenciones Virtuales – Centro de Empleo');
-  const sibling = ws.createSpreadsheet('Programación Talleres Masivos');
-  installProduct(ws, ss);
-  installProduct(ws, sibling);
-  const r = ws.callFromSidebar(ss, 'setupSpreadsheet', ['atenciones', sibling]);
-  if (!r.ok) throw new Error(r.error);
-  setSetting(ws, ss, `Consultor: ${USER}`, 'Ana Quispe');
+  const { ss } = setUpAttentions(ws, { [USER]: 'Ana Quispe' });
   const report = makeReport(TODAY, 3, { startTime: '10:00', slotMinutes: 60, consultants: ['Ana Quispe'] });
   const imported = importReport(ws, ss, report.fileName, report.bytes);
   if (!imported.ok || !imported.value.ok) throw new Error('import failed');

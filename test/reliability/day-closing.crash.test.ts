@@ -15,16 +15,11 @@ import { personKey } from '../../src/app/day/contacts';
 import { REVIEW_KINDS } from '../../src/domain/messages/attention-jobs';
 import { SURVEY_NAME } from '../../src/domain/messages/survey';
 import {
-  SURVEY_CODE_QUESTION,
-  SURVEY_CONSENT_CHOICE,
-  SURVEY_CONSENT_QUESTION,
   SURVEY_FORM,
-  SURVEY_RECOMMEND_QUESTION,
-  SURVEY_SCALE_QUESTIONS,
 } from '../../src/domain/survey-form';
-import { crashAtEveryCall, formatFailures, installProduct, type CrashOperation } from '../support/crash-harness';
+import { crashAtEveryCall, formatFailures, setUpAttentions, type CrashOperation } from '../support/crash-harness';
 import { emailsOnce, readRows, reviewedReferences, type MailKey } from '../support/invariants';
-import { importReport, makeReport, setSetting, type ReportRow } from '../support/attention-world';
+import { importReport, makeReport, type ReportRow, surveyAnswers } from '../support/attention-world';
 
 const TODAY = '2026-11-27';
 const ANA = 'ana.quispe@trabajo.gob.pe';
@@ -61,13 +56,7 @@ const operation: CrashOperation<Ctx> = {
   actFunction: 'runDayClosing',
   workspace: { at: `${TODAY}T09:00`, user: ANA },
   setup(ws) {
-    const ss = ws.createSpreadsheet('Atenciones Virtuales – Centro de Empleo');
-    const sibling = ws.createSpreadsheet('Programación Talleres Masivos');
-    installProduct(ws, ss);
-    installProduct(ws, sibling);
-    const r = ws.callFromSidebar(ss, 'setupSpreadsheet', ['atenciones', sibling]);
-    if (!r.ok) throw new Error(r.error);
-    for (const c of CONSULTANTS) setSetting(ws, ss, `Consultor: ${c.email}`, c.name);
+    const { ss } = setUpAttentions(ws, Object.fromEntries(CONSULTANTS.map((c) => [c.email, c.name])));
     // One report (a second file would cancel what the first listed): 3 of Ana's, then 3 of Luis's at the same hours.
     const report = makeReport(TODAY, 6, {
       startTime: '10:00',
@@ -93,8 +82,7 @@ const operation: CrashOperation<Ctx> = {
     // The citizen Ana attended answers; the form-submit execution dies: only the close can link it.
     ws.advanceTo(`${TODAY}T15:00`);
     const formId = ws.forms().find((f) => f.title === SURVEY_FORM.title)!.id;
-    const answers: Record<string, string> = { [SURVEY_CODE_QUESTION]: ana.rows[0].code, [SURVEY_RECOMMEND_QUESTION]: 'Sí', [SURVEY_CONSENT_QUESTION]: SURVEY_CONSENT_CHOICE };
-    for (const q of SURVEY_SCALE_QUESTIONS) answers[q.title] = '4';
+    const answers = surveyAnswers(ana.rows[0].code, [4]);
     ws.injectFault({ kind: 'kill', atCall: 2, match: (e) => e.functionName === 'onSurveySubmit' });
     const { responseId } = ws.submitForm(formId, answers);
     ws.clearFaults();

@@ -6,9 +6,9 @@
  * exactly once (a rerun must not list it again, a crash must not lose it).
  */
 import type { Workspace } from '../../emulator';
-import { crashAtEveryCall, formatFailures, installProduct, type CrashOperation } from '../support/crash-harness';
+import { crashAtEveryCall, formatFailures, setUpAttentions, type CrashOperation } from '../support/crash-harness';
 import { idsExactlyOnce, readRows, reviewedReferences } from '../support/invariants';
-import { importReport, makeReport, setSetting, type Report } from '../support/attention-world';
+import { importReport, makeReport, type Report } from '../support/attention-world';
 
 interface Ctx {
   ss: string;
@@ -31,13 +31,7 @@ const operation: CrashOperation<Ctx> = {
   actFunction: 'importReport',
   workspace: { at: '2026-11-27T09:00', user: 'ana.quispe@trabajo.gob.pe' },
   setup(ws: Workspace) {
-    const ss = ws.createSpreadsheet('Atenciones Virtuales – Centro de Empleo');
-    const sibling = ws.createSpreadsheet('Programación Talleres Masivos');
-    installProduct(ws, ss);
-    installProduct(ws, sibling);
-    const r = ws.callFromSidebar(ss, 'setupSpreadsheet', ['atenciones', sibling]);
-    if (!r.ok) throw new Error(r.error);
-    setSetting(ws, ss, 'Consultor: ana.quispe@trabajo.gob.pe', 'Ana Quispe');
+    const { ss } = setUpAttentions(ws, { 'ana.quispe@trabajo.gob.pe': 'Ana Quispe' });
     const report = makeReport('2026-11-28', 30, {
       edit: (rows) => {
         rows[BAD[0]].dni = '4587963';

@@ -19,16 +19,11 @@ import { APPOINTMENT_MESSAGES } from '../../src/domain/messages/appointments';
 import { REVIEW_KINDS } from '../../src/domain/messages/attention-jobs';
 import { SURVEY_NAME } from '../../src/domain/messages/survey';
 import {
-  SURVEY_CODE_QUESTION,
-  SURVEY_CONSENT_CHOICE,
-  SURVEY_CONSENT_QUESTION,
   SURVEY_FORM,
-  SURVEY_RECOMMEND_QUESTION,
-  SURVEY_SCALE_QUESTIONS,
 } from '../../src/domain/survey-form';
-import { installProduct } from '../support/crash-harness';
+import { setUpAttentions } from '../support/crash-harness';
 import { emailsOnce, readRows, reviewedReferences } from '../support/invariants';
-import { importReport, makeReport, setSetting, type ReportRow } from '../support/attention-world';
+import { importReport, makeReport, type ReportRow, surveyAnswers } from '../support/attention-world';
 
 const TODAY = '2026-11-27';
 const ANA = 'ana.quispe@trabajo.gob.pe';
@@ -44,14 +39,7 @@ interface World {
 /** Both spreadsheets set up, `n` appointments today from 10:00 imported, Ana and Luis registered. */
 function world(n: number, slotMinutes = 10): World {
   const ws = Workspace.create({ at: `${TODAY}T09:00`, user: ANA, seed: 7 });
-  const ss = ws.createSpreadsheet('Atenciones Virtuales – Centro de Empleo');
-  const sibling = ws.createSpreadsheet('Programación Talleres Masivos');
-  installProduct(ws, ss);
-  installProduct(ws, sibling);
-  const r = ws.callFromSidebar(ss, 'setupSpreadsheet', ['atenciones', sibling]);
-  if (!r.ok) throw new Error(r.error);
-  setSetting(ws, ss, `Consultor: ${ANA}`, 'Ana Quispe');
-  setSetting(ws, ss, `Consultor: ${LUIS}`, 'Luis Ñique');
+  const { ss } = setUpAttentions(ws, { [ANA]: 'Ana Quispe', [LUIS]: 'Luis Ñique' });
   const report = makeReport(TODAY, n, { startTime: '10:00', slotMinutes, consultants: ['Ana Quispe'] });
   const imported = importReport(ws, ss, report.fileName, report.bytes);
   if (!imported.ok || !imported.value.ok) throw new Error('import failed');
@@ -59,9 +47,7 @@ function world(n: number, slotMinutes = 10): World {
 }
 
 function answers(code: string, i: number): Record<string, string> {
-  const a: Record<string, string> = { [SURVEY_CODE_QUESTION]: code, [SURVEY_RECOMMEND_QUESTION]: 'Sí', [SURVEY_CONSENT_QUESTION]: SURVEY_CONSENT_CHOICE };
-  SURVEY_SCALE_QUESTIONS.forEach((q, j) => (a[q.title] = String(1 + ((i + j) % 5))));
-  return a;
+  return surveyAnswers(code, [0, 1, 2, 3].map((j) => 1 + ((i + j) % 5)));
 }
 
 const isSubmit = (e: ExecutionRecord) => e.functionName === 'onSurveySubmit';

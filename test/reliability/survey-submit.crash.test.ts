@@ -11,17 +11,11 @@
 import type { Workspace } from '../../emulator';
 import { REVIEW_KINDS } from '../../src/domain/messages/attention-jobs';
 import {
-  SURVEY_CODE_QUESTION,
-  SURVEY_COMMENTS_QUESTION,
-  SURVEY_CONSENT_CHOICE,
-  SURVEY_CONSENT_QUESTION,
   SURVEY_FORM,
-  SURVEY_RECOMMEND_QUESTION,
-  SURVEY_SCALE_QUESTIONS,
 } from '../../src/domain/survey-form';
-import { crashAtEveryCall, formatFailures, installProduct, type CrashOperation } from '../support/crash-harness';
+import { crashAtEveryCall, formatFailures, setUpAttentions, type CrashOperation } from '../support/crash-harness';
 import { readRows, reviewedReferences } from '../support/invariants';
-import { importReport, makeReport, setSetting, type ReportRow } from '../support/attention-world';
+import { importReport, makeReport, type ReportRow, surveyAnswers } from '../support/attention-world';
 
 const TODAY = '2026-11-27';
 const USER = 'ana.quispe@trabajo.gob.pe';
@@ -34,27 +28,12 @@ interface Ctx {
 }
 
 /** A citizen's answers, the code as their prefilled link carries it. */
-function surveyAnswers(code: string, scores: readonly number[], comment = ''): Record<string, string> {
-  const a: Record<string, string> = { [SURVEY_CODE_QUESTION]: code };
-  SURVEY_SCALE_QUESTIONS.forEach((q, i) => (a[q.title] = String(scores[i % scores.length])));
-  a[SURVEY_RECOMMEND_QUESTION] = 'Sí';
-  a[SURVEY_COMMENTS_QUESTION] = comment;
-  a[SURVEY_CONSENT_QUESTION] = SURVEY_CONSENT_CHOICE;
-  return a;
-}
-
 const operation: CrashOperation<Ctx> = {
   name: 'survey-submit',
   actFunction: 'onSurveySubmit',
   workspace: { at: `${TODAY}T09:00`, user: USER },
   setup(ws: Workspace) {
-    const ss = ws.createSpreadsheet('Atenciones Virtuales – Centro de Empleo');
-    const sibling = ws.createSpreadsheet('Programación Talleres Masivos');
-    installProduct(ws, ss);
-    installProduct(ws, sibling);
-    const r = ws.callFromSidebar(ss, 'setupSpreadsheet', ['atenciones', sibling]);
-    if (!r.ok) throw new Error(r.error);
-    setSetting(ws, ss, `Consultor: ${USER}`, 'Ana Quispe');
+    const { ss } = setUpAttentions(ws, { [USER]: 'Ana Quispe' });
     const report = makeReport(TODAY, 2, { startTime: '10:00', slotMinutes: 60, consultants: ['Ana Quispe'] });
     const imported = importReport(ws, ss, report.fileName, report.bytes);
     if (!imported.ok || !imported.value.ok) throw new Error('import failed');

@@ -10,7 +10,7 @@
  */
 import type { Workspace } from '../../emulator';
 import { calendarEventId } from '../../src/domain/ids';
-import { crashAtEveryCall, formatFailures, installProduct, type CrashOperation } from '../support/crash-harness';
+import { crashAtEveryCall, formatFailures, setUpAttentions, type CrashOperation } from '../support/crash-harness';
 import {
   ambiguousInReview,
   deliveryMatchesOutbox,
@@ -21,7 +21,7 @@ import {
   readRows,
   type MailKey,
 } from '../support/invariants';
-import { importReport, makeReport, setSetting } from '../support/attention-world';
+import { importReport, makeReport } from '../support/attention-world';
 
 interface Ctx {
   ss: string;
@@ -37,13 +37,7 @@ const operation: CrashOperation<Ctx> = {
   actFunction: 'runReminders',
   workspace: { at: '2026-11-27T09:00', user: 'ana.quispe@trabajo.gob.pe' },
   setup(ws: Workspace) {
-    const ss = ws.createSpreadsheet('Atenciones Virtuales – Centro de Empleo');
-    const sibling = ws.createSpreadsheet('Programación Talleres Masivos');
-    installProduct(ws, ss);
-    installProduct(ws, sibling);
-    const r = ws.callFromSidebar(ss, 'setupSpreadsheet', ['atenciones', sibling]);
-    if (!r.ok) throw new Error(r.error);
-    setSetting(ws, ss, 'Consultor: ana.quispe@trabajo.gob.pe', 'Ana Quispe');
+    const { ss } = setUpAttentions(ws, { 'ana.quispe@trabajo.gob.pe': 'Ana Quispe' });
     const report = makeReport('2026-11-28', N);
     const imported = importReport(ws, ss, report.fileName, report.bytes);
     if (!imported.ok || !imported.value.ok) throw new Error('import failed');

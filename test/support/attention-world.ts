@@ -18,6 +18,14 @@ import { Workspace, type ClientResult } from '../../emulator';
 import { sheetsStore } from '../../emulator/services/sheets';
 import type { BookingResult, ImportResult, WalkInInput } from '../../src/api';
 import { limaDate, parseDateKey } from '../../src/domain/lima-time';
+import {
+  SURVEY_CODE_QUESTION,
+  SURVEY_COMMENTS_QUESTION,
+  SURVEY_CONSENT_CHOICE,
+  SURVEY_CONSENT_QUESTION,
+  SURVEY_RECOMMEND_QUESTION,
+  SURVEY_SCALE_QUESTIONS,
+} from '../../src/domain/survey-form';
 import { writeXlsx, type XlsxCellSpec } from './xlsx-writer';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -348,4 +356,14 @@ export function bookWalkIn(ws: Workspace, ss: string, input: WalkInInput): Call<
 /** 'Citas' as records keyed by header. */
 export function citas(ws: Workspace, ss: string): Record<string, unknown>[] {
   return ws.readTab(ss, 'Citas').filter((r) => String(r['ID de cita'] ?? '') !== '');
+}
+
+/** A complete answer to the satisfaction survey, as a citizen fills it in (scores cycle over the scale questions). */
+export function surveyAnswers(code: string, scores: readonly number[], comment = ''): Record<string, string> {
+  const a: Record<string, string> = { [SURVEY_CODE_QUESTION]: code };
+  SURVEY_SCALE_QUESTIONS.forEach((q, i) => (a[q.title] = String(scores[i % scores.length])));
+  a[SURVEY_RECOMMEND_QUESTION] = 'Sí';
+  if (comment) a[SURVEY_COMMENTS_QUESTION] = comment;
+  a[SURVEY_CONSENT_QUESTION] = SURVEY_CONSENT_CHOICE;
+  return a;
 }

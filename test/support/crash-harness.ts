@@ -19,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workspace, type CreateOptions, type ExecutionRecord, type FaultKind } from '../../emulator';
 import { Random } from '../../emulator/core/random';
+import { setSetting } from './attention-world';
 
 export const FAULT_KINDS: readonly FaultKind[] = ['before', 'after', 'kill'];
 
@@ -50,6 +51,22 @@ export function productBundle(distDir = path.join(ROOT, 'dist')): string {
 /** Installs the product's bundle as the spreadsheet's bound script. */
 export function installProduct(ws: Workspace, spreadsheetId: string): string {
   return ws.install(spreadsheetId, { distDir: productBundle() });
+}
+
+/**
+ * The usual starting point of an attention-flow operation: both spreadsheets with the product
+ * installed, "Atenciones" set up with "Talleres" as its sibling, and its consultants registered
+ * in 'Configuración' (email → name).
+ */
+export function setUpAttentions(ws: Workspace, consultants: Record<string, string>): { ss: string; sibling: string } {
+  const ss = ws.createSpreadsheet('Atenciones Virtuales – Centro de Empleo');
+  const sibling = ws.createSpreadsheet('Programación Talleres Masivos');
+  installProduct(ws, ss);
+  installProduct(ws, sibling);
+  const r = ws.callFromSidebar(ss, 'setupSpreadsheet', ['atenciones', sibling]);
+  if (!r.ok) throw new Error(r.error);
+  for (const [email, name] of Object.entries(consultants)) setSetting(ws, ss, `Consultor: ${email}`, name);
+  return { ss, sibling };
 }
 
 /** True when the built bundle exports `name` (dist/exports.json): operations not built yet can be skipped. */
