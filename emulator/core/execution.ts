@@ -48,6 +48,8 @@ export interface ExecutionRecord {
   calls: Partial<Record<ServiceKind, number>>;
   /** Calls per `Class.method`. */
   methods: Record<string, number>;
+  /** Every call's `Class.method`, in order (what a person reads to see where an execution spends). */
+  sequence: string[];
   totalCalls: number;
   status: ExecutionStatus;
   error?: string;
@@ -100,6 +102,7 @@ export class Execution {
       modeledMs: 0,
       calls: {},
       methods: {},
+      sequence: [],
       totalCalls: 0,
       status: 'running',
       logs: [],
@@ -153,6 +156,7 @@ export class Execution {
     r.totalCalls = k;
     r.calls[service] = serviceK;
     r.methods[key] = (r.methods[key] ?? 0) + 1;
+    r.sequence.push(key);
 
     const at = this.faults.findIndex(
       (f) => (f.service ? f.service === service && f.atCall === serviceK : f.atCall === k) && (!f.match || f.match(r)),

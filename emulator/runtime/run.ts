@@ -83,7 +83,10 @@ export function runExecution(
     compile(req.project.files.code).runInContext(context);
     const fn = sandboxGlobal[req.functionName];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${req.functionName}`);
-    const args = typeof req.args === 'function' ? req.args(bridge, globals) : (req.args ?? []).map((a) => bridge.toSandbox(a));
+    // Event objects the runtime builds (e.response, e.range …) cross into the script like any
+    // service value: their methods are accounted calls and their Dates are the script's Dates.
+    const raw = typeof req.args === 'function' ? req.args(bridge, globals) : (req.args ?? []);
+    const args = raw.map((a) => bridge.toSandbox(a));
     value = bridge.fromSandbox((fn as (...a: unknown[]) => unknown)(...args));
   } catch (e) {
     error = e;
