@@ -39,6 +39,10 @@ export const LATENCY: Record<string, LatencyEntry> = {
   'Range.getValue': { ms: 40, source: S_TANAIKE },
   'Range.setNumberFormat': { ms: 40, source: S_TANAIKE },
   'Range.setDataValidation': { ms: 60, source: S_EST },
+  // One request for every range of the list, as a Range call is for its block.
+  'RangeList.setNumberFormat': { ms: 40, source: S_TANAIKE },
+  'RangeList.clearContent': { ms: 40, source: S_TANAIKE },
+  'RangeList.*': { ms: 5, source: S_TANAIKE },
   'Ui.*': { ms: 5, source: S_EST },
   'Menu.*': { ms: 1, source: S_EST },
   'DataValidationBuilder.*': { ms: 0, source: 'builder: local until build()' },

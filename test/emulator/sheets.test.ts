@@ -170,6 +170,21 @@ describe('Sheet', () => {
     expect(thrown(() => sheet.getRange('A1:??'))).toBe('Range not found');
   });
 
+  test(`getRangeList acts on non-adjacent ranges in one call (${REF}/sheet#getRangeList(String), ${REF}/range-list)`, () => {
+    const { sheet } = setup();
+    sheet.getRange('A2:C2').setValues([['01234567', 'x', '987654321']]);
+    const list = sheet.getRangeList(['A3:A5', 'C3:C5']);
+    expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['A3:A5', 'C3:C5']);
+    list.setNumberFormat('@');
+    expect(sheet.getRange('A3:C3').getNumberFormats()).toEqual([['@', 'General', '@']]);
+    sheet.getRange('A3:C3').setValues([['01234567', '007', '987654321']]);
+    // '@' keeps the leading zeros; the column between, left automatic, makes a number of '007'.
+    expect(sheet.getRange('A3:C3').getValues()).toEqual([['01234567', 7, '987654321']]);
+    sheet.getRangeList(['A2', 'C2']).clearContent();
+    expect(sheet.getRange('A2:C2').getValues()).toEqual([['', 'x', '']]);
+    expect(thrown(() => sheet.getRangeList([]))).toMatch(/getRangeList/);
+  });
+
   test(`appendRow writes after the last row with content and returns the sheet (${REF}/sheet#appendRow(Object))`, () => {
     const { sheet } = setup();
     expect(sheet.getLastRow()).toBe(0);

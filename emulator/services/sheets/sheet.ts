@@ -1,5 +1,6 @@
 import { GasObject } from '../../core/gas-object';
 import { parseA1 } from './a1';
+import { RangeList } from './range-list';
 import { clearBlock, writeValues } from './cells';
 import type { SheetsContext } from './context';
 import { MESSAGES, signatureError } from './messages';
@@ -76,6 +77,17 @@ export class Sheet extends GasObject {
     }
     if (typeof a !== 'number' || typeof column !== 'number') throw signatureError('Sheet', 'getRange', [a, column, numRows, numColumns]);
     return this._range(Math.trunc(a), Math.trunc(column), Math.trunc(numRows ?? 1), Math.trunc(numColumns ?? 1));
+  }
+
+  /**
+   * getRangeList(a1Notations): the ranges of a non-empty list of A1 notations in this sheet, to
+   * act on together (one call for all of them).
+   */
+  getRangeList(a1Notations: string[]): RangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0 || a1Notations.some((a) => typeof a !== 'string')) {
+      throw signatureError('Sheet', 'getRangeList', [a1Notations]);
+    }
+    return new RangeList(a1Notations.map((a1) => this.getRange(a1)));
   }
 
   /** A1 through the last row and column holding data (A1 alone on an empty sheet). */
