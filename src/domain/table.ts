@@ -311,3 +311,14 @@ export function textFormatRuns<K extends string>(spec: TabSpec<K>, index: Record
   }
   return out;
 }
+
+/** A1 notation of a block (1-based row and column): `a1(2, 3, 10, 2)` is 'C2:D11'. */
+export function a1(row: number, column: number, numRows = 1, numColumns = 1): string {
+  const letters = (n: number): string => {
+    let out = '';
+    for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+    return out;
+  };
+  const start = `${letters(column)}${row}`;
+  return numRows === 1 && numColumns === 1 ? start : `${start}:${letters(column + numColumns - 1)}${row + numRows - 1}`;
+}

@@ -15,6 +15,7 @@
  */
 import { FORMATS, resolveColumns, type TabSpec } from '../domain/schema';
 import {
+  a1,
   applyFields,
   duplicateIds,
   idText,
@@ -42,6 +43,8 @@ interface Loaded<K extends string> {
   width: number;
   index: Record<K, number>;
   mask: boolean[];
+  /** Columns the schema knows (system or a person's): what a 'row' update may write back. */
+  known: boolean[];
   /** 0-based columns that are the schema's plain-text ('@') columns. */
   text: Set<number>;
   view: TableSnapshot<K>;
@@ -69,6 +72,8 @@ export class SheetTable<K extends string> implements Table<K> {
   private loaded?: Loaded<K>;
   /** The snapshot was read with `fresh` and nothing was written since: a span update may trust it. */
   private fresh = false;
+  /** Header row read by `append` when the tab was not read whole (an append-only log). */
+  private appendHeaders?: string[];
 
   /** @param sheet returns the tab's Sheet, or null when it does not exist (looked up lazily, once). */
   constructor(
@@ -118,6 +123,7 @@ export class SheetTable<K extends string> implements Table<K> {
       width,
       index,
       mask: rewritableColumns(this.spec, headers),
+      known: knownColumns(headers.length, index),
       text: textColumns(this.spec, index),
       view: { headers, rows, byId, missingColumns: missing.map((c) => c.header), duplicateIds: duplicateIds(rows) },
     };
@@ -127,8 +133,9 @@ export class SheetTable<K extends string> implements Table<K> {
     if (changes.length === 0) return { updated: [], notFound: [], writes: 0 };
     if (this.spec.idKey === null) throw new Error(`tab ${this.spec.key} has no ID column: rows cannot be updated`);
     const span = options.mode === 'span';
-    // A span rewrites unchanged rows with their values: they must be the sheet's current ones.
-    if (span && !this.fresh) this.loaded = undefined;
+    const wholeRow = options.mode === 'row';
+    // Span and row writes rewrite unchanged cells with their values: they must be the sheet's current ones.
+    if ((span || wholeRow) && !this.fresh) this.loaded = undefined;
     this.fresh = false;
     const s = this.load();
     const idCol = s.index[this.spec.idKey];
@@ -151,7 +158,8 @@ export class SheetTable<K extends string> implements Table<K> {
       touched.add(i);
     }
     const plan = span ? planSpanWrites : planWrites;
-    const blocks = plan(s.data, after, { firstRow: 2, mayRewrite: (c) => s.mask[c] === true });
+    const mayRewrite = wholeRow ? (c: number) => s.known[c] === true : (c: number) => s.mask[c] === true;
+    const blocks = plan(s.data, after, { firstRow: 2, mayRewrite });
     const sheet = this.requireSheet();
     for (const b of blocks) {
       b.values.forEach((line, r) =>
@@ -179,8 +187,15 @@ export class SheetTable<K extends string> implements Table<K> {
       ({ headers, width } = this.loaded);
       lastRow = 1 + this.loaded.data.length;
     } else {
-      width = sheet.getLastColumn();
-      headers = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0].map((h) => String(h).trim()) : [];
+      // Row 1 whole ('1:1', one call), once per execution: trailing empty cells are no columns.
+      if (!this.appendHeaders) {
+        const row = sheet.getRange('1:1').getValues()[0].map((h) => String(h).trim());
+        while (row.length && row[row.length - 1] === '') row.pop();
+        this.appendHeaders = row;
+      }
+      headers = this.appendHeaders;
+      width = headers.length;
+      // Asked each time: another execution may have appended since (callers hold the lock).
       lastRow = Math.max(1, sheet.getLastRow());
     }
     const { index } = resolveColumns(this.spec, headers);
@@ -199,10 +214,11 @@ export class SheetTable<K extends string> implements Table<K> {
     // values Sheets would keep as typed even without '@' (no formula, number, date or boolean
     // look): setup formatted those rows, and a lost format could change nothing in them.
     const trustSetupFormats = this.spec.appendOnly && !grew;
-    for (const run of textFormatRuns(this.spec, index)) {
-      if (trustSetupFormats && rows.every((r) => r.slice(run.column - 1, run.column - 1 + run.width).every(keptAsTypedWithoutFormat))) continue;
-      sheet.getRange(first, run.column, rows.length, run.width).setNumberFormat(FORMATS.text);
-    }
+    const runs = textFormatRuns(this.spec, index).filter(
+      (run) => !(trustSetupFormats && rows.every((r) => r.slice(run.column - 1, run.column - 1 + run.width).every(keptAsTypedWithoutFormat))),
+    );
+    // Every run in one call: the runs are not adjacent (dates and checkboxes lie between them).
+    if (runs.length > 0) sheet.getRangeList(runs.map((run) => a1(first, run.column, rows.length, run.width))).setNumberFormat(FORMATS.text);
     const text = textColumns(this.spec, index);
     sheet.getRange(first, 1, rows.length, width).setValues(rows.map((r) => r.map((v, c) => cellForSheet(v, text.has(c)))));
 
@@ -222,6 +238,12 @@ export function keptAsTypedWithoutFormat(v: CellValue): boolean {
   if (!/^\p{L}/u.test(t)) return false;
   if (/^(true|false|verdadero|falso)$/i.test(t)) return false;
   return !/^[\p{L}./$]{1,12}\s*\d/u.test(t);
+}
+
+function knownColumns<K extends string>(width: number, index: Record<K, number>): boolean[] {
+  const known: boolean[] = new Array<boolean>(width).fill(false);
+  for (const i of Object.values(index) as number[]) if (i >= 0 && i < width) known[i] = true;
+  return known;
 }
 
 function textColumns<K extends string>(spec: TabSpec<K>, index: Record<K, number>): Set<number> {

@@ -5,6 +5,7 @@
  */
 import { APPOINTMENTS_TAB, AUDIT_TAB, resolveColumns } from '../../src/domain/schema';
 import {
+  a1,
   applyFields,
   columnSpans,
   idText,
@@ -147,5 +148,14 @@ describe('helpers', () => {
   test('the audit log has no ID column: it is append-only', () => {
     expect(AUDIT_TAB.idKey).toBeNull();
     expect(AUDIT_TAB.appendOnly).toBe(true);
+  });
+});
+
+describe('a1', () => {
+  test('names cells and blocks as Sheets does, past Z too', () => {
+    expect(a1(2, 3)).toBe('C2');
+    expect(a1(2, 3, 10, 2)).toBe('C2:D11');
+    expect(a1(1, 26, 1, 2)).toBe('Z1:AA1');
+    expect(a1(5, 53)).toBe('BA5');
   });
 });
