@@ -41,8 +41,14 @@ export interface UpdateOptions {
    * inside the span are written back with the sheet's current values: the tab is read again first,
    * unless the caller has just read it with `read({ fresh: true })` under the same lock. Only the
    * schema's system columns are ever rewritten that way. Call it holding the script lock.
+   * 'row': for one action on one row (the day's buttons): one write per changed row, from its
+   * first to its last changed column, so the row changes in a single call — Apps Script can fail
+   * between two calls, never inside one. The schema's columns in between, a person's included
+   * ('Observaciones', 'Aviso extranet'), are written back with the values read under the same
+   * lock; a column the schema does not know (one a person added, maybe with formulas) is never
+   * rewritten. Same reading rule as 'span'; call it holding the script lock.
    */
-  mode?: 'rows' | 'span';
+  mode?: 'rows' | 'span' | 'row';
 }
 
 export interface UpdateResult {

@@ -25,12 +25,22 @@ function sameValidation(a: ColumnValidation, b: ColumnValidation): boolean {
 }
 
 export class SpreadsheetWorkbook implements Workbook {
-  readonly id: string;
+  private idCache?: string;
   private readonly sheets = new Map<string, Sheet | null>();
   private readonly tables = new Map<string, Table<string>>();
 
-  constructor(private readonly ss: Spreadsheet) {
-    this.id = ss.getId();
+  /** @param knownId the ID it was opened by, when there is one (saves asking for it). */
+  constructor(
+    private readonly ss: Spreadsheet,
+    knownId?: string,
+  ) {
+    this.idCache = knownId;
+  }
+
+  /** Asked for only by the use cases that need it (most never do: one call saved per execution). */
+  get id(): string {
+    if (this.idCache === undefined) this.idCache = this.ss.getId();
+    return this.idCache;
   }
 
   name(): string {
@@ -168,7 +178,7 @@ export class GasWorkbooks implements Workbooks {
     if (!this.others.has(id)) {
       let book: SpreadsheetWorkbook | null = null;
       try {
-        book = new SpreadsheetWorkbook(SpreadsheetApp.openById(id));
+        book = new SpreadsheetWorkbook(SpreadsheetApp.openById(id), id);
       } catch {
         book = null; // wrong ID or no access: the caller tells the person
       }

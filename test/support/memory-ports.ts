@@ -99,7 +99,10 @@ export class MemoryTable<K extends string> implements Table<K> {
       else after[i] = applyFields(this.spec, index, after[i], ch.fields, headers.length);
     }
     const plan = options.mode === 'span' ? planSpanWrites : planWrites;
-    const blocks = plan(before, after, { firstRow: 2, mayRewrite: (c) => rewritableColumns(this.spec, headers)[c] });
+    // 'row' bridges over any column the schema knows; the others only over its system columns.
+    const known = new Set(Object.values(index) as number[]);
+    const mayRewrite = options.mode === 'row' ? (c: number) => known.has(c) : (c: number) => rewritableColumns(this.spec, headers)[c];
+    const blocks = plan(before, after, { firstRow: 2, mayRewrite });
     for (const b of blocks) {
       b.values.forEach((line, r) => line.forEach((v, c) => (s.cells[b.row - 1 + r][b.column - 1 + c] = v)));
     }

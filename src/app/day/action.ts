@@ -2,7 +2,7 @@
  * The frame every action of the day (A03–A06) runs in, so each one is the same safe shape:
  *
  *   read settings → take the script lock → read 'Citas' once → find the row by its ID →
- *   decide (state machine) → at most one email, once (sendOnce) → one batched write of the row →
+ *   decide (state machine) → at most one email, once (sendOnce) → one write of the row →
  *   audit → answer with the appointment as it is now.
  *
  * Why the email goes before the write: the row is then written once, with the email's outcome
@@ -110,7 +110,8 @@ export function runAction(deps: DayDeps, id: string, decide: (env: ActionEnv) =>
     const now = deps.clock.now();
     const table: Table<AppointmentKey> = deps.workbooks.current().table(APPOINTMENTS_TAB);
     if (!table.exists()) return { ok: false, message: M.noAppointmentsTab };
-    const row = table.read().byId.get(appointmentId);
+    // Read under the lock: the row is written back whole (mode 'row' below) from this reading.
+    const row = table.read({ fresh: true }).byId.get(appointmentId);
     if (!row) return refused(deps, appointmentId, M.notFound(appointmentId));
     const start = appointmentStart(row.record);
     const facts = toAppointmentFacts(row);
@@ -156,13 +157,10 @@ export function runAction(deps: DayDeps, id: string, decide: (env: ActionEnv) =>
     if ('refuse' in decision) return refused(deps, appointmentId, decision.refuse, viewOf(row), decision.auditAction);
 
     const fields: AppointmentFields = { ...decision.fields, updatedAt: now };
-    // The row's columns are written in several setValues (a person's columns are never rewritten
-    // around them), and Apps Script can fail between two. 'Estado' goes last: until it is written
-    // the state machine lets the consultant's retry redo the whole action (its email is found in
-    // the journal, not sent again); once it is written, everything else already is.
-    const { status, ...others } = fields;
-    table.update([{ id: row.id, fields: others }]);
-    if (status !== undefined) table.update([{ id: row.id, fields: { status } }]);
+    // One setValues for the whole change (mode 'row'): Apps Script can fail between two calls,
+    // never inside one, so the row is either as it was — the consultant's retry redoes the action
+    // and finds its email in the journal, not sent again — or entirely as decided.
+    table.update([{ id: row.id, fields }], { mode: 'row' });
     // The sheet now records these emails: their journal entries have done their job.
     for (const kind of sent) clearJournal(deps.properties, kind, [row.id]);
 
