@@ -17,7 +17,7 @@ interface Stamped extends AuditEntry {
 
 export class BufferedAuditLog implements AuditLog {
   private readonly all: Stamped[] = [];
-  private pending: Stamped[] = [];
+  private unwritten: Stamped[] = [];
 
   /**
    * @param table the audit tab, asked for only when there is something to write
@@ -33,17 +33,22 @@ export class BufferedAuditLog implements AuditLog {
   record(entry: AuditEntry): void {
     const stamped = { ...entry, at: this.clock.now() };
     this.all.push(stamped);
-    this.pending.push(stamped);
+    this.unwritten.push(stamped);
   }
 
   entries(): readonly AuditEntry[] {
     return this.all;
   }
 
+  /** Entries recorded and not yet written. */
+  pending(): number {
+    return this.unwritten.length;
+  }
+
   flush(): void {
-    if (this.pending.length === 0) return;
+    if (this.unwritten.length === 0) return;
     const execution = cleanText(typeof this.execution === 'function' ? this.execution() : this.execution, 200);
-    const rows = this.pending.map((e) => ({
+    const rows = this.unwritten.map((e) => ({
       at: e.at,
       action: cleanText(e.action, 200),
       target: cleanText(e.target ?? '', 300),
@@ -52,7 +57,7 @@ export class BufferedAuditLog implements AuditLog {
       execution,
     }));
     this.table().append(rows);
-    this.pending = [];
+    this.unwritten = [];
   }
 }
 

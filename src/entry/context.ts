@@ -40,20 +40,26 @@ export function createContext(how: string): Context {
     const who = session.userEmail();
     return who ? `${how} · ${who}` : how;
   };
+  // The audit tab is looked up only when there is something to write.
+  const audit = new BufferedAuditLog(() => workbooks.current().table(AUDIT_TAB), clock, label);
   return {
     workbooks,
     properties: new PropertiesStore(),
     scheduler: new ScriptAppScheduler(),
-    lock: new ScriptLock(SETUP_MESSAGES.lockBusy),
+    // Appending finds the last row and writes below it: two executions doing that at once would
+    // write the same row. So the lines are written while the script lock is still held.
+    lock: new ScriptLock(SETUP_MESSAGES.lockBusy, () => audit.flush()),
     clock,
     session,
     mailer: new MailAppMailer(),
     meetings: new CalendarMeetings(),
     forms: new FormAppForms(),
-    // Looked up only when there is something to write.
-    audit: new BufferedAuditLog(() => workbooks.current().table(AUDIT_TAB), clock, label),
+    audit,
   };
 }
+
+/** How long leftover audit lines wait for the script lock before being written without it. */
+const AUDIT_LOCK_WAIT_MS = 10_000;
 
 /**
  * Runs a use case with a fresh context; the audit entries it recorded are written afterwards,
@@ -65,7 +71,15 @@ export function withContext<T>(how: string, fn: (ctx: Context) => T): T {
     return fn(ctx);
   } finally {
     try {
-      ctx.audit.flush();
+      // Lines recorded outside the lock are written under it too (the lock's release flushes
+      // them); if it cannot be had in time, they are written anyway rather than lost.
+      if (ctx.audit.pending() > 0) {
+        try {
+          ctx.lock.withLock(() => undefined, AUDIT_LOCK_WAIT_MS);
+        } catch {
+          ctx.audit.flush();
+        }
+      }
     } catch (e) {
       // The audit tab may not exist yet (setup not run): say so in the execution log, never hide fn's own outcome.
       console.error(`No se pudo escribir el registro de auditoría: ${e instanceof Error ? e.message : String(e)}`);

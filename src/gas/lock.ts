@@ -11,8 +11,15 @@ const DEFAULT_WAIT_MS = 30_000;
 export class ScriptLock implements Lock {
   private depth = 0;
 
-  /** @param busyMessage what to tell the person when the lock is not free in time (Spanish). */
-  constructor(private readonly busyMessage: string) {}
+  /**
+   * @param busyMessage what to tell the person when the lock is not free in time (Spanish).
+   * @param beforeRelease runs while the lock is still held, also after a failure: the audit log is
+   *   written there, so two executions never append their lines to the same row.
+   */
+  constructor(
+    private readonly busyMessage: string,
+    private readonly beforeRelease: () => void = () => undefined,
+  ) {}
 
   withLock<T>(fn: () => T, waitMs = DEFAULT_WAIT_MS): T {
     if (this.depth > 0) {
@@ -34,7 +41,14 @@ export class ScriptLock implements Lock {
       return fn();
     } finally {
       this.depth = 0;
-      lock.releaseLock();
+      try {
+        this.beforeRelease();
+      } catch (e) {
+        // Never hide fn's own outcome; the execution log says what could not be written.
+        console.error(`Antes de liberar el bloqueo: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        lock.releaseLock();
+      }
     }
   }
 }

@@ -16,7 +16,7 @@
  */
 import { Workspace, type ExecutionRecord } from '../../emulator';
 import { APPOINTMENT_MESSAGES } from '../../src/domain/messages/appointments';
-import { REVIEW_KINDS } from '../../src/domain/messages/attention-jobs';
+import { JOB_AUDIT, REVIEW_KINDS } from '../../src/domain/messages/attention-jobs';
 import { SURVEY_NAME } from '../../src/domain/messages/survey';
 import {
   SURVEY_FORM,
@@ -67,12 +67,14 @@ describe('a burst of 50 survey answers, another execution run inside each handle
     let tried = 0;
     const problems: string[] = [];
     const lockBusy = { failed: 0 };
-    // In `npm test`: 3 bursts; pair p of burst b is interleaved at k = 1 + ((p + b) mod K), so
-    // every k is tried, each with different neighbours. SOE_EXHAUSTIVE=1: K bursts, every pair at every k.
+    // In `npm test`: enough bursts for every k (3 × 25 pairs ≥ K): pair p of burst b is
+    // interleaved at k = 1 + ((25b + p) mod K), so every k is tried, some twice with different
+    // neighbours. SOE_EXHAUSTIVE=1: K bursts, every pair at every k.
     const exhaustive = process.env.SOE_EXHAUSTIVE === '1';
-    const bursts = exhaustive ? K : 3;
+    const pairs = BURST / 2;
+    const bursts = exhaustive ? K : Math.max(3, Math.ceil(K / pairs));
     for (let b = 0; b < bursts; b++) {
-      const kOf = (pair: number) => (exhaustive ? b + 1 : 1 + ((pair + b) % K));
+      const kOf = (pair: number) => (exhaustive ? b + 1 : 1 + ((pairs * b + pair) % K));
       const k = exhaustive ? b + 1 : `burst ${b + 1}`;
       const w = world(BURST);
       const { ws, ss } = w;
@@ -119,6 +121,17 @@ describe('a burst of 50 survey answers, another execution run inside each handle
         else if (record['ID respuesta encuesta'] !== responseId) problems.push(`k=${k}: ${row.code} linked to "${String(record['ID respuesta encuesta'])}", expected ${responseId}`);
       }
       for (const [id, n] of linkedBy) if (n > 1) problems.push(`k=${k}: response ${id} linked on ${n} rows`);
+      // The audit log: each linking leaves its line — two handlers appending at once must not
+      // write the same row (one line would be lost).
+      const audit = readRows(ws, { spreadsheetId: ss, tab: 'Registro de auditoría' })?.rows ?? [];
+      const linkedLines = new Map<string, number>();
+      for (const a of audit) {
+        if (a.record['Acción'] === JOB_AUDIT.surveyLinked) linkedLines.set(String(a.record['Para']), (linkedLines.get(String(a.record['Para'])) ?? 0) + 1);
+      }
+      for (const row of w.rows) {
+        const n = linkedLines.get(row.code) ?? 0;
+        if (n !== 1) problems.push(`k=${k}: ${n} audit lines "${JOB_AUDIT.surveyLinked}" for ${row.code}`);
+      }
       if (rows.length !== BURST) problems.push(`k=${k}: 'Citas' has ${rows.length} rows`);
       for (const kind of [REVIEW_KINDS.surveyAlreadyAnswered, REVIEW_KINDS.surveyUnknownCode]) {
         const refs = reviewedReferences(ws, { spreadsheetId: ss, tab: 'Revisión', referenceColumn: 'Referencia', kindColumn: 'Tipo', kindValue: kind });
