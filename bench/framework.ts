@@ -81,6 +81,41 @@ export function sumFloors(...floors: FloorCalls[]): FloorCalls {
   return out;
 }
 
+/**
+ * The shortest call chains that do one thing in Apps Script, to build floors from (each case
+ * says which it needs and why). A value can only be read or written through a Range, a Range only
+ * had from a Sheet, a Sheet only from the Spreadsheet: those calls are part of any read or write,
+ * so a floor of bare getValues/setValues would be one no implementation could reach.
+ */
+export const CHAINS = {
+  /** The spreadsheet the script is bound to. */
+  spreadsheet: { 'SpreadsheetApp.getActiveSpreadsheet': 1 },
+  /** One tab, by its name (people reorder tabs: never by position). */
+  tab: { 'Spreadsheet.getSheetByName': 1 },
+  /** A whole table: its data range, then its values (DESIGN.md: one read per execution). */
+  tableRead: { 'Sheet.getDataRange': 1, 'Range.getValues': 1 },
+  /** A header row alone (columns are found by header; an append-only log is never read whole). */
+  headerRead: { 'Sheet.getRange': 1, 'Range.getValues': 1 },
+  /** One rectangle written. */
+  write: { 'Sheet.getRange': 1, 'Range.setValues': 1 },
+  /** Lines added below the last row: where it is, then one write. */
+  append: { 'Sheet.getLastRow': 1, 'Sheet.getRange': 1, 'Range.setValues': 1 },
+  /** The script lock around a read-modify-write (DESIGN.md "Side effects"): take it, release it. */
+  lock: { 'LockService.getScriptLock': 1, 'Lock.waitLock': 1, 'Lock.releaseLock': 1 },
+  /** One email, once (DESIGN.md): journal 'enviando', the send, journal 'enviado'. */
+  onceOnlyEmail: { 'Properties.setProperties': 2, 'MailApp.sendEmail': 1 },
+} satisfies Record<string, FloorCalls>;
+
+/** `n` times a set of calls (`times(3, CHAINS.write)`). */
+export function times(n: number, calls: FloorCalls): FloorCalls {
+  const out: FloorCalls = {};
+  for (const [k, v] of Object.entries(calls)) out[k] = v * n;
+  return out;
+}
+
+/** The audit line every change leaves (DESIGN.md): its tab, its header row, one append. */
+export const AUDIT_LINE: FloorCalls = sumFloors(CHAINS.tab, CHAINS.headerRead, CHAINS.append);
+
 export interface BenchRow {
   operation: string;
   size: number;

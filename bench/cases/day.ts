@@ -5,23 +5,22 @@
  * google.script.run call at its time of day. The appointments were imported and reminded the day
  * before (not counted).
  *
- * Floor (every action is its own execution: nothing read by one is in memory for the next):
- * - the view: one getValues of 'Citas' and one of 'Configuración' (the consultants' names and
- *   the tolerance the view shows);
- * - each action: one getValues of 'Citas' (the row may have changed since the view: another
- *   consultant, the reminder run) and one of 'Configuración' (tolerance, survey form, signature),
- *   one setValues of the row, and its audit line ('Registro de auditoría': every change is
- *   recorded): one getValues of that tab's header row (columns are found by header, DESIGN.md)
- *   and one setValues of the line;
- * - each email (35 surveys, 5 abandonment notices): one MailApp.sendEmail and the two journal
- *   writes DESIGN.md's once-only rule requires around it ('enviando' before, 'enviado' after:
- *   Properties.setProperties each).
- * The script lock around each action's read-modify-write is left out of the floor (20 ms calls).
+ * Floor (every action is its own execution: nothing read by one is in memory for the next),
+ * built from bench/framework.ts's CHAINS:
+ * - the view: the spreadsheet, then 'Citas' and 'Configuración' read (the consultants' names and
+ *   the tolerance the view shows), each tab found by name and read whole;
+ * - each action: the spreadsheet; 'Configuración' (tolerance, survey form, signature) and 'Citas'
+ *   (the row may have changed since the view: another consultant, the reminder run), each found
+ *   and read; the script lock around the read-modify-write; one write of the row; and its audit
+ *   line ('Registro de auditoría': every change is recorded): the tab, its header row (columns
+ *   are found by header, DESIGN.md) and one append;
+ * - each email (35 surveys, 5 abandonment notices): the send and the two journal writes
+ *   DESIGN.md's once-only rule requires around it ('enviando' before, 'enviado' after).
  */
 import type { ExecutionRecord, Workspace } from '../../emulator';
 import { ABANDON_REASONS } from '../../src/domain/appointment';
 import { importReport, makeReport } from '../../test/support/attention-world';
-import { floorOf, type BenchCase } from '../framework';
+import { AUDIT_LINE, CHAINS, floorOf, sumFloors, times, type BenchCase } from '../framework';
 import { setUpSpreadsheets } from './setup';
 
 const DAY = '2026-11-28';
@@ -77,12 +76,10 @@ export const cases: BenchCase[] = [
     floor: () => {
       const actions = 2 * ATTENDED + ABANDONED;
       const emails = ATTENDED + ABANDONED;
-      return floorOf({
-        'Range.getValues': 2 + 3 * actions,
-        'Range.setValues': 2 * actions,
-        'MailApp.sendEmail': emails,
-        'Properties.setProperties': 2 * emails,
-      });
+      const readTable = sumFloors(CHAINS.tab, CHAINS.tableRead);
+      const view = sumFloors(CHAINS.spreadsheet, times(2, readTable));
+      const action = sumFloors(CHAINS.spreadsheet, times(2, readTable), CHAINS.lock, CHAINS.write, AUDIT_LINE);
+      return floorOf(sumFloors(view, times(actions, action), times(emails, CHAINS.onceOnlyEmail)));
     },
   },
 ];

@@ -2,18 +2,19 @@
  * The reminder run (A02) for N next-day appointments (10, 300, 800): every execution from the
  * daily trigger at 18:00 until the work is done (continuations included). N = 300 does not fit
  * in one execution (about 1.3 s of modeled time per appointment against the 6-minute limit), so
- * it runs as a job of two executions, N = 800 of four; each execution makes the same Sheets calls
+ * it runs as a job of two executions, N = 800 of five; each execution makes the same Sheets calls
  * as the single one for N = 10.
  *
- * Floor, per appointment: one Calendar Events.insert (the event with its Meet link), one
- * MailApp.sendEmail (the reminder), and the two journal writes DESIGN.md requires around every
- * email ("mark enviando before the send and enviado after": Properties.setProperties each) —
- * a send without them could be repeated by a retry. Per run: one getValues to read 'Citas' and
- * one setValues to write the outcomes.
+ * Floor, per appointment: one Calendar Events.insert (the event with its Meet link) and one email
+ * once (CHAINS.onceOnlyEmail: the send and the two journal writes DESIGN.md requires around it —
+ * a send without them could be repeated by a retry). Per run, however many executions it takes:
+ * the spreadsheet; 'Citas' and 'Configuración' found and read whole; the script lock around the
+ * write; one write of the outcomes (one span of columns); and the run's audit line (the tab, its
+ * header row, one append).
  */
 import type { ExecutionRecord, Workspace } from '../../emulator';
 import { importReport, makeReport } from '../../test/support/attention-world';
-import { floorOf, type BenchCase } from '../framework';
+import { AUDIT_LINE, CHAINS, floorOf, sumFloors, times, type BenchCase } from '../framework';
 import { setUpSpreadsheets } from './setup';
 
 /** The day the appointments are on: the day after the bench workspace's start (27 Nov 2026). */
@@ -36,14 +37,11 @@ export const cases: BenchCase[] = [10, 300, 800].map((n) => ({
   size: n,
   unit: 'appointments',
   run: (ws) => remindersRun(ws, n),
-  floor: (size) =>
-    floorOf({
-      'Range.getValues': 1,
-      'Range.setValues': 1,
-      'Calendar.Events.insert': size,
-      'MailApp.sendEmail': size,
-      'Properties.setProperties': 2 * size,
-    }),
+  floor: (size) => {
+    const readTable = sumFloors(CHAINS.tab, CHAINS.tableRead);
+    const run = sumFloors(CHAINS.spreadsheet, times(2, readTable), CHAINS.lock, CHAINS.write, AUDIT_LINE);
+    return floorOf(sumFloors(run, times(size, sumFloors({ 'Calendar.Events.insert': 1 }, CHAINS.onceOnlyEmail))));
+  },
 }));
 
 /** Sheets calls of each execution (what must not grow with N), for the report of a run. */
