@@ -206,3 +206,28 @@ describe('the audit log trusts the formats setup gave its rows only for values S
     expect(formats).toHaveBeenCalledTimes(1);
   });
 });
+
+test("mode 'row': one write per row across the schema's columns, never over a person's own column", () => {
+  const w = world();
+  seed(w);
+  // A person typed an observation after this execution's first look: 'row' reads again before writing.
+  const t = w.table();
+  t.read();
+  w.store.enterValues(w.id, 'Citas', 3, 4, [['Llamó antes']]);
+  setValues.mockClear();
+  // 'Estado' (col 2) and 'Recordatorio' (col 5) change; 'Observaciones' (col 4) lies between them,
+  // and so does 'Mi cálculo' (col 3), a column the schema does not know, holding a formula.
+  const r = t.update([{ id: 'AV-2', fields: { status: 'Atendida', reminderStatus: 'enviado' } }], { mode: 'row' });
+  expect(r.writes).toBe(2); // split around 'Mi cálculo': B3, then D3:E3
+  expect(w.store.readFormulas(w.id, 'Citas')[2][2]).toBe('=LEN(A3)');
+  const row = w.store.readValues(w.id, 'Citas')[2];
+  expect([row[1], row[3], row[4]]).toEqual(['Atendida', 'Llamó antes', 'enviado']);
+
+  // Without the unknown column in the way, the whole change is one setValues.
+  w.sheet.deleteColumn(3);
+  const again = w.table();
+  setValues.mockClear();
+  expect(again.update([{ id: 'AV-3', fields: { status: 'Abandonada', reminderStatus: 'enviado' } }], { mode: 'row' }).writes).toBe(1);
+  expect(setValues).toHaveBeenCalledTimes(1);
+  expect(w.store.readValues(w.id, 'Citas')[3].slice(1, 4)).toEqual(['Abandonada', '', 'enviado']);
+});
