@@ -164,3 +164,10 @@ test('the sidebar imports from src/ only the API types (erased from its bundle)'
   );
   expect(bad).toEqual([]);
 });
+
+test('the test-only spreadsheet writer (SheetJS "xlsx") is never part of the product or the emulator', () => {
+  const files = [...filesUnder('src'), ...sidebar, ...emulator];
+  const bad = files.flatMap((f) => importsOf(f).filter((i) => i.spec === 'xlsx' || i.spec.startsWith('xlsx/')).map((i) => `${f} → ${i.spec}`));
+  expect(files.length).toBeGreaterThan(10);
+  expect(bad).toEqual([]);
+});
