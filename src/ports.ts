@@ -253,6 +253,12 @@ export interface Meetings {
   find(eventId: string): MeetingInfo | null;
   /** Moves an existing event (keeps its Meet link); null when there is no such event. */
   move(eventId: string, change: MeetingMove): MeetingInfo | null;
+  /**
+   * Cancels the event of an appointment that will not take place, without Calendar's own email
+   * (the platform or the consultant tells the citizen). True when it was cancelled now; false when
+   * there was no such event or it was cancelled already (both mean: done).
+   */
+  cancel(eventId: string): boolean;
 }
 
 /** A form as setup checks it. */

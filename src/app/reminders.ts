@@ -11,6 +11,10 @@
  * - per appointment: the event (deterministic ID, so a retry finds it; a moved appointment's event
  *   is patched to the new time), then the email through `sendOnce`, whose journal key includes the
  *   start time, so a moved appointment gets one new reminder and a rerun sends nothing twice;
+ * - a cancelled appointment still ahead whose event was made gets it cancelled (the consultant's
+ *   calendar frees the slot, the citizen's calendar drops it); its Meet link is cleared, which is
+ *   also what marks it done, and a reminder already sent is forgotten, so an appointment the
+ *   platform lists again gets a new event and a new reminder;
  * - writes every outcome in ONE batched update at its end, spanning the changed rows over the
  *   system columns only (Sheets calls do not grow with the number of appointments);
  * - stops itself before Apps Script's 6-minute limit and leaves one continuation trigger; the run
@@ -98,6 +102,8 @@ export interface ReminderRunResult {
   retryLater: number;
   eventsCreated: number;
   eventsMoved: number;
+  /** Events of cancelled appointments cancelled by this run. */
+  eventsCancelled: number;
   /** A continuation trigger is scheduled. */
   continues: boolean;
   summary: string;
@@ -138,6 +144,7 @@ export function runReminders(deps: ReminderDeps): ReminderRunResult {
     retryLater: 0,
     eventsCreated: 0,
     eventsMoved: 0,
+    eventsCancelled: 0,
     continues: false,
     summary: '',
   };
@@ -226,6 +233,9 @@ function runLeased(deps: ReminderDeps, budget: Budget, result: ReminderRunResult
   }
   const { due } = selectRemindersDue(candidates, now, settings.reminderHour);
   result.due = due.length;
+
+  // 2b. Events of appointments cancelled since their event was made (few, and no email: first).
+  cancelEvents(deps, budget, snapshot.rows, now, outcome, result);
 
   // 3. Events and emails, while time and quota last.
   const quota: QuotaBudget = { remaining: due.length ? deps.mailer.remainingDailyQuota() : 0 };
@@ -418,6 +428,43 @@ function meetingFor(
     info = deps.meetings.move(info.eventId, move) ?? info;
   }
   return info;
+}
+
+/**
+ * Cancels the events of cancelled appointments still ahead that have one (its ID and Meet link on
+ * the row). Clearing the link records it: the next run does not look at the row again. A failure
+ * leaves the row as it is and asks for a look a few minutes later.
+ */
+function cancelEvents(
+  deps: ReminderDeps,
+  budget: Budget,
+  rows: readonly TableRow<AppointmentKey>[],
+  now: Date,
+  outcome: (id: string, start: Date) => Outcome,
+  result: ReminderRunResult,
+): void {
+  for (const row of rows) {
+    if (row.id === '' || appointmentStatus(row.record) !== 'Cancelada') continue;
+    const eventId = cellString(row.record.eventId);
+    const start = appointmentStart(row.record);
+    if (eventId === '' || cellString(row.record.meetUrl) === '' || !start || start.getTime() <= now.getTime()) continue;
+    if (budget.exhausted(FINAL_RESERVE_MS)) {
+      result.remaining++;
+      continue;
+    }
+    try {
+      if (deps.meetings.cancel(eventId)) result.eventsCancelled++;
+    } catch (e) {
+      deps.audit.record({ action: A.eventCancelled, target: row.id, result: 'Error', detail: M.eventCancelFailed(e instanceof Error ? e.message : String(e)) });
+      result.retryLater++;
+      continue;
+    }
+    const o = outcome(row.id, start);
+    Object.assign(o.fields, { meetUrl: '', updatedAt: now });
+    // The reminder was for the cancelled meeting; one interrupted mid-send stays as it is (Revisión).
+    if (deliveryStatus(row.record.reminderStatus) === 'enviado') Object.assign(o.fields, { reminderStatus: '', reminderSentAt: '' });
+    deps.audit.record({ action: A.eventCancelled, target: row.id, result: 'Correcto', detail: M.eventCancelled(start) });
+  }
 }
 
 /** A reminder was sent but the run died before recording the event: find its Meet link again. */

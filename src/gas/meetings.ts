@@ -83,6 +83,18 @@ export class CalendarMeetings implements Meetings {
     }
   }
 
+  /** Events.remove (the advanced service's name for events.delete): the event becomes 'cancelled'. */
+  cancel(eventId: string): boolean {
+    try {
+      calendar().Events!.remove(CALENDAR_ID, eventId, { sendUpdates: 'none' });
+      return true;
+    } catch (e) {
+      // 404: no such event; 410: deleted already (a person, or an earlier run that died before recording it).
+      if (isNotFound(e)) return false;
+      throw e;
+    }
+  }
+
   find(eventId: string): MeetingInfo | null {
     try {
       return meetingInfo(calendar().Events!.get(CALENDAR_ID, eventId), false);

@@ -7,6 +7,7 @@
  * short.
  */
 import type { ExecutionRecord } from '../../emulator';
+import { calendarStore } from '../../emulator/services/calendar/store';
 import { calendarEventId } from '../../src/domain/ids';
 import { limaDate } from '../../src/domain/lima-time';
 import { jobsFinished } from '../support/invariants';
@@ -141,6 +142,47 @@ describe('the day before: 30 appointments get their event and their reminder at 
     expect(ws.calendarEvents()).toHaveLength(31);
     expect(ws.outbox()).toHaveLength(32);
     expect(citas(ws, atenciones).find((r) => r['ID de cita'] === moved.code)).toMatchObject({ Recordatorio: 'enviado', Hora: '16:10' });
+    expect(jobsFinished(ws, atenciones, { continuationHandlers: [] })).toEqual([]);
+  });
+
+  test('an appointment cancelled on the platform loses its event within minutes; listed again, it gets a new one and a new reminder', () => {
+    const gone = report.rows[7];
+    const withStatus = (status: string) =>
+      makeReport(DAY, 30, { edit: (rows) => rows.map((r) => (r.code === report.rows[4].code ? { ...r, time: '16:10' } : r.code === gone.code ? { ...r, status } : r)) });
+    const firstLink = String(ws.calendarEvents().find((e) => e.id === calendarEventId('cita', gone.code))!.hangoutLink);
+
+    ws.advanceTo('2026-11-27T20:00');
+    const cancelled = withStatus('Anulada');
+    const imported = importReport(ws, atenciones, cancelled.fileName, cancelled.bytes);
+    expect(imported.ok && imported.value.ok && imported.value.counts.cancelled).toBe(1);
+    expect(imported.ok && imported.value.ok && imported.value.summary).toContain('eventos de Calendar se actualizarán en unos minutos');
+    const fired = ws.advanceTo('2026-11-27T20:05');
+    expect(fired.filter((e) => e.functionName === 'runReminders' && e.status === 'completed').length).toBeGreaterThan(0);
+    // Gone from the calendars (Calendar keeps it as 'cancelled'), and Google sent the guest no
+    // cancellation notice: the platform tells the citizen.
+    expect(ws.calendarEvents().some((e) => e.id === calendarEventId('cita', gone.code))).toBe(false);
+    expect(calendarStore(ws.state).notificationsTo(gone.email).filter((n) => n.kind === 'cancellation')).toEqual([]);
+    expect(ws.outbox().filter((m) => m.to.includes(gone.email))).toHaveLength(1);
+    const row = citas(ws, atenciones).find((r) => r['ID de cita'] === gone.code)!;
+    expect(row).toMatchObject({ Estado: 'Cancelada', 'Enlace Meet': '', Recordatorio: '' });
+    const audit = ws.readTab(atenciones, 'Registro de auditoría').filter((a) => a['Acción'] === 'Evento de Calendar cancelado');
+    expect(audit.map((a) => [a['Para'], a['Resultado']])).toEqual([[gone.code, 'Correcto']]);
+    // Another run changes nothing: the cleared link records that the event was cancelled.
+    const again = ws.run(atenciones, 'runReminders', [], { as: 'time' });
+    expect(again.record.calls.Calendar ?? 0).toBe(0);
+
+    ws.advanceTo('2026-11-27T20:30');
+    const back = withStatus('Reservada');
+    const reimported = importReport(ws, atenciones, back.fileName, back.bytes);
+    expect(reimported.ok && reimported.value.ok && reimported.value.counts.reinstated).toBe(1);
+    ws.advanceTo('2026-11-27T20:40');
+    const mails = ws.outbox().filter((m) => m.to.includes(gone.email));
+    expect(mails).toHaveLength(2);
+    const live = ws.calendarEvents().filter((e) => e.status !== 'cancelled' && (e.attendees ?? []).some((a) => a.email === gone.email));
+    expect(live).toHaveLength(1);
+    expect(String(live[0].hangoutLink)).not.toBe(firstLink);
+    expect(mails[1].body).toContain(String(live[0].hangoutLink));
+    expect(citas(ws, atenciones).find((r) => r['ID de cita'] === gone.code)).toMatchObject({ Estado: 'Programada', Recordatorio: 'enviado', 'Enlace Meet': live[0].hangoutLink });
     expect(jobsFinished(ws, atenciones, { continuationHandlers: [] })).toEqual([]);
   });
 });

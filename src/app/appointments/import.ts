@@ -501,6 +501,8 @@ function applyImport(
 
   const annulled = new Set(appointments.filter((a) => a.cancelledOnPlatform).map((a) => looseKey(a.key)));
   const cancelled: string[] = [];
+  // A cancelled appointment whose event exists: the reminders run cancels the event soon.
+  let cancelledWithEvent = false;
   for (const key of plan.cancellations) {
     const row = reg.byKey.get(key)!;
     const facts = toAppointmentFacts(row);
@@ -512,6 +514,7 @@ function applyImport(
     }
     changes.push({ id: row.id, fields: patchToFields(r.patch, now) });
     cancelled.push(key);
+    if (cellString(row.record.eventId) !== '') cancelledWithEvent = true;
     deps.audit.record({ action: A.cancelled, target: row.id, result: 'Correcto', detail: reason });
   }
 
@@ -532,7 +535,7 @@ function applyImport(
   if (walkInsKept) notes.push(M.walkInsKept(walkInsKept));
 
   let reminderRunRequested = false;
-  if (touchedStarts.some((s) => needsImmediateReminder(s, now, reminderHour))) {
+  if (cancelledWithEvent || touchedStarts.some((s) => needsImmediateReminder(s, now, reminderHour))) {
     const r = requestImmediateReminderRun(deps, A.reminderRunDetail);
     reminderRunRequested = r !== 'failed';
     if (r === 'failed') notes.push(M.reminderRunFailed);

@@ -22,6 +22,7 @@ export const JOB_AUDIT = {
   reminderAmbiguous: 'Recordatorio por revisar',
   reminderWaiting: 'Recordatorios en espera de cupo',
   eventFailed: 'Evento de Calendar no creado',
+  eventCancelled: 'Evento de Calendar cancelado',
   continuation: 'Continuación programada',
   surveyLinked: 'Encuesta vinculada',
   surveyForReview: 'Encuesta por revisar',
@@ -74,6 +75,9 @@ export const JOB_MESSAGES = {
   eventMovedNote: (start: Date) => endSentence(`Su evento de Calendar se movió al ${formatLimaDateTime(start)}`),
   noMeetLink: 'Google Meet aún no generó el enlace de la videollamada; se intentará en la siguiente ejecución.',
   eventFailed: (why: string) => `No se pudo crear o actualizar el evento de Calendar: ${why}`,
+  eventCancelled: (start: Date) =>
+    endSentence(`La cita del ${formatLimaDateTime(start)} está cancelada: se canceló su evento de Calendar y su enlace de Google Meet ya no se usa`),
+  eventCancelFailed: (why: string) => `No se pudo cancelar el evento de Calendar de la cita cancelada: ${why}`,
   remindersSummary: (r: { sent: number; failed: number; ambiguous: number; waiting: number; remaining: number }) =>
     [
       `${r.sent} ${r.sent === 1 ? 'recordatorio enviado' : 'recordatorios enviados'}`,

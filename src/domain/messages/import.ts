@@ -26,7 +26,7 @@ export const IMPORT_FILE_MESSAGES = {
   lockBusy: 'Otra tarea está usando la hoja en este momento. Espere un minuto y vuelva a importar el reporte.',
   setupMissing: 'Falta configurar esta hoja: use «Emprendimiento › Configurar esta hoja» y vuelva a importar el reporte.',
   reminderRunRequested:
-    'Hay citas nuevas o cambiadas para hoy o mañana: sus recordatorios se enviarán en unos minutos.',
+    'Hay citas nuevas, cambiadas o canceladas para hoy o mañana: sus recordatorios y eventos de Calendar se actualizarán en unos minutos.',
   walkInsKept: (n: number) =>
     `${n === 1 ? 'Una cita registrada' : `${n} citas registradas`} desde el panel coinciden con el reporte y se dejaron como estaban.`,
   reminderRunFailed:

@@ -124,6 +124,13 @@ export class FakeMeetings implements Meetings {
     Object.assign(e, { start: change.start, end: change.end }, change.title ? { title: change.title } : {}, change.description ? { description: change.description } : {});
     return this.info(e, false);
   }
+  cancel(eventId: string): boolean {
+    this.clock?.tick(300);
+    const e = this.events.get(eventId);
+    if (!e || e.cancelled) return false;
+    e.cancelled = true;
+    return true;
+  }
 }
 
 interface FakeForm {

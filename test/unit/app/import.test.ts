@@ -251,7 +251,7 @@ describe('the reminders of appointments booked late', () => {
     const w = memoryWorld(limaDate(2026, 11, 27, 9, 0));
     const r = importReport(w.deps, 'hoy.csv', file(makeReportRows('2026-11-27', 3, { startTime: '15:00' })));
     expect(r.reminderRunRequested).toBe(true);
-    expect(r.summary).toContain('sus recordatorios se enviarán en unos minutos');
+    expect(r.summary).toContain('sus recordatorios y eventos de Calendar se actualizarán en unos minutos');
     const pending = w.scheduler.all.filter((t) => t.handler === 'runReminders' && t.hour === undefined);
     expect(pending).toHaveLength(1);
     expect(w.properties.get(PENDING_REMINDER_RUN_PROPERTY)).toBe(pending[0].id);
