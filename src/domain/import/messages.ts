@@ -136,3 +136,21 @@ export function importSummaryText(c: SummaryCounts, rejectedReasons: string[]): 
   }
   return sentences.join(' ');
 }
+
+// ---------------------------------------------------------------------------- legacy Excel (.xls)
+
+const SAVE_AS = 'Ábralo en Excel, use «Guardar como» › «Libro de Excel (.xlsx)» o «CSV UTF-8» y vuelva a importarlo.';
+const DOWNLOAD_AGAIN = 'Descargue el reporte de citas de la plataforma en formato CSV o Excel y vuelva a importarlo.';
+
+/** What a consultant reads when an `.xls` file cannot be read (src/domain/import/xls.ts). */
+export const XLS_MESSAGES = {
+  damaged:
+    'El archivo parece un Excel antiguo (.xls), pero está dañado o incompleto. Descárguelo otra vez de la plataforma y vuelva a importarlo.',
+  notWorkbook: `El archivo no es un libro de Excel: es un archivo de Office de formato antiguo que no contiene hojas de cálculo. ${DOWNLOAD_AGAIN}`,
+  notWorkbookKind: (kind: string) => `El archivo no es un libro de Excel (parece ${kind}). ${DOWNLOAD_AGAIN}`,
+  encrypted:
+    'El archivo de Excel está protegido con contraseña y no se puede leer. Ábralo en Excel, quite la contraseña («Archivo» › «Información» › «Proteger libro») y guárdelo con «Guardar como» › «Libro de Excel (.xlsx)» o «CSV UTF-8»; luego vuelva a importarlo.',
+  tooOld: `El archivo es un Excel muy antiguo (versión 4.0 o anterior), que no se puede leer. ${SAVE_AS}`,
+  codePage: `El archivo es un Excel 95 escrito con una codificación de caracteres que no se puede leer. ${SAVE_AS}`,
+  noSheets: 'El libro de Excel no tiene hojas de cálculo.',
+} as const;
