@@ -213,6 +213,20 @@ describe('the CSV flavours Excel and the platform produce', () => {
     expectPeople('261201', report.rows);
   });
 
+  // (Excel 5.0/95 files are covered by test/unit/import/xls.test.ts: SheetJS writes their text as ASCII.)
+  test.each([['Excel 97–2003 (.xls)', 'xls', '2026-12-07']] as const)('%s as other software writes it: read like the CSV, documents keep their zeros', (_label, format, day) => {
+    const report = makeReport(day, 8, { format, edit: (rows) => rows.map((r, i) => (i === 0 ? { ...r, dni: '01234567' } : r)) });
+    expect(report.fileName).toMatch(/\.xls$/);
+    const r = imported(w, report.fileName, report.bytes);
+    expect(r).toMatchObject({ ok: true, format: 'xls', encoding: null });
+    expect(r.counts.inserted).toBe(8);
+    expectPeople(day.slice(2).replace(/-/g, ''), report.rows);
+    const first = citas(w.ws, w.atenciones).find((c) => c['ID de cita'] === report.rows[0].code)!;
+    expect(first).toMatchObject({ DNI: '01234567', Hora: report.rows[0].time });
+    const [dd, mm, yyyy] = report.rows[0].date.split('/').map(Number);
+    expect(first['Fecha']).toEqual(limaDate(yyyy, mm, dd));
+  });
+
   test('a file that is not a CSV nor an XLSX is refused with a clear message, and nothing is written', () => {
     const before = w.ws.values(w.atenciones, 'Citas');
     const pdf = importReport(w.ws, w.atenciones, 'reporte.pdf', new Uint8Array(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n')));
@@ -221,7 +235,8 @@ describe('the CSV flavours Excel and the platform produce', () => {
       problem: expect.stringMatching(/^El archivo no es un CSV ni un Excel \(\.xlsx\) \(parece un PDF\)\./),
     });
     const xls = importReport(w.ws, w.atenciones, 'reporte.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
-    expect(xls.ok && xls.value).toMatchObject({ ok: false, problem: expect.stringMatching(/Excel antiguo \(\.xls\)/) });
+    // A damaged .xls (the header of one, then nothing) is refused, never read in part.
+    expect(xls.ok && xls.value).toMatchObject({ ok: false, problem: expect.stringMatching(/^El archivo parece un Excel antiguo \(\.xls\), pero está dañado/) });
     expect(w.ws.values(w.atenciones, 'Citas')).toEqual(before);
   });
 });

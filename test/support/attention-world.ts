@@ -175,8 +175,16 @@ export const SERVICE = 'Orientación para el emprendimiento';
 /** Other consultants of the report besides the world's own ('Ana Quispe'). */
 const OTHER_CONSULTANTS = ['Luis Ñique', 'Carmen Rosa Vílchez', 'Jorge Huamán'];
 
+/**
+ * 'csv' and 'xlsx' are written by this project's own helpers; the others by SheetJS (the `xlsx`
+ * dev dependency), as other software exports them: 'xls' Excel 97–2003 (BIFF8), 'xml' Excel 2003
+ * XML, 'ods' OpenDocument, 'html' an HTML table saved as '.xls'. (SheetJS writes Excel 5.0/95
+ * text as ASCII, so that format is tested with hand-built records in test/unit/import/xls.test.ts.)
+ */
+export type ReportFileFormat = 'csv' | 'xlsx' | 'xls' | 'xml' | 'ods' | 'html';
+
 export interface MakeReportOptions {
-  format?: 'csv' | 'xlsx';
+  format?: ReportFileFormat;
   /** CSV only. Default 'utf-8'. */
   encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1252';
   /** CSV only. Default ','; Excel in Spanish writes ';'. */
@@ -287,7 +295,9 @@ function titleLines(rows: ReportRow[]): string[][] {
 export function reportFile(rows: ReportRow[], opts: MakeReportOptions = {}): Uint8Array {
   const time = (r: ReportRow) => (opts.twelveHour ? twelveHourTime(r.time) : r.time);
   const titles = opts.titleRows === false ? [] : titleLines(rows);
-  if ((opts.format ?? 'csv') === 'xlsx') {
+  const format = opts.format ?? 'csv';
+  if (format !== 'csv' && format !== 'xlsx') return sheetJsFile(titles, rows, time, format);
+  if (format === 'xlsx') {
     const dateCells = opts.xlsxDateCells !== false;
     const cells: XlsxCellSpec[][] = [...titles.map((t) => t as XlsxCellSpec[]), [...REPORT_HEADER]];
     for (const r of rows) {
@@ -318,6 +328,29 @@ export function reportFile(rows: ReportRow[], opts: MakeReportOptions = {}): Uin
   return utf8;
 }
 
+/** The report written by SheetJS: dates as date cells (html: as text), codes and documents as text. */
+function sheetJsFile(titles: string[][], rows: ReportRow[], time: (r: ReportRow) => string, format: Exclude<ReportFileFormat, 'csv' | 'xlsx'>): Uint8Array {
+  // Loaded on demand: only the tests of these formats pay for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const XLSX = require('xlsx') as typeof import('xlsx');
+  const aoa: unknown[][] = [...titles, [...REPORT_HEADER], ...rows.map((r) => FIELDS.map((f) => (f === 'time' ? time(r) : r[f])))];
+  const sheet = XLSX.utils.aoa_to_sheet(aoa);
+  // Dates as Excel date cells: the serial written directly (SheetJS's own Date conversion uses the
+  // zone's 1899 offset, Lima's local mean time, and lands minutes before midnight).
+  const dateColumn = FIELDS.indexOf('date');
+  rows.forEach((r, i) => {
+    const [dd, mm, yyyy] = r.date.split('/').map(Number);
+    const validDate = dd >= 1 && mm >= 1 && mm <= 12 && dd <= new Date(Date.UTC(yyyy, mm, 0)).getUTCDate();
+    if (!validDate || format === 'html') return;
+    const serial = (Date.UTC(yyyy, mm - 1, dd) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    sheet[XLSX.utils.encode_cell({ r: titles.length + 1 + i, c: dateColumn })] = { t: 'n', v: serial, z: 'dd/mm/yyyy' };
+  });
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, 'Citas reservadas');
+  const bookType = ({ xls: 'biff8', xml: 'xlml', ods: 'ods', html: 'html' } as const)[format];
+  return new Uint8Array(XLSX.write(book, { type: 'buffer', bookType }) as Buffer);
+}
+
 export interface Report {
   rows: ReportRow[];
   bytes: Uint8Array;
@@ -335,7 +368,7 @@ export function makeReport(
 ): Report {
   let rows = makeReportRows(day, n, opts);
   if (opts.edit) rows = opts.edit(rows.map((r) => ({ ...r })));
-  const ext = (opts.format ?? 'csv') === 'xlsx' ? 'xlsx' : 'csv';
+  const ext = ({ csv: 'csv', xlsx: 'xlsx', xls: 'xls', xml: 'xml', ods: 'ods', html: 'xls' } as const)[opts.format ?? 'csv'];
   return { rows, bytes: reportFile(rows, opts), fileName: `reporte-citas-${day}.${ext}` };
 }
 

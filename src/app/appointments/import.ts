@@ -22,6 +22,8 @@ import { decodeText, type TextEncodingName } from '../../domain/import/decode';
 import { parseCsv } from '../../domain/import/csv';
 import { reconcileImport, summariseImport, type ExistingAppointment, type ImportPlan, type ImportUpdate } from '../../domain/import/reconcile';
 import { parseReport, type ImportedAppointment, type RejectedRow } from '../../domain/import/report';
+import { XLS_MESSAGES } from '../../domain/import/messages';
+import { parseXls } from '../../domain/import/xls';
 import { parseXlsx, XlsxFormatError } from '../../domain/import/xlsx';
 import { sha256Hex } from '../../domain/ids';
 import { formatLimaDateTime, limaDateKey } from '../../domain/lima-time';
@@ -100,8 +102,8 @@ export interface ImportResult {
   /** False when the file was refused as a whole (nothing was written). */
   ok: boolean;
   fileName: string;
-  format: 'csv' | 'xlsx' | null;
-  /** Encoding of a CSV ('utf-8', 'utf-8-bom', 'windows-1252' …); null for XLSX or a refused file. */
+  format: ReportFormat | null;
+  /** Encoding of a CSV ('utf-8', 'utf-8-bom', 'windows-1252' …); null for a workbook or a refused file. */
   encoding: TextEncodingName | null;
   /** Why nothing was imported (ok false). */
   problem: string | null;
@@ -128,8 +130,16 @@ const NO_COUNTS: ImportCounts = {
 
 // ---------------------------------------------------------------------------- what the file is
 
+/**
+ * What the report file was: a CSV, an Excel workbook (.xlsx, or the older .xls), an Excel 2003
+ * XML spreadsheet, an OpenDocument spreadsheet, or an HTML table saved as '.xls' (how many web
+ * platforms export "Excel").
+ */
+export type ReportFormat = 'csv' | 'xlsx' | 'xls' | 'xml' | 'ods' | 'html';
+
 export type FileContent =
   | { kind: 'xlsx' }
+  | { kind: 'xls' }
   | { kind: 'text' }
   | { kind: 'refused'; message: string };
 
@@ -145,13 +155,11 @@ const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
  * What the bytes are, by their first bytes (a file's name says little: platforms export HTML as
  * '.xls', people rename files). A ZIP is taken as XLSX and checked when unzipped.
  */
-export function detectFileContent(b: Uint8Array, fileName = ''): FileContent {
+export function detectFileContent(b: Uint8Array): FileContent {
   if (b.length === 0) return { kind: 'refused', message: M.empty };
   if (startsWith(b, [0x50, 0x4b, 0x03, 0x04]) || startsWith(b, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'xlsx' };
-  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    // OLE2 compound file: Excel 97–2003 (.xls), or an old Word document.
-    return { kind: 'refused', message: /\.docx?$/i.test(fileName) ? M.notCsvOrXlsx(FILE_KIND_NAMES.word) : M.oldExcel };
-  }
+  // OLE2 compound file: Excel 97–2003 or 5.0/95 (.xls); the reader names a Word or PowerPoint file.
+  if (startsWith(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'xls' };
   if (startsWith(b, ascii('%PDF'))) return { kind: 'refused', message: M.notCsvOrXlsx(FILE_KIND_NAMES.pdf) };
   const image =
     startsWith(b, [0x89, 0x50, 0x4e, 0x47]) || // PNG
@@ -179,7 +187,7 @@ export function looksBinary(text: string): boolean {
   return n > 0 && control / n > 0.02;
 }
 
-type Rows = { ok: true; rows: unknown[][]; format: 'csv' | 'xlsx'; encoding: TextEncodingName | null } | { ok: false; message: string };
+type Rows = { ok: true; rows: unknown[][]; format: ReportFormat; encoding: TextEncodingName | null } | { ok: false; message: string };
 
 function toUnsigned(bytes: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(bytes.length);
@@ -198,9 +206,16 @@ export function readReportRows(files: ReportFiles, fileName: string, base64: str
     return { ok: false, message: M.badBase64 };
   }
   if (bytes.length > MAX_REPORT_BYTES) return { ok: false, message: M.tooLarge(MAX_REPORT_BYTES / (1024 * 1024)) };
-  const content = detectFileContent(bytes, fileName);
+  const content = detectFileContent(bytes);
   if (content.kind === 'refused') return { ok: false, message: content.message };
 
+  if (content.kind === 'xls') {
+    try {
+      return { ok: true, rows: parseXls(bytes), format: 'xls', encoding: null };
+    } catch (e) {
+      return { ok: false, message: e instanceof XlsxFormatError ? e.message : XLS_MESSAGES.damaged };
+    }
+  }
   if (content.kind === 'xlsx') {
     let entries: Record<string, string>;
     try {
@@ -450,7 +465,7 @@ export function importReport(deps: ImportDeps, fileName: string, base64: string)
 function applyImport(
   deps: ImportDeps,
   fileName: string,
-  format: 'csv' | 'xlsx',
+  format: ReportFormat,
   encoding: TextEncodingName | null,
   appointments: ImportedAppointment[],
   rejected: RejectedRow[],

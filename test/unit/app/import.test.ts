@@ -239,8 +239,8 @@ describe('files that are not the report', () => {
   });
 
   test('detection by content, not by name', () => {
-    expect(detectFileContent(new Uint8Array(Buffer.from('DNI;Correo\n')), 'reporte.xlsx')).toEqual({ kind: 'text' });
-    expect(detectFileContent(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), 'reporte.csv')).toEqual({ kind: 'xlsx' });
+    expect(detectFileContent(new Uint8Array(Buffer.from('DNI;Correo\n')))).toEqual({ kind: 'text' });
+    expect(detectFileContent(new Uint8Array([0x50, 0x4b, 0x03, 0x04]))).toEqual({ kind: 'xlsx' });
     expect(looksBinary('Código,DNI\n000123,01234567\n')).toBe(false);
     expect(looksBinary('abc\u0000def')).toBe(true);
   });
