@@ -154,3 +154,33 @@ export const XLS_MESSAGES = {
   codePage: `El archivo es un Excel 95 escrito con una codificación de caracteres que no se puede leer. ${SAVE_AS}`,
   noSheets: 'El libro de Excel no tiene hojas de cálculo.',
 } as const;
+
+export const HTML_TABLE_MESSAGES = {
+  noTable:
+    'El archivo es una página web (HTML) sin ninguna tabla de datos. Descargue de nuevo el reporte de citas de la plataforma, en formato Excel o CSV.',
+} as const;
+
+/** What the consultant reads when a spreadsheet cannot be read (Spanish, shared by the readers). */
+export const SHEET_READ_MESSAGES = {
+  tooLarge: `El archivo es demasiado grande para importarlo (tiene más de 2 000 000 de celdas). Guarde solo la hoja del reporte de citas e inténtelo de nuevo.`,
+  outsideSheet:
+    'El archivo tiene datos fuera de los límites de una hoja de cálculo (más de 1 048 576 filas o 16 384 columnas). Ábralo en Excel o LibreOffice, guárdelo de nuevo e inténtelo otra vez.',
+  xmlWorkbookDamaged:
+    'El archivo parece un libro XML de Excel 2003, pero está dañado o incompleto. Ábralo en Excel, guárdelo como libro de Excel (.xlsx) e inténtelo de nuevo.',
+  xmlWorkbookNotWorkbook:
+    'El archivo XML no es un libro de Excel (XML Spreadsheet 2003). Descargue de nuevo el reporte de la plataforma o guárdelo como libro de Excel (.xlsx).',
+  xmlWorkbookNoSheet: 'El libro XML de Excel no tiene ninguna hoja con datos.',
+} as const;
+
+/** What the consultant reads when an OpenDocument file cannot be read. */
+export const ODS_MESSAGES = {
+  noContent:
+    'El archivo no es una hoja de cálculo OpenDocument (.ods) válida: le falta su contenido (content.xml). Ábralo en LibreOffice o Excel, guárdelo de nuevo e inténtelo otra vez.',
+  damaged:
+    'La hoja de cálculo OpenDocument (.ods) está dañada o incompleta. Ábrala en LibreOffice o Excel, guárdela de nuevo e inténtelo otra vez.',
+  encrypted:
+    'La hoja de cálculo OpenDocument (.ods) está protegida con contraseña. Ábrala en LibreOffice, quite la contraseña (Archivo > Propiedades > Seguridad), guárdela e inténtelo de nuevo.',
+  notSpreadsheet:
+    'El archivo es un documento OpenDocument, pero no una hoja de cálculo. Use el reporte de citas en Excel (.xlsx), CSV u hoja de cálculo (.ods).',
+  noTable: 'La hoja de cálculo OpenDocument (.ods) no tiene ninguna hoja.',
+} as const;
