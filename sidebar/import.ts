@@ -1,5 +1,5 @@
 /**
- * "Importar reporte" (A01): the consultant picks the platform's report (.csv or .xlsx); the page
+ * "Importar reporte" (A01): the consultant picks the platform's report (.csv, .xlsx, .xls…); the page
  * reads its bytes with FileReader and sends them, base64, to `importReport(fileName, base64)`.
  * The answer — a summary, the counts and every rejected row with its reason — is shown as text.
  */
@@ -65,7 +65,8 @@ async function submit(onImported: () => void): Promise<void> {
   const input = el<HTMLInputElement>('import-file');
   const file = input.files && input.files[0];
   if (!file) return problem(M.import.chooseFile);
-  if (!/\.(csv|xlsx)$/i.test(file.name)) return problem(M.import.wrongType);
+  // The server reads the file by its content; the name only catches a wrong pick (a photo, a PDF).
+  if (!/\.(csv|txt|xlsx|xls|ods|xml)$/i.test(file.name)) return problem(M.import.wrongType);
   if (file.size > MAX_MB * 1024 * 1024) return problem(M.import.tooBig(MAX_MB));
   problem('');
   try {

@@ -13,6 +13,7 @@ import {
   importReport,
   makeReport,
   makeReportRows,
+  REPORT_HEADER,
   reportFile,
   type AttentionWorld,
   type ReportRow,
@@ -214,17 +215,40 @@ describe('the CSV flavours Excel and the platform produce', () => {
   });
 
   // (Excel 5.0/95 files are covered by test/unit/import/xls.test.ts: SheetJS writes their text as ASCII.)
-  test.each([['Excel 97–2003 (.xls)', 'xls', '2026-12-07']] as const)('%s as other software writes it: read like the CSV, documents keep their zeros', (_label, format, day) => {
+  test.each([
+    ['Excel 97–2003 (.xls)', 'xls', '2026-12-07', /\.xls$/],
+    ['Excel 2003 XML', 'xml', '2026-12-09', /\.xml$/],
+    ['OpenDocument (.ods)', 'ods', '2026-12-10', /\.ods$/],
+    ['an HTML table saved as .xls', 'html', '2026-12-11', /\.xls$/],
+  ] as const)('%s as other software writes it: read like the CSV, documents keep their zeros', (_label, format, day, ext) => {
     const report = makeReport(day, 8, { format, edit: (rows) => rows.map((r, i) => (i === 0 ? { ...r, dni: '01234567' } : r)) });
-    expect(report.fileName).toMatch(/\.xls$/);
+    expect(report.fileName).toMatch(ext);
     const r = imported(w, report.fileName, report.bytes);
-    expect(r).toMatchObject({ ok: true, format: 'xls', encoding: null });
+    expect(r).toMatchObject({ ok: true, format, encoding: format === 'html' ? expect.any(String) : null });
     expect(r.counts.inserted).toBe(8);
     expectPeople(day.slice(2).replace(/-/g, ''), report.rows);
     const first = citas(w.ws, w.atenciones).find((c) => c['ID de cita'] === report.rows[0].code)!;
     expect(first).toMatchObject({ DNI: '01234567', Hora: report.rows[0].time });
     const [dd, mm, yyyy] = report.rows[0].date.split('/').map(Number);
     expect(first['Fecha']).toEqual(limaDate(yyyy, mm, dd));
+  });
+
+  test("a platform's web page saved as .xls: a filters table first, entities, <br>, unclosed cells", () => {
+    const day = '2026-12-14';
+    const rows = makeReportRows(day, 3);
+    const cell = (v: string) => `<td style="mso-number-format:'\\@'">${v.replace(/&/g, '&amp;').replace(/ñ/g, '&ntilde;').replace(/Ñ/g, '&Ntilde;').replace(/á/g, '&aacute;')}`;
+    const html =
+      '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta http-equiv="Content-Type" content="application/vnd.ms-excel; charset=UTF-8"><style>td{border:1px}</style></head><body>' +
+      '<table><tr><td><b>Fecha inicio:</b><td>14/12/2026</tr><tr><td><b>Fecha fin:</b><td>14/12/2026</tr></table><br>' +
+      '<table border=1><tr><th colspan=12>REPORTE DE CITAS<br>Centro de Empleo</th></tr><tr>' +
+      REPORT_HEADER.map((h) => `<th>${h.replace(/ó/g, '&oacute;').replace(/°/g, '&deg;')}</th>`).join('') +
+      '</tr>' +
+      rows.map((r) => '<tr>' + [r.code, r.documentType, r.dni, r.names, r.lastNames, r.email, r.phone, r.date, r.time, r.service, r.consultant, r.status].map(cell).join('')).join('\n') +
+      '</table></body></html>';
+    const r = imported(w, 'ReporteCitas.xls', new Uint8Array(Buffer.from(html, 'utf8')));
+    expect(r).toMatchObject({ ok: true, format: 'html' });
+    expect(r.counts.inserted).toBe(3);
+    expectPeople(day.slice(2).replace(/-/g, ''), rows);
   });
 
   test('a file that is not a CSV nor an XLSX is refused with a clear message, and nothing is written', () => {

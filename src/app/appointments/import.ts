@@ -21,8 +21,11 @@ import { cancelAppointment, reinstateAppointment } from '../../domain/appointmen
 import { decodeText, type TextEncodingName } from '../../domain/import/decode';
 import { parseCsv } from '../../domain/import/csv';
 import { reconcileImport, summariseImport, type ExistingAppointment, type ImportPlan, type ImportUpdate } from '../../domain/import/reconcile';
-import { parseReport, type ImportedAppointment, type RejectedRow } from '../../domain/import/report';
-import { XLS_MESSAGES } from '../../domain/import/messages';
+import { hasReportHeader, parseReport, type ImportedAppointment, type RejectedRow } from '../../domain/import/report';
+import { looksLikeHtmlTable, parseHtmlTables } from '../../domain/import/html-table';
+import { HTML_TABLE_MESSAGES, ODS_MESSAGES, SHEET_READ_MESSAGES, XLS_MESSAGES } from '../../domain/import/messages';
+import { looksLikeFlatOds, parseOds, parseOdsXml } from '../../domain/import/ods';
+import { looksLikeSpreadsheetMl, parseSpreadsheetMl } from '../../domain/import/spreadsheetml';
 import { parseXls } from '../../domain/import/xls';
 import { parseXlsx, XlsxFormatError } from '../../domain/import/xlsx';
 import { sha256Hex } from '../../domain/ids';
@@ -187,7 +190,16 @@ export function looksBinary(text: string): boolean {
   return n > 0 && control / n > 0.02;
 }
 
-type Rows = { ok: true; rows: unknown[][]; format: ReportFormat; encoding: TextEncodingName | null } | { ok: false; message: string };
+type Rows =
+  | {
+      ok: true;
+      rows: unknown[][];
+      format: ReportFormat;
+      encoding: TextEncodingName | null;
+      /** A web page's other tables with data, in order, when it has several (the report is the one with its header). */
+      alternatives?: unknown[][][];
+    }
+  | { ok: false; message: string };
 
 function toUnsigned(bytes: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(bytes.length);
@@ -209,13 +221,7 @@ export function readReportRows(files: ReportFiles, fileName: string, base64: str
   const content = detectFileContent(bytes);
   if (content.kind === 'refused') return { ok: false, message: content.message };
 
-  if (content.kind === 'xls') {
-    try {
-      return { ok: true, rows: parseXls(bytes), format: 'xls', encoding: null };
-    } catch (e) {
-      return { ok: false, message: e instanceof XlsxFormatError ? e.message : XLS_MESSAGES.damaged };
-    }
-  }
+  if (content.kind === 'xls') return workbookRows(() => parseXls(bytes), 'xls', XLS_MESSAGES.damaged);
   if (content.kind === 'xlsx') {
     let entries: Record<string, string>;
     try {
@@ -225,7 +231,8 @@ export function readReportRows(files: ReportFiles, fileName: string, base64: str
     }
     const names = Object.keys(entries).map((k) => k.replace(/^\//, '').toLowerCase());
     if (names.includes('word/document.xml')) return { ok: false, message: M.notCsvOrXlsx(FILE_KIND_NAMES.word) };
-    if (names.includes('content.xml') && !names.includes('xl/workbook.xml')) return { ok: false, message: M.notCsvOrXlsx(FILE_KIND_NAMES.ods) };
+    // OpenDocument (LibreOffice «Guardar como .ods»); the reader names a text document or a password.
+    if (names.includes('content.xml') && !names.includes('xl/workbook.xml')) return workbookRows(() => parseOds(entries), 'ods', ODS_MESSAGES.damaged);
     if (!names.some((n) => n.startsWith('xl/'))) return { ok: false, message: M.notCsvOrXlsx(FILE_KIND_NAMES.zip) };
     try {
       return { ok: true, rows: parseXlsx(entries), format: 'xlsx', encoding: null };
@@ -238,10 +245,30 @@ export function readReportRows(files: ReportFiles, fileName: string, base64: str
 
   const { text, encoding } = decodeText(bytes);
   if (looksBinary(text)) return { ok: false, message: M.notCsvOrXlsx(FILE_KIND_NAMES.binary) };
-  if (/^\s*<(!doctype\s+html|html|table|\?xml)/i.test(text) && /<table|<html/i.test(text.slice(0, 4096))) {
-    return { ok: false, message: M.htmlTable };
+  // Text that is a spreadsheet: Excel 2003 XML, a single-file OpenDocument (.fods), or an HTML
+  // table saved as '.xls' (how many web platforms export "Excel").
+  if (looksLikeSpreadsheetMl(text)) return workbookRows(() => parseSpreadsheetMl(text), 'xml', SHEET_READ_MESSAGES.xmlWorkbookDamaged);
+  if (looksLikeFlatOds(text)) return workbookRows(() => parseOdsXml(text), 'ods', ODS_MESSAGES.damaged);
+  if (looksLikeHtmlTable(text)) {
+    let tables: unknown[][][];
+    try {
+      tables = parseHtmlTables(text);
+    } catch (e) {
+      return { ok: false, message: e instanceof XlsxFormatError ? e.message : HTML_TABLE_MESSAGES.noTable };
+    }
+    if (tables.length === 0) return { ok: false, message: HTML_TABLE_MESSAGES.noTable };
+    return { ok: true, rows: tables[0], format: 'html', encoding, ...(tables.length > 1 ? { alternatives: tables } : {}) };
   }
   return { ok: true, rows: parseCsv(text), format: 'csv', encoding };
+}
+
+/** Rows from a workbook reader, its Spanish refusal, or `fallback` for anything unexpected. */
+function workbookRows(read: () => unknown[][], format: ReportFormat, fallback: string): Rows {
+  try {
+    return { ok: true, rows: read(), format, encoding: null };
+  } catch (e) {
+    return { ok: false, message: e instanceof XlsxFormatError ? e.message : fallback };
+  }
 }
 
 // ---------------------------------------------------------------------------- the registered appointments
@@ -446,7 +473,9 @@ export function importReport(deps: ImportDeps, fileName: string, base64: string)
   const workbook = deps.workbooks.current();
   const { settings } = readSettings(workbook.table(SETTINGS_TAB));
   const now = deps.clock.now();
-  const parsed = parseReport(read.rows, settings.headerAliases, { now });
+  // A web page with several tables (filters, a title block…): the report is the first with its header.
+  const rows = read.alternatives?.find((t) => hasReportHeader(t, settings.headerAliases)) ?? read.rows;
+  const parsed = parseReport(rows, settings.headerAliases, { now });
   if (parsed.fileProblem) return refused(name, parsed.fileProblem, deps, read.format);
   if (parsed.appointments.length === 0 && parsed.rejected.length === 0) return refused(name, M.noRows, deps, read.format);
 

@@ -196,6 +196,11 @@ function mapColumns(headerRow: unknown[], aliases: Record<ReportField, string[]>
   return map;
 }
 
+/** True when `rows` have a header row of the report (to choose among a web page's tables). */
+export function hasReportHeader(rows: unknown[][], aliases: Record<ReportField, string[]>): boolean {
+  return findHeader(rows, aliases) !== null;
+}
+
 function findHeader(rows: unknown[][], aliases: Record<ReportField, string[]>): { index: number; columns: ColumnMap } | null {
   let best: { index: number; columns: ColumnMap; score: number } | null = null;
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);

@@ -16,12 +16,8 @@ export const IMPORT_FILE_MESSAGES = {
   badBase64: 'No se pudo leer el archivo enviado. Vuelva a seleccionarlo e inténtelo otra vez.',
   notCsvOrXlsx: (kind: string) =>
     `El archivo no es un CSV ni un Excel (.xlsx)${kind ? ` (parece ${kind})` : ''}. Descargue el reporte de citas de la plataforma en formato CSV o Excel y vuelva a importarlo.`,
-  oldExcel:
-    'El archivo es un Excel antiguo (.xls), que no se puede leer. Ábralo en Excel, use «Guardar como» › «Libro de Excel (.xlsx)» o «CSV UTF-8» y vuelva a importarlo.',
   damagedZip:
     'El archivo parece un Excel (.xlsx) pero está dañado o incompleto. Descárguelo otra vez de la plataforma y vuelva a importarlo.',
-  htmlTable:
-    'El archivo es una página web (HTML) guardada con extensión de Excel, como la exportan algunas plataformas. Ábralo en Excel, use «Guardar como» › «Libro de Excel (.xlsx)» o «CSV UTF-8» y vuelva a importarlo.',
   noRows: 'El reporte no tiene citas: solo se encontró la fila de encabezados.',
   lockBusy: 'Otra tarea está usando la hoja en este momento. Espere un minuto y vuelva a importar el reporte.',
   setupMissing: 'Falta configurar esta hoja: use «Emprendimiento › Configurar esta hoja» y vuelva a importar el reporte.',

@@ -209,7 +209,7 @@ describe('files that are not the report', () => {
     ['un PDF', new Uint8Array(Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n')), /^El archivo no es un CSV ni un Excel \(\.xlsx\) \(parece un PDF\)/],
     ['una imagen', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /parece una imagen/],
     ['un .xls antiguo', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /Excel antiguo \(\.xls\)/],
-    ['una página web con extensión .xls', new Uint8Array(Buffer.from('<html><body><table><tr><td>DNI</td></tr></table></body></html>')), /página web \(HTML\)/],
+    ['una página web sin tabla, con extensión .xls', new Uint8Array(Buffer.from('<html><body><p>Sesión expirada</p></body></html>')), /página web \(HTML\) sin ninguna tabla/],
     ['un Word', zipFiles({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' }), /parece un documento de Word/],
     ['un ZIP de otras cosas', zipFiles({ 'fotos/dni.txt': 'hola' }), /parece un archivo comprimido que no es un Excel/],
     ['un Excel sin libro', zipFiles({ '[Content_Types].xml': '<Types/>', 'xl/styles.xml': '<styleSheet/>' }), /^El archivo no es un libro de Excel \(\.xlsx\) válido/],
