@@ -62,11 +62,12 @@ interface DirEntry {
   size: number;
 }
 
-function u16(b: Uint8Array, at: number): number {
+/** Little-endian integers, as every Microsoft binary format stores them (also used by ./xls). */
+export function u16(b: Uint8Array, at: number): number {
   return b[at] | (b[at + 1] << 8);
 }
 
-function u32(b: Uint8Array, at: number): number {
+export function u32(b: Uint8Array, at: number): number {
   return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 }
 

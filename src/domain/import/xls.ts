@@ -19,7 +19,7 @@
  * cut short is refused rather than read in part: the import treats appointments missing from the
  * report as cancelled on the platform.
  */
-import { openCompoundFile, type CompoundFile } from './cfb';
+import { openCompoundFile, u16, u32, type CompoundFile } from './cfb';
 import { decodeWindows1252 } from './decode';
 import { XLS_MESSAGES } from './messages';
 import { excelSerialToDate, isDateFormatCode, XlsxFormatError, type XlsxValue } from './xlsx';
@@ -206,13 +206,6 @@ interface BiffRecord {
   end: number;
 }
 
-function u16(b: Uint8Array, at: number): number {
-  return b[at] | (b[at + 1] << 8);
-}
-
-function u32(b: Uint8Array, at: number): number {
-  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
-}
 
 interface Globals {
   biff: 5 | 8;

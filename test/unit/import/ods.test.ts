@@ -1,3 +1,4 @@
+import { sheetJsWorkbook } from './sheetjs-workbook';
 import * as XLSX from 'xlsx';
 import { looksLikeFlatOds, parseOds, parseOdsXml } from '../../../src/domain/import/ods';
 import { DEFAULT_HEADER_ALIASES, parseReport } from '../../../src/domain/import/report';
@@ -241,22 +242,7 @@ describe('cell types and repeats', () => {
 });
 
 describe('SheetJS .ods and .fods output', () => {
-  function workbook() {
-    const start = limaDate(2026, 11, 27, 10, 0);
-    const ws = XLSX.utils.aoa_to_sheet(
-      [
-        ['Citas'],
-        ['Código', 'DNI', 'Fecha y hora', 'Monto', 'Activo'],
-        ['000101', '01234567', start, 12.5, true],
-        ['x & <y>', 'a\nb', null, -3, false],
-      ],
-      { cellDates: true },
-    );
-    ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 2 } }];
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, ws, 'Hoja1');
-    return { wb, start };
-  }
+  const workbook = sheetJsWorkbook;
 
   it('reads a real .ods (unzipped like the importer does)', () => {
     const { wb, start } = workbook();

@@ -1,3 +1,4 @@
+import { sheetJsWorkbook } from './sheetjs-workbook';
 import * as XLSX from 'xlsx';
 import { DEFAULT_HEADER_ALIASES, parseReport } from '../../../src/domain/import/report';
 import { isoDateTimeToLima, looksLikeSpreadsheetMl, parseSpreadsheetMl } from '../../../src/domain/import/spreadsheetml';
@@ -113,19 +114,7 @@ describe('parseSpreadsheetMl on an Excel 2003 XML workbook', () => {
 
 describe('parseSpreadsheetMl on SheetJS "xlml" output', () => {
   it('round-trips strings, a text DNI, numbers, booleans, a merged title and a date instant', () => {
-    const start = limaDate(2026, 11, 27, 10, 0);
-    const ws = XLSX.utils.aoa_to_sheet(
-      [
-        ['Citas'],
-        ['Código', 'DNI', 'Fecha y hora', 'Monto', 'Activo'],
-        ['000101', '01234567', start, 12.5, true],
-        ['x & <y>', 'a\nb', null, -3, false],
-      ],
-      { cellDates: true },
-    );
-    ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 2 } }];
-    const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, ws, 'Hoja1');
+    const { wb, start } = sheetJsWorkbook();
     const xml = XLSX.write(wb, { type: 'string', bookType: 'xlml' }) as string;
     expect(looksLikeSpreadsheetMl(xml)).toBe(true);
     const rows = parseSpreadsheetMl(xml);
