@@ -51,6 +51,16 @@ export interface UpdateOptions {
   mode?: 'rows' | 'span' | 'row';
 }
 
+/**
+ * New values for some fields of the row at this sheet row number: for the tab without an ID
+ * column (the audit log), whose lines a deletion under Ley 29733 redacts.
+ */
+export interface RowNumberChange<K extends string = string> {
+  /** 1-based, as `TableRow.rowNumber` of a read made under the same lock. */
+  readonly rowNumber: number;
+  readonly fields: Partial<Record<K, FieldValue>>;
+}
+
 export interface UpdateResult {
   /** IDs whose row had at least one cell changed. */
   readonly updated: readonly string[];
@@ -76,6 +86,15 @@ export interface Table<K extends string = string> {
   read(options?: { fresh?: boolean }): TableSnapshot<K>;
   /** Writes only the cells that change, in as few setValues calls as contiguous blocks allow. */
   update(changes: readonly RowChange<K>[], options?: UpdateOptions): UpdateResult;
+  /**
+   * Changes rows found by their sheet row number — for a tab without an ID column (the audit log,
+   * whose 'Detalle' cells a deletion or the retention of personal data redacts). The row numbers
+   * must come from a `read({ fresh: true })` made under the script lock this call is made under
+   * (the tab is read again otherwise, and numbers past its end are not written). Written as
+   * 'span' is: one write per span of changed columns, from the first to the last changed row, so
+   * the writes do not grow with the rows; only the schema's system columns are rewritten that way.
+   */
+  updateByRowNumber(changes: readonly RowNumberChange<K>[]): { readonly updated: number; readonly writes: number };
   /** Adds rows after the last one (text columns formatted as text first), in one write. */
   append(records: readonly Partial<Record<K, FieldValue>>[]): void;
 }
@@ -308,6 +327,14 @@ export interface FormAdmin {
   setDestination(formId: string, spreadsheetId: string): void;
   /** Responses submitted at or after `since` (all when omitted), oldest first; `known` response IDs are skipped without reading their answers. */
   responses(formId: string, since?: Date, known?: ReadonlySet<string>): FormAnswers[];
+  /** One response by its ID (a person's data, Ley 29733); null when the form has no such response. */
+  response(formId: string, responseId: string): FormAnswers | null;
+  /**
+   * Deletes one response from the form (not from the spreadsheet its responses are copied to:
+   * Google keeps that copy). False when there was no such response — deleted already, which
+   * means done.
+   */
+  deleteResponse(formId: string, responseId: string): boolean;
 }
 
 // ---------------------------------------------------------------------------- audit

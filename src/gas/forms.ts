@@ -115,6 +115,33 @@ export class FormAppForms implements Forms, FormAdmin {
     }
     return out;
   }
+
+  response(formId: string, responseId: string): FormAnswers | null {
+    const form = this.form(formId);
+    let r: GoogleAppsScript.Forms.FormResponse;
+    try {
+      r = form.getResponse(responseId);
+    } catch {
+      return null; // "Invalid argument: responseId": no such response (deleted)
+    }
+    return formAnswers(r);
+  }
+
+  deleteResponse(formId: string, responseId: string): boolean {
+    const form = this.form(formId);
+    try {
+      form.deleteResponse(responseId);
+      return true;
+    } catch (e) {
+      // Deleting a response that is gone throws too: tell "already deleted" from a real failure.
+      try {
+        form.getResponse(responseId);
+      } catch {
+        return false;
+      }
+      throw e;
+    }
+  }
 }
 
 /** A submitted response as plain data (the form-submit trigger's `e.response` too). */

@@ -30,9 +30,10 @@ import {
   type CellValue,
   type FieldValue,
   type TableRow,
+  type WriteBlock,
 } from '../domain/table';
 import { neutraliseFormula } from '../domain/text';
-import type { RowChange, Table, TableSnapshot, UpdateOptions, UpdateResult } from '../ports';
+import type { RowChange, RowNumberChange, Table, TableSnapshot, UpdateOptions, UpdateResult } from '../ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -160,6 +161,36 @@ export class SheetTable<K extends string> implements Table<K> {
     const plan = span ? planSpanWrites : planWrites;
     const mayRewrite = wholeRow ? (c: number) => s.known[c] === true : (c: number) => s.mask[c] === true;
     const blocks = plan(s.data, after, { firstRow: 2, mayRewrite });
+    this.writeBlocks(s, blocks);
+    const updated = [...touched].filter((i) => after[i].some((v, j) => !sameCell(s.data[i][j], v))).map((i) => idText(after[i][idCol]));
+    this.loaded = this.build(s.headers, after, s.width);
+    return { updated, notFound, writes: blocks.length };
+  }
+
+  updateByRowNumber(changes: readonly RowNumberChange<K>[]): { updated: number; writes: number } {
+    if (changes.length === 0) return { updated: 0, writes: 0 };
+    // Span writes rewrite unchanged cells with their values: they must be the sheet's current ones.
+    if (!this.fresh) this.loaded = undefined;
+    this.fresh = false;
+    const s = this.load();
+    const after = s.data.slice();
+    const touched = new Set<number>();
+    for (const change of changes) {
+      const i = change.rowNumber - 2;
+      if (!Number.isInteger(i) || i < 0 || i >= after.length) continue;
+      after[i] = applyFields(this.spec, s.index, after[i], change.fields, s.width);
+      touched.add(i);
+    }
+    const blocks = planSpanWrites(s.data, after, { firstRow: 2, mayRewrite: (c: number) => s.mask[c] === true });
+    this.writeBlocks(s, blocks);
+    const updated = [...touched].filter((i) => after[i].some((v, j) => !sameCell(s.data[i][j], v))).length;
+    this.loaded = this.build(s.headers, after, s.width);
+    return { updated, writes: blocks.length };
+  }
+
+  /** One setValues per block; a text column about to receive a formula-looking string is made '@' first. */
+  private writeBlocks(s: Loaded<K>, blocks: readonly WriteBlock[]): void {
+    if (blocks.length === 0) return;
     const sheet = this.requireSheet();
     for (const b of blocks) {
       b.values.forEach((line, r) =>
@@ -170,9 +201,6 @@ export class SheetTable<K extends string> implements Table<K> {
       const values = b.values.map((line) => line.map((v, c) => cellForSheet(v, s.text.has(b.column - 1 + c))));
       sheet.getRange(b.row, b.column, b.values.length, b.values[0].length).setValues(values);
     }
-    const updated = [...touched].filter((i) => after[i].some((v, j) => !sameCell(s.data[i][j], v))).map((i) => idText(after[i][idCol]));
-    this.loaded = this.build(s.headers, after, s.width);
-    return { updated, notFound, writes: blocks.length };
   }
 
   append(records: readonly Partial<Record<K, FieldValue>>[]): void {
@@ -185,7 +213,9 @@ export class SheetTable<K extends string> implements Table<K> {
     let lastRow: number;
     if (this.loaded) {
       ({ headers, width } = this.loaded);
-      lastRow = 1 + this.loaded.data.length;
+      // An append-only log read whole (a personal-data request or the retention redacting it) may
+      // have grown since, under another lock hold: its last row is asked, never assumed.
+      lastRow = this.spec.appendOnly ? Math.max(1, sheet.getLastRow()) : 1 + this.loaded.data.length;
     } else {
       // Row 1 whole ('1:1', one call), once per execution: trailing empty cells are no columns.
       if (!this.appendHeaders) {
@@ -222,7 +252,11 @@ export class SheetTable<K extends string> implements Table<K> {
     const text = textColumns(this.spec, index);
     sheet.getRange(first, 1, rows.length, width).setValues(rows.map((r) => r.map((v, c) => cellForSheet(v, text.has(c)))));
 
-    if (this.loaded) this.loaded = this.build(this.loaded.headers, [...this.loaded.data, ...rows], width);
+    if (this.loaded) {
+      // A log's snapshot would miss what others appended: it is read again when next needed.
+      if (this.spec.appendOnly) this.loaded = undefined;
+      else this.loaded = this.build(this.loaded.headers, [...this.loaded.data, ...rows], width);
+    }
   }
 }
 

@@ -14,6 +14,7 @@ import {
   planWrites,
   rewritableColumns,
   rowsToRecords,
+  sameCell,
   type CellValue,
   type FieldValue,
 } from '../../src/domain/table';
@@ -26,6 +27,7 @@ import type {
   KeyValueStore,
   Lock,
   RowChange,
+  RowNumberChange,
   Scheduler,
   Session,
   Table,
@@ -109,6 +111,31 @@ export class MemoryTable<K extends string> implements Table<K> {
     this.writes += blocks.length;
     this.snapshot = undefined;
     return { updated: changes.map((c) => c.id).filter((id) => !notFound.includes(id)), notFound, writes: blocks.length };
+  }
+
+  updateByRowNumber(changes: readonly RowNumberChange<K>[]): { updated: number; writes: number } {
+    const s = this.must();
+    this.read();
+    const headers = s.cells[0].map(String);
+    const { index } = resolveColumns(this.spec, headers);
+    const before = s.cells.slice(1);
+    const after = before.slice();
+    const touched = new Set<number>();
+    for (const ch of changes) {
+      const i = ch.rowNumber - 2;
+      if (!Number.isInteger(i) || i < 0 || i >= after.length) continue;
+      after[i] = applyFields(this.spec, index, after[i], ch.fields, headers.length);
+      touched.add(i);
+    }
+    const blocks = planSpanWrites(before, after, { firstRow: 2, mayRewrite: (c: number) => rewritableColumns(this.spec, headers)[c] });
+    // Counted before writing: the blocks are written into the rows `before` holds.
+    const updated = [...touched].filter((i) => after[i].some((v, j) => !sameCell(v, before[i][j]))).length;
+    for (const b of blocks) {
+      b.values.forEach((line, r) => line.forEach((v, c) => (s.cells[b.row - 1 + r][b.column - 1 + c] = v)));
+    }
+    this.writes += blocks.length;
+    this.snapshot = undefined;
+    return { updated, writes: blocks.length };
   }
 
   append(records: readonly Partial<Record<K, FieldValue>>[]): void {

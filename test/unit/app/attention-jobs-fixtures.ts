@@ -202,6 +202,23 @@ export class FakeForms implements Forms, FormAdmin {
       .get(formId)!
       .responses.filter((r) => (!since || r.submittedAt.getTime() >= since.getTime()) && !known?.has(r.responseId));
   }
+  response(formId: string, responseId: string): FormAnswers | null {
+    return this.forms.get(formId)!.responses.find((r) => r.responseId === responseId) ?? null;
+  }
+  deleted = 0;
+  /** The next deleteResponse calls throw these, in order. */
+  deleteFailures: Error[] = [];
+  deleteResponse(formId: string, responseId: string): boolean {
+    const f = this.forms.get(formId);
+    if (!f) throw new Error(`No item with the given ID could be found: ${formId}`);
+    const failure = this.deleteFailures.shift();
+    if (failure) throw failure;
+    const before = f.responses.length;
+    f.responses = f.responses.filter((r) => r.responseId !== responseId);
+    if (f.responses.length === before) return false;
+    this.deleted++;
+    return true;
+  }
   /** A citizen submits (the caller runs the handler). */
   submit(formId: string, answers: Record<string, string>, submittedAt: Date): FormAnswers {
     const r: FormAnswers = { responseId: `2_ABaOnu${++this.seq}`, submittedAt, answers };
