@@ -85,3 +85,22 @@ export interface ServerApi {
   /** 'Revisión' items still 'Pendiente', newest first. */
   getReviewItems(): ReviewItemView[];
 }
+
+// ---------------------------------------------------------------------------- personal data (Ley 29733)
+
+import type { PersonChangeResult, PersonCorrection, PersonExport, PersonLookupResult } from './app/personal-data/types';
+
+export type { PersonChangeResult, PersonCorrection, PersonExport, PersonFieldView, PersonLookupResult, PersonRecordView } from './app/personal-data/types';
+
+/** Access, rectification and deletion of one person's data by DNI (DESIGN.md "Security and personal data"). */
+export interface ServerApi {
+  /** Everything this spreadsheet holds on the person with this DNI. */
+  findPersonData(dni: string): PersonLookupResult;
+  /** The same, as a CSV file for the person (right of access). */
+  exportPersonData(dni: string): PersonExport;
+  /** Corrects name, email or phone on every row of that DNI (right of rectification). */
+  correctPersonData(dni: string, correction: PersonCorrection): PersonChangeResult;
+  /** Anonymises every record of that DNI; `confirmation` must repeat the DNI (right of deletion). */
+  deletePersonData(dni: string, confirmation: string): PersonChangeResult;
+}
+

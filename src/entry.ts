@@ -59,3 +59,7 @@ export function getSetupStatus(): SetupStatus {
 export * from './entry/import';
 export * from './entry/reminders';
 export * from './entry/day';
+
+// ---------------------------------------------------------------------------- personal data (Ley 29733)
+
+export * from './entry/personal-data';

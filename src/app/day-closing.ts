@@ -8,7 +8,9 @@
  * 3. email each consultant ONE summary of their day (attended, abandoned, open, average duration
  *    against the standard, surveys answered);
  * 4. ask for a reminders run if tomorrow's reminders are still due (the 18:00 run died, or the
- *    quota ran out): a second chance the same evening.
+ *    quota ran out): a second chance the same evening;
+ * 5. anonymise the personal data older than the retention setting (Ley 29733), within what is
+ *    left of the run's time budget (personal-data/retention.ts).
  * Idempotent: a rerun adds no second Observaciones line, no second 'Revisión' item and sends no
  * second summary (the summary's journal key is the day and the consultant).
  */
@@ -17,6 +19,7 @@ import { openAtClose, summariseDay, type ConsultantDaySummary, type DayRow } fro
 import { addLimaDays, formatLimaShortDate, limaDateKey } from '../domain/lima-time';
 import { JOB_AUDIT as A, JOB_MESSAGES as M, REVIEW_KINDS } from '../domain/messages/attention-jobs';
 import { daySummaryEmail } from '../domain/messages/day-summary';
+import { PERSONAL_DATA_AUDIT as PD } from '../domain/messages/personal-data';
 import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB, type AppointmentKey } from '../domain/schema';
 import type { TableRow } from '../domain/table';
 import { normaliseEmail } from '../domain/validation';
@@ -26,6 +29,8 @@ import { appointmentStart, appointmentStatus, cellString, deliveryStatus } from 
 import { personKey } from './day/contacts';
 import { clearJournal, journalEntries, sendOnce } from './delivery';
 import { recordReview, type ReviewItem } from './review';
+import { Budget } from './jobs';
+import { applyRetention, type RetentionResult } from './personal-data/retention';
 import { requestReminderRun } from './reminders';
 import { readSettings, type Settings } from './settings';
 import { SURVEY_PROPERTY_KEYS, sweepSurveyResponses, type SurveyLinkResult } from './surveys';
@@ -57,6 +62,8 @@ export interface DayClosingResult {
   surveys: SurveyLinkResult;
   /** Reminders still due: a reminders run was requested. */
   remindersDue: number;
+  /** Personal data anonymised by the retention setting (months null: the setting is empty). */
+  retention: RetentionResult;
   summary: string;
 }
 
@@ -107,6 +114,7 @@ export function runDayClosing(deps: DayClosingDeps): DayClosingResult {
   const book = deps.workbooks.current();
   const { settings } = readSettings(book.table(SETTINGS_TAB));
   const now = deps.clock.now();
+  const budget = new Budget(deps.clock);
   const dayKey = limaDateKey(now);
   const review: ReviewItem[] = [];
 
@@ -180,10 +188,19 @@ export function runDayClosing(deps: DayClosingDeps): DayClosingResult {
   forgetOldSummaries(deps.properties, dayKey);
   if (remindersDue > 0) requestReminderRun(deps);
 
+  // 5. Last, as it is the one that can wait: what time does not allow tonight is done tomorrow.
+  let retention: RetentionResult = { months: null, cutoff: null, anonymised: 0, responsesDeleted: 0, reviewRedacted: 0, auditRedacted: 0, left: 0, summary: '' };
+  try {
+    retention = applyRetention(deps, now, budget);
+  } catch (e) {
+    // The day is closed all the same; the next closing tries again.
+    deps.audit.record({ action: PD.retentionFailed, result: 'Error', detail: e instanceof Error ? e.message : String(e) });
+  }
+
   const open = dayRows.filter((r) => limaDateKey(r.start) === dayKey && isOpenStatus(r.status as AppointmentStatus)).length;
   const summary = M.dayClosingSummary({ open, summaries: sent, linked: surveys.linked });
   deps.audit.record({ action: A.dayClosing, target: dayKey, result: failed || open ? 'Por revisar' : 'Correcto', detail: summary });
-  return { dayKey, open, flagged, summariesSent: sent, summariesFailed: failed, surveys, remindersDue, summary };
+  return { dayKey, open, flagged, summariesSent: sent, summariesFailed: failed, surveys, remindersDue, retention, summary };
 }
 
 /** The summary against the standard time set in 'Configuración' (the domain uses the procedure's 35 min). */

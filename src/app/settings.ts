@@ -34,6 +34,8 @@ export interface Settings {
   toleranceMinutes: number;
   standardMinutes: number;
   rebookUrl: string;
+  /** Ley 29733: closed appointments older than this many months are anonymised; null = never (the default). */
+  retentionMonths: number | null;
   surveyFormId: string;
   surveyFormUrl: string;
   /** Mirror of the recorded sibling ID (the document properties hold the one code uses). */
@@ -73,6 +75,18 @@ function parseInteger(v: unknown, min: number, max: number): Parsed {
   return Number.isInteger(n) && n >= min && n <= max ? { ok: true, value: n } : { ok: false };
 }
 
+/** '24', '24 meses', 24: a whole number of months, 1 to 1200 (a hundred years: anything above is a typo). */
+function parseMonths(v: unknown): Parsed {
+  let n: number;
+  if (typeof v === 'number') n = v;
+  else {
+    const m = /^(\d{1,4})\s*(m|mes|meses)?\.?$/i.exec(text(v));
+    if (!m) return { ok: false };
+    n = Number(m[1]);
+  }
+  return Number.isInteger(n) && n >= 1 && n <= 1200 ? { ok: true, value: n } : { ok: false };
+}
+
 function parseUrl(v: unknown): Parsed {
   const s = text(v);
   return /^https?:\/\/[^\s]+$/i.test(s) ? { ok: true, value: s } : { ok: false };
@@ -91,6 +105,8 @@ function parseValue(spec: SettingSpec, raw: unknown): Parsed {
       return parseInteger(raw, 0, 23);
     case 'minutes':
       return parseInteger(raw, 1, 240);
+    case 'months':
+      return parseMonths(raw);
     case 'url':
       return parseUrl(raw);
     case 'aliases': {
@@ -109,6 +125,8 @@ function defaultOf(spec: SettingSpec): unknown {
       return Number(spec.defaultValue);
     case 'aliases':
       return parseAliases(spec.defaultValue);
+    case 'months':
+      return spec.defaultValue === '' ? null : Number(spec.defaultValue);
     default:
       return spec.defaultValue;
   }
@@ -146,7 +164,8 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsRead {
     if (parsed.ok) values[spec.key] = parsed.value;
     else {
       values[spec.key] = fallback;
-      const used = spec.kind === 'aliases' ? 'la lista predeterminada' : `«${spec.defaultValue}»`;
+      const used =
+        spec.kind === 'aliases' ? 'la lista predeterminada' : spec.kind === 'months' && spec.defaultValue === '' ? 'el valor vacío (no se anonimiza nada)' : `«${spec.defaultValue}»`;
       problems.push(M.invalidSetting(spec.name, text(raw), used));
     }
   }
@@ -160,6 +179,7 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsRead {
       toleranceMinutes: values.toleranceMinutes as number,
       standardMinutes: values.standardMinutes as number,
       rebookUrl: values.rebookUrl as string,
+      retentionMonths: values.retentionMonths as number | null,
       surveyFormId: values.surveyFormId as string,
       surveyFormUrl: values.surveyFormUrl as string,
       siblingId: values.siblingId as string,

@@ -447,7 +447,7 @@ export function resolveColumns<K extends string>(t: TabSpec<K>, headers: readonl
 
 // ---------------------------------------------------------------------------- settings rows
 
-export type SettingKind = 'hour' | 'minutes' | 'url' | 'text' | 'aliases' | 'spreadsheetId' | 'formId';
+export type SettingKind = 'hour' | 'minutes' | 'months' | 'url' | 'text' | 'aliases' | 'spreadsheetId' | 'formId';
 
 export interface SettingSpec {
   /** Stable English key used by code. */
@@ -521,6 +521,19 @@ export const SETTINGS: readonly SettingSpec[] = [
     kind: 'url',
     defaultValue: REBOOK_URL,
     description: 'Página de la plataforma donde el usuario reserva una nueva cita (va en los correos).',
+    roles: ATENCIONES,
+    system: false,
+  },
+  {
+    key: 'retentionMonths',
+    name: 'Meses de conservación de datos personales',
+    kind: 'months',
+    defaultValue: '',
+    description:
+      'Ley 29733: meses que se conservan los datos personales de las citas ya cerradas (atendidas, abandonadas o canceladas), contados desde la fecha de la cita. ' +
+      'Cada noche, al cierre del día, las citas más antiguas se anonimizan: se borran el DNI, el nombre, el correo, el celular, las notas y las observaciones, y sus respuestas de la encuesta; ' +
+      'se conservan el ID, la fecha, el estado, la duración y el puntaje para las estadísticas. Las líneas más antiguas del registro de auditoría y de «Revisión» pierden su detalle. ' +
+      'Escriba un número entero (por ejemplo, 24) o déjelo vacío para no anonimizar automáticamente.',
     roles: ATENCIONES,
     system: false,
   },

@@ -21,6 +21,7 @@ import { cancelAppointment, reinstateAppointment } from '../../domain/appointmen
 import { decodeText, type TextEncodingName } from '../../domain/import/decode';
 import { parseCsv } from '../../domain/import/csv';
 import { reconcileImport, summariseImport, type ExistingAppointment, type ImportPlan, type ImportUpdate } from '../../domain/import/reconcile';
+import { isAnonymisedAppointment } from '../../domain/personal-data';
 import { hasReportHeader, parseReport, type ImportedAppointment, type RejectedRow } from '../../domain/import/report';
 import { looksLikeHtmlTable, parseHtmlTables } from '../../domain/import/html-table';
 import { HTML_TABLE_MESSAGES, ODS_MESSAGES, SHEET_READ_MESSAGES, XLS_MESSAGES } from '../../domain/import/messages';
@@ -368,6 +369,8 @@ const CHANGE_COLUMNS: Record<string, AppointmentKey> = {
  * stays in 'ID evento'); a reinstatement goes through the state machine.
  */
 function updateFields(u: ImportUpdate, row: TableRow<AppointmentKey>, now: Date): AppointmentFields | null {
+  // A person's data deleted at their request (Ley 29733) is not brought back by an older report.
+  if (isAnonymisedAppointment(row.record)) return null;
   const f: AppointmentFields = {};
   for (const [k, v] of Object.entries(u.changes)) {
     const col = CHANGE_COLUMNS[k];

@@ -6,6 +6,7 @@ import { bookWalkIn } from '../../../src/app/appointments/booking';
 import { detectFileContent, importReport, looksBinary } from '../../../src/app/appointments/import';
 import { PENDING_REMINDER_RUN_PROPERTY } from '../../../src/app/appointments/rows';
 import { limaDate } from '../../../src/domain/lima-time';
+import { DELETED_NAME } from '../../../src/domain/personal-data';
 import { REVIEW_KIND_REJECTED_ROW } from '../../../src/domain/messages/import';
 import { APPOINTMENTS_TAB } from '../../../src/domain/schema';
 import type { MemoryTable } from '../../support/memory-ports';
@@ -161,6 +162,26 @@ describe('a newer report of the same day', () => {
     expect(JSON.stringify(w.book.sheet('Citas')!.cells)).toBe(before);
     expect(writes).toBe(0);
     expect(w.audit.entries().at(-1)).toMatchObject({ action: 'Importación de citas', result: 'Sin cambios' });
+  });
+});
+
+describe("a person's data deleted at their request (Ley 29733)", () => {
+  test('an older report that still lists them does not bring it back', () => {
+    const w = memoryWorld();
+    const rows = makeReportRows(DAY, 3);
+    importReport(w.deps, 'r1.csv', file(rows));
+    w.next();
+    // What «Eliminar datos» leaves on the row (src/app/personal-data/change.ts).
+    const sheet = w.book.sheet('Citas')!;
+    const h = sheet.cells[0].map(String);
+    const row = sheet.cells.findIndex((r) => r[h.indexOf('ID de cita')] === rows[1].code);
+    for (const [header, value] of [['Nombres y apellidos', DELETED_NAME], ['DNI', ''], ['Correo', ''], ['Celular', '']] as const) sheet.cells[row][h.indexOf(header)] = value;
+    w.book.newExecution();
+
+    const r = importReport(w.deps, 'r1 (copia).csv', file(rows.map((x) => (x === rows[1] ? { ...x, time: '17:30' } : x))));
+    expect(r.counts).toMatchObject({ inserted: 0, updated: 0, moved: 0 });
+    const kept = byId(w.book).get(rows[1].code)!;
+    expect(kept).toMatchObject({ 'Nombres y apellidos': DELETED_NAME, DNI: '', Correo: '', Celular: '', Hora: rows[1].time });
   });
 });
 
