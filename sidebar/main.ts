@@ -1,6 +1,7 @@
 /**
- * The panel: "Citas de hoy" (A03–A06), "Importar reporte" and "Cita presencial" (A01) for the
- * "Atenciones Virtuales" spreadsheet, and "Esta hoja" (status and setup) for both. Talks to the
+ * The panel: "Citas de hoy" (A03–A06), "Importar reporte" and "Cita presencial" (A01) and
+ * "Datos personales" (Ley 29733) for the "Atenciones Virtuales" spreadsheet, and "Esta hoja"
+ * (status and setup) for both. Talks to the
  * server only through google.script.run (./server.ts); data is always put into the page as
  * text, never as HTML (./dom.ts).
  */
@@ -9,18 +10,27 @@ import { dayNeedsLoad, initDay, loadDay, markDayStale, renderDay } from './day';
 import { el } from './dom';
 import { initImport } from './import';
 import { M } from './messages';
+import { initPersonData, syncPersonDataControls } from './personal-data';
 import { initErrorBox } from './server';
 import { initSetup, loadStatus } from './setup';
 import { initWalkIn } from './walk-in';
 
-type View = 'hoy' | 'importar' | 'presencial' | 'inicio' | 'configuracion';
-const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'inicio', 'configuracion'];
+type View = 'hoy' | 'importar' | 'presencial' | 'datos' | 'inicio' | 'configuracion';
+const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos', 'inicio', 'configuracion'];
 /** The tab of the navigation that each view belongs to. */
-const NAV_OF: Record<View, View> = { hoy: 'hoy', importar: 'importar', presencial: 'presencial', inicio: 'inicio', configuracion: 'inicio' };
+const NAV_OF: Record<View, View> = {
+  hoy: 'hoy',
+  importar: 'importar',
+  presencial: 'presencial',
+  datos: 'datos',
+  inicio: 'inicio',
+  configuracion: 'inicio',
+};
 const HEADINGS: Record<View, string> = {
   hoy: 'day-title',
   importar: 'import-title',
   presencial: 'walkin-title',
+  datos: 'pd-title',
   inicio: 'status-title',
   configuracion: 'setup-title',
 };
@@ -38,7 +48,7 @@ function showView(view: View, focus = true): void {
   }
 }
 
-/** The day's screens only make sense in the "Atenciones Virtuales" spreadsheet. */
+/** The day's screens and "Datos personales" only make sense in the "Atenciones Virtuales" spreadsheet. */
 function showNav(attention: boolean): void {
   el('nav').hidden = !attention;
 }
@@ -69,6 +79,7 @@ function start(): void {
   initDay();
   initImport(markDayStale);
   initWalkIn(markDayStale);
+  initPersonData(markDayStale);
   initSetup(
     (v) => showView(v),
     (s) => {
@@ -82,7 +93,11 @@ function start(): void {
       const view = b.dataset.view as View;
       if (view === 'hoy') void openDay();
       else if (view === 'inicio') void openStatus();
-      else showView(view);
+      else {
+        // Another screen's call may have turned every button on: the deletion stays locked.
+        if (view === 'datos') syncPersonDataControls();
+        showView(view);
+      }
     });
   });
 

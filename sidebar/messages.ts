@@ -101,6 +101,7 @@ export const M = {
     day: 'Citas de hoy',
     import: 'Importar reporte',
     walkIn: 'Cita presencial',
+    personalData: 'Datos personales',
     sheet: 'Esta hoja',
   },
 
@@ -130,5 +131,28 @@ export const M = {
     busy: 'Reservando la cita…',
     fixFields: 'Revise los datos marcados.',
     already: 'Esa cita ya estaba registrada; no se duplicó.',
+  },
+
+  // ------------------------------------------------------------------ personal data (Ley 29733)
+  // The screen's labels and warnings are in sidebar/index.html, like the other screens'; these
+  // are the texts the code writes. What the server found, did or refused comes from the server.
+  personalData: {
+    busySearch: 'Buscando los datos de la persona…',
+    busyExport: 'Preparando el archivo…',
+    busyCorrect: 'Corrigiendo los datos…',
+    busyDelete: 'Eliminando los datos…',
+    dniMissing: 'Escriba el DNI de la persona (8 dígitos).',
+    dniInvalid: 'Un DNI tiene 8 dígitos, por ejemplo 01234567. Revise lo que escribió.',
+    resultsTitle: (dni: string) => `Datos del DNI ${dni}`,
+    /** A group of records: its source as the server names it, and how many. */
+    group: (source: string, n: number) => `${source} (${n})`,
+    recordId: (id: string) => `ID: ${id}`,
+    noFields: 'Este registro no tiene otros datos.',
+    downloadAgain: (fileName: string) => `Descargar «${fileName}» otra vez`,
+    /** The export's name when the server gives none. */
+    fallbackFileName: (dni: string) => `datos-personales-${dni}.csv`,
+    nothingChanged: 'No cambió ningún dato. Modifique el que la persona pidió corregir y vuelva a pulsar «Guardar corrección».',
+    confirmationHint: (dni: string) => `Escriba el DNI ${dni} para activar el botón.`,
+    confirmationMatches: 'El DNI coincide: ya puede eliminar los datos.',
   },
 } as const;

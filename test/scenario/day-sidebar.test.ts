@@ -149,16 +149,18 @@ describe('the panel in Chromium: the consultant\'s day, the import and a walk-in
   test('"Cita presencial": a bad DNI is marked on its field; a good booking appears in "Citas de hoy"', async () => {
     await frame.getByRole('button', { name: 'Cita presencial' }).click();
     await frame.getByRole('heading', { name: 'Cita presencial' }).waitFor();
-    await frame.getByLabel('Número de documento').fill('123');
-    await frame.getByLabel('Nombres y apellidos').fill('Juana Ccori Tupa');
-    await frame.getByLabel('Correo electrónico').fill('juana.ccori@gmail.com');
-    await frame.getByLabel('Celular (opcional)').fill('987 111 222');
-    await frame.getByLabel('Fecha').fill(DAY);
-    await frame.getByLabel('Hora').fill('15:00');
+    // Other screens have fields with the same labels («Datos personales»): look inside this one.
+    const view = frame.locator('#view-presencial');
+    await view.getByLabel('Número de documento').fill('123');
+    await view.getByLabel('Nombres y apellidos').fill('Juana Ccori Tupa');
+    await view.getByLabel('Correo electrónico').fill('juana.ccori@gmail.com');
+    await view.getByLabel('Celular (opcional)').fill('987 111 222');
+    await view.getByLabel('Fecha').fill(DAY);
+    await view.getByLabel('Hora').fill('15:00');
     await frame.getByRole('button', { name: 'Reservar cita' }).click();
     await frame.locator('#wi-dni-problem:not([hidden])').waitFor();
-    expect(await frame.getByLabel('Número de documento').getAttribute('aria-invalid')).toBe('true');
-    await frame.getByLabel('Número de documento').fill('07654321');
+    expect(await view.getByLabel('Número de documento').getAttribute('aria-invalid')).toBe('true');
+    await view.getByLabel('Número de documento').fill('07654321');
     await frame.getByRole('button', { name: 'Reservar cita' }).click();
     await frame.locator('#walkin-result:not([hidden])').waitFor();
     expect(await frame.locator('#walkin-result').textContent()).toMatch(/^Cita registrada/);

@@ -1,0 +1,369 @@
+/**
+ * "Datos personales" (Ley N.° 29733 and D.S. 016-2024-JUS): a consultant types a DNI and sees
+ * everything this spreadsheet holds on that person, grouped by where it is, plus what is held
+ * elsewhere; then answers the person's request: download it as CSV (access), correct name, email
+ * or phone (rectification), or delete it (deletion, confirmed by typing the DNI again).
+ *
+ * One server call per action. Every answer's `message` is read out in the live region; correct
+ * and delete answer with the person's data as it is now, which replaces the list. Data goes in
+ * as text only (./dom.ts); the CSV is handed over as a Blob behind an <a download> link.
+ */
+import type { PersonChangeResult, PersonCorrection, PersonExport, PersonLookupResult, PersonRecordView } from '../src/api';
+import { clear, el, h } from './dom';
+import { M } from './messages';
+import { busy, call, hideError, showError } from './server';
+
+/** The order of the groups: the sources as the server names them; any other comes after. */
+const SOURCE_ORDER = ['Citas', 'Revisión', 'Encuesta de satisfacción', 'Registro de auditoría'];
+/** The source whose records are open at first: the appointments, the core of what is held. */
+const OPEN_SOURCE = 'Citas';
+/** The 'Citas' headers (src/domain/schema.ts) that prefill the correction form. */
+const CORRECTABLE: Record<keyof PersonCorrection, string> = {
+  fullName: 'Nombres y apellidos',
+  email: 'Correo',
+  phone: 'Celular',
+};
+const CORRECTION_INPUTS: Record<keyof PersonCorrection, string> = { fullName: 'pd-name', email: 'pd-email', phone: 'pd-phone' };
+
+/** What the screen shows: the last lookup the server answered. */
+let current: PersonLookupResult | null = null;
+/** The values the correction form started with: only what differs from them is sent. */
+let original: Record<keyof PersonCorrection, string> = { fullName: '', email: '', phone: '' };
+/** The address of the last exported file, released when it is no longer shown. */
+let downloadUrl: string | null = null;
+
+/** '0123 4567' and '01.234.567' are the same DNI; the server applies the same rule. */
+export function normaliseDniInput(typed: string): string {
+  return typed.replace(/[\s.\u00a0\u202f]/g, '');
+}
+
+export function isDni(typed: string): boolean {
+  const d = normaliseDniInput(typed);
+  return /^\d{8}$/.test(d) && d !== '00000000';
+}
+
+// ---------------------------------------------------------------------------- the live region
+
+type Tone = 'ok' | 'warn' | 'error';
+
+function say(text: string, tone: Tone, focus = true): void {
+  const box = el('pd-message');
+  box.className = `live-message notice notice-${tone}`;
+  box.textContent = text;
+  if (focus) box.focus();
+}
+
+function silence(): void {
+  const box = el('pd-message');
+  box.className = 'live-message';
+  box.textContent = '';
+}
+
+// ---------------------------------------------------------------------------- the list
+
+function fieldList(r: PersonRecordView): HTMLElement {
+  if (r.fields.length === 0) return h('p', { class: 'help', text: M.personalData.noFields });
+  const dl = h('dl', { class: 'facts compact' });
+  for (const f of r.fields) dl.append(h('dt', { text: f.label }), h('dd', { text: f.value }));
+  return dl;
+}
+
+function recordItem(r: PersonRecordView, open: boolean): HTMLLIElement {
+  const details = h(
+    'details',
+    { class: 'pd-record' },
+    h('summary', {}, h('span', { class: 'pd-summary', text: r.summary }), ' ', h('span', { class: 'pd-id', text: M.personalData.recordId(r.id) })),
+    fieldList(r),
+  );
+  details.open = open;
+  return h('li', {}, details);
+}
+
+function groups(records: readonly PersonRecordView[]): [string, PersonRecordView[]][] {
+  const by = new Map<string, PersonRecordView[]>();
+  for (const r of records) {
+    const list = by.get(r.source) ?? [];
+    list.push(r);
+    by.set(r.source, list);
+  }
+  const rank = (s: string) => (SOURCE_ORDER.includes(s) ? SOURCE_ORDER.indexOf(s) : SOURCE_ORDER.length);
+  return [...by.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
+}
+
+function renderRecords(records: readonly PersonRecordView[]): void {
+  const box = el('pd-records');
+  clear(box);
+  for (const [source, list] of groups(records)) {
+    const title = h('h4', { text: M.personalData.group(source, list.length) });
+    const ul = h('ul', { class: 'pd-records', attrs: { 'aria-label': source } });
+    for (const r of list) ul.appendChild(recordItem(r, source === OPEN_SOURCE));
+    box.appendChild(h('section', { class: 'pd-group' }, title, ul));
+  }
+}
+
+/** The values of the person's latest appointment (the last 'Citas' record), to start the form from. */
+function correctableValues(records: readonly PersonRecordView[]): Record<keyof PersonCorrection, string> {
+  const citas = records.filter((r) => r.source === OPEN_SOURCE);
+  const last = citas[citas.length - 1];
+  const value = (label: string) => last?.fields.find((f) => f.label === label)?.value ?? '';
+  return { fullName: value(CORRECTABLE.fullName), email: value(CORRECTABLE.email), phone: value(CORRECTABLE.phone) };
+}
+
+function renderLookup(lookup: PersonLookupResult, showFound: boolean): void {
+  current = lookup.ok ? lookup : null;
+  closePanels();
+  dropDownload();
+  if (!lookup.ok) {
+    el('pd-results').hidden = true;
+    return;
+  }
+  el('pd-results-title').textContent = M.personalData.resultsTitle(lookup.dni);
+  document.querySelectorAll<HTMLElement>('#view-datos .pd-dni-text').forEach((s) => (s.textContent = lookup.dni));
+  const found = el('pd-found');
+  found.textContent = lookup.message;
+  found.hidden = !showFound;
+  renderRecords(lookup.records);
+  el('pd-notes-title').hidden = lookup.notes.length === 0;
+  const notes = el('pd-notes');
+  clear(notes);
+  for (const n of lookup.notes) notes.appendChild(h('li', { text: n }));
+  // Nothing held: nothing to export, correct or delete.
+  el('pd-actions').hidden = lookup.records.length === 0;
+  original = correctableValues(lookup.records);
+  el('pd-results').hidden = false;
+}
+
+// ---------------------------------------------------------------------------- the three actions' panels
+
+function setExpanded(buttonId: string, panelId: string, open: boolean): void {
+  el(panelId).hidden = !open;
+  el(buttonId).setAttribute('aria-expanded', String(open));
+}
+
+function closePanels(): void {
+  setExpanded('pd-correct-open', 'pd-correct-form', false);
+  setExpanded('pd-delete-open', 'pd-delete-form', false);
+  el('pd-correct-problem').hidden = true;
+}
+
+function openCorrection(): void {
+  if (!current) return;
+  setExpanded('pd-delete-open', 'pd-delete-form', false);
+  for (const key of Object.keys(CORRECTION_INPUTS) as (keyof PersonCorrection)[]) {
+    el<HTMLInputElement>(CORRECTION_INPUTS[key]).value = original[key];
+  }
+  el('pd-correct-problem').hidden = true;
+  setExpanded('pd-correct-open', 'pd-correct-form', true);
+  el('pd-name').focus();
+}
+
+function openDeletion(): void {
+  if (!current) return;
+  setExpanded('pd-correct-open', 'pd-correct-form', false);
+  el<HTMLInputElement>('pd-confirm').value = '';
+  el('pd-confirm-hint').textContent = M.personalData.confirmationHint(current.dni);
+  syncPersonDataControls();
+  setExpanded('pd-delete-open', 'pd-delete-form', true);
+  el('pd-confirm').focus();
+}
+
+function confirmationMatches(): boolean {
+  return current !== null && normaliseDniInput(el<HTMLInputElement>('pd-confirm').value) === current.dni;
+}
+
+/**
+ * Keeps «Eliminar definitivamente» off until the DNI typed again matches. `busy()` turns every
+ * button back on when a call ends, so this runs after each call and when the screen is shown.
+ */
+export function syncPersonDataControls(): void {
+  const button = el<HTMLButtonElement>('pd-delete-submit');
+  const ok = confirmationMatches();
+  button.disabled = !ok;
+  const hint = el('pd-confirm-hint');
+  const text = ok ? M.personalData.confirmationMatches : current ? M.personalData.confirmationHint(current.dni) : '';
+  if (hint.textContent !== text) hint.textContent = text;
+}
+
+// ---------------------------------------------------------------------------- the CSV file
+
+function dropDownload(): void {
+  const box = el('pd-download');
+  clear(box);
+  box.hidden = true;
+  if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+  downloadUrl = null;
+}
+
+/**
+ * Hands the file over: a Blob (with the BOM Excel needs to read UTF-8) behind an <a download>
+ * link, clicked once; the link stays so the consultant can download it again if the browser
+ * held the first one back.
+ */
+function offerDownload(file: PersonExport, dni: string): void {
+  dropDownload();
+  const fileName = file.fileName || M.personalData.fallbackFileName(dni);
+  const blob = new Blob(['\uFEFF', file.csv], { type: 'text/csv;charset=utf-8' });
+  downloadUrl = URL.createObjectURL(blob);
+  const a = h('a', { class: 'pd-download-link', text: M.personalData.downloadAgain(fileName) });
+  a.href = downloadUrl;
+  a.download = fileName;
+  // The page's <base target="_top"> must not send the file to another frame.
+  a.target = '_self';
+  const box = el('pd-download');
+  box.appendChild(a);
+  box.hidden = false;
+  a.click();
+}
+
+// ---------------------------------------------------------------------------- calls
+
+function dniProblem(text: string): void {
+  const p = el('pd-dni-problem');
+  p.textContent = text;
+  p.hidden = text === '';
+  const input = el('pd-dni');
+  if (text) {
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+  } else input.removeAttribute('aria-invalid');
+}
+
+async function search(): Promise<void> {
+  hideError();
+  const typed = el<HTMLInputElement>('pd-dni').value.trim();
+  if (typed === '') return dniProblem(M.personalData.dniMissing);
+  if (!isDni(typed)) return dniProblem(M.personalData.dniInvalid);
+  dniProblem('');
+  silence();
+  try {
+    const r = await busy(M.personalData.busySearch, () => call('findPersonData', normaliseDniInput(typed)));
+    if (!r) throw new Error(M.unknownError);
+    renderLookup(r, false);
+    say(r.message, !r.ok ? 'error' : r.records.length ? 'ok' : 'warn');
+  } catch (e) {
+    showError(e, () => void search());
+  } finally {
+    syncPersonDataControls();
+  }
+}
+
+async function exportData(): Promise<void> {
+  if (!current) return;
+  hideError();
+  const dni = current.dni;
+  try {
+    const r = await busy(M.personalData.busyExport, () => call('exportPersonData', dni));
+    if (!r) throw new Error(M.unknownError);
+    if (r.ok) offerDownload(r, dni);
+    say(r.message, r.ok ? 'ok' : 'error');
+  } catch (e) {
+    showError(e, null);
+  } finally {
+    syncPersonDataControls();
+  }
+}
+
+/** After a change: its message, and the data as it is now when the server sends it. */
+function changed(r: PersonChangeResult, onChanged: () => void): void {
+  if (r.lookup) renderLookup(r.lookup, true);
+  else closePanels();
+  say(r.message, r.ok ? 'ok' : 'error');
+  if (r.ok && r.changed > 0) onChanged();
+}
+
+async function correct(onChanged: () => void): Promise<void> {
+  if (!current) return;
+  hideError();
+  const correction: PersonCorrection = {};
+  for (const key of Object.keys(CORRECTION_INPUTS) as (keyof PersonCorrection)[]) {
+    const v = el<HTMLInputElement>(CORRECTION_INPUTS[key]).value.trim();
+    if (v !== original[key]) correction[key] = v;
+  }
+  const problem = el('pd-correct-problem');
+  if (Object.keys(correction).length === 0) {
+    problem.textContent = M.personalData.nothingChanged;
+    problem.hidden = false;
+    el('pd-name').focus();
+    return;
+  }
+  problem.hidden = true;
+  const dni = current.dni;
+  try {
+    const r = await busy(M.personalData.busyCorrect, () => call('correctPersonData', dni, correction));
+    if (!r) throw new Error(M.unknownError);
+    // A refusal (an email that is not valid…) keeps the form open with what was typed.
+    if (r.ok) changed(r, onChanged);
+    else say(r.message, 'error');
+  } catch (e) {
+    showError(e, null);
+  } finally {
+    syncPersonDataControls();
+  }
+}
+
+async function remove(onChanged: () => void): Promise<void> {
+  if (!current || !confirmationMatches()) return;
+  hideError();
+  const dni = current.dni;
+  const confirmation = normaliseDniInput(el<HTMLInputElement>('pd-confirm').value);
+  try {
+    const r = await busy(M.personalData.busyDelete, () => call('deletePersonData', dni, confirmation));
+    if (!r) throw new Error(M.unknownError);
+    if (r.ok) changed(r, onChanged);
+    else say(r.message, 'error');
+  } catch (e) {
+    showError(e, null);
+  } finally {
+    syncPersonDataControls();
+  }
+}
+
+/** `onChanged`: the person's data changed (the day's list shows names and emails). */
+export function initPersonData(onChanged: () => void): void {
+  el('pd-message').tabIndex = -1;
+  el<HTMLFormElement>('pd-search-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void search();
+  });
+  el('pd-export').addEventListener('click', () => void exportData());
+  el('pd-correct-open').addEventListener('click', () => {
+    if (el('pd-correct-form').hidden) openCorrection();
+    else closePanels();
+  });
+  el('pd-delete-open').addEventListener('click', () => {
+    if (el('pd-delete-form').hidden) openDeletion();
+    else closePanels();
+  });
+  el('pd-correct-cancel').addEventListener('click', () => {
+    closePanels();
+    el('pd-correct-open').focus();
+  });
+  el('pd-delete-cancel').addEventListener('click', () => {
+    el<HTMLInputElement>('pd-confirm').value = '';
+    closePanels();
+    syncPersonDataControls();
+    el('pd-delete-open').focus();
+  });
+  el<HTMLFormElement>('pd-correct-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void correct(onChanged);
+  });
+  el('pd-confirm').addEventListener('input', syncPersonDataControls);
+  el<HTMLFormElement>('pd-delete-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void remove(onChanged);
+  });
+  // Escape closes an open panel and returns to its button.
+  for (const [panel, button] of [
+    ['pd-correct-form', 'pd-correct-open'],
+    ['pd-delete-form', 'pd-delete-open'],
+  ] as const) {
+    el(panel).addEventListener('keydown', (ev) => {
+      if (ev.key !== 'Escape') return;
+      closePanels();
+      syncPersonDataControls();
+      el(button).focus();
+    });
+  }
+  syncPersonDataControls();
+}
