@@ -288,10 +288,15 @@ async function correct(onChanged: () => void): Promise<void> {
   }
   problem.hidden = true;
   const dni = current.dni;
+  // A refusal (an email that is not valid…) keeps the form open with what was typed.
+  await submitChange(M.personalData.busyCorrect, () => call('correctPersonData', dni, correction), onChanged);
+}
+
+/** One change on the server: its answer shown, the list redrawn from it when it was made. */
+async function submitChange(busyText: string, run: () => Promise<PersonChangeResult | null | undefined>, onChanged: () => void): Promise<void> {
   try {
-    const r = await busy(M.personalData.busyCorrect, () => call('correctPersonData', dni, correction));
+    const r = await busy(busyText, run);
     if (!r) throw new Error(M.unknownError);
-    // A refusal (an email that is not valid…) keeps the form open with what was typed.
     if (r.ok) changed(r, onChanged);
     else say(r.message, 'error');
   } catch (e) {
@@ -306,16 +311,7 @@ async function remove(onChanged: () => void): Promise<void> {
   hideError();
   const dni = current.dni;
   const confirmation = normaliseDniInput(el<HTMLInputElement>('pd-confirm').value);
-  try {
-    const r = await busy(M.personalData.busyDelete, () => call('deletePersonData', dni, confirmation));
-    if (!r) throw new Error(M.unknownError);
-    if (r.ok) changed(r, onChanged);
-    else say(r.message, 'error');
-  } catch (e) {
-    showError(e, null);
-  } finally {
-    syncPersonDataControls();
-  }
+  await submitChange(M.personalData.busyDelete, () => call('deletePersonData', dni, confirmation), onChanged);
 }
 
 /** `onChanged`: the person's data changed (the day's list shows names and emails). */

@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { openEmulatorUi, screenshot, type BrowserSession } from '../support/browser';
+import { eventually, openEmulatorUi, screenshot, type BrowserSession } from '../support/browser';
 import { citas, createAttentionWorld, makeReport, type AttentionWorld, type Report } from '../support/attention-world';
 
 /** Thursday: the report is imported two days ahead, so only the 18:00 run of the 26th reminds. */
@@ -25,20 +25,6 @@ const DAY = '2026-11-27';
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_NAME = `${XSS} Rosa`;
 
-/** Waits until `check` passes on what `read` gives (the page redraws after the server answers). */
-async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => void, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** "Emprendimiento › Abrir panel": waits for the new panel (a panel already docked is replaced). */
 async function openPanel(page: Page): Promise<Frame> {

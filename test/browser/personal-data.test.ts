@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import type { Download, Frame, Page } from 'playwright-core';
-import { openEmulatorUi, type BrowserSession } from '../support/browser';
+import { eventually, openEmulatorUi, type BrowserSession } from '../support/browser';
 import { citas, createAttentionWorld, importReport, makeReport, type AttentionWorld, type Report } from '../support/attention-world';
 
 const START = '2026-11-25T09:00';
@@ -19,20 +19,6 @@ const DAY = '2026-11-27';
 const XSS = '<img src=x onerror=alert(1)>';
 const SPREADSHEET = 'Atenciones Virtuales – Centro de Empleo';
 
-/** Waits until `check` passes on what `read` gives (the page redraws after the server answers). */
-async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => void, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** "Emprendimiento › Abrir panel": the docked panel's frame. */
 async function openPanel(page: Page): Promise<Frame> {

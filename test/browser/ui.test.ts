@@ -14,7 +14,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
 import { shortLabel } from '../../emulator/ui/time-labels';
 import { createDemoWorkspace, SPREADSHEETS } from '../../scripts/start';
-import { distDir, openEmulatorUi, type BrowserSession } from '../support/browser';
+import { eventually, distDir, openEmulatorUi, type BrowserSession } from '../support/browser';
 
 const XSS_NAME = '<img src=x onerror="window.__xss=1">Persona Demo Seis';
 const MAIL_HTML =
@@ -78,20 +78,6 @@ async function sidebarFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-/** Waits until `check` passes on what `read` gives (the page updates after the server answers). */
-async function eventually<T>(read: () => T | Promise<T>, check: (value: T) => void, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return;
-    } catch (e) {
-      if (Date.now() > deadline) throw e;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function clickMenu(page: Page, menu: string, item: string): Promise<void> {
   await page.getByRole('menuitem', { name: menu, exact: true }).click();

@@ -28,20 +28,14 @@ import {
 } from '../../domain/personal-data';
 import { APPOINTMENTS_TAB, AUDIT_TAB, REVIEW_TAB, SETTINGS_TAB, type AppointmentKey, type AuditKey, type ReviewKey } from '../../domain/schema';
 import type { FieldValue, TableRow } from '../../domain/table';
-import type { AuditLog, Clock, FormAdmin, KeyValueStore, Lock, RowChange, RowNumberChange, Workbooks } from '../../ports';
+import type { RowChange, RowNumberChange } from '../../ports';
 import { appointmentStart, appointmentStatus, cellString } from '../appointments/rows';
 import { Budget } from '../jobs';
 import { readSettings } from '../settings';
-import { surveyFormId } from './lookup';
+import { surveyFormId, type PersonDataDeps } from './lookup';
 
-export interface RetentionDeps {
-  workbooks: Workbooks;
-  properties: KeyValueStore;
-  forms: FormAdmin;
-  lock: Lock;
-  clock: Clock;
-  audit: AuditLog;
-}
+/** The same ports as a person's request: the retention anonymises the way a deletion does. */
+export type RetentionDeps = PersonDataDeps;
 
 /**
  * Time of the closing's budget kept for what follows the retention (its own writes, and the
