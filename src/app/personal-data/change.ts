@@ -145,7 +145,10 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     }
 
     const book = deps.workbooks.current();
-    // 2. 'Citas': anonymised; an ID made of the DNI (a walk-in's) gets one without it.
+    // 2. 'Citas', planned now and written last: the DNI on those rows is what finds the person,
+    //    so until they are anonymised a retry after any failure finds everything again (a
+    //    crash sweep showed a retry finding nothing once the rows were done first, leaving
+    //    her email in the audit log). An ID made of the DNI (a walk-in's) gets one without it.
     const citas = book.table(APPOINTMENTS_TAB);
     const taken = new Set(citas.read().rows.map((r) => r.id));
     const renamed = new Map<string, string>();
@@ -160,7 +163,6 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       }
       return { id: row.id, fields };
     });
-    const anonymised = appointmentChanges.length ? citas.update(appointmentChanges, { mode: 'span' }).updated.length : 0;
 
     // 3. 'Revisión': the detail of items about the person gives way to a note.
     const note = M.deletedReviewDetail(now);
@@ -187,6 +189,9 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       if (Object.keys(fields).length) auditChanges.push({ rowNumber: row.rowNumber, fields });
     }
     const auditRedacted = auditChanges.length ? book.table(AUDIT_TAB).updateByRowNumber(auditChanges).updated : 0;
+
+    // 5. Last, the rows that lead to her.
+    const anonymised = appointmentChanges.length ? citas.update(appointmentChanges, { mode: 'span' }).updated.length : 0;
 
     const counts = { appointments: anonymised, review: reviewRedacted, responses: responsesDeleted, audit: auditRedacted };
     const ids = held.appointments.map((r) => renamed.get(r.id) ?? r.id);
