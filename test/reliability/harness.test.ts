@@ -206,24 +206,37 @@ describe('crash harness', () => {
     expect(report.failures[0].violations.join(' ')).toMatch(/fault-free sendNotices ended failed: boom/);
   });
 
-  test('sampling keeps the first calls and the last one, the same for the same seed', () => {
-    expect(faultPoints(5, 1)).toEqual({ points: [1, 2, 3, 4, 5], sampled: false });
-    const a = faultPoints(100, 7, { exhaustiveUpTo: 10, sample: 5 });
-    expect(a.sampled).toBe(true);
-    expect(a.points.slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(a.points).toHaveLength(16);
-    expect(a.points[15]).toBe(100);
-    expect(new Set(a.points).size).toBe(16);
-    expect(faultPoints(100, 7, { exhaustiveUpTo: 10, sample: 5 })).toEqual(a);
-  });
+  describe('sampling', () => {
+    // About sampling itself: SOE_EXHAUSTIVE=1 (which turns sampling off) must not apply here.
+    let exhaustive: string | undefined;
+    beforeEach(() => {
+      exhaustive = process.env.SOE_EXHAUSTIVE;
+      delete process.env.SOE_EXHAUSTIVE;
+    });
+    afterEach(() => {
+      if (exhaustive !== undefined) process.env.SOE_EXHAUSTIVE = exhaustive;
+    });
 
-  test('sampling tries every call of a rare method and the first call of every other one', () => {
-    const trace = Array.from({ length: 20 }, () => 'Range.setNumberFormat');
-    trace[4] = 'MailApp.sendEmail';
-    trace[11] = 'MailApp.sendEmail';
-    trace[19] = 'Properties.setProperties';
-    expect(faultPoints(20, 1, { sample: 0 }, trace).points).toEqual([1, 5, 12, 20]);
-    expect(faultPoints(20, 1, { sample: 0, rareMethodCalls: 1 }, trace).points).toEqual([1, 5, 20]);
+    test('sampling keeps the first calls and the last one, the same for the same seed', () => {
+      expect(faultPoints(5, 1)).toEqual({ points: [1, 2, 3, 4, 5], sampled: false });
+      const a = faultPoints(100, 7, { exhaustiveUpTo: 10, sample: 5 });
+      expect(a.sampled).toBe(true);
+      expect(a.points.slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(a.points).toHaveLength(16);
+      expect(a.points[15]).toBe(100);
+      expect(new Set(a.points).size).toBe(16);
+      expect(faultPoints(100, 7, { exhaustiveUpTo: 10, sample: 5 })).toEqual(a);
+    });
+
+    test('sampling tries every call of a rare method and the first call of every other one', () => {
+      const trace = Array.from({ length: 20 }, () => 'Range.setNumberFormat');
+      trace[4] = 'MailApp.sendEmail';
+      trace[11] = 'MailApp.sendEmail';
+      trace[19] = 'Properties.setProperties';
+      expect(faultPoints(20, 1, { sample: 0 }, trace).points).toEqual([1, 5, 12, 20]);
+      expect(faultPoints(20, 1, { sample: 0, rareMethodCalls: 1 }, trace).points).toEqual([1, 5, 20]);
+    });
+
   });
 
   test('replay specs name the operation, fault, call and seed', () => {
