@@ -109,16 +109,12 @@ export function linkSurveyResponses(deps: SurveyDeps, responses: readonly FormAn
         result.unchanged++;
         continue;
       }
-      if (!id) {
-        const detail = M.surveyUnknownCode(code, resp.responseId, answers);
-        review.push({ tipo: REVIEW_KINDS.surveyUnknownCode, referencia: resp.responseId, detalle: detail });
-        deps.audit.record({ action: A.surveyForReview, target: resp.responseId, result: 'Por revisar', detail });
-        result.forReview++;
-        continue;
-      }
-      if (!linkable) {
-        const detail = M.surveyAlreadyAnswered(id, resp.responseId, answers);
-        review.push({ tipo: REVIEW_KINDS.surveyAlreadyAnswered, referencia: resp.responseId, detalle: detail });
+      if (!id || !linkable) {
+        // An unknown code, or an appointment already answered: a person decides ('Revisión').
+        const [tipo, detail] = !id
+          ? [REVIEW_KINDS.surveyUnknownCode, M.surveyUnknownCode(code, resp.responseId, answers)]
+          : [REVIEW_KINDS.surveyAlreadyAnswered, M.surveyAlreadyAnswered(id, resp.responseId, answers)];
+        review.push({ tipo, referencia: resp.responseId, detalle: detail });
         deps.audit.record({ action: A.surveyForReview, target: resp.responseId, result: 'Por revisar', detail });
         result.forReview++;
         continue;

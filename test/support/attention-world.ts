@@ -26,6 +26,7 @@ import {
   SURVEY_RECOMMEND_QUESTION,
   SURVEY_SCALE_QUESTIONS,
 } from '../../src/domain/survey-form';
+import { REPORT_FIELDS, REPORT_HEADER, type ReportRow } from './report-rows';
 import { writeXlsx, type XlsxCellSpec } from './xlsx-writer';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -124,40 +125,8 @@ export function setSetting(ws: Workspace, ss: string, name: string, value: strin
 
 // ---------------------------------------------------------------------------- the platform's report
 
-/** One appointment as the platform's report lists it (all text, as in its CSV). */
-export interface ReportRow {
-  code: string;
-  documentType: string;
-  dni: string;
-  names: string;
-  lastNames: string;
-  email: string;
-  phone: string;
-  /** dd/mm/yyyy */
-  date: string;
-  /** HH:mm (24 h); `twelveHour` writes '3:30 p. m.' */
-  time: string;
-  service: string;
-  consultant: string;
-  status: string;
-}
+export { REPORT_HEADER, REPORT_FIELDS, type ReportRow } from './report-rows';
 
-export const REPORT_HEADER = [
-  'Código de cita',
-  'Tipo de documento',
-  'N° Documento',
-  'Nombres',
-  'Apellidos',
-  'Correo electrónico',
-  'Celular',
-  'Fecha de cita',
-  'Hora de cita',
-  'Servicio',
-  'Consultor',
-  'Estado',
-] as const;
-
-const FIELDS: (keyof ReportRow)[] = ['code', 'documentType', 'dni', 'names', 'lastNames', 'email', 'phone', 'date', 'time', 'service', 'consultant', 'status'];
 
 const FIRST_NAMES = [
   'María José', 'José Ángel', 'Lucía', 'Ángela', 'Raúl', 'Rosa Elvira', 'Jesús', 'Milagros', 'César Augusto', 'Yolanda',
@@ -305,7 +274,7 @@ export function reportFile(rows: ReportRow[], opts: MakeReportOptions = {}): Uin
       const [hh, mi] = r.time.split(':').map(Number);
       const validDate = dd >= 1 && mm >= 1 && mm <= 12 && dd <= new Date(Date.UTC(yyyy, mm, 0)).getUTCDate();
       cells.push(
-        FIELDS.map((f): XlsxCellSpec => {
+        REPORT_FIELDS.map((f): XlsxCellSpec => {
           const v = r[f];
           if (f === 'code') return { text: v };
           if (f === 'dni') return opts.xlsxDocumentsAsNumbers && /^\d+$/.test(v) ? Number(v) : { text: v };
@@ -319,7 +288,7 @@ export function reportFile(rows: ReportRow[], opts: MakeReportOptions = {}): Uin
     return writeXlsx(cells, { sheetName: 'Citas reservadas', mergeTitle: opts.titleRows !== false });
   }
   const delimiter = opts.delimiter ?? ',';
-  const lines = [...titles, [...REPORT_HEADER], ...rows.map((r) => FIELDS.map((f) => (f === 'time' ? time(r) : r[f])))];
+  const lines = [...titles, [...REPORT_HEADER], ...rows.map((r) => REPORT_FIELDS.map((f) => (f === 'time' ? time(r) : r[f])))];
   const crlf = opts.encoding === 'utf-8-bom' || opts.encoding === 'windows-1252';
   const text = lines.map((l) => l.map((v) => csvField(v, delimiter)).join(delimiter)).join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n');
   if (opts.encoding === 'windows-1252') return encodeWindows1252(text);
@@ -333,11 +302,11 @@ function sheetJsFile(titles: string[][], rows: ReportRow[], time: (r: ReportRow)
   // Loaded on demand: only the tests of these formats pay for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const XLSX = require('xlsx') as typeof import('xlsx');
-  const aoa: unknown[][] = [...titles, [...REPORT_HEADER], ...rows.map((r) => FIELDS.map((f) => (f === 'time' ? time(r) : r[f])))];
+  const aoa: unknown[][] = [...titles, [...REPORT_HEADER], ...rows.map((r) => REPORT_FIELDS.map((f) => (f === 'time' ? time(r) : r[f])))];
   const sheet = XLSX.utils.aoa_to_sheet(aoa);
   // Dates as Excel date cells: the serial written directly (SheetJS's own Date conversion uses the
   // zone's 1899 offset, Lima's local mean time, and lands minutes before midnight).
-  const dateColumn = FIELDS.indexOf('date');
+  const dateColumn = REPORT_FIELDS.indexOf('date');
   rows.forEach((r, i) => {
     const [dd, mm, yyyy] = r.date.split('/').map(Number);
     const validDate = dd >= 1 && mm >= 1 && mm <= 12 && dd <= new Date(Date.UTC(yyyy, mm, 0)).getUTCDate();

@@ -3,39 +3,15 @@
  * lists them, and helpers to turn them into CSV text or rows.
  */
 import { limaDate } from '../../../src/domain/lima-time';
+import { REPORT_FIELDS, REPORT_HEADER, type ReportRow } from '../../support/report-rows';
 
 /** Monday 9 March 2026, 08:00 in Lima: the consultant imports the report for the coming days. */
 export const NOW = limaDate(2026, 3, 9, 8, 0);
 
-export const HEADER = [
-  'Código de cita',
-  'Tipo de documento',
-  'N° Documento',
-  'Nombres',
-  'Apellidos',
-  'Correo electrónico',
-  'Celular',
-  'Fecha de cita',
-  'Hora de cita',
-  'Servicio',
-  'Consultor',
-  'Estado',
-];
+export const HEADER = [...REPORT_HEADER];
 
-export interface Booking {
-  code: string;
-  documentType: string;
-  dni: string;
-  names: string;
-  lastNames: string;
-  email: string;
-  phone: string;
-  date: string; // dd/mm/yyyy
-  time: string; // HH:mm
-  service: string;
-  consultant: string;
-  status: string;
-}
+/** One booking as the platform's report lists it (all text). */
+export type Booking = ReportRow;
 
 const NAMES: [string, string][] = [
   ['María José', 'Ñahui Huamán'], ['José Ángel', 'Peña Cárdenas'], ['Lucía', 'D’Onofrio Güemes'],
@@ -76,7 +52,7 @@ export function thirtyBookings(): Booking[] {
 }
 
 export function bookingRow(b: Booking): string[] {
-  return [b.code, b.documentType, b.dni, b.names, b.lastNames, b.email, b.phone, b.date, b.time, b.service, b.consultant, b.status];
+  return REPORT_FIELDS.map((f) => b[f]);
 }
 
 /** The rows of a platform export: two title lines and a blank line above the header. */
