@@ -7,27 +7,23 @@
  * job's time budget works as it does in Apps Script.
  */
 import { runSetup } from '../../../src/app/setup';
-import { addLimaDays, limaDate, limaDateAt, parseDateKey } from '../../../src/domain/lima-time';
+import { addLimaDays, limaDateAt } from '../../../src/domain/lima-time';
 import type { FormDefinition, FormItemSpec } from '../../../src/domain/form-definition';
-import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB, type AppointmentKey } from '../../../src/domain/schema';
-import type { FieldValue } from '../../../src/domain/table';
+import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB } from '../../../src/domain/schema';
 import type {
   FormAdmin,
   FormAnswers,
   Forms,
   FormState,
-  Mailer,
   MeetingInfo,
   MeetingMove,
   MeetingRequest,
   Meetings,
-  OutgoingMail,
 } from '../../../src/ports';
+import { appointmentAt, ATENCIONES_ID, FakeMailer, tabRecords, TALLERES_ID, USER, type Appt } from '../../support/attention-fixtures';
 import { ArrayAuditLog, FixedClock, FixedSession, MemoryScheduler, MemoryStore, MemoryWorkbook, MemoryWorkbooks, NoLock } from '../../support/memory-ports';
 
-export const ATENCIONES_ID = '1AtencionesAtencionesAtencionesAtenciones00';
-export const TALLERES_ID = '1TalleresTalleresTalleresTalleresTalleres000';
-export const USER = 'ana.quispe@trabajo.gob.pe';
+export { ATENCIONES_ID, FakeMailer, TALLERES_ID, USER, type Appt } from '../../support/attention-fixtures';
 
 /** The test's "today" (a Friday) and "tomorrow", Lima. */
 export const TODAY = '2026-11-27';
@@ -38,33 +34,6 @@ export const at = (day: string, hour: number, minute = 0) => limaDateAt(day, hou
 export class TickingClock extends FixedClock {
   tick(ms: number): void {
     this.at = new Date(this.at.getTime() + ms);
-  }
-}
-
-export class FakeMailer implements Mailer {
-  readonly sent: OutgoingMail[] = [];
-  quota = 100;
-  /** The next sends throw these, in order (then sending works again). */
-  failures: Error[] = [];
-  /** Called after each accepted send (to interleave a person's edits). */
-  afterSend?: (mail: OutgoingMail) => void;
-  constructor(private readonly clock?: TickingClock) {}
-  send(mail: OutgoingMail): void {
-    this.clock?.tick(450);
-    const f = this.failures.shift();
-    if (f) throw f;
-    if (!mail.to) throw new Error('Failed to send email: no recipient');
-    if (this.quota <= 0) throw new Error('Service invoked too many times for one day: email.');
-    this.sent.push(mail);
-    this.quota--;
-    this.afterSend?.(mail);
-  }
-  remainingDailyQuota(): number {
-    this.clock?.tick(20);
-    return this.quota;
-  }
-  to(address: string): OutgoingMail[] {
-    return this.sent.filter((m) => m.to === address);
   }
 }
 
@@ -227,31 +196,12 @@ export class FakeForms implements Forms, FormAdmin {
   }
 }
 
-export type Appt = Partial<Record<AppointmentKey, FieldValue>>;
 
 /** An appointment on `day` at hour:minute (Lima), as the import writes it; `extra` may come in the minute's place. */
 export function appointment(id: string, day: string, hour: number, minuteOrExtra: number | Appt = 0, more: Appt = {}): Appt {
   const minute = typeof minuteOrExtra === 'number' ? minuteOrExtra : 0;
   const extra = typeof minuteOrExtra === 'number' ? more : minuteOrExtra;
-  const start = at(day, hour, minute);
-  const { year, month, day: d } = parseDateKey(day);
-  return {
-    id,
-    platformCode: id,
-    documentType: 'DNI',
-    dni: '01234567',
-    fullName: `Usuario ${id}`,
-    email: `${id.toLowerCase()}@example.com`,
-    phone: '+51 987654321',
-    date: limaDate(year, month, d),
-    time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
-    start,
-    consultant: 'Ana Quispe',
-    service: 'Orientación para el emprendimiento',
-    status: 'Programada',
-    origin: 'Importación',
-    ...extra,
-  };
+  return appointmentAt(id, at(day, hour, minute), extra);
 }
 
 export function jobsWorld(opts: { now?: Date; budgetMs?: number } = {}) {
@@ -316,10 +266,6 @@ export function jobsWorld(opts: { now?: Date; budgetMs?: number } = {}) {
       }
     },
     citasWrites: () => (citas() as unknown as { writes: number }).writes,
-    reviewRows() {
-      const s = sheet(REVIEW_TAB.name);
-      const [headers, ...rows] = s.cells;
-      return rows.map((r) => Object.fromEntries(headers.map((h, i) => [String(h), r[i]])) as Record<string, unknown>);
-    },
+    reviewRows: () => tabRecords(book, REVIEW_TAB.name),
   };
 }

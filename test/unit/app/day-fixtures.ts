@@ -6,9 +6,10 @@
 import { runSetup } from '../../../src/app/setup';
 import type { DayDeps } from '../../../src/app/day';
 import { limaDate } from '../../../src/domain/lima-time';
-import { APPOINTMENTS_TAB, MODULES_TAB, SETTINGS_TAB, type AppointmentKey, type ModuleKey } from '../../../src/domain/schema';
+import { APPOINTMENTS_TAB, MODULES_TAB, SETTINGS_TAB, type ModuleKey } from '../../../src/domain/schema';
 import type { FieldValue } from '../../../src/domain/table';
-import type { Forms, Mailer, OutgoingMail } from '../../../src/ports';
+import type { Forms } from '../../../src/ports';
+import { appointmentAt, ATENCIONES_ID, FakeMailer, tabRecords, TALLERES_ID, USER, type Appt } from '../../support/attention-fixtures';
 import {
   ArrayAuditLog,
   FixedClock,
@@ -20,29 +21,9 @@ import {
   NoLock,
 } from '../../support/memory-ports';
 
-export const ATENCIONES_ID = '1AtencionesAtencionesAtencionesAtenciones00';
-export const TALLERES_ID = '1TalleresTalleresTalleresTalleresTalleres000';
-export const USER = 'ana.quispe@trabajo.gob.pe';
+export { ATENCIONES_ID, TALLERES_ID, USER, type Appt } from '../../support/attention-fixtures';
 export const SURVEY_FORM_ID = 'form-encuesta-1';
 
-export class RecordingMailer implements Mailer {
-  readonly sent: OutgoingMail[] = [];
-  quota = 100;
-  /** The next send throws this (once). */
-  failNext: Error | null = null;
-  send(mail: OutgoingMail): void {
-    if (this.failNext) {
-      const e = this.failNext;
-      this.failNext = null;
-      throw e;
-    }
-    this.sent.push(mail);
-    this.quota--;
-  }
-  remainingDailyQuota(): number {
-    return this.quota;
-  }
-}
 
 export class PrefillForms implements Forms {
   publishedUrl(formId: string): string {
@@ -59,29 +40,10 @@ export class PrefillForms implements Forms {
 /** Lima wall time on the test day, 28 Nov 2026. */
 export const at = (hour: number, minute = 0) => limaDate(2026, 11, 28, hour, minute);
 
-export type Appt = Partial<Record<AppointmentKey, FieldValue>>;
 
+/** An appointment on the test day, reminded the day before (its Meet link is on the row). */
 export function appointment(id: string, hour: number, minute: number, extra: Appt = {}): Appt {
-  const start = at(hour, minute);
-  return {
-    id,
-    platformCode: id,
-    documentType: 'DNI',
-    dni: '01234567',
-    fullName: `Usuario ${id}`,
-    email: `${id.toLowerCase()}@example.com`,
-    phone: '+51 987654321',
-    date: limaDate(2026, 11, 28),
-    time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`,
-    start,
-    consultant: 'Ana Quispe',
-    service: 'Orientación para el emprendimiento',
-    status: 'Programada',
-    reminderStatus: 'enviado',
-    meetUrl: 'https://meet.google.com/abc-defg-hij',
-    origin: 'Importación',
-    ...extra,
-  };
+  return appointmentAt(id, at(hour, minute), { reminderStatus: 'enviado', meetUrl: 'https://meet.google.com/abc-defg-hij', ...extra });
 }
 
 export function dayWorld(opts: { user?: string; surveyForm?: boolean; now?: Date } = {}) {
@@ -115,7 +77,7 @@ export function dayWorld(opts: { user?: string; surveyForm?: boolean; now?: Date
     { name: 'Consultor: luis.rojas@trabajo.gob.pe', value: 'Luis Rojas' },
   ]);
 
-  const mailer = new RecordingMailer();
+  const mailer = new FakeMailer();
   const deps: DayDeps & { audit: ArrayAuditLog; clock: FixedClock; properties: MemoryStore } = {
     workbooks,
     properties: setupDeps.properties,
@@ -157,11 +119,7 @@ export function dayWorld(opts: { user?: string; surveyForm?: boolean; now?: Date
       talleres.table(MODULES_TAB).append([fields]);
       talleres.newExecution();
     },
-    sheetRows(tab: string) {
-      const s = book.sheet(tab)!;
-      const [headers, ...rows] = s.cells;
-      return rows.map((r) => Object.fromEntries(headers.map((h, i) => [String(h), r[i]])));
-    },
+    sheetRows: (tab: string) => tabRecords(book, tab),
   };
 }
 
