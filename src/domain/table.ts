@@ -144,6 +144,16 @@ export interface PlanOptions {
   mayRewrite?: (column: number) => boolean;
 }
 
+/** Per row, the (0-based) columns whose cell differs between `before` and `after`. */
+function changedColumns(before: readonly (readonly CellValue[])[], after: readonly (readonly CellValue[])[]): number[][] {
+  return after.map((row, i) => {
+    const cols: number[] = [];
+    const width = Math.max(row.length, before[i].length);
+    for (let j = 0; j < width; j++) if (!sameCell(before[i][j], row[j])) cols.push(j);
+    return cols;
+  });
+}
+
 /**
  * The fewest rectangles that write every changed cell, under two rules: only rows that changed
  * are written (a run of consecutive changed rows is one block), and a block spans unchanged
@@ -152,12 +162,7 @@ export interface PlanOptions {
 export function planWrites(before: readonly (readonly CellValue[])[], after: readonly (readonly CellValue[])[], opts: PlanOptions): WriteBlock[] {
   if (before.length !== after.length) throw new Error('planWrites: before and after must have the same rows');
   const mayRewrite = opts.mayRewrite ?? (() => false);
-  const changedCols: number[][] = after.map((row, i) => {
-    const cols: number[] = [];
-    const width = Math.max(row.length, before[i].length);
-    for (let j = 0; j < width; j++) if (!sameCell(before[i][j], row[j])) cols.push(j);
-    return cols;
-  });
+  const changedCols = changedColumns(before, after);
   const blocks: WriteBlock[] = [];
   let i = 0;
   while (i < after.length) {
@@ -194,12 +199,7 @@ export function planWrites(before: readonly (readonly CellValue[])[], after: rea
 export function planSpanWrites(before: readonly (readonly CellValue[])[], after: readonly (readonly CellValue[])[], opts: PlanOptions): WriteBlock[] {
   if (before.length !== after.length) throw new Error('planSpanWrites: before and after must have the same rows');
   const mayRewrite = opts.mayRewrite ?? (() => false);
-  const changedCols: number[][] = after.map((row, i) => {
-    const cols: number[] = [];
-    const width = Math.max(row.length, before[i].length);
-    for (let j = 0; j < width; j++) if (!sameCell(before[i][j], row[j])) cols.push(j);
-    return cols;
-  });
+  const changedCols = changedColumns(before, after);
   const rows = changedCols.map((c, i) => (c.length ? i : -1)).filter((i) => i >= 0);
   if (rows.length === 0) return [];
   const first = rows[0];
