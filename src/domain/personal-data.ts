@@ -142,13 +142,17 @@ export interface ExportLine {
 }
 
 /**
- * A value for a CSV cell: a leading '=', '+', '-', '@', tab, CR or LF gets an apostrophe so a
- * spreadsheet opening the file never runs it as a formula (OWASP "CSV Injection"); then quoted
- * when it holds a comma, a quote or a line break (RFC 4180).
+ * A value for a CSV cell that no spreadsheet runs as a formula, whatever separator it splits on
+ * (OWASP "CSV Injection"). The file is comma-separated, but Excel where the list separator is ';'
+ * (Excel in Spanish) splits each line on ';' and honours a quote only at the start of a field, so
+ * the quoted «Ñahui;=2+3» would still give a cell «=2+3». Hence every place where a spreadsheet
+ * may start a cell — the value's start, and right after a ';', a tab, a CR or an LF inside it —
+ * gets an apostrophe before a '=', '+', '-', '@', tab, CR or LF; then the value is quoted when it
+ * holds a comma, a ';', a tab, a quote or a line break (RFC 4180, and one cell where ';' splits).
  */
 export function csvCell(value: string): string {
-  const safe = neutraliseFormula(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = neutraliseFormula(value).replace(/(\r\n|[;\t\r\n])(?=[=+\-@\t\r\n])/g, "$1'");
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The export: 'Origen,ID,Campo,Valor', one line per field, CRLF after every line (the panel adds the BOM). */

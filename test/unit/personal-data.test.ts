@@ -57,8 +57,9 @@ describe('the export opened in a spreadsheet runs nothing', () => {
     ['+51 987654321', "'+51 987654321"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tcmd', "'\tcmd"],
-    ['\r\n=1', `"'\r\n=1"`],
+    ['\tcmd', `"'\tcmd"`],
+    ['\r\n=1', `"'\r\n'=1"`],
+    ['Ñahui;=2+3', `"Ñahui;'=2+3"`],
     ['María José Ñahui', 'María José Ñahui'],
     ['Pérez, Ana', '"Pérez, Ana"'],
   ])('%j is written %j', (value, cell) => {
@@ -71,6 +72,45 @@ describe('the export opened in a spreadsheet runs nothing', () => {
       { source: 'Citas', id: 'AV-1', field: 'DNI', value: '01234567' },
     ]);
     expect(csv).toBe('Origen,ID,Campo,Valor\r\nCitas,AV-1,Nombres y apellidos,"\'=cmd|""/c calc""!A1"\r\nCitas,AV-1,DNI,01234567\r\n');
+  });
+
+  /**
+   * How a spreadsheet splits a line on `sep` the way Excel does: a quote is special only at the
+   * start of a field (a comma file opened where the list separator is ';' — Excel in Spanish).
+   */
+  function excelCells(csv: string, sep: string): string[] {
+    const cells: string[] = [];
+    let i = 0;
+    while (i <= csv.length) {
+      let cell = '';
+      if (csv[i] === '"') {
+        i++;
+        for (; i < csv.length; i++) {
+          if (csv[i] === '"' && csv[i + 1] === '"') { cell += '"'; i++; }
+          else if (csv[i] === '"') { i++; break; }
+          else cell += csv[i];
+        }
+      }
+      while (i < csv.length && csv[i] !== sep && csv[i] !== '\r' && csv[i] !== '\n') cell += csv[i++];
+      cells.push(cell);
+      i++;
+    }
+    return cells;
+  }
+
+  test.each([
+    ['Ñahui;=2+3'],
+    ['Ñahui\t=2+3'],
+    ['Ñahui;+51 987654321'],
+    ['nota\r\n=1+1'],
+    ['a, b;@SUM(A1);-3'],
+  ])('%j runs nothing whether the file is split on commas, semicolons or tabs', (value) => {
+    const csv = buildPersonCsv([{ source: 'Citas', id: '=1+1', field: 'Nombres y apellidos', value }]);
+    for (const sep of [',', ';', '\t']) {
+      for (const cell of excelCells(csv, sep)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    // Read with the comma, the value is one cell, quoted.
+    expect(csvCell(value).startsWith('"')).toBe(true);
   });
 
   test('the file is named by DNI and the Lima day (23:30 in Lima is already tomorrow in UTC)', () => {
