@@ -2,6 +2,7 @@ import type { ServiceEnv, ServiceInstaller } from '../core/env';
 import { GasObject, isDate } from '../core/gas-object';
 import type { TriggerRecord, TriggerEventType, TriggerSource } from '../core/project';
 import { nextRun } from '../core/schedule';
+import { registerStore, type Store, type WorkspaceState } from '../core/state';
 import { isValidTimeZone, zonedParts } from '../core/zones';
 import { createHash } from 'node:crypto';
 
@@ -322,10 +323,97 @@ export class ScriptService extends GasObject {
   }
 }
 
+// ---------------------------------------------------------------------------- authorization
+
+/**
+ * The scopes each user granted to each project. Since Google's granular consent for Apps Script
+ * (2025), a person may leave some of the manifest's scopes unticked on the consent screen; the
+ * emulator never shows that screen, so by default a user has granted every scope the manifest
+ * lists, and a scenario withholds some with `authorizationStore(state).grant(...)`.
+ */
+export class AuthorizationStore implements Store {
+  /** projectId → user → scopes granted. No entry: every scope the manifest lists. */
+  granted: Record<string, Record<string, string[]>> = {};
+
+  /** Records what `user` granted to the project (replacing what they granted before). */
+  grant(projectId: string, user: string, scopes: readonly string[]): void {
+    (this.granted[projectId] ??= {})[user] = [...new Set(scopes)];
+  }
+
+  /** What `user` granted; `manifestScopes` when they never chose (the whole consent screen accepted). */
+  grantedBy(projectId: string, user: string, manifestScopes: readonly string[]): string[] {
+    return [...(this.granted[projectId]?.[user] ?? manifestScopes)];
+  }
+
+  toJSON(): unknown {
+    return { granted: this.granted };
+  }
+
+  static fromJSON(json: unknown): AuthorizationStore {
+    const s = new AuthorizationStore();
+    const g = (json as { granted?: unknown } | null)?.granted;
+    if (g && typeof g === 'object') s.granted = g as AuthorizationStore['granted'];
+    return s;
+  }
+}
+
+registerStore('authorization', { create: () => new AuthorizationStore(), fromJSON: AuthorizationStore.fromJSON });
+
+export function authorizationStore(state: WorkspaceState): AuthorizationStore {
+  return state.store<AuthorizationStore>('authorization');
+}
+
+const AUTH_MODES = ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'];
+
+/**
+ * AuthorizationInfo (developers.google.com/apps-script/reference/script/authorization-info):
+ * - getAuthorizationStatus(): REQUIRED when a scope in question has not been granted;
+ * - getAuthorizationUrl(): "If no authorization is required, this method returns null";
+ * - getAuthorizedScopes(): "a list of authorized scopes for the script. If authorization
+ *   information is requested for a specified list of scopes, returns the authorized scopes from
+ *   the specified list."
+ * The scopes in question are the list given to ScriptApp.getAuthorizationInfo, or else the
+ * manifest's `oauthScopes` (Apps Script infers a script's scopes from its code when the manifest
+ * lists none; the emulator cannot, and then requires nothing). Only AuthMode.FULL asks for
+ * consent ("no other authorization mode requires that users grant authorization"): for the
+ * other modes the status is NOT_REQUIRED.
+ */
+export class AuthorizationInfo extends GasObject {
+  readonly _service = 'Script' as const;
+  readonly _class = 'AuthorizationInfo';
+
+  constructor(
+    private readonly _projectId: string,
+    private readonly _required: readonly string[],
+    private readonly _granted: readonly string[],
+    private readonly _full: boolean,
+  ) {
+    super();
+  }
+
+  private _missing(): string[] {
+    return this._full ? this._required.filter((s) => !this._granted.includes(s)) : [];
+  }
+
+  getAuthorizationStatus(): string {
+    return this._missing().length > 0 ? 'REQUIRED' : 'NOT_REQUIRED';
+  }
+
+  getAuthorizationUrl(): string | null {
+    if (this._missing().length === 0) return null;
+    return `https://script.google.com/macros/d/${this._projectId}/authorize?scope=${encodeURIComponent(this._missing().join(' '))}`;
+  }
+
+  getAuthorizedScopes(): string[] | null {
+    return this._required.filter((s) => this._granted.includes(s));
+  }
+}
+
 export class ScriptApp extends GasObject {
   readonly _service = 'Script' as const;
   readonly _class = 'ScriptApp';
-  readonly AuthMode = enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
+  readonly AuthMode = enumOf(...AUTH_MODES);
+  readonly AuthorizationStatus = enumOf('REQUIRED', 'NOT_REQUIRED');
   readonly EventType = enumOf('CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED');
   readonly TriggerSource = enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR');
   readonly WeekDay = enumOf(...WEEKDAYS);
@@ -361,6 +449,21 @@ export class ScriptApp extends GasObject {
     if (!(trigger instanceof Trigger)) throw new Error('Invalid argument: trigger');
     const i = this._env.project.triggers.findIndex((t) => t.uid === trigger._record.uid && t.owner === this._env.exec.user);
     if (i >= 0) this._env.project.triggers.splice(i, 1);
+  }
+
+  /**
+   * getAuthorizationInfo(authMode) and getAuthorizationInfo(authMode, oAuthScopes): whether the
+   * current user granted the script's scopes (or the listed ones). See AuthorizationInfo.
+   */
+  getAuthorizationInfo(authMode: string, oAuthScopes?: string[]): AuthorizationInfo {
+    if (!AUTH_MODES.includes(String(authMode))) throw new Error('Invalid argument: authMode');
+    if (oAuthScopes !== undefined && (!Array.isArray(oAuthScopes) || oAuthScopes.some((s) => typeof s !== 'string'))) {
+      throw new Error('Invalid argument: oAuthScopes');
+    }
+    const manifestScopes = this._env.project.files.manifest.oauthScopes ?? [];
+    const granted = authorizationStore(this._env.state).grantedBy(this._env.project.id, this._env.exec.user, manifestScopes);
+    const required = oAuthScopes === undefined ? manifestScopes : [...new Set(oAuthScopes)];
+    return new AuthorizationInfo(this._env.project.id, required, granted, authMode === 'FULL');
   }
 
   getScriptId(): string {
