@@ -1,5 +1,6 @@
 import { GasObject, type GasEnum } from '../../core/gas-object';
 import type { ServiceEnv } from '../../core/env';
+import { canViewFile } from './access';
 import { SheetsContext } from './context';
 import { MESSAGES } from './messages';
 import { hasScope, SCOPES } from './scopes';
@@ -57,6 +58,7 @@ export class SpreadsheetAppService extends GasObject {
     this._requireAuth('openById', SCOPES.spreadsheets, SCOPES.spreadsheetsReadonly);
     const ss = this._ctx.store.spreadsheet(String(id));
     if (!ss) throw new Error(MESSAGES.openByIdMissing);
+    if (!canViewFile(ss, this._ctx.user)) throw new Error(MESSAGES.noDocumentAccess);
     return new Spreadsheet(this._ctx, ss);
   }
 
@@ -65,6 +67,7 @@ export class SpreadsheetAppService extends GasObject {
     const m = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(String(url));
     const ss = m ? this._ctx.store.spreadsheet(m[1]) : undefined;
     if (!ss) throw new Error(MESSAGES.openByUrlMissing);
+    if (!canViewFile(ss, this._ctx.user)) throw new Error(MESSAGES.noDocumentAccess);
     return new Spreadsheet(this._ctx, ss);
   }
 

@@ -11,6 +11,11 @@ export class SheetsContext {
     return sheetsStore(this.env.state);
   }
 
+  /** The user the execution runs as (its effective user): whose permissions apply to writes. */
+  get user(): string {
+    return this.env.exec.user;
+  }
+
   locale(ss: SpreadsheetData): LocaleInfo {
     return localeInfo(ss.locale);
   }

@@ -34,6 +34,12 @@ export const MESSAGES = {
     `The data you entered in cell ${cell} violates the data validation rules set on this cell. Please enter one of the following values: ${list.join(', ')}.`,
   sheetDeleted: 'The sheet has been deleted.',
   invalidArgument: (name: string) => `Invalid argument: ${name}`,
+  /** Sheets' refusal when a protection stops the user (script or hand): quoted by the brief and in public logs. */
+  protectedCell: 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+  /** Drive's refusal for a file the user may not open (or, for the emulator, not change). */
+  noDocumentAccess: 'You do not have permissions to access the requested document.',
+  /** The Sheets UI's dialog before editing a warning-only protected area. */
+  protectionWarning: "Heads up! You're trying to edit part of this sheet that shouldn't be changed accidentally. Edit anyway?",
 };
 
 function typeName(v: unknown): string {

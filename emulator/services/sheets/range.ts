@@ -13,7 +13,9 @@ import type { SheetsContext } from './context';
 import { isAutomaticFormat, type CellValue } from './format';
 import type { Cell } from './grid';
 import { MESSAGES, signatureError } from './messages';
+import { guardScriptWrite } from './access';
 import type { SheetData, SpreadsheetData } from './model';
+import { protectRange, type Protection } from './protection';
 import { Sheet } from './sheet';
 import { DataValidation } from './validation';
 import type { ValidationRule } from './validation-rule';
@@ -47,6 +49,11 @@ export class Range extends GasObject {
       if (row.length !== this._nc) throw new Error(MESSAGES.columnsMismatch(row.length, this._nc));
     }
     return data as unknown[][];
+  }
+
+  /** Refuses the write when the execution's user may not change these cells (sharing, protections). */
+  private _guard(): void {
+    guardScriptWrite(this._ss, this._sheet, this._ctx.user, { row: this._row, column: this._col, numRows: this._nr, numColumns: this._nc });
   }
 
   private _fill<T>(value: T): T[][] {
@@ -143,12 +150,14 @@ export class Range extends GasObject {
 
   setValues(values: unknown[][]): Range {
     const data = this._shape('setValues', values);
+    this._guard();
     writeValues(this._ss, this._sheet, this._row, this._col, data, { formulas: true, validate: true });
     return this;
   }
 
   /** Sets every cell of the range to the value (as Range.setValue does for a multi-cell range). */
   setValue(value: unknown): Range {
+    this._guard();
     writeValues(this._ss, this._sheet, this._row, this._col, this._fill(value), { formulas: true, validate: true });
     return this;
   }
@@ -170,12 +179,15 @@ export class Range extends GasObject {
   }
 
   setFormula(formula: string): Range {
+    this._guard();
     writeFormulas(this._ss, this._sheet, this._row, this._col, this._fill(formula));
     return this;
   }
 
   setFormulas(formulas: string[][]): Range {
-    writeFormulas(this._ss, this._sheet, this._row, this._col, this._shape('setFormulas', formulas));
+    const data = this._shape('setFormulas', formulas);
+    this._guard();
+    writeFormulas(this._ss, this._sheet, this._row, this._col, data);
     return this;
   }
 
@@ -191,6 +203,7 @@ export class Range extends GasObject {
 
   /** "@" makes the cells plain text: later writes keep strings exactly (leading zeros too). */
   setNumberFormat(numberFormat: string): Range {
+    this._guard();
     const nf = String(numberFormat);
     this._eachCell((cell) => {
       if (isAutomaticFormat(nf)) delete cell.nf;
@@ -201,6 +214,7 @@ export class Range extends GasObject {
 
   setNumberFormats(numberFormats: string[][]): Range {
     const data = this._shape('setNumberFormats', numberFormats);
+    this._guard();
     this._eachCell((cell, i, j) => {
       const nf = String(data[i][j]);
       if (isAutomaticFormat(nf)) delete cell.nf;
@@ -212,6 +226,7 @@ export class Range extends GasObject {
   // ---------------------------------------------------------------- data validation
 
   setDataValidation(rule: DataValidation | null): Range {
+    this._guard();
     if (rule !== null && !(rule instanceof DataValidation)) throw signatureError('Range', 'setDataValidation', [rule]);
     const r: ValidationRule | undefined = rule ? rule._rule : undefined;
     this._eachCell((cell) => {
@@ -223,6 +238,7 @@ export class Range extends GasObject {
 
   setDataValidations(rules: (DataValidation | null)[][]): Range {
     const data = this._shape('setDataValidations', rules) as (DataValidation | null)[][];
+    this._guard();
     this._eachCell((cell, i, j) => {
       const rule = data[i][j];
       if (rule) cell.dv = rule._rule;
@@ -250,12 +266,14 @@ export class Range extends GasObject {
   }
 
   clearDataValidations(): Range {
+    this._guard();
     clearBlock(this._sheet, this._row, this._col, this._nr, this._nc, { validations: true });
     return this;
   }
 
   /** Checkboxes: a CHECKBOX rule and the value false in every cell (Range.insertCheckboxes). */
   insertCheckboxes(): Range {
+    this._guard();
     const rule: ValidationRule = { criteria: 'CHECKBOX', args: [], allowInvalid: true };
     this._eachCell((cell) => (cell.dv = rule));
     writeValues(this._ss, this._sheet, this._row, this._col, this._fill(false), { formulas: false, validate: false });
@@ -263,11 +281,13 @@ export class Range extends GasObject {
   }
 
   check(): Range {
+    this._guard();
     writeValues(this._ss, this._sheet, this._row, this._col, this._fill(true), { formulas: false, validate: true });
     return this;
   }
 
   uncheck(): Range {
+    this._guard();
     writeValues(this._ss, this._sheet, this._row, this._col, this._fill(false), { formulas: false, validate: true });
     return this;
   }
@@ -283,17 +303,20 @@ export class Range extends GasObject {
   // ---------------------------------------------------------------- clearing
 
   clearContent(): Range {
+    this._guard();
     clearBlock(this._sheet, this._row, this._col, this._nr, this._nc, { contents: true });
     return this;
   }
 
   clearFormat(): Range {
+    this._guard();
     clearBlock(this._sheet, this._row, this._col, this._nr, this._nc, { formats: true });
     return this;
   }
 
   /** No options: contents and formats. Options: contentsOnly / formatOnly / validationsOnly. */
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }): Range {
+    this._guard();
     const o = options ?? {};
     const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
     clearBlock(this._sheet, this._row, this._col, this._nr, this._nc, {
@@ -312,6 +335,7 @@ export class Range extends GasObject {
    * numbers and dates sort before text, text before booleans, as in Sheets.
    */
   sort(spec: number | { column: number; ascending?: boolean } | (number | { column: number; ascending?: boolean })[]): Range {
+    this._guard();
     const specs = (Array.isArray(spec) ? spec : [spec]).map((s) =>
       typeof s === 'number' ? { column: s, ascending: true } : { column: Number(s.column), ascending: s.ascending !== false },
     );
@@ -353,69 +377,92 @@ export class Range extends GasObject {
     return this;
   }
 
-  // ---------------------------------------------------------------- styling (accepted, not kept)
+  // ---------------------------------------------------------------- protection
+
+  /** A new protected range over these cells (Range.protect): it mirrors the file's permissions until its editors change. */
+  protect(): Protection {
+    return protectRange(this._ctx, this._ss, this._sheet, { row: this._row, column: this._col, numRows: this._nr, numColumns: this._nc });
+  }
+
+  // ---------------------------------------------------------------- styling (kept only as far as protections go: they refuse it)
 
   setFontWeight(_fontWeight: string | null): Range {
+    this._guard();
     return this;
   }
 
   setFontWeights(_fontWeights: unknown[][]): Range {
+    this._guard();
     return this;
   }
 
   setFontStyle(_fontStyle: string | null): Range {
+    this._guard();
     return this;
   }
 
   setFontSize(_size: number): Range {
+    this._guard();
     return this;
   }
 
   setFontFamily(_fontFamily: string | null): Range {
+    this._guard();
     return this;
   }
 
   setFontColor(_color: string | null): Range {
+    this._guard();
     return this;
   }
 
   setFontColors(_colors: unknown[][]): Range {
+    this._guard();
     return this;
   }
 
   setBackground(_color: string | null): Range {
+    this._guard();
     return this;
   }
 
   setBackgrounds(_colors: unknown[][]): Range {
+    this._guard();
     return this;
   }
 
   setWrap(_isWrapEnabled: boolean): Range {
+    this._guard();
     return this;
   }
 
   setWrapStrategy(_strategy: unknown): Range {
+    this._guard();
     return this;
   }
 
   setHorizontalAlignment(_alignment: string | null): Range {
+    this._guard();
     return this;
   }
 
   setHorizontalAlignments(_alignments: unknown[][]): Range {
+    this._guard();
     return this;
   }
 
   setVerticalAlignment(_alignment: string | null): Range {
+    this._guard();
     return this;
   }
 
   setBorder(..._args: unknown[]): Range {
+    this._guard();
     return this;
   }
 
   setNote(_note: string | null): Range {
+    this._guard();
     return this;
   }
 }

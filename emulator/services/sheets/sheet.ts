@@ -4,7 +4,9 @@ import { RangeList } from './range-list';
 import { clearBlock, writeValues } from './cells';
 import type { SheetsContext } from './context';
 import { MESSAGES, signatureError } from './messages';
-import { DEFAULT_COLUMN_WIDTH, type ProtectionData, type SheetData, type SpreadsheetData } from './model';
+import { guardScriptSheet, guardScriptStructure, guardScriptWrite, moveProtections, requireFileEdit, wholeSheet } from './access';
+import { DEFAULT_COLUMN_WIDTH, type GridArea, type SheetData, type SpreadsheetData } from './model';
+import { protectSheet, sheetProtections, type Protection } from './protection';
 import { Range } from './range';
 import { Spreadsheet } from './spreadsheet';
 import { SheetsStore } from './store';
@@ -33,6 +35,15 @@ export class Sheet extends GasObject {
     return new Range(this._ctx, this._ss, s, row, column, numRows, numColumns);
   }
 
+  /** Refuses a write to `area` the execution's user may not make (sharing, protections). */
+  _guard(area: GridArea = wholeSheet(this._sheet)): void {
+    guardScriptWrite(this._ss, this._sheet, this._ctx.user, area);
+  }
+
+  private _guardStructure(dim: 'rows' | 'columns', at: number, n: number, change: 'insert' | 'delete'): void {
+    guardScriptStructure(this._ss, this._sheet, this._ctx.user, dim, at, n, change);
+  }
+
   // ---------------------------------------------------------------- identity
 
   getName(): string {
@@ -41,6 +52,7 @@ export class Sheet extends GasObject {
 
   setName(name: string): Sheet {
     const n = String(name);
+    guardScriptSheet(this._ss, this._sheet, this._ctx.user);
     if (this._ss.sheets.some((s) => s !== this._sheet && s.name.toLowerCase() === n.toLowerCase())) throw new Error(MESSAGES.sheetExists(n));
     this._sheet.name = n;
     return this;
@@ -130,6 +142,7 @@ export class Sheet extends GasObject {
     const grow = row > s.maxRows;
     if (rowContents.length > s.maxColumns) s.maxColumns = rowContents.length;
     if (rowContents.length === 0) return this;
+    this._guard({ row, column: 1, numRows: 1, numColumns: rowContents.length });
     if (grow) {
       s.grid.insertRows(row, 1, row - 1);
       s.maxRows = row;
@@ -149,7 +162,9 @@ export class Sheet extends GasObject {
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     const s = this._sheet;
     if (afterPosition < 1 || afterPosition > s.maxRows || howMany < 1) throw new Error(MESSAGES.rowsOutOfBounds);
+    this._guardStructure('rows', afterPosition + 1, howMany, 'insert');
     s.grid.insertRows(afterPosition + 1, howMany, afterPosition);
+    moveProtections(s, 'rows', afterPosition + 1, howMany, 'insert');
     s.maxRows += howMany;
     return this;
   }
@@ -161,7 +176,9 @@ export class Sheet extends GasObject {
   insertRowsBefore(beforePosition: number, howMany: number): Sheet {
     const s = this._sheet;
     if (beforePosition < 1 || beforePosition > s.maxRows || howMany < 1) throw new Error(MESSAGES.rowsOutOfBounds);
+    this._guardStructure('rows', beforePosition, howMany, 'insert');
     s.grid.insertRows(beforePosition, howMany, beforePosition > 1 ? beforePosition - 1 : undefined);
+    moveProtections(s, 'rows', beforePosition, howMany, 'insert');
     s.maxRows += howMany;
     return this;
   }
@@ -178,7 +195,9 @@ export class Sheet extends GasObject {
     const s = this._sheet;
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > s.maxRows) throw new Error(MESSAGES.rowsOutOfBounds);
     if (s.maxRows - howMany <= s.frozenRows) throw new Error(MESSAGES.deleteAllRows);
+    this._guardStructure('rows', rowPosition, howMany, 'delete');
     s.grid.deleteRows(rowPosition, howMany);
+    moveProtections(s, 'rows', rowPosition, howMany, 'delete');
     s.maxRows -= howMany;
   }
 
@@ -190,7 +209,9 @@ export class Sheet extends GasObject {
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
     const s = this._sheet;
     if (afterPosition < 1 || afterPosition > s.maxColumns || howMany < 1) throw new Error(MESSAGES.columnsOutOfBounds);
+    this._guardStructure('columns', afterPosition + 1, howMany, 'insert');
     s.grid.insertColumns(afterPosition + 1, howMany, afterPosition);
+    moveProtections(s, 'columns', afterPosition + 1, howMany, 'insert');
     s.maxColumns += howMany;
     return this;
   }
@@ -202,7 +223,9 @@ export class Sheet extends GasObject {
   insertColumnsBefore(beforePosition: number, howMany: number): Sheet {
     const s = this._sheet;
     if (beforePosition < 1 || beforePosition > s.maxColumns || howMany < 1) throw new Error(MESSAGES.columnsOutOfBounds);
+    this._guardStructure('columns', beforePosition, howMany, 'insert');
     s.grid.insertColumns(beforePosition, howMany, beforePosition > 1 ? beforePosition - 1 : undefined);
+    moveProtections(s, 'columns', beforePosition, howMany, 'insert');
     s.maxColumns += howMany;
     return this;
   }
@@ -215,7 +238,9 @@ export class Sheet extends GasObject {
     const s = this._sheet;
     if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > s.maxColumns) throw new Error(MESSAGES.columnsOutOfBounds);
     if (s.maxColumns - howMany <= s.frozenColumns) throw new Error(MESSAGES.deleteAllColumns);
+    this._guardStructure('columns', columnPosition, howMany, 'delete');
     s.grid.deleteColumns(columnPosition, howMany);
+    moveProtections(s, 'columns', columnPosition, howMany, 'delete');
     s.maxColumns -= howMany;
   }
 
@@ -238,6 +263,7 @@ export class Sheet extends GasObject {
   // ---------------------------------------------------------------- view
 
   setFrozenRows(rows: number): void {
+    requireFileEdit(this._ss, this._ctx.user);
     if (rows < 0 || rows >= this._sheet.maxRows) throw new Error(MESSAGES.invalidArgument('rows'));
     this._sheet.frozenRows = Math.trunc(rows);
   }
@@ -247,6 +273,7 @@ export class Sheet extends GasObject {
   }
 
   setFrozenColumns(columns: number): void {
+    requireFileEdit(this._ss, this._ctx.user);
     if (columns < 0 || columns >= this._sheet.maxColumns) throw new Error(MESSAGES.invalidArgument('columns'));
     this._sheet.frozenColumns = Math.trunc(columns);
   }
@@ -256,6 +283,7 @@ export class Sheet extends GasObject {
   }
 
   hideSheet(): Sheet {
+    requireFileEdit(this._ss, this._ctx.user);
     if (!this._sheet.hidden && !this._ss.sheets.some((s) => s !== this._sheet && !s.hidden)) throw new Error(MESSAGES.hideAllSheets);
     this._sheet.hidden = true;
     if (this._ss.activeSheetId === this._sheet.sheetId) {
@@ -265,6 +293,7 @@ export class Sheet extends GasObject {
   }
 
   showSheet(): Sheet {
+    requireFileEdit(this._ss, this._ctx.user);
     this._sheet.hidden = false;
     return this;
   }
@@ -274,11 +303,13 @@ export class Sheet extends GasObject {
   }
 
   setColumnWidth(columnPosition: number, width: number): Sheet {
+    requireFileEdit(this._ss, this._ctx.user);
     this._sheet.columnWidths[columnPosition] = width;
     return this;
   }
 
   setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
+    requireFileEdit(this._ss, this._ctx.user);
     for (let c = startColumn; c < startColumn + numColumns; c++) this._sheet.columnWidths[c] = width;
     return this;
   }
@@ -305,6 +336,7 @@ export class Sheet extends GasObject {
   }
 
   setTabColor(color: string | null): Sheet {
+    requireFileEdit(this._ss, this._ctx.user);
     this._sheet.tabColor = color === null || color === undefined ? null : String(color);
     return this;
   }
@@ -318,111 +350,41 @@ export class Sheet extends GasObject {
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): Sheet {
     const o = options ?? {};
     const any = o.contentsOnly || o.formatOnly;
+    this._guard();
     clearBlock(this._sheet, 1, 1, this._sheet.maxRows, this._sheet.maxColumns, { contents: !any || o.contentsOnly, formats: !any || o.formatOnly });
     return this;
   }
 
   clearContents(): Sheet {
+    this._guard();
     clearBlock(this._sheet, 1, 1, this._sheet.maxRows, this._sheet.maxColumns, { contents: true });
     return this;
   }
 
   clearFormats(): Sheet {
+    this._guard();
     clearBlock(this._sheet, 1, 1, this._sheet.maxRows, this._sheet.maxColumns, { formats: true });
     return this;
   }
 
   // ---------------------------------------------------------------- protection and forms
 
-  /** Protects the sheet (or returns its existing protection): a record, enforced on nobody. */
+  /**
+   * Protects the sheet, or returns its existing protection (Sheet.protect): until the script
+   * changes its editors it mirrors the spreadsheet's permissions.
+   */
   protect(): Protection {
-    if (!this._sheet.protection) this._sheet.protection = { description: '', warningOnly: false, editors: [this._ss.owner], domainEdit: false };
-    return new Protection(this._sheet);
+    return protectSheet(this._ctx, this._ss, this._sheet);
   }
 
+  /** The sheet's own protection (SHEET, at most one) or its protected ranges (RANGE). */
   getProtections(type: string): Protection[] {
-    return String(type) === 'SHEET' && this._sheet.protection ? [new Protection(this._sheet)] : [];
+    return sheetProtections(this._ctx, this._ss, this._sheet, type);
   }
 
   /** The form writing its responses to this tab, or null (Sheet.getFormUrl). */
   getFormUrl(): string | null {
     const formId = this._ctx.store.formForSheet(this._ss.id, this._sheet.sheetId);
     return formId ? `https://docs.google.com/forms/d/${formId}/viewform` : null;
-  }
-}
-
-/** developers.google.com/apps-script/reference/spreadsheet/protection — sheet protections only. */
-export class Protection extends GasObject {
-  readonly _service = 'Sheets' as const;
-  readonly _class = 'Protection';
-
-  constructor(readonly _sheet: SheetData) {
-    super();
-  }
-
-  private get _data(): ProtectionData {
-    if (!this._sheet.protection) this._sheet.protection = { description: '', warningOnly: false, editors: [], domainEdit: false };
-    return this._sheet.protection;
-  }
-
-  getProtectionType(): string {
-    return 'SHEET';
-  }
-
-  setDescription(description: string): Protection {
-    this._data.description = String(description);
-    return this;
-  }
-
-  getDescription(): string {
-    return this._data.description;
-  }
-
-  setWarningOnly(warningOnly: boolean): Protection {
-    this._data.warningOnly = Boolean(warningOnly);
-    return this;
-  }
-
-  isWarningOnly(): boolean {
-    return this._data.warningOnly;
-  }
-
-  addEditor(emailAddress: string): Protection {
-    if (!this._data.editors.includes(String(emailAddress))) this._data.editors.push(String(emailAddress));
-    return this;
-  }
-
-  addEditors(emailAddresses: string[]): Protection {
-    for (const e of emailAddresses) this.addEditor(e);
-    return this;
-  }
-
-  removeEditor(emailAddress: string): Protection {
-    this._data.editors = this._data.editors.filter((e) => e !== String(emailAddress));
-    return this;
-  }
-
-  removeEditors(emailAddresses: unknown[]): Protection {
-    const drop = new Set(emailAddresses.map((e) => String(e)));
-    this._data.editors = this._data.editors.filter((e) => !drop.has(e));
-    return this;
-  }
-
-  setDomainEdit(editable: boolean): Protection {
-    this._data.domainEdit = Boolean(editable);
-    return this;
-  }
-
-  canDomainEdit(): boolean {
-    return this._data.domainEdit;
-  }
-
-  /** The script runs as an owner or editor here, so it may always edit. */
-  canEdit(): boolean {
-    return true;
-  }
-
-  remove(): void {
-    this._sheet.protection = null;
   }
 }

@@ -1,10 +1,13 @@
 import { GasObject } from '../../core/gas-object';
 import { uiStore } from '../../core/ui-store';
 import { isValidTimeZone } from '../../core/zones';
+import { User } from '../session';
 import { splitSheetName } from './a1';
+import { fileEditors, guardScriptSheet, requireFileEdit, share } from './access';
 import type { SheetsContext } from './context';
 import { MESSAGES, signatureError } from './messages';
 import type { SheetData, SpreadsheetData } from './model';
+import { emailOf, sheetProtections, type Protection } from './protection';
 import type { Range } from './range';
 import { Sheet } from './sheet';
 
@@ -37,6 +40,7 @@ export class Spreadsheet extends GasObject {
   }
 
   rename(newName: string): void {
+    requireFileEdit(this._ss, this._ctx.user);
     this._ss.name = String(newName);
   }
 
@@ -49,6 +53,7 @@ export class Spreadsheet extends GasObject {
   }
 
   setSpreadsheetTimeZone(timezone: string): void {
+    requireFileEdit(this._ss, this._ctx.user);
     if (!isValidTimeZone(String(timezone))) throw new Error(MESSAGES.invalidArgument('timezone'));
     this._ss.timeZone = String(timezone);
   }
@@ -58,7 +63,75 @@ export class Spreadsheet extends GasObject {
   }
 
   setSpreadsheetLocale(locale: string): void {
+    requireFileEdit(this._ss, this._ctx.user);
     this._ss.locale = String(locale);
+  }
+
+  // ---------------------------------------------------------------- sharing (reference/spreadsheet/spreadsheet#getOwner() … #removeViewer(String))
+
+  /** The file's owner. */
+  getOwner(): User {
+    return new User(this._ss.owner);
+  }
+
+  /** The owner and the editors. */
+  getEditors(): User[] {
+    return fileEditors(this._ss).map((e) => new User(e));
+  }
+
+  /** Viewers and commenters (editors are not listed). */
+  getViewers(): User[] {
+    return this._ss.sharing.viewers.map((e) => new User(e));
+  }
+
+  private _share(method: string, who: unknown, role: 'editor' | 'viewer' | 'none'): Spreadsheet {
+    const email = emailOf('Spreadsheet', method, who);
+    requireFileEdit(this._ss, this._ctx.user); // editors may share (Drive's default)
+    share(this._ss, email, role);
+    return this;
+  }
+
+  /** Adds an editor; a viewer is promoted out of the viewers. */
+  addEditor(emailAddressOrUser: string | User): Spreadsheet {
+    return this._share('addEditor', emailAddressOrUser, 'editor');
+  }
+
+  addEditors(emailAddresses: string[]): Spreadsheet {
+    if (!Array.isArray(emailAddresses)) throw signatureError('Spreadsheet', 'addEditors', [emailAddresses]);
+    for (const e of emailAddresses) this._share('addEditors', e, 'editor');
+    return this;
+  }
+
+  /** Removes an editor (the owner stays owner); a viewer stays a viewer. */
+  removeEditor(emailAddressOrUser: string | User): Spreadsheet {
+    const email = emailOf('Spreadsheet', 'removeEditor', emailAddressOrUser);
+    const isViewer = this._ss.sharing.viewers.some((e) => e.toLowerCase() === email.toLowerCase());
+    return this._share('removeEditor', email, isViewer ? 'viewer' : 'none');
+  }
+
+  /** Adds a viewer; no effect on an editor. */
+  addViewer(emailAddressOrUser: string | User): Spreadsheet {
+    return this._share('addViewer', emailAddressOrUser, 'viewer');
+  }
+
+  addViewers(emailAddresses: string[]): Spreadsheet {
+    if (!Array.isArray(emailAddresses)) throw signatureError('Spreadsheet', 'addViewers', [emailAddresses]);
+    for (const e of emailAddresses) this._share('addViewers', e, 'viewer');
+    return this;
+  }
+
+  /** Removes a viewer; no effect on an editor. */
+  removeViewer(emailAddressOrUser: string | User): Spreadsheet {
+    const email = emailOf('Spreadsheet', 'removeViewer', emailAddressOrUser);
+    const isEditor = this._ss.sharing.editors.some((e) => e.toLowerCase() === email.toLowerCase());
+    return this._share('removeViewer', email, isEditor ? 'editor' : 'none');
+  }
+
+  // ---------------------------------------------------------------- protections
+
+  /** Every protected range (RANGE) or protected sheet (SHEET) of the spreadsheet, sheet by sheet. */
+  getProtections(type: string): Protection[] {
+    return this._ss.sheets.flatMap((sheet) => sheetProtections(this._ctx, this._ss, sheet, type));
   }
 
   // ---------------------------------------------------------------- sheets
@@ -98,6 +171,7 @@ export class Spreadsheet extends GasObject {
     } else if (a !== undefined && (typeof a !== 'object' || a === null)) {
       throw signatureError('Spreadsheet', 'insertSheet', [a, b]);
     }
+    requireFileEdit(this._ss, this._ctx.user);
     const store = this._ctx.store;
     const sheet = store.addSheet(this._ss, name ?? store.nextDefaultSheetName(this._ss), index);
     this._ss.activeSheetId = sheet.sheetId;
@@ -109,6 +183,7 @@ export class Spreadsheet extends GasObject {
     if (this._ss.sheets.length <= 1) throw new Error(MESSAGES.removeAllSheets);
     const i = this._ss.sheets.indexOf(sheet._sheet);
     if (i < 0) return;
+    guardScriptSheet(this._ss, sheet._sheet, this._ctx.user);
     this._ss.sheets.splice(i, 1);
     if (this._ss.activeSheetId === sheet._sheet.sheetId) this._ss.activeSheetId = this._ss.sheets[0].sheetId;
   }

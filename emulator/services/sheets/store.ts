@@ -1,15 +1,34 @@
 import { isDate } from '../../core/gas-object';
 import { registerStore, type Store, type WorkspaceState } from '../../core/state';
+import { canEditFile, protectionEditors, protectionsOver, share as shareFile, verdict } from './access';
+import { rangeA1 } from './a1';
 import { applyWrite, readDisplayValues, readFormulas, readNumberFormats, readValues, writeValues } from './cells';
 import type { CellValue } from './format';
 import { Grid, type Cell } from './grid';
 import { isSpanishLocale, localeInfo } from './locale';
 import { MESSAGES } from './messages';
-import { newSheetData, DEFAULT_MAX_COLUMNS, type FormLink, type SheetData, type SpreadsheetData } from './model';
+import { newSharing, newSheetData, DEFAULT_MAX_COLUMNS, type FormLink, type SheetData, type SpreadsheetData } from './model';
 import { interpretInput } from './values';
 import { ruleKey, type ValidationRule } from './validation-rule';
 
 export const DEFAULT_LOCALE = 'es_PE';
+
+/** One protection as `Workspace.protections` lists it. */
+export interface ProtectionInfo {
+  tab: string;
+  type: 'SHEET' | 'RANGE';
+  /** A1 range of a protected range; null for a whole-sheet protection. */
+  range: string | null;
+  description: string;
+  warningOnly: boolean;
+  /** Who may edit the area (the owner always; while `mirrorsFile`, the file's editors). */
+  editors: string[];
+  /** No script changed the editors yet: the area is as editable as the file (Range.protect / Sheet.protect). */
+  mirrorsFile: boolean;
+  domainEdit: boolean;
+  /** Sheet protections: the regions left editable, in A1. */
+  unprotected: string[];
+}
 export const DEFAULT_TIME_ZONE = 'America/Lima';
 
 /** The name Sheets gives the n-th new tab: "Hoja 1" in Spanish, "Sheet1" otherwise. */
@@ -55,6 +74,7 @@ export class SheetsStore implements Store {
       sheets: [newSheetData(0, defaultSheetName(locale, 1), opts.rows, opts.columns)],
       activeSheetId: 0,
       forms: {},
+      sharing: newSharing(),
     });
     return id;
   }
@@ -183,6 +203,70 @@ export class SheetsStore implements Store {
     writeValues(ss, sheet, row, column, values, { formulas: true, validate: true });
   }
 
+  /**
+   * A person types into one cell of the Sheets UI, as `user`: refused when that user cannot
+   * edit the file or a protection over the cell does not list them; a warning-only protection
+   * needs the warning dialog confirmed (`confirmWarning`). The text is then entered as typed.
+   */
+  typeInto(id: string, sheetName: string, row: number, column: number, text: unknown, user: string, confirmWarning = false): void {
+    const ss = this.requireSpreadsheet(id);
+    const sheet = this.requireSheet(id, sheetName);
+    if (!canEditFile(ss, user)) throw new Error(`${user} cannot edit this spreadsheet (view only or not shared)`);
+    const v = verdict(ss, user, protectionsOver(sheet, { row, column, numRows: 1, numColumns: 1 }));
+    if (v === 'blocked') throw new Error(MESSAGES.protectedCell);
+    if (v === 'warning' && !confirmWarning) throw new Error(`${MESSAGES.protectionWarning} (the edit was not confirmed: pass confirmWarning: true)`);
+    this.enterValues(id, sheetName, row, column, [[text]]);
+  }
+
+  // ------------------------------------------------------------------ sharing and protections
+
+  /** Shares the file with `email` (Drive's share dialog); the file's sharing becomes explicit. */
+  share(id: string, email: string, role: 'editor' | 'viewer' | 'none'): void {
+    shareFile(this.requireSpreadsheet(id), email, role);
+  }
+
+  /** Owner, editors, viewers and whether sharing is explicit (restricted). */
+  sharingInfo(id: string): { owner: string; restricted: boolean; editors: string[]; viewers: string[] } {
+    const ss = this.requireSpreadsheet(id);
+    return { owner: ss.owner, restricted: ss.sharing.restricted, editors: [...ss.sharing.editors], viewers: [...ss.sharing.viewers] };
+  }
+
+  /** Every protection of the spreadsheet, tab by tab: sheet protections first, then protected ranges. */
+  protectionsInfo(id: string): ProtectionInfo[] {
+    const ss = this.requireSpreadsheet(id);
+    const out: ProtectionInfo[] = [];
+    for (const sheet of ss.sheets) {
+      const p = sheet.protection;
+      if (p) {
+        out.push({
+          tab: sheet.name,
+          type: 'SHEET',
+          range: null,
+          description: p.description,
+          warningOnly: p.warningOnly,
+          editors: protectionEditors(ss, p),
+          mirrorsFile: p.editors === null,
+          domainEdit: p.domainEdit,
+          unprotected: (p.unprotected ?? []).map((a) => rangeA1(a.row, a.column, a.numRows, a.numColumns)),
+        });
+      }
+      for (const r of sheet.rangeProtections) {
+        out.push({
+          tab: sheet.name,
+          type: 'RANGE',
+          range: rangeA1(r.area.row, r.area.column, r.area.numRows, r.area.numColumns),
+          description: r.description,
+          warningOnly: r.warningOnly,
+          editors: protectionEditors(ss, r),
+          mirrorsFile: r.editors === null,
+          domainEdit: r.domainEdit,
+          unprotected: [],
+        });
+      }
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------------ form responses
 
   /**
@@ -293,12 +377,14 @@ export function sheetsStore(state: WorkspaceState): SheetsStore {
 type DateJSON = { $date: number };
 type CellJSON = null | string | number | boolean | DateJSON | { v?: unknown; f?: string; nf?: string; dv?: number };
 
-interface SheetJSON extends Omit<SheetData, 'grid'> {
+interface SheetJSON extends Omit<SheetData, 'grid' | 'rangeProtections'> {
+  rangeProtections?: SheetData['rangeProtections'];
   rules: { criteria: ValidationRule['criteria']; args: unknown[]; allowInvalid: boolean; helpText?: string }[];
   rows: (CellJSON[] | null)[];
 }
 
-interface SpreadsheetJSON extends Omit<SpreadsheetData, 'sheets'> {
+interface SpreadsheetJSON extends Omit<SpreadsheetData, 'sheets' | 'sharing'> {
+  sharing?: SpreadsheetData['sharing'];
   sheets: SheetJSON[];
 }
 
@@ -368,7 +454,7 @@ function decodeSheet(j: SheetJSON): SheetData {
     return out;
   });
   const { rules: _rules, rows: _rows, ...rest } = j;
-  const sheet: SheetData = { ...rest, grid: Grid.fromRows(rows) };
+  const sheet: SheetData = { ...rest, rangeProtections: j.rangeProtections ?? [], grid: Grid.fromRows(rows) };
   return sheet;
 }
 
@@ -377,5 +463,5 @@ function encodeSpreadsheet(ss: SpreadsheetData): SpreadsheetJSON {
 }
 
 function decodeSpreadsheet(j: SpreadsheetJSON): SpreadsheetData {
-  return { ...j, forms: j.forms ?? {}, sheets: j.sheets.map(decodeSheet) };
+  return { ...j, forms: j.forms ?? {}, sharing: j.sharing ?? newSharing(), sheets: j.sheets.map(decodeSheet) };
 }
