@@ -14,7 +14,8 @@ import { DELETED_NAME, EXPORT_HEADERS, PERSONAL_DATA_LABELS as L, PERSONAL_DATA_
 import { FORMATS, type AppointmentKey, type ColumnSpec } from './schema';
 import type { CellValue, FieldValue } from './table';
 import { cleanText, neutraliseFormula } from './text';
-import { normaliseDni, normaliseEmail, normalisePeruMobile } from './validation';
+import { NAME_MESSAGES } from './messages/validation';
+import { checkPersonName, MAX_PERSON_NAME_LENGTH, normaliseDni, normaliseEmail, normalisePeruMobile } from './validation';
 
 export { DELETED_NAME, REDACTED };
 
@@ -291,7 +292,7 @@ export function replaceIds(text: string, renamed: ReadonlyMap<string, string>): 
 export type CorrectionKey = 'fullName' | 'email' | 'phone';
 export const CORRECTION_KEYS: readonly CorrectionKey[] = ['fullName', 'email', 'phone'];
 
-export const MAX_NAME_LENGTH = 200;
+export const MAX_NAME_LENGTH = MAX_PERSON_NAME_LENGTH;
 
 export type CorrectionCheck = { ok: true; fields: Partial<Record<CorrectionKey, string>> } | { ok: false; message: string };
 
@@ -320,11 +321,10 @@ export function checkCorrection(input: unknown): CorrectionCheck {
   const asText = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
   if (given('fullName')) {
-    const full = cleanText(asText(raw.fullName), 0);
-    if (full === '') problems.push(M.nameRequired);
-    else if (full.length > MAX_NAME_LENGTH) problems.push(M.nameTooLong(MAX_NAME_LENGTH));
-    else if (!/\p{L}/u.test(full)) problems.push(M.nameInvalid);
-    else fields.fullName = full;
+    // One rule for names (validation.ts), as the import and the walk-in apply it.
+    const name = checkPersonName(asText(raw.fullName));
+    if (name.ok) fields.fullName = name.name;
+    else problems.push(name.problem === 'missing' ? M.nameRequired : name.problem === 'tooLong' ? M.nameTooLong(MAX_NAME_LENGTH) : NAME_MESSAGES.invalid);
   }
   if (given('email')) {
     const typed = cleanText(asText(raw.email), 300);

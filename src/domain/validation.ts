@@ -4,7 +4,11 @@
  * Each `normalise…` function accepts what people and spreadsheets actually produce (numbers that
  * Excel made out of digits, spaces, dots, a country code) and returns one canonical text form, or
  * null when the value is not valid. Callers decide what to tell the person; nothing here throws.
+ *
+ * Names and document types follow one rule wherever they enter (the report's import, the walk-in
+ * booked from the panel, the correction under Ley 29733): `checkPersonName` and `documentTypeOf`.
  */
+import { cleanText } from './text';
 
 /** Separators people type inside numbers: spaces (incl. NBSP and narrow NBSP) and dots. */
 const DNI_SEPARATORS = /[\s.\u00a0\u202f]/g;
@@ -136,4 +140,70 @@ export function isValidRuc(raw: unknown): boolean {
   for (let i = 0; i < 10; i++) sum += Number(s[i]) * RUC_WEIGHTS[i];
   const check = (11 - (sum % 11)) % 10; // 11 → 1 and 10 → 0, both captured by % 10
   return check === Number(s[10]);
+}
+
+// ---------------------------------------------------------------------------- names
+
+/** Longest name kept (a Sheets cell would take more; no real name comes near). */
+export const MAX_PERSON_NAME_LENGTH = 200;
+
+/**
+ * A person's names and surnames: starts with a letter (of any alphabet), then letters, combining
+ * accents, spaces, apostrophes (' ’ ‘ ʼ), hyphens and dots ('Ma. del Carmen', 'Jean-Pierre',
+ * 'D’Onofrio'). Anything else — a digit, '=', '<', ';', '@' … — is refused: no name has them, and
+ * they are how a value becomes a formula or markup somewhere downstream.
+ */
+const PERSON_NAME = /^\p{L}[\p{L}\p{M} '’‘ʼ.\-]*$/u;
+
+export type NameProblem = 'missing' | 'invalid' | 'tooLong';
+
+/**
+ * The one rule for a person's name, wherever it enters. Whitespace is tidied (runs become one
+ * space, ends trimmed); the text is otherwise kept as written (case and accents included).
+ */
+export function checkPersonName(raw: unknown): { ok: true; name: string } | { ok: false; problem: NameProblem } {
+  const name = typeof raw === 'string' || typeof raw === 'number' ? cleanText(String(raw), 0) : '';
+  if (name === '') return { ok: false, problem: 'missing' };
+  if (name.length > MAX_PERSON_NAME_LENGTH) return { ok: false, problem: 'tooLong' };
+  if (!PERSON_NAME.test(name)) return { ok: false, problem: 'invalid' };
+  return { ok: true, name };
+}
+
+// ---------------------------------------------------------------------------- identity documents
+
+/** The documents the service attends, by the canonical name stored in 'Tipo doc.'. */
+export const DOCUMENT_TYPES = ['DNI', 'CE', 'Pasaporte', 'PTP', 'CPP'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** How reports and people write each type, as comparison keys (see `documentKey`). */
+const DOCUMENT_TYPE_NAMES: readonly [DocumentType, readonly string[]][] = [
+  ['DNI', ['dni', 'documentonacionalidentidad', 'libretaelectoral']],
+  ['CE', ['ce', 'carneextranjeria', 'carnetextranjeria', 'cext']],
+  ['Pasaporte', ['pasaporte', 'pas', 'pasap', 'pasp']],
+  ['PTP', ['ptp', 'permisotemporalpermanencia']],
+  ['CPP', ['cpp', 'carnepermisotemporalpermanencia', 'carnetpermisotemporalpermanencia']],
+];
+
+/** 'Carné de Extranjería' → 'carneextranjeria': no accents, case, punctuation, 'de'/'del'/'la'. */
+function documentKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '' && w !== 'de' && w !== 'del' && w !== 'la')
+    .join('');
+}
+
+/**
+ * The canonical document type ('D.N.I.' → 'DNI', 'Carné de extranjería' → 'CE'); empty → 'DNI'
+ * (the platform's default); null for anything else — a type the service does not attend, or
+ * markup — which is refused (walk-in) or sent to 'Revisión' (import).
+ */
+export function documentTypeOf(raw: unknown): DocumentType | null {
+  const text = typeof raw === 'string' || typeof raw === 'number' ? cleanText(String(raw), 60) : '';
+  if (text === '') return 'DNI';
+  const key = documentKey(text);
+  for (const [canonical, names] of DOCUMENT_TYPE_NAMES) if (names.includes(key)) return canonical;
+  return null;
 }

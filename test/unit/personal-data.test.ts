@@ -262,6 +262,15 @@ describe('a correction', () => {
     expect(checkCorrection({ fullName: 'a'.repeat(201) })).toMatchObject({ ok: false });
   });
 
+  test('the name follows the one rule of the import and the walk-in: markup and a formula after a letter are refused too', () => {
+    for (const fullName of ['<b>Ana</b>', 'Ana;=2+3', 'Ana =1+1']) {
+      const r = checkCorrection({ fullName });
+      expect(r).toMatchObject({ ok: false });
+      expect(!r.ok && r.message).toContain('Los nombres y apellidos solo pueden tener letras, espacios, apóstrofos, guiones y puntos.');
+    }
+    expect(checkCorrection({ fullName: '  Lucía   D’Onofrio ' })).toEqual({ ok: true, fields: { fullName: 'Lucía D’Onofrio' } });
+  });
+
   test('nothing to correct, or not an object at all', () => {
     const empty = { ok: false, message: 'Indique al menos un dato a corregir: nombres y apellidos, correo o celular.' };
     expect(checkCorrection({})).toEqual(empty);

@@ -1,4 +1,5 @@
-import { isValidRuc, normaliseDni, normaliseEmail, normalisePeruMobile } from '../../src/domain/validation';
+import { checkPersonName, documentTypeOf, isValidRuc, normaliseDni, normaliseEmail, normalisePeruMobile } from '../../src/domain/validation';
+import { NAME_MESSAGES } from '../../src/domain/messages/validation';
 
 describe('normaliseDni', () => {
   it('accepts 8 digits as text and keeps a leading zero', () => {
@@ -141,5 +142,49 @@ describe('isValidRuc', () => {
       }
     }
     throw new Error('no body found');
+  });
+});
+
+describe('checkPersonName: one rule for the import, the walk-in and the correction', () => {
+  it.each([
+    ['María José Ñahui Huamán', 'María José Ñahui Huamán'],
+    ['  Lucía   D’Onofrio Güemes ', 'Lucía D’Onofrio Güemes'],
+    ["Seán O'Brien", "Seán O'Brien"],
+    ['Jean-Pierre Ma. del Carmen', 'Jean-Pierre Ma. del Carmen'],
+    ['ÁNGELA MUÑOZ DÍAZ', 'ÁNGELA MUÑOZ DÍAZ'],
+  ])('accepts %j as %j', (raw, name) => {
+    expect(checkPersonName(raw)).toEqual({ ok: true, name });
+  });
+
+  it.each([
+    ['', 'missing'],
+    ['   ', 'missing'],
+    ['=1+1', 'invalid'],
+    ['=HYPERLINK("http://x","clic")', 'invalid'],
+    ['+51 987654321', 'invalid'],
+    ['-Ana', 'invalid'],
+    ['@Ana', 'invalid'],
+    ['<b>Ana</b>', 'invalid'],
+    ['Ana;=2+3', 'invalid'],
+    ['Ana 2', 'invalid'],
+    ['—', 'invalid'],
+    ['a'.repeat(201), 'tooLong'],
+  ])('refuses %j (%s)', (raw, problem) => {
+    expect(checkPersonName(raw)).toEqual({ ok: false, problem });
+  });
+
+  it('every refusal has a polite Spanish sentence', () => {
+    for (const p of ['missing', 'invalid', 'tooLong'] as const) expect(NAME_MESSAGES[p]).toMatch(/^[A-ZÁÉÍÓÚ].*\.$/);
+  });
+});
+
+describe('documentTypeOf: only the documents the service attends', () => {
+  it.each([
+    ['', 'DNI'], ['D.N.I.', 'DNI'], ['dni', 'DNI'], ['Carné de extranjería', 'CE'], ['CE', 'CE'],
+    ['Pasaporte', 'Pasaporte'], ['PTP', 'PTP'], ['CPP', 'CPP'],
+  ])('%j is %j', (raw, type) => expect(documentTypeOf(raw)).toBe(type));
+
+  it.each([['<img src=x onerror=alert(1)>'], ['Cédula de Venezuela'], ['=1+1'], ['RUC']])('%j is not one of them', (raw) => {
+    expect(documentTypeOf(raw)).toBeNull();
   });
 });

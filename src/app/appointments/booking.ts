@@ -9,16 +9,18 @@
  * from the document and the minute, so a retried call (a double click, a lost answer) finds its
  * own row instead of adding a second one.
  */
+import { loadSettings } from '../team';
 import { reinstateAppointment } from '../../domain/appointment';
-import { canonicalDocumentType, parseCalendarDate, parseClockTime } from '../../domain/import/report';
+import { parseCalendarDate, parseClockTime } from '../../domain/import/report';
 import { formatLimaDateTime, limaDate, limaDateKey } from '../../domain/lima-time';
 import { IMPORT_AUDIT as A, WALK_IN_MESSAGES as M, type WalkInField } from '../../domain/messages/import';
 import { APPOINTMENTS_TAB, headerKey, SETTINGS_TAB } from '../../domain/schema';
 import { cleanText } from '../../domain/text';
 import { MissingColumnError } from '../../domain/table';
-import { normaliseDni, normaliseEmail, normalisePeruMobile } from '../../domain/validation';
+import { DOCUMENT_TYPE_MESSAGES, NAME_MESSAGES } from '../../domain/messages/validation';
+import { checkPersonName, documentTypeOf, normaliseDni, normaliseEmail, normalisePeruMobile } from '../../domain/validation';
 import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock, type Scheduler, type Session, type Workbooks } from '../../ports';
-import { readSettings, type Consultant } from '../settings';
+import { type Consultant } from '../settings';
 import { needsImmediateReminder, requestImmediateReminderRun } from './import';
 import { appointmentStart, appointmentStatus, cellString, derivedAppointmentId, hhmm, patchToFields, scheduleFields, toAppointmentFacts, type AppointmentFields } from './rows';
 
@@ -109,10 +111,12 @@ export function validateWalkIn(
   consultants: readonly Consultant[],
 ): { ok: true; booking: ValidBooking } | { ok: false; fieldErrors: Partial<Record<WalkInField, string>> } {
   const errors: Partial<Record<WalkInField, string>> = {};
-  const documentType = canonicalDocumentType(input.documentType ?? '');
+  const documentType = documentTypeOf(typeof input.documentType === 'string' ? input.documentType : '');
   const docText = cleanText(input.dni ?? '', 40);
   let dni = '';
-  if (documentType === 'DNI') {
+  if (documentType === null) {
+    errors.documentType = DOCUMENT_TYPE_MESSAGES.unknown;
+  } else if (documentType === 'DNI') {
     if (docText === '') errors.dni = M.dniMissing;
     else dni = normaliseDni(docText) ?? ((errors.dni = M.dniInvalid), '');
   } else {
@@ -122,9 +126,10 @@ export function validateWalkIn(
     else dni = doc;
   }
 
-  const fullName = cleanText(input.fullName ?? '', 0);
-  if (fullName === '') errors.fullName = M.nameMissing;
-  else if (fullName.length > 200) errors.fullName = M.nameTooLong;
+  // One rule for names (validation.ts), as the import and the correction apply it.
+  const name = checkPersonName(input.fullName ?? '');
+  const fullName = name.ok ? name.name : '';
+  if (!name.ok) errors.fullName = name.problem === 'missing' ? M.nameMissing : name.problem === 'tooLong' ? M.nameTooLong : NAME_MESSAGES.invalid;
 
   const emailText = cleanText(input.email ?? '', 254);
   const email = normaliseEmail(emailText);
@@ -153,7 +158,7 @@ export function validateWalkIn(
   const consultant = consultantName(cleanText(input.consultant ?? '', 200) || defaultConsultant, consultants);
   if (consultant === '') errors.consultant = M.consultantMissing;
 
-  if (Object.keys(errors).length > 0 || !start || !email) return { ok: false, fieldErrors: errors };
+  if (Object.keys(errors).length > 0 || !start || !email || documentType === null) return { ok: false, fieldErrors: errors };
   return {
     ok: true,
     booking: { documentType, dni, fullName, email, phone, start, consultant, service: cleanText(input.service ?? '', 200) },
@@ -166,7 +171,7 @@ function refusal(message: string, fieldErrors: Partial<Record<WalkInField, strin
 
 export function bookWalkIn(deps: BookingDeps, input: Partial<WalkInInput>): BookingResult {
   const workbook = deps.workbooks.current();
-  const { settings } = readSettings(workbook.table(SETTINGS_TAB));
+  const { settings } = loadSettings(workbook.table(SETTINGS_TAB), deps.properties);
   const now = deps.clock.now();
   const checked = validateWalkIn(input ?? {}, now, deps.session.userEmail(), settings.consultants);
   if (!checked.ok) return refusal(M.invalidForm, checked.fieldErrors);

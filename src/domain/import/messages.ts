@@ -3,6 +3,7 @@
  * why a row was rejected, what was noticed, and the summary shown in the sidebar.
  * Values from the file are quoted with « » so spaces and empty strings are visible.
  */
+import { DOCUMENT_TYPES_TEXT, NAME_ALLOWED } from '../messages/validation';
 
 /** Longest piece of a cell quoted back in a message. */
 const QUOTE_MAX = 60;
@@ -56,6 +57,9 @@ export const IMPORT_MESSAGES = {
 
   // Name and contact
   nameMissing: 'falta el nombre',
+  nameInvalid: (v: string) => `el nombre ${quoted(v)} no es válido (${NAME_ALLOWED})`,
+  nameTooLong: 'el nombre es demasiado largo (máximo 200 caracteres)',
+  documentTypeUnknown: (v: string) => `el tipo de documento ${quoted(v)} no es uno de los que atiende el servicio (${DOCUMENT_TYPES_TEXT})`,
   emailMissing: 'falta el correo electrónico',
   emailInvalid: (v: string) => `el correo electrónico ${quoted(v)} no es válido`,
 

@@ -13,7 +13,7 @@
  */
 import { limaDate, limaDateKey, limaParts } from '../lima-time';
 import { cleanText } from '../text';
-import { normaliseDni, normaliseEmail, normalisePeruMobile } from '../validation';
+import { checkPersonName, documentTypeOf, normaliseDni, normaliseEmail, normalisePeruMobile } from '../validation';
 import { FIELD_LABELS, IMPORT_MESSAGES as M } from './messages';
 import { excelSerialToDate } from './xlsx';
 
@@ -397,21 +397,33 @@ function yearFor(month: number, day: number, now: Date): number {
 // Documents, codes, statuses
 // ---------------------------------------------------------------------------------------------
 
-const DOCUMENT_TYPES: [string, string[]][] = [
-  ['DNI', ['dni', 'documentonacionalidentidad', 'libretaelectoral']],
-  ['CE', ['ce', 'carneextranjeria', 'carnetextranjeria', 'cext']],
-  ['Pasaporte', ['pasaporte', 'pas', 'pasap', 'pasp']],
-  ['PTP', ['ptp', 'permisotemporalpermanencia']],
-  ['CPP', ['cpp', 'carnepermisotemporalpermanencia', 'carnetpermisotemporalpermanencia']],
-];
+/**
+ * 'D.N.I.' → 'DNI', 'Carné de extranjería' → 'CE'; empty → 'DNI' (the platform's default); null
+ * for a type the service does not attend (the row goes to 'Revisión'). The rule lives in
+ * validation.ts, shared with the walk-in.
+ */
+export function canonicalDocumentType(raw: unknown): string | null {
+  return documentTypeOf(cellText(raw));
+}
 
-/** 'D.N.I.' → 'DNI', 'Carné de extranjería' → 'CE'; empty → 'DNI' (the platform's default). */
-export function canonicalDocumentType(raw: unknown): string {
-  const text = cleanText(raw, 60);
-  if (text === '') return 'DNI';
-  const key = comparisonWords(text).join('');
-  for (const [canonical, names] of DOCUMENT_TYPES) if (names.includes(key)) return canonical;
-  return text;
+/**
+ * A name as the report gives it, in the one form the sheet keeps whatever the report's shape:
+ * «Nombres Apellidos». A combined column written «APELLIDOS, NOMBRES» (one comma) is turned
+ * around, so importing the combined shape after the split one (or the other way) finds the same
+ * name and changes nothing. Without a comma the combined text is kept in its order: nothing tells
+ * where the surnames end.
+ */
+export function reportPersonName(parts: { fullName?: string; names?: string; lastNames?: string }): string {
+  if (parts.fullName !== undefined) {
+    const text = cleanText(parts.fullName, 0);
+    const pieces = text.split(',');
+    if (pieces.length === 2) {
+      const [surnames, names] = pieces.map((p) => cleanText(p, 0));
+      if (surnames !== '' && names !== '') return `${names} ${surnames}`;
+    }
+    return text;
+  }
+  return cleanText([parts.names ?? '', parts.lastNames ?? ''].join(' '), 0);
 }
 
 /** Platform codes are compared without spaces and case; leading zeros are kept (text). */
@@ -540,7 +552,9 @@ function parseRow(row: unknown[], columns: ColumnMap, line: number, now: Date): 
   const docRaw = cell('dni');
   const docText = cleanText(cellText(docRaw), 40);
   let dni = '';
-  if (documentType === 'DNI') {
+  if (documentType === null) {
+    problems.push(M.documentTypeUnknown(cleanText(cellText(cell('documentType')), 60)));
+  } else if (documentType === 'DNI') {
     const n = normaliseDni(typeof docRaw === 'number' ? docRaw : docText);
     if (n) dni = n;
     else if (docText === '') problems.push(M.dniMissing);
@@ -555,8 +569,10 @@ function parseRow(row: unknown[], columns: ColumnMap, line: number, now: Date): 
   }
 
   // Name
-  const fullName = columns.fullName ? text('fullName') : [text('names'), text('lastNames')].filter((t) => t !== '').join(' ');
-  if (fullName === '') problems.push(M.nameMissing);
+  const nameText = reportPersonName(columns.fullName ? { fullName: text('fullName', 0) } : { names: text('names', 0), lastNames: text('lastNames', 0) });
+  const name = checkPersonName(nameText);
+  const fullName = name.ok ? name.name : '';
+  if (!name.ok) problems.push(name.problem === 'missing' ? M.nameMissing : name.problem === 'tooLong' ? M.nameTooLong : M.nameInvalid(nameText));
 
   // Email
   const emailText = text('email', 254);
@@ -595,7 +611,7 @@ function parseRow(row: unknown[], columns: ColumnMap, line: number, now: Date): 
     if (time && problems.length === 0) start = limaDate(d.date.year, d.date.month, d.date.day, time.hour, time.minute);
   }
 
-  if (problems.length > 0 || !start || !email) return { ok: false, problems };
+  if (problems.length > 0 || !start || !email || documentType === null) return { ok: false, problems };
 
   const code = columns.code ? normaliseCode(cell('code')) : null;
   const p = limaParts(start);

@@ -141,7 +141,6 @@ export const PERSONAL_DATA_MESSAGES = {
   correctionEmpty: 'Indique al menos un dato a corregir: nombres y apellidos, correo o celular.',
   correctionInvalid: (problems: readonly string[]) => `No se corrigió nada: ${problems.join(' ')}`,
   nameRequired: 'Escriba los nombres y apellidos de la persona.',
-  nameInvalid: 'Los nombres y apellidos deben tener letras.',
   nameTooLong: (max: number) => `Los nombres y apellidos no pueden pasar de ${max} caracteres.`,
   emailInvalid: (typed: string) => `«${typed}» no es un correo válido (por ejemplo, nombre@gmail.com).`,
   phoneInvalid: (typed: string) =>

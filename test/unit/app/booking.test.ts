@@ -77,6 +77,25 @@ test('a time already past is refused; other documents than the DNI are accepted'
   expect(records(w.book, 'Citas')[0]).toMatchObject({ 'Tipo doc.': 'CE', DNI: '001234567', Hora: '15:30' });
 });
 
+test('only the documents the service attends are booked; any other type, markup included, is refused in Spanish', () => {
+  const w = memoryWorld();
+  for (const documentType of ['<img src=x onerror=alert(1)>', 'Cédula de Venezuela', 'RUC']) {
+    const r = bookWalkIn(w.deps, { ...ROSA, documentType, dni: '12345678' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.fieldErrors.documentType).toBe('Elija el tipo de documento: DNI, carné de extranjería, pasaporte, PTP o CPP.');
+  }
+  expect(records(w.book, 'Citas')).toHaveLength(0);
+});
+
+test('the name follows the one rule of the import and the correction: a formula or markup is refused', () => {
+  const w = memoryWorld();
+  for (const fullName of ['=1+1', '<b>Rosa</b>', '+51 987654321']) {
+    const r = bookWalkIn(w.deps, { ...ROSA, fullName });
+    expect(!r.ok && r.fieldErrors.fullName).toBe('Los nombres y apellidos solo pueden tener letras, espacios, apóstrofos, guiones y puntos.');
+  }
+  expect(records(w.book, 'Citas')).toHaveLength(0);
+});
+
 test('one slot, one booking: a second person for the same consultant and minute is refused; another consultant is fine', () => {
   const w = memoryWorld();
   expect(bookWalkIn(w.deps, ROSA).ok).toBe(true);
@@ -164,9 +183,9 @@ test('while another task holds the lock the booking is refused with a message', 
   expect(records(w.book, 'Citas')).toHaveLength(0);
 });
 
-test('consultants are named as in «Configuración»', () => {
+test('consultants are named as the team knows them', () => {
   const w = memoryWorld();
-  setSetting(w.book, 'Consultor: luis.nique@trabajo.gob.pe', 'Luis Ñique');
+  registerTeam(w.deps.properties, [{ email: 'luis.nique@trabajo.gob.pe', name: 'Luis Ñique' }]);
   expect(consultantName('Luis.Nique@trabajo.gob.pe', [{ email: 'luis.nique@trabajo.gob.pe', name: 'Luis Ñique' }])).toBe('Luis Ñique');
   expect(bookWalkIn(w.deps, { ...ROSA, consultant: 'luis.nique@trabajo.gob.pe' })).toMatchObject({ ok: true, consultant: 'Luis Ñique' });
   expect(consultantName('otra@trabajo.gob.pe', [])).toBe('otra@trabajo.gob.pe');

@@ -326,3 +326,31 @@ describe('when the spreadsheet is not ready', () => {
     expect(importReport(w.deps, 'r.csv', file(makeReportRows(DAY, 2))).problem).toMatch(/Configurar esta hoja/);
   });
 });
+
+describe('one name whichever the report shape', () => {
+  /** The same report with one «Apellidos y nombres» column written «APELLIDOS, NOMBRES». */
+  function combinedFile(rows: ReportRow[]): string {
+    const header = ['Código de cita', 'Tipo de documento', 'N° Documento', 'Apellidos y nombres', 'Correo electrónico', 'Celular', 'Fecha de cita', 'Hora de cita', 'Servicio', 'Consultor', 'Estado'];
+    const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const lines = rows.map((r) => [r.code, r.documentType, r.dni, `${r.lastNames}, ${r.names}`, r.email, r.phone, r.date, r.time, r.service, r.consultant, r.status].map(q).join(','));
+    return base64(new TextEncoder().encode([header.join(','), ...lines].join('\r\n') + '\r\n'));
+  }
+
+  test('split columns, then the combined column: nothing changed, nothing updated (and the other way round)', () => {
+    const rows = makeReportRows(DAY, 4);
+    const w = memoryWorld();
+    expect(importReport(w.deps, 'separado.csv', file(rows)).counts).toMatchObject({ inserted: 4, rejected: 0 });
+    const before = records(w.book, 'Citas').map((r) => r['Nombres y apellidos']);
+    w.next();
+    const again = importReport(w.deps, 'combinado.csv', combinedFile(rows));
+    expect(again.counts).toMatchObject({ inserted: 0, updated: 0, unchanged: 4, rejected: 0 });
+    expect(records(w.book, 'Citas').map((r) => r['Nombres y apellidos'])).toEqual(before);
+    expect(before[0]).toBe('María José Ñahui Huamán');
+
+    const v = memoryWorld();
+    importReport(v.deps, 'combinado.csv', combinedFile(rows));
+    v.next();
+    expect(importReport(v.deps, 'separado.csv', file(rows)).counts).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
+    expect(records(v.book, 'Citas').map((r) => r['Nombres y apellidos'])).toEqual(before);
+  });
+});

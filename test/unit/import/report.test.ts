@@ -136,6 +136,36 @@ describe('parseReport: headers', () => {
     expect(parseReport(rows, aliases, { now: NOW }).appointments[0].fullName).toBe('María José Ñahui Huamán');
   });
 
+  it('one canonical name whichever the shape: «APELLIDOS, NOMBRES» reads as the split columns do', () => {
+    const split = [
+      ['DNI', 'Nombres', 'Apellidos', 'Correo', 'Fecha', 'Hora'],
+      ['01234567', 'MARÍA JOSÉ', 'ÑAHUI HUAMÁN', 'm@gmail.com', '10/03/2026', '09:00'],
+    ];
+    const combined = [
+      ['DNI', 'Apellidos y nombres', 'Correo', 'Fecha', 'Hora'],
+      ['01234567', ' ÑAHUI  HUAMÁN ,MARÍA JOSÉ', 'm@gmail.com', '10/03/2026', '09:00'],
+    ];
+    const a = parseReport(split, aliases, { now: NOW }).appointments[0].fullName;
+    const c = parseReport(combined, aliases, { now: NOW }).appointments[0].fullName;
+    expect(a).toBe('MARÍA JOSÉ ÑAHUI HUAMÁN');
+    expect(c).toBe(a);
+  });
+
+  it('names follow the same rule as the walk-in and the correction: a formula or markup goes to review', () => {
+    const rows = [
+      ['DNI', 'Nombres', 'Apellidos', 'Correo', 'Fecha', 'Hora'],
+      ['01234567', '=1+1', '', 'm@gmail.com', '10/03/2026', '09:00'],
+      ['45879632', '<img src=x>', 'Peña', 'j@gmail.com', '10/03/2026', '09:30'],
+      ['70123456', 'Lucía', 'D’Onofrio', 'l@gmail.com', '10/03/2026', '10:00'],
+    ];
+    const r = parseReport(rows, aliases, { now: NOW });
+    expect(r.appointments.map((x) => x.fullName)).toEqual(['Lucía D’Onofrio']);
+    expect(r.rejected.map((x) => x.reason)).toEqual([
+      'Fila 2: el nombre «=1+1» no es válido (solo letras, espacios, apóstrofos, guiones y puntos)',
+      'Fila 3: el nombre «<img src=x> Peña» no es válido (solo letras, espacios, apóstrofos, guiones y puntos)',
+    ]);
+  });
+
   it('refuses a report missing a required column, saying which', () => {
     const rows = [
       ['DNI', 'Nombres', 'Apellidos', 'Fecha', 'Hora'],
@@ -254,10 +284,19 @@ describe('parseReport: documents, phones, statuses', () => {
     expect(r.appointments.map((a) => a.cancelledOnPlatform)).toEqual([true, true, false]);
   });
 
-  it('canonicalDocumentType defaults to DNI and keeps unknown types as written', () => {
+  it('canonicalDocumentType defaults to DNI; a type the service does not attend is null', () => {
     expect(canonicalDocumentType('')).toBe('DNI');
     expect(canonicalDocumentType('carnet de extranjeria')).toBe('CE');
-    expect(canonicalDocumentType('Cédula de Venezuela')).toBe('Cédula de Venezuela');
+    expect(canonicalDocumentType('Cédula de Venezuela')).toBeNull();
+  });
+
+  it('rejects a row whose document type the service does not attend, or whose type is markup', () => {
+    const r = parseReport([header, row('Cédula de Venezuela', 'V12345678'), row('<b>x</b>', '12345678'), row('DNI', '70123456')], aliases, { now: NOW });
+    expect(r.appointments.map((a) => a.dni)).toEqual(['70123456']);
+    expect(r.rejected.map((x) => x.reason)).toEqual([
+      'Fila 2: el tipo de documento «Cédula de Venezuela» no es uno de los que atiende el servicio (DNI, carné de extranjería, pasaporte, PTP o CPP)',
+      'Fila 3: el tipo de documento «<b>x</b>» no es uno de los que atiende el servicio (DNI, carné de extranjería, pasaporte, PTP o CPP)',
+    ]);
   });
 });
 
@@ -286,21 +325,30 @@ describe('parseReport: hostile values are kept as typed and neutralised at write
   ];
   const rows = [
     ['DNI', 'Nombre completo', 'Correo', 'Fecha', 'Hora', 'Servicio', 'Consultor'],
-    ...hostile.map((h, i) => [String(45879630 + i), h, `p${i}@gmail.com`, '10/03/2026', `${9 + i}:00`, h, h]),
-    ['01234567', '\t=1+1', 'tab@gmail.com', '10/03/2026', '15:00', '\r=1+1', '\n@x'],
+    ...hostile.map((h, i) => [String(45879630 + i), 'Ana Peña', `p${i}@gmail.com`, '10/03/2026', `${9 + i}:00`, h, h]),
+    ['01234567', 'Ana Peña', 'tab@gmail.com', '10/03/2026', '15:00', '\r=1+1', '\n@x'],
+    // The same values as names: the name rule (validation.ts) sends them to review, nothing lost.
+    ...hostile.map((h, i) => [String(70123450 + i), h, `n${i}@gmail.com`, '11/03/2026', `${9 + i}:00`, '', '']),
+    ['70123459', '\t=1+1', 'n9@gmail.com', '11/03/2026', '15:00', '', ''],
   ];
   const r = parseReport(rows, aliases, { now: NOW });
 
-  it('imports the rows, keeping each name exactly as typed', () => {
-    expect(r.rejected).toEqual([]);
-    expect(r.appointments.slice(0, 4).map((a) => a.fullName)).toEqual(hostile);
+  it('imports the rows, keeping each service and consultant exactly as typed', () => {
+    expect(r.appointments.slice(0, 4).map((a) => a.service)).toEqual(hostile);
+    expect(r.appointments.slice(0, 4).map((a) => a.consultant)).toEqual(hostile);
     // Leading tab/CR/LF are whitespace: trimmed by cleanText, which leaves the '=' visible.
-    expect(r.appointments[4]).toMatchObject({ fullName: '=1+1', service: '=1+1', consultant: '@x' });
+    expect(r.appointments[4]).toMatchObject({ service: '=1+1', consultant: '@x' });
+  });
+
+  it('a name that is a formula is not imported: its row goes to review with every cell', () => {
+    expect(r.appointments).toHaveLength(5);
+    expect(r.rejected.map((x) => x.raw[1])).toEqual([...hostile, '\t=1+1']);
+    for (const x of r.rejected) expect(x.reason).toMatch(/^Fila \d+: el nombre «.*» no es válido \(solo letras, espacios, apóstrofos, guiones y puntos\)$/s);
   });
 
   it('every text value becomes plain text for Sheets after neutraliseFormula', () => {
     for (const a of r.appointments) {
-      for (const v of [a.fullName, a.service ?? '', a.consultant ?? '']) {
+      for (const v of [a.service ?? '', a.consultant ?? '']) {
         const written = neutraliseFormula(v);
         expect(written.startsWith("'")).toBe(true);
         expect(written.slice(1)).toBe(v);

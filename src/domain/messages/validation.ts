@@ -1,0 +1,20 @@
+/**
+ * The Spanish sentences of the rules every entry of personal data follows (src/domain/validation.ts):
+ * the name and the document type, the same on the import, the walk-in and the correction.
+ */
+
+/** What a name may hold, said once for every place that refuses one. */
+export const NAME_ALLOWED = 'solo letras, espacios, apóstrofos, guiones y puntos';
+
+export const NAME_MESSAGES = {
+  missing: 'Escriba los nombres y apellidos.',
+  invalid: `Los nombres y apellidos ${NAME_ALLOWED.replace(/^solo/, 'solo pueden tener')}.`,
+  tooLong: 'Los nombres y apellidos son demasiado largos (máximo 200 caracteres).',
+} as const;
+
+/** The documents the service attends, as a person reads them. */
+export const DOCUMENT_TYPES_TEXT = 'DNI, carné de extranjería, pasaporte, PTP o CPP';
+
+export const DOCUMENT_TYPE_MESSAGES = {
+  unknown: `Elija el tipo de documento: ${DOCUMENT_TYPES_TEXT}.`,
+} as const;
