@@ -63,3 +63,7 @@ export * from './entry/day';
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 
 export * from './entry/personal-data';
+
+// ---------------------------------------------------------------------------- «Diagnóstico» (checks on the real deployment)
+
+export * from './entry/diagnostics';

@@ -6,6 +6,7 @@
  * and the attention flow (A01–A07) need now; later capabilities add methods when they need them.
  */
 import type { FormDefinition, FormItemSpec } from './domain/form-definition';
+import type { Authorization, FormPublishState, MeetTrial, PlainTextSample } from './domain/diagnostics';
 import type { AuditResult, Role, TabSpec } from './domain/schema';
 import type { FieldValue, TableRow } from './domain/table';
 
@@ -355,4 +356,34 @@ export interface AuditLog {
   entries(): readonly AuditEntry[];
   /** Appends the pending entries in one write. */
   flush(): void;
+}
+
+// ---------------------------------------------------------------------------- diagnostics («Diagnóstico»)
+
+/** A short test event with a Meet conference, to see that Calendar and Meet answer. */
+export interface MeetTrialRequest {
+  readonly title: string;
+  readonly description: string;
+  readonly start: Date;
+  readonly end: Date;
+}
+
+/**
+ * The real platform's answers to what the emulator assumes (src/app/diagnostics.ts). Every
+ * method that makes something (a temporary sheet, a test event) removes it before it returns,
+ * also when it fails half-way.
+ */
+export interface DiagnosticsProbe {
+  /** Writes each sample to a plain-text ('@') cell of a temporary sheet, reads it back (values and formulas), deletes the sheet. */
+  plainTextRoundTrip(samples: readonly string[]): PlainTextSample[];
+  /** The script's time zone (the manifest's). */
+  scriptTimeZone(): string;
+  /** Inserts a test event with a Meet createRequest on the primary calendar, looks at its conference, deletes it. */
+  meetTrial(req: MeetTrialRequest): MeetTrial;
+  /** Publish state of a form; null when it cannot be opened. */
+  formPublishState(formId: string): FormPublishState | null;
+  /** What the person running this has granted (ScriptApp.getAuthorizationInfo(FULL)). */
+  authorization(): Authorization;
+  /** Replaces the report tab's contents with these rows (all text) and shows the tab. */
+  showReport(tab: string, rows: readonly (readonly string[])[]): void;
 }

@@ -162,7 +162,8 @@ export function planTriggers(
   return plan;
 }
 
-function parseRecorded(json: string | null): Record<string, RecordedTrigger> {
+/** The triggers setup recorded as its own (PROPERTY_KEYS.triggers), from their JSON. */
+export function parseRecorded(json: string | null): Record<string, RecordedTrigger> {
   if (!json) return {};
   try {
     const v = JSON.parse(json) as unknown;

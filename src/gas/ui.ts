@@ -11,6 +11,7 @@ export const MENU_HANDLERS = {
   openPanel: 'showSidebar',
   setup: 'showSetup',
   about: 'showAbout',
+  diagnostics: 'runDiagnostics',
 } as const;
 
 /** The panel's first view is chosen by this attribute of sidebar/index.html's <body>. */
@@ -22,6 +23,7 @@ export function addMenu(): void {
     .createMenu(MENU.title)
     .addItem(MENU.openPanel, MENU_HANDLERS.openPanel)
     .addItem(MENU.setup, MENU_HANDLERS.setup)
+    .addItem(MENU.diagnostics, MENU_HANDLERS.diagnostics)
     .addSeparator()
     .addItem(MENU.about, MENU_HANDLERS.about)
     .addToUi();
@@ -38,4 +40,9 @@ export function showPanel(view: PanelView): void {
 export function showAboutDialog(): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(MENU.about, ABOUT_TEXT, ui.ButtonSet.OK);
+}
+
+/** A short notice at the corner of the spreadsheet (no button to press). */
+export function showToast(message: string, title: string): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, title, 15);
 }

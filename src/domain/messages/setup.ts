@@ -13,6 +13,7 @@ export const MENU = {
   title: PRODUCT_NAME,
   openPanel: 'Abrir panel',
   setup: 'Configurar esta hoja',
+  diagnostics: 'Diagnóstico',
   about: 'Acerca de',
 } as const;
 

@@ -1,0 +1,157 @@
+/**
+ * «Diagnóstico» (issue 9 §4; docs/diagnostics.md): run on the real deployment by a coordinator,
+ * it checks the assumptions the emulator makes — plain-text cells keep '=', '+', '-', '@' as
+ * text; Lima time in the sheet and the script; Calendar answers and makes a Meet link; the
+ * product's forms are published and open to anyone with the link; the triggers this spreadsheet
+ * needs exist once each, and whose they are; the mail quota left; the scopes granted — and
+ * writes the report to the 'Diagnóstico' tab.
+ *
+ * Every check is independent: one that throws becomes a «Falla» line with Google's message, and
+ * the others still run. What a check makes (a temporary sheet, a test event) the probe removes.
+ */
+import {
+  buildReport,
+  checkForms,
+  checkMailQuota,
+  checkMeet,
+  checkPlainText,
+  checkScopes,
+  checkTimeZones,
+  checkTriggers,
+  DIAGNOSTICS_TAB,
+  PLAIN_TEXT_SAMPLES,
+  reportRows,
+  type DiagnosticLine,
+  type DiagnosticReport,
+  type FormCheck,
+  type Observed,
+  type TriggerFindings,
+} from '../domain/diagnostics';
+import { DIAGNOSTICS_MESSAGES as M } from '../domain/messages/diagnostics';
+import { TASK_LABELS } from '../domain/messages/setup';
+import { isRole, SETTINGS_TAB } from '../domain/schema';
+import type { AuditLog, Clock, DiagnosticsProbe, KeyValueStore, Mailer, Scheduler, Session, Workbooks } from '../ports';
+import { jobTriggerIds } from './jobs';
+import { readSettings } from './settings';
+import { desiredTriggers, MANAGED_HANDLERS, parseRecorded, planTriggers, PROPERTY_KEYS } from './setup';
+import { SURVEY_PROPERTY_KEYS, SURVEY_SUBMIT_HANDLER } from './surveys';
+
+export interface DiagnosticsDeps {
+  workbooks: Workbooks;
+  properties: KeyValueStore;
+  scheduler: Scheduler;
+  clock: Clock;
+  session: Session;
+  mailer: Mailer;
+  probe: DiagnosticsProbe;
+  audit: AuditLog;
+}
+
+/** The test event starts this long from now and lasts MEET_TRIAL_MS (it is deleted at once). */
+export const MEET_TRIAL_LEAD_MS = 60 * 60_000;
+export const MEET_TRIAL_MS = 15 * 60_000;
+
+function observe<T>(fn: () => T): Observed<T> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The forms this spreadsheet owns: the satisfaction survey in 'atenciones'. */
+function ownedForms(props: Readonly<Record<string, string>>, probe: DiagnosticsProbe): FormCheck[] {
+  if (props[PROPERTY_KEYS.role] !== 'atenciones') return [];
+  const formId = props[SURVEY_PROPERTY_KEYS.formId] ?? '';
+  return [
+    {
+      name: M.surveyFormName,
+      formId,
+      status: formId === '' ? { ok: true, value: null } : observe(() => probe.formPublishState(formId)),
+    },
+  ];
+}
+
+/**
+ * The triggers that exist (Apps Script lists only the running person's) against the ones setup
+ * installs for this role and these settings, judged as setup's own planning judges them: a
+ * daily trigger missing, repeated or with another schedule; the survey's form-submit trigger
+ * missing, repeated or on another form. The jobs' one-off continuations are not duplicates.
+ */
+export function triggerFindings(deps: Pick<DiagnosticsDeps, 'workbooks' | 'scheduler' | 'session'>, props: Readonly<Record<string, string>>): TriggerFindings {
+  const role = props[PROPERTY_KEYS.role];
+  const owner = (props[PROPERTY_KEYS.triggerOwner] ?? '').trim().toLowerCase();
+  const me = deps.session.userEmail().trim().toLowerCase();
+  const base = { owner, me, missing: [], duplicated: [], outdated: [], stale: [], unneeded: [], alsoMine: [] };
+  if (!isRole(role)) return { configured: false, needed: [], ...base };
+
+  const { settings } = readSettings(deps.workbooks.current().table(SETTINGS_TAB));
+  const desired = desiredTriggers(role, settings);
+  const surveyFormId = role === 'atenciones' ? (props[SURVEY_PROPERTY_KEYS.formId] ?? '') : '';
+  const dailyLabel = (handler: string) => {
+    const d = desired.find((x) => x.handler === handler);
+    return M.dailyTrigger(TASK_LABELS[handler] ?? handler, d?.hour ?? 0);
+  };
+  const needed = [...desired.map((d) => dailyLabel(d.handler)), ...(surveyFormId ? [M.surveyTrigger] : [])];
+  if (needed.length === 0) return { configured: true, needed, ...base };
+
+  const existing = deps.scheduler.list();
+  const systemHandlers = new Set<string>([...MANAGED_HANDLERS, SURVEY_SUBMIT_HANDLER]);
+  if (owner !== '' && me !== '' && owner !== me) {
+    const alsoMine = [...new Set(existing.filter((t) => systemHandlers.has(t.handler)).map((t) => t.handler))];
+    return { configured: true, needed, ...base, alsoMine };
+  }
+
+  const plan = planTriggers(existing, desired, parseRecorded(props[PROPERTY_KEYS.triggers] ?? null), MANAGED_HANDLERS, jobTriggerIds(props));
+  const missing = plan.create.map((d) => dailyLabel(d.handler));
+  const outdated = [...new Set(plan.remove.filter((r) => r.why === 'outdated').map((r) => dailyLabel(r.trigger.handler)))];
+  const dupCount = new Map<string, number>();
+  for (const r of plan.remove) if (r.why === 'duplicate') dupCount.set(r.trigger.handler, (dupCount.get(r.trigger.handler) ?? 1) + 1);
+  const duplicated = [...dupCount].map(([handler, count]) => ({ label: dailyLabel(handler), count }));
+  const unneeded = [...new Set(plan.remove.filter((r) => r.why === 'unneeded').map((r) => TASK_LABELS[r.trigger.handler] ?? r.trigger.handler))];
+  const stale: string[] = [];
+
+  if (surveyFormId) {
+    const survey = existing.filter((t) => t.handler === SURVEY_SUBMIT_HANDLER);
+    const onForm = survey.filter((t) => t.kind === 'formSubmit' && t.sourceId === surveyFormId);
+    if (onForm.length === 0) missing.push(M.surveyTrigger);
+    if (onForm.length > 1) duplicated.push({ label: M.surveyTrigger, count: onForm.length });
+    if (survey.length > onForm.length) stale.push(M.surveyTrigger);
+  }
+  return { configured: true, needed, ...base, missing, duplicated, outdated, stale, unneeded };
+}
+
+export function runDiagnostics(deps: DiagnosticsDeps): DiagnosticReport {
+  const now = () => deps.clock.now();
+  const lines: DiagnosticLine[] = [];
+
+  lines.push(checkPlainText(observe(() => deps.probe.plainTextRoundTrip(PLAIN_TEXT_SAMPLES)), now()));
+  lines.push(
+    checkTimeZones(observe(() => ({ spreadsheet: deps.workbooks.current().timeZone(), script: deps.probe.scriptTimeZone() })), now()),
+  );
+  const start = new Date(now().getTime() + MEET_TRIAL_LEAD_MS);
+  lines.push(
+    checkMeet(
+      observe(() =>
+        deps.probe.meetTrial({ title: M.meetTitle, description: M.meetDescription, start, end: new Date(start.getTime() + MEET_TRIAL_MS) }),
+      ),
+      now(),
+    ),
+  );
+  const props = observe(() => deps.properties.getAll());
+  const propsOrEmpty = props.ok ? props.value : {};
+  lines.push(...checkForms(ownedForms(propsOrEmpty, deps.probe), now()));
+  lines.push(...checkTriggers(props.ok ? observe(() => triggerFindings(deps, propsOrEmpty)) : props, now()));
+  lines.push(checkMailQuota(observe(() => deps.mailer.remainingDailyQuota()), now()));
+  lines.push(checkScopes(observe(() => deps.probe.authorization()), now()));
+
+  const report = buildReport(lines);
+  deps.probe.showReport(DIAGNOSTICS_TAB, reportRows(report));
+  deps.audit.record({
+    action: M.auditAction,
+    target: DIAGNOSTICS_TAB,
+    result: report.counts.failure > 0 ? 'Por revisar' : 'Correcto',
+    detail: report.summary,
+  });
+  return report;
+}
