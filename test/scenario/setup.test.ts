@@ -60,7 +60,7 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     for (const id of [atenciones, talleres]) {
       const menus = ws.menus(id);
       expect(menus.map((m) => m.name)).toEqual(['Emprendimiento']);
-      expect(menus[0].items.map((i) => ('caption' in i ? i.caption : '—'))).toEqual(['Abrir panel', 'Configurar esta hoja', '—', 'Acerca de']);
+      expect(menus[0].items.map((i) => ('caption' in i ? i.caption : '—'))).toEqual(['Abrir panel', 'Configurar esta hoja', 'Diagnóstico', '—', 'Acerca de']);
     }
     const opens = ws.executions({ functionName: 'onOpen' });
     expect(opens.length).toBe(2);
