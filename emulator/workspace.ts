@@ -268,8 +268,16 @@ export class Workspace {
 
   // ---------------------------------------------------------------- forms
 
-  /** A person submits a form (answers by item title or ID); form-submit triggers fire. */
-  submitForm(formId: string, answers: Record<string, string | string[]>, opts: { email?: string } = {}): { responseId: string; executions: ExecutionRecord[] } {
+  /**
+   * A person submits a form (answers by item title or ID; `signedInAs`: the account they are
+   * signed in to, if any); form-submit triggers fire. Throws FormSubmissionError when the form
+   * refuses it (not published, not accepting responses, sign-in required, answers refused).
+   */
+  submitForm(
+    formId: string,
+    answers: Record<string, string | string[]>,
+    opts: { email?: string; signedInAs?: string } = {},
+  ): { responseId: string; executions: ExecutionRecord[] } {
     const before = this.state.executions.length;
     const { responseId } = submitFormResponse(this.state, formId, answers, opts);
     this.drainEvents();
@@ -332,8 +340,9 @@ export class Workspace {
     return mailStore(this.state).sent;
   }
 
-  calendarEvents() {
-    return calendarStore(this.state).allEvents();
+  /** Events of every calendar by start time: live ones, and cancelled (deleted) ones too with `includeCancelled`. */
+  calendarEvents(opts: { includeCancelled?: boolean } = {}) {
+    return calendarStore(this.state).allEvents(opts);
   }
 
   executions(filter: { functionName?: string; since?: number } = {}): ExecutionRecord[] {

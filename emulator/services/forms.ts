@@ -10,7 +10,7 @@ export { formsStore, FormsStore } from './forms/store';
 export type { FormDefinition, FormSummary } from './forms/store';
 export type { FormRecord, ItemRecord, ResponseRecord, AnswerValue } from './forms/model';
 export { submitFormResponse, FormSubmissionError } from './forms/submit';
-export type { AnswerProblem } from './forms/submit';
+export type { AnswerProblem, RefusalReason } from './forms/submit';
 export { parsePrefilledUrl } from './forms/urls';
 export { Form } from './forms/form';
 
@@ -29,10 +29,15 @@ export class FormApp extends GasObject {
     super();
   }
 
-  create(title: string, _isPublished?: boolean): Form {
+  /**
+   * create(title) / create(title, isPublished) (form-app#create): without `isPublished` the form
+   * is published only when made before 1 July 2026 (forms/api/guides/api-changes-to-google-forms).
+   */
+  create(title: string, isPublished?: boolean): Form {
     if (title === undefined || title === null || String(title) === '') throw new Error('Invalid argument: title');
+    if (isPublished !== undefined && typeof isPublished !== 'boolean') throw new Error('Invalid argument: isPublished');
     const { state, exec } = this._env;
-    const form = formsStore(state).create(exec.user, String(title), state.now(), state.random);
+    const form = formsStore(state).create(exec.user, String(title), state.now(), state.random, isPublished);
     return new Form(this._env, form.id);
   }
 

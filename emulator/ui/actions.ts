@@ -106,7 +106,11 @@ export function advanceClock(ws: Workspace, body: Record<string, unknown>) {
   });
 }
 
-/** A citizen submits a form (answers by item ID); refused answers come back per question. */
+/**
+ * A citizen submits a form (answers by item ID), as an anonymous respondent; refused answers
+ * come back per question, a refused form (not published, closed, sign-in required) as one problem
+ * with its `reason`.
+ */
 export function submitForm(ws: Workspace, body: Record<string, unknown>) {
   const formId = str(body, 'formId');
   const form = formsStore(ws.state).get(formId);
@@ -125,7 +129,7 @@ export function submitForm(ws: Workspace, body: Record<string, unknown>) {
       const { responseId } = ws.submitForm(formId, answers, email !== undefined ? { email } : {});
       return { ok: true as const, responseId, confirmationMessage: form.confirmationMessage || 'Se registró tu respuesta.' };
     } catch (e) {
-      if (e instanceof FormSubmissionError) return { ok: false as const, problems: e.problems as AnswerProblem[] };
+      if (e instanceof FormSubmissionError) return { ok: false as const, reason: e.reason, problems: e.problems as AnswerProblem[] };
       throw e;
     }
   });

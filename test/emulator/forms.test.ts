@@ -27,7 +27,7 @@ function setup() {
 
 /** The registration form of the tests: text (required), list, checkbox with "Other", scale, date. */
 function registrationForm(app: FormApp) {
-  const form = app.create('Inscripción – Aprende a Emprender');
+  const form = app.create('Inscripción – Aprende a Emprender', true);
   form.setDescription('Taller gratuito').setCollectEmail(false);
   const name = form.addTextItem().setTitle('Nombres y apellidos').setRequired(true) as TextItem;
   const dni = form.addTextItem().setTitle('DNI').setRequired(true) as TextItem;
@@ -117,7 +117,7 @@ describe('FormApp / Form — form-app, form', () => {
 
   test('choice items: createChoice/setChoices, showOtherOption; scale bounds are checked', () => {
     const { FormApp: app } = setup();
-    const form = app.create('F');
+    const form = app.create('F', true);
     const mc = form.addMultipleChoiceItem() as MultipleChoiceItem;
     mc.setTitle('¿Asistirás?').setChoices([mc.createChoice('Sí'), mc.createChoice('No')]);
     mc.showOtherOption(true);
@@ -132,7 +132,7 @@ describe('FormApp / Form — form-app, form', () => {
 
   test('deleteItem, moveItem and duplicate keep the order a person sees', () => {
     const { FormApp: app } = setup();
-    const form = app.create('F');
+    const form = app.create('F', true);
     const a = form.addTextItem().setTitle('A');
     const b = form.addTextItem().setTitle('B');
     form.addTextItem().setTitle('C');
@@ -149,7 +149,7 @@ describe('FormApp / Form — form-app, form', () => {
 
   test('shortenFormUrl gives a stable forms.gle link that leads back to the form', () => {
     const { env, FormApp: app } = setup();
-    const form = app.create('F');
+    const form = app.create('F', true);
     const short = form.shortenFormUrl(form.getPublishedUrl());
     expect(short).toMatch(/^https:\/\/forms\.gle\/[A-Za-z0-9]{17}$/);
     expect(form.shortenFormUrl(form.getPublishedUrl())).toBe(short);
@@ -159,7 +159,7 @@ describe('FormApp / Form — form-app, form', () => {
 
   test('without a destination: getDestinationId/Type throw "The form currently has no response destination."', () => {
     const { FormApp: app } = setup();
-    const form = app.create('F');
+    const form = app.create('F', true);
     expect(() => form.getDestinationId()).toThrow('The form currently has no response destination.');
     expect(() => form.getDestinationType()).toThrow('The form currently has no response destination.');
   });
@@ -204,7 +204,7 @@ describe('prefilled URLs — form-response#toPrefilledUrl', () => {
 
   test('prefill with a survey code (A06: survey link prefilled with the appointment code)', () => {
     const { env, FormApp: app } = setup();
-    const form = app.create('Encuesta de Satisfacción – Servicios Virtuales MTPE');
+    const form = app.create('Encuesta de Satisfacción – Servicios Virtuales MTPE', true);
     const code = form.addTextItem().setTitle('Código de atención') as TextItem;
     const url = form.createResponse().withItemResponse(code.createResponse('AT-2026-000123')).toPrefilledUrl();
     expect(parsePrefilledUrl(env.state, url).answers).toEqual({ [code.getId()]: 'AT-2026-000123' });
@@ -281,7 +281,7 @@ describe('submitting responses — host side (the respondent) and FormResponse.s
 
   test('text validation (FormApp.createTextValidation) is applied with its help text', () => {
     const { env, FormApp: app } = setup();
-    const form = app.create('F');
+    const form = app.create('F', true);
     const dni = form.addTextItem().setTitle('DNI') as TextItem;
     dni.setValidation(app.createTextValidation().requireTextMatchesPattern('\\d{8}').setHelpText('El DNI tiene 8 dígitos.').build());
     expect(() => submitFormResponse(env.state, form.getId(), { DNI: '1234' })).toThrow('DNI: El DNI tiene 8 dígitos.');
@@ -292,7 +292,7 @@ describe('submitting responses — host side (the respondent) and FormResponse.s
 
   test('a form not accepting responses refuses them, with its custom closed message', () => {
     const { env, FormApp: app } = setup();
-    const form = app.create('Inscripción');
+    const form = app.create('Inscripción', true);
     form.addTextItem().setTitle('Nombre');
     form.setAcceptingResponses(false);
     expect(() => submitFormResponse(env.state, form.getId(), { Nombre: 'Ana' })).toThrow('El formulario «Inscripción» ya no acepta respuestas.');
@@ -303,7 +303,7 @@ describe('submitting responses — host side (the respondent) and FormResponse.s
 
   test('collectEmail: the respondent email is required, valid, recorded; limit one response per user', () => {
     const { env, FormApp: app } = setup();
-    const form = app.create('F').setCollectEmail(true).setLimitOneResponsePerUser(true);
+    const form = app.create('F', true).setCollectEmail(true).setLimitOneResponsePerUser(true);
     form.addTextItem().setTitle('Nombre');
     expect(() => submitFormResponse(env.state, form.getId(), { Nombre: 'Ana' })).toThrow('Correo: Esta pregunta es obligatoria.');
     expect(() => submitFormResponse(env.state, form.getId(), { Nombre: 'Ana' }, { email: 'ana' })).toThrow('Correo:');
@@ -337,7 +337,7 @@ describe('submitting responses — host side (the respondent) and FormResponse.s
 
   test('getResponses(timestamp) returns those at or after it; deleteAllResponses empties the form', () => {
     const { env, FormApp: app } = setup();
-    const form = app.create('F');
+    const form = app.create('F', true);
     form.addTextItem().setTitle('N');
     submitFormResponse(env.state, form.getId(), { N: '1' });
     env.state.clock.advance(60_000);
@@ -350,7 +350,7 @@ describe('submitting responses — host side (the respondent) and FormResponse.s
 
   test('_responseObject / _form build the trigger event objects', () => {
     const { env, FormApp: app } = setup();
-    const form = app.create('F');
+    const form = app.create('F', true);
     form.addTextItem().setTitle('N');
     const { responseId } = submitFormResponse(env.state, form.getId(), { N: 'x' });
     expect(app._form(form.getId()).getTitle()).toBe('F');
@@ -391,6 +391,125 @@ describe('forms store — host side and persistence', () => {
   });
 });
 
+describe('publishing and who may respond — forms/api/guides/api-changes-to-google-forms, forms/api/guides/publish-form, form-app#create(String,Boolean), form#setRequireLogin(Boolean)', () => {
+  /** What a respondent's submission gets: the response ID, or why the form refused it. */
+  function attempt(state: WorkspaceState, formId: string, opts: { signedInAs?: string } = {}): string {
+    try {
+      return submitFormResponse(state, formId, { Nombre: 'Ana' }, opts).responseId ? 'aceptada' : '?';
+    } catch (e) {
+      if (e instanceof FormSubmissionError) return `${e.reason}: ${e.message}`;
+      throw e;
+    }
+  }
+  function formAt(now: number, published?: boolean) {
+    const env = makeTestEnv({ now });
+    const app = new FormApp(env);
+    const form = published === undefined ? app.create('Encuesta') : app.create('Encuesta', published);
+    form.addTextItem().setTitle('Nombre');
+    return { env, app, form };
+  }
+  const AFTER = Date.UTC(2026, 10, 27, 14, 0);
+  const BEFORE = Date.UTC(2026, 5, 30, 12, 0);
+
+  test('"forms created by the API after June 30, 2026 will be created in an unpublished state … and won\'t receive responses"', () => {
+    const { env, form } = formAt(AFTER);
+    expect([form.supportsAdvancedResponderPermissions(), form.isPublished(), form.isAcceptingResponses()]).toEqual([true, false, false]);
+    expect(attempt(env.state, form.getId())).toBe('unpublished: Form response rejected: Encuesta: El formulario «Encuesta» no está publicado: no acepta respuestas.');
+    expect(form.getResponses()).toHaveLength(0);
+    expect(env.state.events).toHaveLength(0);
+    // Made on 30 June it was still published by default.
+    const before = formAt(BEFORE);
+    expect([before.form.isPublished(), before.form.isAcceptingResponses(), attempt(before.env.state, before.form.getId())]).toEqual([true, true, 'aceptada']);
+  });
+
+  test('create(title, isPublished) asks for the publish state, whatever the date', () => {
+    expect(formAt(AFTER, true).form.isPublished()).toBe(true);
+    expect(formAt(BEFORE, false).form.isPublished()).toBe(false);
+    expect(() => new FormApp(makeTestEnv()).create('F', 'sí' as unknown as boolean)).toThrow('Invalid argument: isPublished');
+  });
+
+  test('setPublished(true) "also enables accepting responses"; setPublished(false) "stops it from accepting responses"; setAcceptingResponses(false) closes a published form', () => {
+    const { env, form } = formAt(AFTER);
+    form.setAcceptingResponses(true); // forced to false while unpublished (PublishState.isAcceptingResponses)
+    expect(form.isAcceptingResponses()).toBe(false);
+    form.setPublished(true);
+    expect([form.isPublished(), form.isAcceptingResponses(), attempt(env.state, form.getId())]).toEqual([true, true, 'aceptada']);
+    form.setAcceptingResponses(false);
+    expect([form.isPublished(), form.isAcceptingResponses()]).toEqual([true, false]);
+    expect(attempt(env.state, form.getId())).toBe('closed: Form response rejected: Encuesta: El formulario «Encuesta» ya no acepta respuestas.');
+    form.setAcceptingResponses(true);
+    form.setPublished(false);
+    expect([form.isPublished(), form.isAcceptingResponses()]).toEqual([false, false]);
+    expect(attempt(env.state, form.getId())).toMatch(/^unpublished: /);
+    expect(form.getResponses()).toHaveLength(1);
+  });
+
+  test('a legacy form ("don\'t have the publishSettings field") does not support publishing: only the accepting switch applies', () => {
+    const { env, form } = formAt(AFTER, true);
+    formsStore(env.state).get(form.getId())!.supportsPublishing = false;
+    expect(form.supportsAdvancedResponderPermissions()).toBe(false);
+    expect(() => form.isPublished()).toThrow('This form does not support publishing.');
+    expect(() => form.setPublished(true)).toThrow('This form does not support publishing.');
+    expect(attempt(env.state, form.getId())).toBe('aceptada');
+    form.setAcceptingResponses(false);
+    expect(attempt(env.state, form.getId())).toMatch(/^closed: /);
+  });
+
+  test('a form saved before the emulator knew publish states counts as published', () => {
+    const { env, form } = formAt(AFTER, false);
+    const json = JSON.parse(JSON.stringify(env.state.toJSON()));
+    const saved = json.stores.forms.forms[form.getId()];
+    delete saved.published;
+    delete saved.supportsPublishing;
+    delete saved.requireLogin;
+    const old = WorkspaceState.fromJSON(json);
+    const reopened = new FormApp(nextExecution({ ...env, state: old })).openById(form.getId());
+    expect([reopened.isPublished(), reopened.isAcceptingResponses(), reopened.requiresLogin()]).toEqual([true, true, false]);
+    expect(attempt(old, form.getId())).toBe('aceptada');
+  });
+
+  test('setRequireLogin(true): only accounts "in the same domain or a subdomain" may respond; anyone with the link otherwise', () => {
+    const { env, form } = formAt(AFTER, true); // owner consultora@trabajo.gob.pe
+    expect(form.requiresLogin()).toBe(false);
+    expect(attempt(env.state, form.getId())).toBe('aceptada');
+    form.setRequireLogin(true);
+    expect(form.requiresLogin()).toBe(true);
+    const refused = 'loginRequired: Form response rejected: Encuesta: Para responder el formulario «Encuesta» debes iniciar sesión con una cuenta de trabajo.gob.pe.';
+    expect(attempt(env.state, form.getId())).toBe(refused);
+    expect(attempt(env.state, form.getId(), { signedInAs: 'ana.quispe@gmail.com' })).toBe(refused);
+    expect(attempt(env.state, form.getId(), { signedInAs: 'ana@otrotrabajo.gob.pe' })).toBe(refused);
+    expect(attempt(env.state, form.getId(), { signedInAs: 'luis@trabajo.gob.pe' })).toBe('aceptada');
+    expect(attempt(env.state, form.getId(), { signedInAs: 'mesa@lima.trabajo.gob.pe' })).toBe('aceptada');
+    form.setRequireLogin(false);
+    expect(attempt(env.state, form.getId())).toBe('aceptada');
+  });
+
+  test('setPublishingSummary round-trips; the store and the browser UI see the publish state', () => {
+    const { env, form } = formAt(AFTER);
+    expect(form.setPublishingSummary(true).isPublishingSummary()).toBe(true);
+    const [summary] = formsStore(env.state).listForms();
+    expect([summary.published, summary.acceptingResponses, summary.requiresLogin]).toEqual([false, false, false]);
+    const def = formsStore(env.state).formDefinition(form.getId());
+    expect([def.published, def.acceptingResponses]).toEqual([false, false]);
+  });
+
+  test('Workspace.submitForm refuses an unpublished form: nothing stored, no trigger runs', () => {
+    const ws = Workspace.create({ at: '2026-11-27T09:00', seed: 7 });
+    const form = new FormApp(makeTestEnv({ state: ws.state })).create('Encuesta');
+    form.addTextItem().setTitle('Nombre');
+    let refused: unknown;
+    try {
+      ws.submitForm(form.getId(), { Nombre: 'Ana' });
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(FormSubmissionError);
+    expect((refused as FormSubmissionError).reason).toBe('unpublished');
+    expect(ws.forms()[0]).toMatchObject({ published: false, acceptingResponses: false, responses: 0 });
+    expect(ws.executions()).toHaveLength(0);
+  });
+});
+
 describe('form-submit triggers through the runtime (guides/triggers/events#form-submit)', () => {
   test('Workspace.submitForm fires a FORMS trigger with e.source (Form) and e.response (FormResponse)', () => {
     const ws = Workspace.create({ at: '2026-11-27T09:00', seed: 7 });
@@ -401,7 +520,7 @@ describe('form-submit triggers through the runtime (guides/triggers/events#form-
           items[0].getItem().getTitle() + ': ' + items[0].getResponse() + ' / ' + e.response.getId());
       }
       function makeForm() {
-        var f = FormApp.create('Inscripción');
+        var f = FormApp.create('Inscripción', true);
         f.addTextItem().setTitle('Nombre').setRequired(true);
         return f.getId();
       }`;
@@ -429,7 +548,7 @@ describe('response destination — form#setDestination(DestinationType, String)'
   function linked(locale = 'es_PE') {
     const { env, FormApp: app } = setup();
     const ssId = sheetsStore(env.state).createSpreadsheet('Programación Talleres Masivos', env.exec.user, { locale });
-    const form = app.create('Inscripción');
+    const form = app.create('Inscripción', true);
     const name = form.addTextItem().setTitle('Nombre').setRequired(true);
     const topics = form.addCheckboxItem().setTitle('Temas').setChoiceValues(['Costos', 'Marketing']);
     form.addSectionHeaderItem().setTitle('Datos');
@@ -497,7 +616,7 @@ describe('response destination — form#setDestination(DestinationType, String)'
     const ssId = ws.createSpreadsheet('Libro');
     const code = `
       function link(ssId) {
-        var f = FormApp.create('Inscripción');
+        var f = FormApp.create('Inscripción', true);
         f.addTextItem().setTitle('Nombre');
         f.addCheckboxItem().setTitle('Temas').setChoiceValues(['Costos', 'Marketing']);
         f.setDestination(FormApp.DestinationType.SPREADSHEET, ssId);

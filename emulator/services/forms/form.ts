@@ -16,7 +16,7 @@ import {
   addItem,
   typedItem,
 } from './items';
-import { NO_DESTINATION, NOT_FOUND, type FormRecord } from './model';
+import { acceptsResponses, NO_DESTINATION, NOT_FOUND, PUBLISHING_UNSUPPORTED, type FormRecord } from './model';
 import { FormResponse } from './responses';
 import { formsStore } from './store';
 import { editUrl, publishedUrl } from './urls';
@@ -77,11 +77,49 @@ export class Form extends GasObject {
   setCollectEmail(collect: boolean): this {
     return this._set('collectEmail', collect === true);
   }
+  /** False while the form is unpublished, whatever the switch says (PublishState.isAcceptingResponses). */
   isAcceptingResponses(): boolean {
-    return this._rec().acceptingResponses;
+    return acceptsResponses(this._rec());
   }
+  /** On an unpublished form the switch is kept but has no effect until it is published. */
   setAcceptingResponses(enabled: boolean): this {
     return this._set('acceptingResponses', enabled === true);
+  }
+
+  /**
+   * Publishing (developers.google.com/workspace/forms/api/guides/publish-form): "Publish the
+   * form. This also enables accepting responses"; "Unpublishing a form makes it unavailable and
+   * automatically stops it from accepting responses". A legacy form has no publish state.
+   */
+  isPublished(): boolean {
+    const form = this._rec();
+    if (form.supportsPublishing === false) throw new Error(PUBLISHING_UNSUPPORTED);
+    return form.published !== false;
+  }
+  setPublished(enabled: boolean): this {
+    const form = this._rec();
+    if (form.supportsPublishing === false) throw new Error(PUBLISHING_UNSUPPORTED);
+    form.published = enabled === true;
+    form.acceptingResponses = enabled === true;
+    return this;
+  }
+  /** "Determines whether the form supports publishing" (false for a legacy form). */
+  supportsAdvancedResponderPermissions(): boolean {
+    return this._rec().supportsPublishing !== false;
+  }
+  /** Deprecated in the reference; still answered. */
+  requiresLogin(): boolean {
+    return this._rec().requireLogin === true;
+  }
+  /** Deprecated: only accounts of the owner's domain (or a subdomain) may respond. */
+  setRequireLogin(requireLogin: boolean): this {
+    return this._set('requireLogin', requireLogin === true);
+  }
+  isPublishingSummary(): boolean {
+    return this._rec().publishingSummary === true;
+  }
+  setPublishingSummary(enabled: boolean): this {
+    return this._set('publishingSummary', enabled === true);
   }
   hasLimitOneResponsePerUser(): boolean {
     return this._rec().limitOneResponsePerUser;

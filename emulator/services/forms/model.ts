@@ -93,7 +93,27 @@ export interface FormRecord {
   confirmationMessage: string;
   customClosedFormMessage: string;
   collectEmail: boolean;
+  /**
+   * The "accepting responses" switch as last set. What respondents get also depends on the
+   * publish state: an unpublished form accepts nothing (see `acceptsResponses`).
+   */
   acceptingResponses: boolean;
+  /**
+   * Publish state (Form.setPublished / forms.setPublishSettings). Absent in a state saved before
+   * the emulator modelled it: such forms were made when the API published new forms by default,
+   * so they count as published.
+   */
+  published?: boolean;
+  /**
+   * False for a legacy form, one without publish settings: setPublished/isPublished throw and
+   * only the accepting-responses switch applies. Absent counts as true (every new form supports
+   * publishing).
+   */
+  supportsPublishing?: boolean;
+  /** Form.setRequireLogin (deprecated): respondents must be signed in to the owner's domain. */
+  requireLogin?: boolean;
+  /** Form.setPublishingSummary: respondents get a link to the summary of responses. */
+  publishingSummary?: boolean;
   limitOneResponsePerUser: boolean;
   allowResponseEdits: boolean;
   progressBar: boolean;
@@ -108,3 +128,31 @@ export interface FormRecord {
 export const NOT_FOUND = 'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 export const NO_DESTINATION = 'The form currently has no response destination.';
 export const invalidConversion = (type: string) => `Invalid conversion for item type: ${type}`;
+
+/**
+ * "Forms created by the API after June 30, 2026 will be created in an unpublished state"
+ * (developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms). The emulator
+ * reads the date as UTC: a form created from this instant on is unpublished unless the script
+ * asks otherwise (FormApp.create(title, true)).
+ */
+export const UNPUBLISHED_BY_DEFAULT_FROM = Date.UTC(2026, 6, 1);
+
+/** setPublished/isPublished on a legacy form (the reference documents the case, not its message: this wording is the emulator's). */
+export const PUBLISHING_UNSUPPORTED = 'This form does not support publishing.';
+
+/** Whether respondents can open the form at all (a legacy form has no publish state: always). */
+export function isPublishedForm(f: FormRecord): boolean {
+  return f.supportsPublishing === false || f.published !== false;
+}
+
+/** "If is_published is set to false, [isAcceptingResponses] is forced to false" (PublishState). */
+export function acceptsResponses(f: FormRecord): boolean {
+  return isPublishedForm(f) && f.acceptingResponses;
+}
+
+/** "…log in to an account in the same domain or a subdomain" (form#setRequireLogin). */
+export function inOwnersDomain(f: FormRecord, account: string | undefined): boolean {
+  const domain = f.owner.split('@')[1]?.toLowerCase() ?? '';
+  const theirs = (account ?? '').split('@')[1]?.toLowerCase() ?? '';
+  return domain !== '' && theirs !== '' && (theirs === domain || theirs.endsWith(`.${domain}`));
+}

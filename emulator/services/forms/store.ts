@@ -1,6 +1,6 @@
 import type { Random } from '../../core/random';
 import { registerStore, type Store, type WorkspaceState } from '../../core/state';
-import { QUESTION_TYPES, type FormRecord, type ItemRecord, type SupportedType } from './model';
+import { acceptsResponses, isPublishedForm, QUESTION_TYPES, UNPUBLISHED_BY_DEFAULT_FROM, type FormRecord, type ItemRecord, type SupportedType } from './model';
 import { editUrl, publishedUrl } from './urls';
 
 /** What the browser UI needs to draw a form for a respondent. */
@@ -10,7 +10,11 @@ export interface FormDefinition {
   description: string;
   publishedUrl: string;
   collectEmail: boolean;
+  /** Published and open: what a respondent can answer. */
   acceptingResponses: boolean;
+  published: boolean;
+  /** Only accounts of the owner's domain may respond (Form.setRequireLogin). */
+  requiresLogin: boolean;
   confirmationMessage: string;
   closedMessage: string;
   items: {
@@ -36,7 +40,10 @@ export interface FormSummary {
   owner: string;
   publishedUrl: string;
   editUrl: string;
+  /** Published and open: what a respondent can answer. */
   acceptingResponses: boolean;
+  published: boolean;
+  requiresLogin: boolean;
   responses: number;
   destinationId?: string;
 }
@@ -47,7 +54,11 @@ const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 export class FormsStore implements Store {
   forms: Record<string, FormRecord> = {};
 
-  create(owner: string, title: string, now: number, random: Random): FormRecord {
+  /**
+   * A new form. `published` undefined: as the API does at `now` (published until 30 June 2026,
+   * unpublished after, see UNPUBLISHED_BY_DEFAULT_FROM).
+   */
+  create(owner: string, title: string, now: number, random: Random, published?: boolean): FormRecord {
     let id = random.driveId();
     while (id in this.forms) id = random.driveId();
     const form: FormRecord = {
@@ -62,6 +73,10 @@ export class FormsStore implements Store {
       customClosedFormMessage: '',
       collectEmail: false,
       acceptingResponses: true,
+      published: published ?? now < UNPUBLISHED_BY_DEFAULT_FROM,
+      supportsPublishing: true,
+      requireLogin: false,
+      publishingSummary: false,
       limitOneResponsePerUser: false,
       allowResponseEdits: false,
       progressBar: false,
@@ -99,7 +114,9 @@ export class FormsStore implements Store {
       owner: f.owner,
       publishedUrl: publishedUrl(f),
       editUrl: editUrl(f),
-      acceptingResponses: f.acceptingResponses,
+      acceptingResponses: acceptsResponses(f),
+      published: isPublishedForm(f),
+      requiresLogin: f.requireLogin === true,
       responses: f.responses.length,
       ...(f.destination ? { destinationId: f.destination.id } : {}),
     }));
@@ -128,7 +145,9 @@ export class FormsStore implements Store {
       description: f.description,
       publishedUrl: publishedUrl(f),
       collectEmail: f.collectEmail,
-      acceptingResponses: f.acceptingResponses,
+      acceptingResponses: acceptsResponses(f),
+      published: isPublishedForm(f),
+      requiresLogin: f.requireLogin === true,
       confirmationMessage: f.confirmationMessage,
       closedMessage: f.customClosedFormMessage,
       items: f.items.map((i) => ({

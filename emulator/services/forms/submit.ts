@@ -2,7 +2,7 @@ import type { WorkspaceState } from '../../core/state';
 import { isValidAddress } from '../mail/message';
 import { ANSWER_MESSAGES, judgeAnswer } from './answers';
 import { writeToDestination } from './destination';
-import { QUESTION_TYPES, type AnswerValue, type FormRecord, type ResponseRecord } from './model';
+import { inOwnersDomain, isPublishedForm, QUESTION_TYPES, type AnswerValue, type FormRecord, type ResponseRecord } from './model';
 import { formsStore } from './store';
 
 export interface AnswerProblem {
@@ -12,9 +12,18 @@ export interface AnswerProblem {
   message: string;
 }
 
+/**
+ * Why a submission was refused: the form is not published, not accepting responses, open only
+ * to signed-in accounts of its domain, or some answers were refused.
+ */
+export type RefusalReason = 'unpublished' | 'closed' | 'loginRequired' | 'answers';
+
 /** A submission the form refused, with what a respondent would see next to each question. */
 export class FormSubmissionError extends Error {
-  constructor(readonly problems: AnswerProblem[]) {
+  constructor(
+    readonly problems: AnswerProblem[],
+    readonly reason: RefusalReason = 'answers',
+  ) {
     super(`Form response rejected: ${problems.map((p) => `${p.title}: ${p.message}`).join(' | ')}`);
     this.name = 'FormSubmissionError';
   }
@@ -39,21 +48,36 @@ export function recordResponse(state: WorkspaceState, form: FormRecord, answers:
 
 /**
  * A respondent submits the published form (host side: the Workspace API and the browser UI).
- * `answers` are keyed by item title or item ID. Refused as the form UI would refuse it: closed
- * form, a required question unanswered, an option that is not offered, a failed validation.
+ * `answers` are keyed by item title or item ID; `signedInAs` is the Google account the respondent
+ * is signed in to (none: anonymous). Refused as Google refuses it: a form that is not published
+ * ("forms need to be published before sharing with responders", forms/api/guides/publish-form),
+ * one not accepting responses, one requiring sign-in to the owner's domain (form#setRequireLogin)
+ * for someone outside it; then as the form UI would: a required question unanswered, an option
+ * that is not offered, a failed validation.
  */
 export function submitFormResponse(
   state: WorkspaceState,
   formId: string,
   answers: Record<string, string | string[]>,
-  options: { email?: string } = {},
+  options: { email?: string; signedInAs?: string } = {},
 ): { responseId: string } {
   const form = formsStore(state).get(formId);
   if (!form) throw new Error(`no form with ID ${formId}`);
+  if (!isPublishedForm(form)) {
+    throw new FormSubmissionError([{ title: form.title, message: `El formulario «${form.title}» no está publicado: no acepta respuestas.` }], 'unpublished');
+  }
   if (!form.acceptingResponses) {
-    throw new FormSubmissionError([
-      { title: form.title, message: form.customClosedFormMessage || `El formulario «${form.title}» ya no acepta respuestas.` },
-    ]);
+    throw new FormSubmissionError(
+      [{ title: form.title, message: form.customClosedFormMessage || `El formulario «${form.title}» ya no acepta respuestas.` }],
+      'closed',
+    );
+  }
+  if (form.requireLogin === true && !inOwnersDomain(form, options.signedInAs)) {
+    const domain = form.owner.split('@')[1] ?? '';
+    throw new FormSubmissionError(
+      [{ title: form.title, message: `Para responder el formulario «${form.title}» debes iniciar sesión con una cuenta de ${domain}.` }],
+      'loginRequired',
+    );
   }
 
   const problems: AnswerProblem[] = [];

@@ -8,10 +8,17 @@ type Answers = Record<string, string | string[]>;
 
 const OTHER = '__other_option__';
 
+/** What the forms list says of a form's state: published? open? for whom? */
+function formState(f: { published: boolean; acceptingResponses: boolean; requiresLogin: boolean }): string {
+  if (!f.published) return 'No publicado';
+  if (!f.acceptingResponses) return 'No acepta respuestas';
+  return f.requiresLogin ? 'Acepta respuestas (solo cuentas del dominio)' : 'Acepta respuestas';
+}
+
 /** The forms of the workspace, and a box to open any form link (prefilled links included). */
 export function formsListView(app: App, s: Snapshot): View {
   return {
-    signature: `forms:${s.forms.map((f) => `${f.id}:${f.title}:${f.responses}:${f.acceptingResponses}`).join('|')}`,
+    signature: `forms:${s.forms.map((f) => `${f.id}:${f.title}:${f.responses}:${f.published}:${f.acceptingResponses}:${f.requiresLogin}`).join('|')}`,
     render: () => {
       const input = el('input', { id: 'form-link-input', attrs: { type: 'url', placeholder: 'https://docs.google.com/forms/d/e/…/viewform?usp=pp_url&entry.…', 'aria-label': 'Enlace de un formulario' } });
       return el(
@@ -48,7 +55,7 @@ export function formsListView(app: App, s: Snapshot): View {
                     { attrs: { 'data-form-id': f.id } },
                     el('td', {}, el('a', { attrs: { href: `#/formularios/${encodeURIComponent(f.id)}` } }, f.title || '(sin título)')),
                     el('td', { class: 'responses-count' }, f.responses),
-                    el('td', {}, f.acceptingResponses ? 'Acepta respuestas' : 'No acepta respuestas'),
+                    el('td', { class: 'form-state' }, formState(f)),
                     el('td', { class: 'link-url' }, f.publishedUrl),
                   ),
                 ),
@@ -93,8 +100,12 @@ function page(app: App, form: FormView, state: FormPageState): Node {
       ),
     );
   }
+  // As Google: an unpublished form is not open to anyone; a closed one shows its closed message.
+  if (!def.published) {
+    return el('section', { class: 'form-screen' }, head, el('div', { class: 'form-card' }, el('p', { role: 'status' }, `El formulario «${def.title}» no está publicado: no acepta respuestas.`)));
+  }
   if (!def.acceptingResponses) {
-    return el('section', { class: 'form-screen' }, head, el('div', { class: 'form-card' }, el('p', {}, def.closedMessage || `El formulario «${def.title}» ya no acepta respuestas.`)));
+    return el('section', { class: 'form-screen' }, head, el('div', { class: 'form-card' }, el('p', { role: 'status' }, def.closedMessage || `El formulario «${def.title}» ya no acepta respuestas.`)));
   }
 
   const problems = state.problems ?? [];
