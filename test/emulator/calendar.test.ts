@@ -3,6 +3,7 @@ import { Calendar, calendarStore, GoogleJsonResponseException } from '../../emul
 import { WorkspaceState } from '../../emulator/core/state';
 import { ScriptProject } from '../../emulator/core/project';
 import { runExecution } from '../../emulator/runtime/run';
+import { Workspace } from '../../emulator';
 
 // Reference: developers.google.com/calendar/api/v3/reference/events (insert, get, patch, list, delete)
 // through the Apps Script advanced service: developers.google.com/apps-script/advanced/calendar
@@ -304,6 +305,56 @@ describe('Calendar.Events.get / remove / list', () => {
     const second = Events.list('primary', { maxResults: 2, pageToken: first.nextPageToken });
     expect((second.items as { id: string }[]).map((e) => e.id)).toEqual([c.id]);
     expect(second.nextPageToken).toBeUndefined();
+  });
+});
+
+describe('deleted events — events resource "status", events/insert, events/delete', () => {
+  // events/insert: a client-supplied ID must be unique; the Events resource, "status":
+  // "cancelled" is a deleted event that get still returns, and "on the organizer's calendar,
+  // cancelled events continue to expose event details … so that they can be restored (undeleted)".
+  test('a deleted event\'s ID is never accepted again: insert answers 409 each time, and nothing live is made', () => {
+    const { env, Events } = setup();
+    Events.insert({ ...slot, id: 'cita00042' }, 'primary');
+    Events.remove('primary', 'cita00042');
+    for (let i = 0; i < 3; i++) {
+      const err = errorOf(() => Events.insert({ ...slot, id: 'cita00042', summary: `Otra vez ${i}` }, 'primary'));
+      expect([err.details.code, err.details.reason, err.message]).toEqual([409, 'duplicate', 'API call to calendar.events.insert failed with error: The requested identifier already exists.']);
+    }
+    expect(Events.get('primary', 'cita00042')).toMatchObject({ status: 'cancelled', summary: 'Atención virtual' });
+    expect(calendarStore(env.state).allEvents()).toHaveLength(0);
+    expect(calendarStore(env.state).allEvents({ includeCancelled: true }).map((e) => [e.id, e.status])).toEqual([['cita00042', 'cancelled']]);
+  });
+
+  test('the organizer restores (undeletes) a deleted event by patching its status to "confirmed": same ID, details and Meet link', () => {
+    const { env, Events } = setup();
+    const made = Events.insert(
+      { ...slot, id: 'cita00043', conferenceData: { createRequest: { requestId: 'r1', conferenceSolutionKey: { type: 'hangoutsMeet' } } } },
+      'primary',
+      { conferenceDataVersion: 1 },
+    );
+    Events.remove('primary', 'cita00043');
+    const later = { dateTime: '2026-11-29T10:00:00-05:00', timeZone: 'America/Lima' };
+    const back = Events.patch({ status: 'confirmed', start: later, end: { ...later, dateTime: '2026-11-29T10:35:00-05:00' } }, 'primary', 'cita00043');
+    expect(back).toMatchObject({ id: 'cita00043', status: 'confirmed', summary: 'Atención virtual', hangoutLink: made.hangoutLink, start: later });
+    expect(calendarStore(env.state).allEvents().map((e) => e.id)).toEqual(['cita00043']);
+    // Deleted and restored again, as many times as needed: still one event.
+    Events.remove('primary', 'cita00043');
+    Events.patch({ status: 'confirmed' }, 'primary', 'cita00043');
+    expect(calendarStore(env.state).allEvents({ includeCancelled: true }).map((e) => [e.id, e.status])).toEqual([['cita00043', 'confirmed']]);
+  });
+
+  test('Workspace.calendarEvents() lists live events; { includeCancelled: true } adds the deleted ones', () => {
+    const ws = Workspace.create({ at: '2026-11-27T09:00', user: USER, seed: 3 });
+    const env = makeTestEnv({ state: ws.state, user: USER });
+    const { Events } = new Calendar(env);
+    Events.insert({ ...slot, id: 'vivo00001' }, 'primary');
+    Events.insert({ ...slot, id: 'borrado01' }, 'primary');
+    Events.remove('primary', 'borrado01');
+    expect(ws.calendarEvents().map((e) => e.id)).toEqual(['vivo00001']);
+    expect(ws.calendarEvents({ includeCancelled: true }).map((e) => [e.id, e.status])).toEqual([
+      ['vivo00001', 'confirmed'],
+      ['borrado01', 'cancelled'],
+    ]);
   });
 });
 
