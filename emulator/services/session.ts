@@ -1,12 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { ServiceEnv, ServiceInstaller } from '../core/env';
 import { GasObject } from '../core/gas-object';
+import { sheetsStore } from './sheets/store';
 
 /**
- * Session (developers.google.com/apps-script/reference/base/session). The emulator's users
- * all belong to one domain, so the active user is always visible: both getActiveUser() and
- * getEffectiveUser() are the user the execution runs as (for an installable trigger, its
- * owner). The locale is Spanish, the consultants' language.
+ * Session (developers.google.com/apps-script/reference/base/session). The execution's `user`
+ * is the account it runs as; who Session reports follows the reference:
+ * - getEffectiveUser: "If the script is running under an installable trigger, this returns the
+ *   account of the user who created the trigger. In most other cases, this returns the same
+ *   account as getActiveUser()." Menu, sidebar (google.script.run) and editor runs: the person.
+ * - getActiveUser: the person in front of the document. Under an installable trigger (time,
+ *   form submit, installable open) the emulator reports the trigger's owner, as the same-domain
+ *   rule lets Apps Script report it (the event's `e.user` carries who opened the file).
+ * - simple triggers (onOpen, LIMITED mode) run "without that user's authorization": the email is
+ *   '' there, except that "these restrictions generally do not apply if the developer runs the
+ *   script themselves or belongs to the same Google Workspace domain as the user". The emulator
+ *   reads "developer" as the owner of the container spreadsheet: the person's email is given when
+ *   they are that owner, or share its domain on a Workspace account; else ''. The effective user
+ *   of a simple trigger is the same (it runs as the person, unauthorized).
+ * The locale is Spanish, the consultants' language.
  */
 export const SESSION_LOCALE = 'es';
 
@@ -33,10 +45,11 @@ export class Session extends GasObject {
   }
 
   getActiveUser(): User {
-    return new User(this._env.exec.user);
+    return new User(activeUserEmail(this._env));
   }
 
   getEffectiveUser(): User {
+    if (this._env.exec.record.trigger === 'simple') return new User(activeUserEmail(this._env));
     return new User(this._env.exec.user);
   }
 
@@ -58,6 +71,22 @@ export class Session extends GasObject {
     const s = this._env.state;
     return createHash('sha256').update(`${s.options.seed}|${this._env.project.id}|${this._env.exec.user}`).digest('base64url').slice(0, 43);
   }
+}
+
+function domainOf(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 0 ? '' : email.slice(at + 1).toLowerCase();
+}
+
+/** The active user's email as Session reports it (see the class comment): '' where the reference hides it. */
+export function activeUserEmail(env: ServiceEnv): string {
+  const person = env.exec.user;
+  if (env.exec.record.trigger !== 'simple') return person;
+  const containerId = env.project.containerId;
+  const owner = (containerId && sheetsStore(env.state).spreadsheet(containerId)?.owner) || env.state.user;
+  if (person.toLowerCase() === owner.toLowerCase()) return person;
+  if (env.state.quotas.account === 'workspace' && domainOf(person) !== '' && domainOf(person) === domainOf(owner)) return person;
+  return '';
 }
 
 export const install: ServiceInstaller = (env) => ({ Session: new Session(env) });
