@@ -93,6 +93,6 @@ export const DIAGNOSTICS_MESSAGES = {
     failure + attention === 0
       ? `Diagnóstico: las ${ok} comprobaciones salieron bien.`
       : `Diagnóstico: ${ok} bien, ${attention} con atención, ${failure} con falla. Vea la pestaña «${DIAGNOSTICS_TAB_NAME}».`,
-  toastTitle: 'Diagnóstico',
+  toastTitle: 'Emprendimiento',
   auditAction: 'Diagnóstico ejecutado',
 } as const;
