@@ -11,6 +11,9 @@ import { uiStore, type MenuRecord, type SurfaceRecord } from './core/ui-store';
 import { zoneOffsetMinutes, zonedParts } from './core/zones';
 import { runExecution, type RunOutcome } from './runtime/run';
 import { sheetsStore } from './services/sheets';
+import { parseA1 } from './services/sheets/a1';
+import { canEditFile, canViewFile } from './services/sheets/access';
+import type { ProtectionInfo } from './services/sheets/store';
 import { mailStore, type SentMail } from './services/mail';
 import { calendarStore } from './services/calendar';
 import { formsStore, submitFormResponse } from './services/forms';
@@ -155,26 +158,41 @@ export class Workspace {
     const firedAt = this.state.now();
     trigger.lastRun = firedAt;
     trigger.nextRun = nextRun(trigger, firedAt, project.timeZone);
-    const p = zonedParts(firedAt, 'UTC');
-    const event = {
-      authMode: 'FULL',
-      triggerUid: trigger.uid,
-      year: p.year,
-      month: p.month,
-      'day-of-month': p.day,
-      'day-of-week': p.weekday === 0 ? 7 : p.weekday,
-      hour: p.hour,
-      minute: p.minute,
-      second: p.second,
-      timezone: 'UTC',
-    };
-    return this.execute(project, trigger.handler, 'time', trigger.owner, [event]).map((o) => o.record);
+    return this.execute(project, trigger.handler, 'time', trigger.owner, [clockEvent(trigger, firedAt)]).map((o) => o.record);
+  }
+
+  /**
+   * Fires the installed time-driven trigger of `handlerName` now, as its owner, with the event
+   * object `advanceTo` would give it; the clock does not move and the trigger's schedule is
+   * left as it is. Throws when no time-driven trigger of that handler is installed. This is how
+   * a test runs a function that must only run from a genuine trigger.
+   */
+  runTrigger(target: string, handlerName: string): RunOutcome {
+    const project = this.project(target);
+    const trigger = project.triggers.find((t) => t.source === 'CLOCK' && t.handler === handlerName);
+    if (!trigger) throw new Error(`no time-driven trigger for ${handlerName} is installed in ${target}`);
+    return this.execute(project, trigger.handler, 'time', trigger.owner, [clockEvent(trigger, this.state.now())])[0];
   }
 
   // ---------------------------------------------------------------- content
 
   createSpreadsheet(name: string, owner = this.state.user): string {
     return sheetsStore(this.state).createSpreadsheet(name, owner);
+  }
+
+  /**
+   * Shares the spreadsheet with `email` as Drive's share dialog does ('none' takes access
+   * away). The first call makes the file's sharing explicit: from then on only its owner,
+   * editors and viewers have access (until then every user edits it; see docs/emulator.md).
+   */
+  share(spreadsheetId: string, email: string, role: 'editor' | 'viewer' | 'none'): void {
+    sheetsStore(this.state).share(spreadsheetId, email, role);
+    if (this.stateDir) this.save();
+  }
+
+  /** The spreadsheet's owner, editors, viewers, and whether its sharing is explicit. */
+  sharing(spreadsheetId: string): { owner: string; restricted: boolean; editors: string[]; viewers: string[] } {
+    return sheetsStore(this.state).sharingInfo(spreadsheetId);
   }
 
   /** Installs the built bundle as the spreadsheet's bound script project. */
@@ -207,8 +225,14 @@ export class Workspace {
 
   /** A person opens the spreadsheet: the simple onOpen runs, then installable on-open triggers. */
   openSpreadsheet(spreadsheetId: string, user = this.state.user): RunOutcome[] {
+    const ss = sheetsStore(this.state).spreadsheet(spreadsheetId);
+    if (ss && !canViewFile(ss, user)) throw new Error(`${user} has no access to spreadsheet ${spreadsheetId}`);
     const project = this.state.projectForContainer(spreadsheetId);
     if (!project) return [];
+    // Triggers guide, restrictions: simple triggers "do not run if a file is opened in read-only
+    // (view or comment) mode"; an installable open trigger runs when a colleague opens the file
+    // "if your colleague has edit access".
+    if (ss && !canEditFile(ss, user)) return [];
     const outcomes: RunOutcome[] = [];
     const event = (trigger?: TriggerRecord) => (_b: unknown, globals: Record<string, GasObject>) => [
       {
@@ -324,6 +348,31 @@ export class Workspace {
     return sheetsStore(this.state).readDisplayValues(spreadsheetId, tab);
   }
 
+  /** The tab's formulas as getDataRange().getFormulas() returns them ('' where a cell has none). */
+  formulas(spreadsheetId: string, tab: string): string[][] {
+    return sheetsStore(this.state).readFormulas(spreadsheetId, tab);
+  }
+
+  /** Every protection of the spreadsheet (sheet and range protections), as plain records. */
+  protections(spreadsheetId: string): ProtectionInfo[] {
+    return sheetsStore(this.state).protectionsInfo(spreadsheetId);
+  }
+
+  /**
+   * A person types `text` into the cell `a1` of a tab in the Sheets UI (as `user`, default the
+   * workspace's user): read as typed input ("=" starts a formula; number-like text becomes a
+   * number unless the cell is plain text "@"; strict validation rules refuse). Throws Sheets'
+   * protected-cell message when a protection keeps that user out, and when the area is
+   * warning-only unless `confirmWarning` (the warning dialog's OK). No on-edit trigger fires.
+   */
+  typeInto(spreadsheetId: string, tab: string, a1: string, text: string, opts: { user?: string; confirmWarning?: boolean } = {}): void {
+    const store = sheetsStore(this.state);
+    const sheet = store.requireSheet(spreadsheetId, tab);
+    const ref = parseA1(a1, sheet.maxRows, sheet.maxColumns);
+    store.typeInto(spreadsheetId, tab, ref.row, ref.column, text, opts.user ?? this.state.user, opts.confirmWarning ?? false);
+    if (this.stateDir) this.save();
+  }
+
   /** The tab as records keyed by its header row (row 1). */
   readTab(spreadsheetId: string, tab: string): Record_[] {
     const [headers = [], ...rows] = this.values(spreadsheetId, tab);
@@ -423,6 +472,23 @@ export class Workspace {
     }
     return out;
   }
+}
+
+/** The event object of a time-driven trigger (guides/triggers/events#time-driven-events), in UTC parts. */
+function clockEvent(trigger: TriggerRecord, firedAt: number): Record<string, unknown> {
+  const p = zonedParts(firedAt, 'UTC');
+  return {
+    authMode: 'FULL',
+    triggerUid: trigger.uid,
+    year: p.year,
+    month: p.month,
+    'day-of-month': p.day,
+    'day-of-week': p.weekday === 0 ? 7 : p.weekday,
+    hour: p.hour,
+    minute: p.minute,
+    second: p.second,
+    timezone: 'UTC',
+  };
 }
 
 type Hidden = Record<string, (...a: unknown[]) => unknown>;

@@ -294,6 +294,29 @@ export interface FormState {
   readonly destinationId: string | null;
 }
 
+/**
+ * Who can answer a form, as Google reports it (read only: Diagnóstico shows it, setup acts on it).
+ * Forms created by a script after 30 June 2026 start unpublished and take no responses until
+ * published (developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms).
+ */
+export interface FormResponderAccess {
+  /** False for a legacy form (no publish settings): only `acceptingResponses` applies. */
+  readonly supportsPublishing: boolean;
+  /** Published: respondents can open it (always true for a legacy form). */
+  readonly published: boolean;
+  /** Published and open: a citizen's answer is accepted. */
+  readonly acceptingResponses: boolean;
+  /** Only signed-in accounts of the owner's domain may answer; null when Google would not say. */
+  readonly requiresLogin: boolean | null;
+}
+
+/** What `openToRespondents` changed (all false: the form was open already). */
+export interface FormOpening {
+  readonly published: boolean;
+  readonly reopened: boolean;
+  readonly loginDropped: boolean;
+}
+
 /** One submitted response, answers by question title (a checkbox answer is a list). */
 export interface FormAnswers {
   readonly responseId: string;
@@ -311,8 +334,20 @@ export interface Forms {
 
 /** Making and reading the product's forms: setup creates and completes them, jobs read their responses. */
 export interface FormAdmin {
-  /** Creates an empty form with this title; returns its ID (record it at once: Google has no idempotent create). */
+  /**
+   * Creates an empty, unpublished form with this title (no citizen can answer a half-made form);
+   * returns its ID (record it at once: Google has no idempotent create). `openToRespondents`
+   * publishes it once complete.
+   */
   create(title: string): string;
+  /** Published? Accepting responses? Sign-in required? Null when the form cannot be opened. Read only. */
+  responderAccess(formId: string): FormResponderAccess | null;
+  /**
+   * Makes the form answerable by anyone with its link: publishes it, turns responses on, and
+   * drops the sign-in-to-the-domain requirement where the API allows it. Changes only what is
+   * not so already.
+   */
+  openToRespondents(formId: string): FormOpening;
   /** Sets the description and the message shown after a response. */
   setTexts(formId: string, texts: Pick<FormDefinition, 'description' | 'confirmationMessage'>): void;
   /**

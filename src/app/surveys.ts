@@ -222,8 +222,24 @@ export function ensureSurveyForm(
     deps.forms.setDestination(formId, spreadsheetId);
     repaired(`Las respuestas de «${SURVEY_FORM.title}» se guardan ahora en esta hoja.`);
   }
+  openSurveyForm(deps, formId, created, change);
   refreshSurveyLinkTemplate(deps, formId);
   return { formId, url: state.publishedUrl };
+}
+
+/**
+ * Last, once the form is complete and its responses have somewhere to go: published, accepting
+ * responses and answerable without a Google account of the service's domain (citizens have
+ * none). Google creates script-made forms unpublished since July 2026, and a person may have
+ * closed or unpublished this one since: each change is reported.
+ */
+function openSurveyForm(deps: SurveyFormDeps, formId: string, created: boolean, change: (action: string, target: string, sentence: string) => void): void {
+  const opened = deps.forms.openToRespondents(formId);
+  const title = SURVEY_FORM.title;
+  const action = created ? A.surveyFormCreated : A.surveyFormRepaired;
+  if (opened.published) change(action, title, `Se publicó el formulario «${title}»: ya acepta respuestas.`);
+  if (opened.reopened) change(action, title, `El formulario «${title}» vuelve a aceptar respuestas.`);
+  if (opened.loginDropped) change(action, title, `El formulario «${title}» ya no exige iniciar sesión: cualquier persona con el enlace puede responder.`);
 }
 
 /**

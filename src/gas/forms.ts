@@ -4,9 +4,22 @@
  * matched to questions by title) and their responses.
  */
 import type { FormDefinition, FormItemSpec } from '../domain/form-definition';
-import type { FormAdmin, FormAnswers, Forms, FormState } from '../ports';
+import type { FormAdmin, FormAnswers, FormOpening, FormResponderAccess, Forms, FormState } from '../ports';
 
 type Form = GoogleAppsScript.Forms.Form;
+
+/**
+ * Publishing members of Form and FormApp that @types/google-apps-script 2.0.13 does not declare
+ * (developers.google.com/apps-script/reference/forms/form#setPublished(Boolean),
+ * …/form-app#create(String,Boolean), forms/api/guides/publish-form). Optional: a runtime
+ * without them is treated as having legacy forms (no publish state).
+ */
+interface PublishingForm {
+  supportsAdvancedResponderPermissions?(): boolean;
+  isPublished?(): boolean;
+  setPublished?(enabled: boolean): unknown;
+}
+type CreateForm = (title: string, isPublished?: boolean) => Form;
 
 export class FormAppForms implements Forms, FormAdmin {
   private readonly forms = new Map<string, Form>();
@@ -46,11 +59,59 @@ export class FormAppForms implements Forms, FormAdmin {
     return response.toPrefilledUrl();
   }
 
+  /** Unpublished on purpose, whatever the date: openToRespondents publishes it once complete. */
   create(title: string): string {
-    const form = FormApp.create(title);
+    const form = (FormApp.create as CreateForm)(title, false);
     const id = form.getId();
     this.forms.set(id, form);
     return id;
+  }
+
+  responderAccess(formId: string): FormResponderAccess | null {
+    let form: Form;
+    try {
+      form = this.form(formId);
+    } catch {
+      return null;
+    }
+    const p = form as Form & PublishingForm;
+    const supportsPublishing = typeof p.supportsAdvancedResponderPermissions === 'function' && p.supportsAdvancedResponderPermissions() === true;
+    const published = supportsPublishing ? p.isPublished!() === true : true;
+    // "If is_published is set to false, [isAcceptingResponses] is forced to false" (PublishState).
+    const acceptingResponses = published && form.isAcceptingResponses() === true;
+    let requiresLogin: boolean | null;
+    try {
+      requiresLogin = form.requiresLogin() === true; // deprecated in the reference, still answered
+    } catch {
+      requiresLogin = null;
+    }
+    return { supportsPublishing, published, acceptingResponses, requiresLogin };
+  }
+
+  openToRespondents(formId: string): FormOpening {
+    const access = this.responderAccess(formId);
+    if (!access) throw new Error(`the form ${formId} cannot be opened`);
+    const form = this.form(formId);
+    let published = false;
+    let reopened = false;
+    let loginDropped = false;
+    if (access.supportsPublishing && !access.published) {
+      // "Publish the form. This also enables accepting responses." (publish-form guide)
+      (form as Form & PublishingForm).setPublished!(true);
+      published = true;
+    } else if (!access.acceptingResponses) {
+      form.setAcceptingResponses(true);
+      reopened = true;
+    }
+    if (access.requiresLogin === true) {
+      try {
+        form.setRequireLogin(false); // citizens have no account in the service's domain
+        loginDropped = true;
+      } catch {
+        // Deprecated and not offered to every account: the form stays as it is; Diagnóstico shows it.
+      }
+    }
+    return { published, reopened, loginDropped };
   }
 
   setTexts(formId: string, texts: Pick<FormDefinition, 'description' | 'confirmationMessage'>): void {
@@ -118,13 +179,8 @@ export class FormAppForms implements Forms, FormAdmin {
 
   response(formId: string, responseId: string): FormAnswers | null {
     const form = this.form(formId);
-    let r: GoogleAppsScript.Forms.FormResponse;
-    try {
-      r = form.getResponse(responseId);
-    } catch {
-      return null; // "Invalid argument: responseId": no such response (deleted)
-    }
-    return formAnswers(r);
+    const r = existingResponse(form, responseId);
+    return r ? formAnswers(r) : null;
   }
 
   deleteResponse(formId: string, responseId: string): boolean {
@@ -134,14 +190,25 @@ export class FormAppForms implements Forms, FormAdmin {
       return true;
     } catch (e) {
       // Deleting a response that is gone throws too: tell "already deleted" from a real failure.
-      try {
-        form.getResponse(responseId);
-      } catch {
-        return false;
-      }
+      if (!existingResponse(form, responseId)) return false;
       throw e;
     }
   }
+}
+
+/**
+ * Form.getResponse of an ID that may have been deleted. The reference does not say what it
+ * does then: the emulator throws ("Invalid argument: responseId"), and a null is just as
+ * plausible. Both mean "no such response".
+ */
+function existingResponse(form: Form, responseId: string): GoogleAppsScript.Forms.FormResponse | null {
+  let r: GoogleAppsScript.Forms.FormResponse | null | undefined;
+  try {
+    r = form.getResponse(responseId);
+  } catch {
+    return null;
+  }
+  return r ?? null;
 }
 
 /** A submitted response as plain data (the form-submit trigger's `e.response` too). */

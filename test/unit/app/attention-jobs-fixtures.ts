@@ -13,6 +13,8 @@ import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB } from '../../../src/domain/
 import type {
   FormAdmin,
   FormAnswers,
+  FormOpening,
+  FormResponderAccess,
   Forms,
   FormState,
   MeetingInfo,
@@ -100,6 +102,12 @@ export class FakeMeetings implements Meetings {
     e.cancelled = true;
     return true;
   }
+  restore(eventId: string, change: MeetingMove): MeetingInfo | null {
+    const info = this.move(eventId, change);
+    if (!info) return null;
+    this.events.get(eventId)!.cancelled = false;
+    return this.info(this.events.get(eventId)!, false);
+  }
 }
 
 interface FakeForm {
@@ -111,6 +119,10 @@ interface FakeForm {
   items: FormItemSpec[];
   destination: string | null;
   responses: FormAnswers[];
+  /** Made unpublished, as FormAppForms.create makes it. */
+  published: boolean;
+  accepting: boolean;
+  requiresLogin: boolean;
 }
 
 export class FakeForms implements Forms, FormAdmin {
@@ -128,7 +140,7 @@ export class FakeForms implements Forms, FormAdmin {
   }
   create(title: string): string {
     const id = `form-${++this.seq}`;
-    this.forms.set(id, { id, title, description: '', confirmationMessage: '', items: [], destination: null, responses: [] });
+    this.forms.set(id, { id, title, description: '', confirmationMessage: '', items: [], destination: null, responses: [], published: false, accepting: true, requiresLogin: false });
     this.created++;
     if (this.failAfterCreate) {
       const e = this.failAfterCreate;
@@ -164,6 +176,17 @@ export class FakeForms implements Forms, FormAdmin {
   }
   setDestination(formId: string, spreadsheetId: string): void {
     this.forms.get(formId)!.destination = spreadsheetId;
+  }
+  responderAccess(formId: string): FormResponderAccess | null {
+    const f = this.forms.get(formId);
+    if (!f) return null;
+    return { supportsPublishing: true, published: f.published, acceptingResponses: f.published && f.accepting, requiresLogin: f.requiresLogin };
+  }
+  openToRespondents(formId: string): FormOpening {
+    const f = this.forms.get(formId)!;
+    const opening = { published: !f.published, reopened: f.published && !f.accepting, loginDropped: f.requiresLogin };
+    Object.assign(f, { published: true, accepting: true, requiresLogin: false });
+    return opening;
   }
   responses(formId: string, since?: Date, known?: ReadonlySet<string>): FormAnswers[] {
     this.responseReads++;

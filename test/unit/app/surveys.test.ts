@@ -172,6 +172,8 @@ describe('the survey form made by setup', () => {
       `Se restableció el aviso de privacidad del formulario «${SURVEY_FORM_TITLE}».`,
       `Se agregaron 6 preguntas que faltaban al formulario «${SURVEY_FORM_TITLE}».`,
       `Las respuestas de «${SURVEY_FORM_TITLE}» se guardan ahora en esta hoja.`,
+      // Made unpublished by the interrupted run: published only now that it is complete.
+      `Se publicó el formulario «${SURVEY_FORM_TITLE}»: ya acepta respuestas.`,
     ]);
   });
 
