@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workspace } from '../../emulator';
-import { crashAtEveryCall, faultPoints, parseReplay, runPendingTriggers, type CrashOperation } from '../support/crash-harness';
+import { crashAtEveryCall, effectCalls, faultPoints, parseReplay, runPendingTriggers, type CrashOperation } from '../support/crash-harness';
 import {
   ambiguousInReview,
   deliveryMatchesOutbox,
@@ -230,11 +230,49 @@ describe('crash harness', () => {
 
     test('sampling tries every call of a rare method and the first call of every other one', () => {
       const trace = Array.from({ length: 20 }, () => 'Range.setNumberFormat');
-      trace[4] = 'MailApp.sendEmail';
-      trace[11] = 'MailApp.sendEmail';
+      trace[4] = 'Spreadsheet.insertSheet';
+      trace[11] = 'Spreadsheet.insertSheet';
       trace[19] = 'Properties.setProperties';
       expect(faultPoints(20, 1, { sample: 0 }, trace).points).toEqual([1, 5, 12, 20]);
       expect(faultPoints(20, 1, { sample: 0, rareMethodCalls: 1 }, trace).points).toEqual([1, 5, 20]);
+    });
+
+    test('sampling always tries every external side effect and the call right after it, however often it occurs', () => {
+      // 40 calls: an insert and a send per appointment, six appointments — more than the three
+      // calls of a "rare" method, so without the rule only the first of each would be tried.
+      const trace = Array.from({ length: 40 }, (_, i) => (i % 2 ? 'Range.getValues' : 'Properties.setProperty'));
+      const effects = [4, 6, 10, 12, 16, 18, 22, 24, 28, 30, 34, 36];
+      effects.forEach((k, i) => (trace[k - 1] = i % 2 ? 'MailApp.sendEmail' : 'Calendar.Events.insert'));
+      trace[37] = 'Calendar.Events.patch';
+      trace[38] = 'Form.deleteResponse';
+      trace[39] = 'Calendar.Events.remove';
+      expect(effectCalls(trace)).toEqual([...effects, 38, 39, 40]);
+      const { points, sampled } = faultPoints(40, 1, { exhaustiveUpTo: 0, sample: 0 }, trace);
+      expect(sampled).toBe(true);
+      for (const k of effects) {
+        expect(points).toContain(k);
+        expect(points).toContain(k + 1);
+      }
+      expect(points).toEqual(expect.arrayContaining([38, 39, 40]));
+      // Creating a form or a file counts too; the list can be replaced per operation.
+      expect(effectCalls(['FormApp.create', 'DriveApp.createFile', 'File.makeCopy', 'SpreadsheetApp.create', 'Range.setValues'])).toEqual([1, 2, 3, 4]);
+      expect(faultPoints(10, 1, { sample: 0, effects: [/^Range\.setValues$/] }, Array.from({ length: 10 }, (_, i) => (i === 4 ? 'Range.setValues' : 'Lock.waitLock'))).points).toEqual([1, 5, 6, 10]);
+    });
+
+    test('a sampled sweep of a real script tries each send and insert and the call after it, from the execution record', () => {
+      const report = crashAtEveryCall(noticeOperation('notices-sampled', CAREFUL + SET_UP, true), { ...quiet, exhaustiveUpTo: 0, sample: 0 });
+      expect(report.sampled).toBe(true);
+      // 3 rows: an insert and a send each, located in the fault-free run's call sequence.
+      expect(report.effects).toHaveLength(6);
+      const probe = Workspace.create({ at: '2026-11-27T18:00', seed: 1 });
+      const op = noticeOperation('notices-probe', CAREFUL + SET_UP, true);
+      const ctx = op.setup(probe);
+      op.act(probe, ctx);
+      const sequence = probe.executions({ functionName: 'sendNotices' })[0].sequence;
+      expect(report.effects.map((k) => sequence[k - 1]).sort()).toEqual([...Array(3).fill('Calendar.Events.insert'), ...Array(3).fill('MailApp.sendEmail')]);
+      for (const k of report.effects) expect(report.points).toEqual(expect.arrayContaining([k, k + 1]));
+      expect(report.points.length).toBeLessThan(report.calls);
+      expect(report.failures).toEqual([]);
     });
 
   });

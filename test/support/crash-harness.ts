@@ -19,7 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workspace, type CreateOptions, type ExecutionRecord, type FaultKind } from '../../emulator';
 import { Random } from '../../emulator/core/random';
-import { setSetting } from './attention-world';
+import { addTeamMember, setUpPair } from './attention-world';
 
 export const FAULT_KINDS: readonly FaultKind[] = ['before', 'after', 'kill'];
 
@@ -63,9 +63,11 @@ export function setUpAttentions(ws: Workspace, consultants: Record<string, strin
   const sibling = ws.createSpreadsheet('Programación Talleres Masivos');
   installProduct(ws, ss);
   installProduct(ws, sibling);
-  const r = ws.callFromSidebar(ss, 'setupSpreadsheet', ['atenciones', sibling]);
-  if (!r.ok) throw new Error(r.error);
-  for (const [email, name] of Object.entries(consultants)) setSetting(ws, ss, `Consultor: ${email}`, name);
+  setUpPair(ws, ss, sibling);
+  for (const [email, name] of Object.entries(consultants)) {
+    const roles = email === ws.state.user ? ['coordinador', 'consultor'] : ['consultor'];
+    addTeamMember(ws, ss, email, name, roles);
+  }
   return { ss, sibling };
 }
 
@@ -132,6 +134,12 @@ export interface CrashOptions {
   sample?: number;
   /** Default 3. */
   rareMethodCalls?: number;
+  /**
+   * Which calls are external side effects (default EXTERNAL_EFFECTS). A sampled sweep always
+   * tries each of them and the call right after it — the riskiest moment: the effect happened,
+   * nothing recorded it yet.
+   */
+  effects?: readonly RegExp[];
   /** Where summaries go. Default console.log. */
   log?: (line: string) => void;
   /** A case to replay instead of the sweep ('setup:after:17@3'). Default: SOE_REPLAY. */
@@ -156,6 +164,8 @@ export interface CrashReport {
   kinds: FaultKind[];
   /** The k values tried (1..K unless sampled). */
   points: number[];
+  /** The calls of the fault-free run that were external side effects (see EXTERNAL_EFFECTS). */
+  effects: number[];
   sampled: boolean;
   /** Fault cases run (kinds × points), not counting the baseline. */
   cases: number;
@@ -184,14 +194,36 @@ export function replaySpec(operation: string, kind: FaultKind | 'none', k: numbe
 }
 
 /**
- * The k values to try: all of 1..K, or (sampling) 1..N, the calls that cover every method (see
- * CrashOptions), a seeded sample of the rest, and K itself. `trace` is the method of each call
- * of the fault-free run, when known.
+ * Service calls whose effect leaves Google's side and cannot be taken back by the script: an
+ * email sent, a calendar event inserted, changed or removed, a form response deleted, a form, a
+ * file or a spreadsheet created. Keys are the emulator's `Class.method` (ExecutionRecord.sequence).
+ */
+export const EXTERNAL_EFFECTS: readonly RegExp[] = [
+  /^(MailApp|GmailApp)\.send/,
+  /^Calendar\.Events\.(insert|patch|update|remove|delete|move|import|quickAdd)$/,
+  /^Form\.(deleteResponse|deleteAllResponses)$/,
+  /^(FormApp|DriveApp|SpreadsheetApp|DocumentApp|SlidesApp)\.create/,
+  /^(File|Folder)\.(makeCopy|create\w*)$/,
+];
+
+/** The 1-based calls of `trace` that are external side effects. */
+export function effectCalls(trace: readonly string[], effects: readonly RegExp[] = EXTERNAL_EFFECTS): number[] {
+  const out: number[] = [];
+  trace.forEach((m, i) => {
+    if (effects.some((re) => re.test(m))) out.push(i + 1);
+  });
+  return out;
+}
+
+/**
+ * The k values to try: all of 1..K, or (sampling) 1..N, every external side effect and the call
+ * right after it, the calls that cover every method (see CrashOptions), a seeded sample of the
+ * rest, and K itself. `trace` is the method of each call of the fault-free run, when known.
  */
 export function faultPoints(
   K: number,
   seed: number,
-  opts: Pick<CrashOptions, 'exhaustiveUpTo' | 'sample' | 'rareMethodCalls'> = {},
+  opts: Pick<CrashOptions, 'exhaustiveUpTo' | 'sample' | 'rareMethodCalls' | 'effects'> = {},
   trace: readonly string[] = [],
 ): { points: number[]; sampled: boolean } {
   const all = Array.from({ length: K }, (_, i) => i + 1);
@@ -200,6 +232,12 @@ export function faultPoints(
   const chosen = new Set<number>(all.slice(0, N ?? 0));
   chosen.add(K);
   if (trace.length === K) {
+    // The effect itself ('after' there is the ambiguous case) and the next call: a crash right
+    // after an email left or an event was made, before anything recorded it.
+    for (const k of effectCalls(trace, opts.effects)) {
+      chosen.add(k);
+      chosen.add(k + 1);
+    }
     const calls = new Map<string, number[]>();
     trace.forEach((m, i) => calls.set(m, [...(calls.get(m) ?? []), i + 1]));
     for (const ks of calls.values()) for (const k of ks.length <= (opts.rareMethodCalls ?? 3) ? ks : ks.slice(0, 1)) chosen.add(k);
@@ -217,34 +255,13 @@ export function faultPoints(
 }
 
 /**
- * Records the method of every service call the acting execution makes, through the fault
- * plans' `match` hook (asked at call k once the call is counted; these plans never fire).
- * Returns a function giving the trace, or [] when it does not add up to the record.
+ * The method of each call of the acting execution, from the emulator's record of it
+ * (ExecutionRecord.sequence); [] when the record does not add up (then sampling falls back to the
+ * first calls, the last one and the seeded sample).
  */
-function traceCalls(ws: Workspace, functionName: string, maxCalls = 5000): (acted: ExecutionRecord | undefined) => string[] {
-  const trace: string[] = [];
-  let seen: Record<string, number> = {};
-  let which: string | undefined;
-  for (let k = 1; k <= maxCalls; k++) {
-    ws.injectFault({
-      kind: 'before',
-      atCall: k,
-      match: (e) => {
-        if (e.functionName !== functionName || (which !== undefined && which !== e.id)) return false;
-        which = e.id;
-        const key = Object.keys(e.methods).find((m) => e.methods[m] !== (seen[m] ?? 0));
-        if (key !== undefined) trace.push(key);
-        seen = { ...e.methods };
-        return false;
-      },
-    });
-  }
-  return (acted) => {
-    if (!acted || acted.id !== which || trace.length !== acted.totalCalls) return [];
-    const counts: Record<string, number> = {};
-    for (const m of trace) counts[m] = (counts[m] ?? 0) + 1;
-    return Object.keys(acted.methods).every((m) => counts[m] === acted.methods[m]) ? trace : [];
-  };
+export function callTrace(acted: ExecutionRecord | undefined): string[] {
+  const seq = acted?.sequence;
+  return Array.isArray(seq) && seq.length === acted!.totalCalls ? [...seq] : [];
 }
 
 interface CaseResult {
@@ -269,7 +286,6 @@ export function runCase<C>(op: CrashOperation<C>, seed: number, kind: FaultKind 
 
   const beforeAct = new Set(ws.executions().map((e) => e.id));
   if (kind !== 'none') ws.injectFault({ kind, atCall: k, match: (e) => e.functionName === op.actFunction });
-  const traced = kind === 'none' ? traceCalls(ws, op.actFunction) : undefined;
   try {
     op.act(ws, ctx);
   } catch (e) {
@@ -280,7 +296,7 @@ export function runCase<C>(op: CrashOperation<C>, seed: number, kind: FaultKind 
   const ofAct = info.acting.filter((e) => e.functionName === op.actFunction);
   if (kind === 'none') {
     info.acted = ofAct[0];
-    trace = traced?.(info.acted) ?? [];
+    trace = callTrace(info.acted);
     if (!info.acted) violations.push(`act ran no execution of ${op.actFunction}`);
     else if (op.actCompletesWithoutFaults !== false && info.acted.status !== 'completed') {
       violations.push(`the fault-free ${op.actFunction} ended ${info.acted.status}: ${info.acted.error ?? ''}`);
@@ -331,7 +347,7 @@ export function crashAtEveryCall<C>(op: CrashOperation<C>, opts: CrashOptions = 
     const target = parseReplay(replay);
     if (target.operation !== op.name) {
       return report(
-        { operation: op.name, seed: seedDefault, calls: 0, kinds, points: [], sampled: false, cases: 0, failures: [], skipped: true },
+        { operation: op.name, seed: seedDefault, calls: 0, kinds, points: [], effects: [], sampled: false, cases: 0, failures: [], skipped: true },
         `${op.name}: skipped (SOE_REPLAY=${replay})`,
       );
     }
@@ -341,7 +357,7 @@ export function crashAtEveryCall<C>(op: CrashOperation<C>, opts: CrashOptions = 
     log(describeCase(op.name, seed, info, violations, trace));
     const failures = violations.length ? [failure(op.name, seed, info, violations)] : [];
     return report(
-      { operation: op.name, seed, calls: trace.length, kinds: target.kind === 'none' ? [] : [target.kind], points: [target.k], sampled: true, cases: 1, failures, skipped: false },
+      { operation: op.name, seed, calls: trace.length, kinds: target.kind === 'none' ? [] : [target.kind], points: [target.k], effects: effectCalls(trace, opts.effects), sampled: true, cases: 1, failures, skipped: false },
       `${op.name}: replayed ${target.kind} at call ${target.k} (seed ${seed}): ${violations.length ? 'FAILED' : 'ok'}`,
     );
   }
@@ -352,7 +368,7 @@ export function crashAtEveryCall<C>(op: CrashOperation<C>, opts: CrashOptions = 
   if (baseline.violations.length || K === 0) {
     const violations = baseline.violations.length ? baseline.violations : [`${op.actFunction} made no service call`];
     return report(
-      { operation: op.name, seed, calls: K, kinds, points: [], sampled: false, cases: 0, failures: [failure(op.name, seed, baseline.info, violations)], skipped: false },
+      { operation: op.name, seed, calls: K, kinds, points: [], effects: [], sampled: false, cases: 0, failures: [failure(op.name, seed, baseline.info, violations)], skipped: false },
       `${op.name}: the fault-free run fails its own check (${violations[0]}); no fault case tried`,
     );
   }
@@ -369,7 +385,7 @@ export function crashAtEveryCall<C>(op: CrashOperation<C>, opts: CrashOptions = 
   const tried = sampled ? `${kinds.length} × ${points.length} of ${K} calls (sampled, seed ${seed})` : `${kinds.length} × ${K}`;
   let summary = `${op.name}: ${tried} = ${cases} fault cases, ${failures.length} failure${failures.length === 1 ? '' : 's'}`;
   if (failures.length) summary += '\n' + formatFailures({ failures }, 5);
-  return report({ operation: op.name, seed, calls: K, kinds, points, sampled, cases, failures, skipped: false }, summary);
+  return report({ operation: op.name, seed, calls: K, kinds, points, effects: effectCalls(baseline.trace, opts.effects), sampled, cases, failures, skipped: false }, summary);
 }
 
 function failure(operation: string, seed: number, info: CrashInfo, violations: string[]): CrashFailure {
