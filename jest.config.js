@@ -9,4 +9,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 120000,
+  // Rebuilds dist/ when it is older than src/ (the suites install the built bundle): a suite run
+  // alone after a change tests the change. Nothing to do after `npm test`'s own build.
+  globalSetup: '<rootDir>/test/global-setup.js',
 };
