@@ -14,6 +14,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ENTRY_ACCESS } from '../src/entry/access-table';
 
 const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -40,6 +41,11 @@ export async function buildCode(): Promise<{ exports: string[]; bytes: number }>
   const names = await entryExports(entry);
   const bad = names.filter((n) => !/^[A-Za-z_$][\w$]*$/.test(n) || n === 'default');
   if (bad.length) throw new Error(`entry exports must be plain function names: ${bad.join(', ')}`);
+  // Every global function says who may call it, in one table (docs/access-model.md).
+  const undeclared = names.filter((n) => !Object.prototype.hasOwnProperty.call(ENTRY_ACCESS, n));
+  if (undeclared.length) {
+    throw new Error(`entry points without an access declaration in src/entry/access-table.ts: ${undeclared.join(', ')}`);
+  }
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,

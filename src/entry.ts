@@ -10,7 +10,9 @@ import type { SetupOptions } from './api';
 import { runSetup, setupStatus, type SetupResult, type SetupStatus } from './app/setup';
 import { EXECUTION_KINDS } from './domain/messages/setup';
 import { addMenu, showAboutDialog, showPanel } from './gas/ui';
-import { withContext } from './entry/context';
+import { getTeam as getTeamUseCase, removeTeamMember as removeUseCase, saveTeamMember as saveUseCase, type TeamChangeResult, type TeamView } from './app/team';
+import type { MemberInput } from './domain/access';
+import { guarded } from './entry/guard';
 
 // ---------------------------------------------------------------------------- simple triggers
 
@@ -30,11 +32,11 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 // ---------------------------------------------------------------------------- menu items
 
 export function showSidebar(): void {
-  showPanel('inicio');
+  guarded('showSidebar', EXECUTION_KINDS.menu, () => showPanel('inicio'));
 }
 
 export function showSetup(): void {
-  showPanel('configuracion');
+  guarded('showSetup', EXECUTION_KINDS.menu, () => showPanel('configuracion'));
 }
 
 export function showAbout(): void {
@@ -45,13 +47,30 @@ export function showAbout(): void {
 
 /** Sets up this spreadsheet as `role`, recording `siblingId` (ID or URL of the other spreadsheet). */
 export function setupSpreadsheet(role: string, siblingId?: string, options?: SetupOptions): SetupResult {
-  return withContext(EXECUTION_KINDS.panel, (ctx) =>
+  return guarded('setupSpreadsheet', EXECUTION_KINDS.panel, (ctx) =>
     runSetup(ctx, { role, siblingId: siblingId ?? '', takeOverTriggers: options?.takeOverTriggers === true }),
   );
 }
 
 export function getSetupStatus(): SetupStatus {
-  return withContext(EXECUTION_KINDS.panel, (ctx) => setupStatus(ctx));
+  return guarded('getSetupStatus', EXECUTION_KINDS.panel, (ctx) => setupStatus(ctx));
+}
+
+// ---------------------------------------------------------------------------- the team («Equipo y permisos»)
+
+/** Who is a coordinator or a consultant here. */
+export function getTeam(): TeamView {
+  return guarded('getTeam', EXECUTION_KINDS.panel, (ctx) => getTeamUseCase(ctx));
+}
+
+/** Adds a person to the team or changes their name or roles. */
+export function saveTeamMember(input: MemberInput): TeamChangeResult {
+  return guarded('saveTeamMember', EXECUTION_KINDS.panel, (ctx) => saveUseCase(ctx, input));
+}
+
+/** Takes a person out of the team (the last coordinator cannot be removed). */
+export function removeTeamMember(email: string): TeamChangeResult {
+  return guarded('removeTeamMember', EXECUTION_KINDS.panel, (ctx) => removeUseCase(ctx, email));
 }
 
 // ---------------------------------------------------------------------------- the attention flow (A01–A07)

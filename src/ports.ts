@@ -141,6 +141,20 @@ export interface Workbook {
   /** Applies number formats and validation to the data cells of these columns (idempotent). */
   applyColumnRules(tab: string, rules: readonly ColumnRule[]): void;
   table<K extends string>(spec: TabSpec<K>): Table<K>;
+  /** The file owner's email; null when the file has none (a shared drive) or Google does not say. */
+  ownerEmail(): string | null;
+  /**
+   * Protects a whole tab (idempotent; the protection is recognised by its description).
+   * 'warning': anyone may edit after a warning (scripts are never stopped) — to avoid mistakes.
+   * A list: only those accounts (plus the owner and the person running this) may edit it.
+   * True when something changed.
+   */
+  protectTab(tab: string, protection: TabProtection): boolean;
+}
+
+export interface TabProtection {
+  description: string;
+  editors: readonly string[] | 'warning';
 }
 
 export interface Workbooks {
@@ -159,6 +173,13 @@ export interface KeyValueStore {
   /** Sets several keys in one call. */
   setAll(values: Record<string, string>): void;
   delete(key: string): void;
+  /**
+   * The secret kept under `key`, created the first time with a fresh random value (two
+   * `Utilities.getUuid`, 244 random bits) and never shown anywhere. Keys the HMACs of survey
+   * tokens and walk-in IDs (domain/ids.ts). Call it holding the script lock: two executions
+   * creating it at once would each sign with their own.
+   */
+  secret(key: string): string;
 }
 
 export interface Clock {
@@ -279,6 +300,13 @@ export interface Meetings {
    * there was no such event or it was cancelled already (both mean: done).
    */
   cancel(eventId: string): boolean;
+  /**
+   * Brings a cancelled (deleted) event back, at the given time: Calendar never lets a deleted
+   * event's ID be inserted again (409), but the organizer's deleted events "can be restored
+   * (undeleted)" by setting their status back to confirmed. Keeps its ID and Meet link; null
+   * when there is no such event any more.
+   */
+  restore(eventId: string, change: MeetingMove): MeetingInfo | null;
 }
 
 /** A form as setup checks it. */

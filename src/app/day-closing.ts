@@ -14,6 +14,7 @@
  * Idempotent: a rerun adds no second Observaciones line, no second 'Revisión' item and sends no
  * second summary (the summary's journal key is the day and the consultant).
  */
+import { loadSettings } from './team';
 import { appendObservation, isOpenStatus, type AppointmentStatus } from '../domain/appointment';
 import { openAtClose, summariseDay, type ConsultantDaySummary, type DayRow } from '../domain/day-summary';
 import { addLimaDays, formatLimaShortDate, limaDateKey } from '../domain/lima-time';
@@ -32,7 +33,7 @@ import { recordReview, type ReviewItem } from './review';
 import { Budget } from './jobs';
 import { applyRetention, type RetentionResult } from './personal-data/retention';
 import { requestReminderRun } from './reminders';
-import { readSettings, type Settings } from './settings';
+import { type Settings } from './settings';
 import { SURVEY_PROPERTY_KEYS, sweepSurveyResponses, type SurveyLinkResult } from './surveys';
 
 export const DAY_CLOSING_HANDLER = 'runDayClosing';
@@ -112,7 +113,7 @@ export function consultantEmail(consultant: string, settings: Pick<Settings, 'co
 
 export function runDayClosing(deps: DayClosingDeps): DayClosingResult {
   const book = deps.workbooks.current();
-  const { settings } = readSettings(book.table(SETTINGS_TAB));
+  const { settings } = loadSettings(book.table(SETTINGS_TAB), deps.properties);
   const now = deps.clock.now();
   const budget = new Budget(deps.clock);
   const dayKey = limaDateKey(now);

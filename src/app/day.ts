@@ -5,6 +5,7 @@
 export { getDayView, USER_PLACEHOLDER, type DayViewDeps } from './day/load';
 export { abandonAppointment, finishAttention, markExtranetNotified, reinstateAppointment, saveConsultation, startAttention } from './day/actions';
 export { inviteToWorkshops } from './workshops-invitation';
+export { actOnBehalf } from './day/take-over';
 export { PENDING_MAIL_DAYS, sendPendingAttentionMail, type PendingMailDeps, type PendingMailResult } from './day/pending-mail';
 export type { DayDeps } from './day/action';
 export type * from './day/types';

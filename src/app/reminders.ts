@@ -14,7 +14,8 @@
  * - a cancelled appointment still ahead whose event was made gets it cancelled (the consultant's
  *   calendar frees the slot, the citizen's calendar drops it); its Meet link is cleared, which is
  *   also what marks it done, and a reminder already sent is forgotten, so an appointment the
- *   platform lists again gets a new event and a new reminder;
+ *   platform lists again gets its event back (restored: a deleted event's ID cannot be reused)
+ *   and a new reminder;
  * - writes every outcome in ONE batched update at its end, spanning the changed rows over the
  *   system columns only (Sheets calls do not grow with the number of appointments);
  * - stops itself before Apps Script's 6-minute limit and leaves one continuation trigger; the run
@@ -22,6 +23,7 @@
  *
  * Two runs never work at once (the job's lease): each would send what the other is sending.
  */
+import { loadSettings } from './team';
 import { calendarEventId, meetRequestId } from '../domain/ids';
 import { JOB_AUDIT as A, JOB_MESSAGES as M, REVIEW_KINDS } from '../domain/messages/attention-jobs';
 import { reminderEmail } from '../domain/messages/reminder';
@@ -52,7 +54,7 @@ import {
   startJob,
 } from './jobs';
 import { recordReview, type ReviewItem } from './review';
-import { readSettings, type Settings } from './settings';
+import { type Settings } from './settings';
 
 export const REMINDERS_HANDLER = 'runReminders';
 
@@ -175,7 +177,7 @@ function runLeased(deps: ReminderDeps, budget: Budget, result: ReminderRunResult
   result.ran = true;
   const job = startJob(deps, PENDING_REMINDER_RUN_PROPERTY);
   const book = deps.workbooks.current();
-  const { settings } = readSettings(book.table(SETTINGS_TAB));
+  const { settings } = loadSettings(book.table(SETTINGS_TAB), deps.properties);
   const citas = book.table(APPOINTMENTS_TAB);
   const snapshot = citas.read();
   const now = deps.clock.now();
@@ -372,8 +374,9 @@ function remindOne(
 /**
  * The appointment's event at its current time: created with the deterministic ID (found again if
  * an earlier run made it), or — when the row already has one — patched to the current time (an
- * appointment the import moved). An event a person deleted is replaced by one whose ID also
- * derives from the time, so it is still made only once.
+ * appointment the import moved). A cancelled event (the appointment was cancelled and listed
+ * again, or a person deleted it) is restored; only one gone for good is replaced, by one whose ID
+ * also derives from the time, so it is still made only once.
  */
 function meetingFor(
   deps: ReminderDeps,
@@ -408,6 +411,17 @@ function meetingFor(
   if (a.reminderStatus === 'error' && recorded !== '' && meetUrl !== '') {
     return { eventId: recorded, meetUrl, htmlLink: '', cancelled: false, created: false };
   }
+  // A cancelled event (its appointment was cancelled and is listed again, or a person deleted it)
+  // is restored, not replaced: Calendar never accepts a deleted event's ID again (409), so each
+  // cancel and reinstatement would otherwise need yet another ID. See CalendarMeetings.restore.
+  const restored = (info: MeetingInfo | null): MeetingInfo | null => {
+    if (!info || !info.cancelled) return null;
+    const back = deps.meetings.restore(info.eventId, move);
+    if (!back || back.cancelled) return null;
+    result.eventsCreated++;
+    event.note = M.eventRestoredNote(a.start);
+    return back;
+  };
   if (recorded !== '') {
     const moved = deps.meetings.move(recorded, move);
     if (moved && !moved.cancelled) {
@@ -415,10 +429,20 @@ function meetingFor(
       event.note = M.eventMovedNote(a.start);
       return moved;
     }
+    const back = restored(moved);
+    if (back) return back;
   }
   let info = deps.meetings.ensureMeeting(request(calendarEventId('cita', a.key), 0));
   if (info.cancelled) {
+    const back = restored(info);
+    if (back) return back;
+    // Gone for good ("such cancelled events will eventually disappear"): an ID that also derives from the time.
     info = deps.meetings.ensureMeeting(request(calendarEventId('cita', reminderJournalId(a.key, a.start)), 1));
+    if (info.cancelled) {
+      const again = restored(info);
+      if (again) return again;
+      throw new Error(`the event ${info.eventId} is cancelled and could not be restored`);
+    }
   }
   if (info.created) {
     result.eventsCreated++;

@@ -241,14 +241,6 @@ export function planSettingRows(
       plan.updatedNames.push(spec.name);
     }
   }
-  const prefix = headerKey(CONSULTANT_SETTING_PREFIX);
-  const hasConsultant = [...present.keys()].some((k) => k.startsWith(prefix) && k.length > prefix.length);
-  const email = userEmail.trim().toLowerCase();
-  if (!hasConsultant && /^[^\s@]+@[^\s@]+$/.test(email)) {
-    const name = consultantSettingName(email);
-    plan.append.push({ name, value: '', description: CONSULTANT_ROW_DESCRIPTION });
-    plan.appendedNames.push(name);
-  }
   return plan;
 }
 

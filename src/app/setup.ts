@@ -24,6 +24,10 @@ import type { AuditLog, Clock, ColumnRule, ColumnValidation, FormAdmin, KeyValue
 import { INSTALLED_TRIGGERS_PROPERTY, jobTriggerIds } from './jobs';
 import { parseSettings, planSettingRows, type Settings } from './settings';
 import { ensureSurveyForm, ensureSurveyTrigger, type SurveyFormState } from './surveys';
+import { ACCESS_AUDIT, ACCESS_MESSAGES } from '../domain/messages/access';
+import { isCoordinator, parseTeam } from '../domain/access';
+import { AUDIT_TAB, TEAM_TAB } from '../domain/schema';
+import { AUDIT_PROTECTION, ensureTeam, writeTeamMirror } from './team';
 
 export const LIMA_TIME_ZONE = 'America/Lima';
 
@@ -257,8 +261,18 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
 
     // 3. The satisfaction survey form (A06), its responses sent to this spreadsheet.
     const props = deps.properties.getAll();
-    const siblingId = givenSibling || props[PROPERTY_KEYS.siblingId] || '';
     const userEmail = deps.session.userEmail();
+    // A new sibling must prove it is the other half: set up with the other role, with the
+    // person doing this among its coordinators. Otherwise the one recorded before stays.
+    let siblingId = props[PROPERTY_KEYS.siblingId] || '';
+    if (givenSibling && givenSibling !== siblingId) {
+      if (siblingIsOtherHalf(deps.workbooks, givenSibling, role, userEmail)) siblingId = givenSibling;
+      else {
+        const sentence = ACCESS_MESSAGES.siblingNotProven(ROLE_LABELS[otherRole(role)]);
+        warnings.push(sentence);
+        deps.audit.record({ action: ACCESS_AUDIT.siblingRefused, target: givenSibling, result: 'Sin efecto', detail: sentence });
+      }
+    }
     const settingsTable = workbook.table(SETTINGS_TAB);
     const snapshot = settingsTable.read();
     let survey: SurveyFormState | null = null;
@@ -287,6 +301,14 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
     }
     const { settings, problems } = parseSettings(settingsTable.read().rows.map((r) => ({ name: r.record.name, value: r.record.value })));
     warnings.push(...problems);
+
+    // 4b. The team: founded by the first setup (its runner is the first coordinator), mirrored
+    // read-only in 'Equipo'; system tabs protected (docs/access-model.md).
+    const team = ensureTeam(deps, userEmail, settings.consultants, change);
+    writeTeamMirror(workbook, team, deps.clock.now());
+    if (workbook.protectTab(AUDIT_TAB.name, { description: AUDIT_PROTECTION, editors: 'warning' })) {
+      change(ACCESS_AUDIT.protectionApplied, AUDIT_TAB.name, M.protectionApplied(AUDIT_TAB.name));
+    }
 
     // 5. Role and sibling.
     const previousRole = props[PROPERTY_KEYS.role];
@@ -355,6 +377,31 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
 }
 
 type Change = (action: string, target: string, sentence: string, detail?: string) => void;
+
+function otherRole(role: Role): Role {
+  return role === 'atenciones' ? 'talleres' : 'atenciones';
+}
+
+/**
+ * The sibling is the other half when its own tabs are those of the other role and its 'Equipo'
+ * tab (written only by its script, editable only by its coordinators) lists `email` as
+ * coordinator. Reading it needs the person's access to that spreadsheet, as the sibling link does.
+ */
+export function siblingIsOtherHalf(workbooks: Workbooks, id: string, role: Role, email: string): boolean {
+  const book = workbooks.open(id);
+  if (!book) return false;
+  const names = new Set(book.tabNames());
+  const own = new Set(tabsForRole(role).map((t) => t.name));
+  const theirs = tabsForRole(otherRole(role)).filter((t) => !own.has(t.name));
+  if (theirs.length === 0 || !theirs.every((t) => names.has(t.name))) return false;
+  const table = book.table(TEAM_TAB);
+  if (!table.exists()) return false;
+  const members = table
+    .read()
+    .rows.filter((r) => r.id !== '')
+    .map((r) => ({ email: r.id, name: String(r.record.name ?? ''), roles: /coordinador/i.test(String(r.record.roles ?? '')) ? (['coordinador'] as const) : ([] as const) }));
+  return isCoordinator(parseTeam(JSON.stringify({ members })), email);
+}
 
 function ensureTab(workbook: Workbook, spec: TabSpec, change: Change): void {
   const existing = workbook.headers(spec.name);

@@ -92,6 +92,7 @@ export type TabKey =
   | 'attendance'
   | 'review'
   | 'settings'
+  | 'team'
   | 'audit';
 
 export interface TabSpec<K extends string = string> {
@@ -329,6 +330,24 @@ export const SETTINGS_TAB = tab({
   ],
 });
 
+/**
+ * Who may use the product here (docs/access-model.md): a read-only mirror of the team the
+ * script keeps in document properties. Editing it changes nothing; the coordinators manage the
+ * team from the panel («Equipo y permisos»), and the tab is protected so only they can edit it.
+ */
+export const TEAM_TAB = tab({
+  key: 'team',
+  name: 'Equipo',
+  roles: ['atenciones', 'talleres'],
+  idKey: 'email',
+  columns: [
+    c.id('email', 'Correo', { system: true }),
+    c.text('name', 'Nombre en el reporte', { system: true }),
+    c.text('roles', 'Roles', { system: true }),
+    c.dateTime('updatedAt', 'Actualizado', { system: true }),
+  ],
+});
+
 /** Every automatic action: when, what, for whom, result (DESIGN.md). Append-only. */
 export const AUDIT_TAB = tab({
   key: 'audit',
@@ -356,6 +375,7 @@ export const TABS: readonly TabSpec[] = [
   ATTENDANCE_TAB,
   REVIEW_TAB,
   SETTINGS_TAB,
+  TEAM_TAB,
   AUDIT_TAB,
 ];
 
@@ -364,6 +384,7 @@ export type ModuleKey = (typeof MODULES_TAB)['columns'][number]['key'];
 export type SettingsKey = (typeof SETTINGS_TAB)['columns'][number]['key'];
 export type AuditKey = (typeof AUDIT_TAB)['columns'][number]['key'];
 export type ReviewKey = (typeof REVIEW_TAB)['columns'][number]['key'];
+export type TeamKey = (typeof TEAM_TAB)['columns'][number]['key'];
 
 export function tabsForRole(role: Role): TabSpec[] {
   return TABS.filter((t) => t.roles.includes(role));

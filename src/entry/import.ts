@@ -7,14 +7,14 @@ import { bookWalkIn as bookWalkInUseCase, type BookingResult, type WalkInInput }
 import { importReport as importReportUseCase, type ImportResult } from '../app/appointments/import';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { UtilitiesFiles } from '../gas/files';
-import { withContext } from './context';
+import { guarded } from './guard';
 
 /** Imports the platform's report of booked appointments: the file's name and its bytes in base64. */
 export function importReport(fileName: string, base64: string): ImportResult {
-  return withContext(EXECUTION_KINDS.panel, (ctx) => importReportUseCase({ ...ctx, files: new UtilitiesFiles() }, fileName, base64));
+  return guarded('importReport', EXECUTION_KINDS.panel, (ctx) => importReportUseCase({ ...ctx, files: new UtilitiesFiles() }, fileName, base64));
 }
 
 /** Books a walk-in from the panel; a slot (date, time, consultant) is never booked twice. */
 export function bookWalkIn(input: WalkInInput): BookingResult {
-  return withContext(EXECUTION_KINDS.panel, (ctx) => bookWalkInUseCase(ctx, input));
+  return guarded('bookWalkIn', EXECUTION_KINDS.panel, (ctx) => bookWalkInUseCase(ctx, input));
 }

@@ -8,24 +8,24 @@ import { correctPersonData as correctUseCase, deletePersonData as deleteUseCase 
 import { exportPersonData as exportUseCase, findPersonData as findUseCase } from '../app/personal-data/lookup';
 import type { PersonChangeResult, PersonCorrection, PersonExport, PersonLookupResult } from '../app/personal-data/types';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
-import { withContext } from './context';
+import { guarded } from './guard';
 
 /** Everything this spreadsheet holds on the person with this DNI. */
 export function findPersonData(dni: string): PersonLookupResult {
-  return withContext(EXECUTION_KINDS.panel, (ctx) => findUseCase(ctx, dni));
+  return guarded('findPersonData', EXECUTION_KINDS.panel, (ctx) => findUseCase(ctx, dni));
 }
 
 /** The same, as a CSV file for the person (right of access); the export is recorded in the audit log. */
 export function exportPersonData(dni: string): PersonExport {
-  return withContext(EXECUTION_KINDS.panel, (ctx) => exportUseCase(ctx, dni));
+  return guarded('exportPersonData', EXECUTION_KINDS.panel, (ctx) => exportUseCase(ctx, dni));
 }
 
 /** Corrects name, email or phone on every row of that DNI (right of rectification). */
 export function correctPersonData(dni: string, correction: PersonCorrection): PersonChangeResult {
-  return withContext(EXECUTION_KINDS.panel, (ctx) => correctUseCase(ctx, dni, correction));
+  return guarded('correctPersonData', EXECUTION_KINDS.panel, (ctx) => correctUseCase(ctx, dni, correction));
 }
 
 /** Anonymises every record of that DNI; `confirmation` must repeat the DNI (right of deletion). */
 export function deletePersonData(dni: string, confirmation: string): PersonChangeResult {
-  return withContext(EXECUTION_KINDS.panel, (ctx) => deleteUseCase(ctx, dni, confirmation));
+  return guarded('deletePersonData', EXECUTION_KINDS.panel, (ctx) => deleteUseCase(ctx, dni, confirmation));
 }

@@ -15,20 +15,20 @@ import { pendingMailLine } from '../domain/messages/day';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { REVIEW_TAB } from '../domain/schema';
 import { formAnswers } from '../gas/forms';
-import { withContext } from './context';
+import { guarded } from './guard';
 
 /** Time-driven (daily at the reminder hour, continuations, requested runs): events and reminder emails (A02). */
-export function runReminders(_e?: GoogleAppsScript.Events.TimeDriven): string {
-  return withContext(JOB_EXECUTION_KINDS.reminders, (ctx) => {
+export function runReminders(e?: GoogleAppsScript.Events.TimeDriven): string {
+  return guarded('runReminders', JOB_EXECUTION_KINDS.reminders, (ctx) => {
     const result = runRemindersUseCase(ctx);
     console.log(result.summary);
     return result.summary;
-  });
+  }, e);
 }
 
 /** Time-driven, daily at the closing hour (A07): open appointments flagged, one summary per consultant. */
-export function runDayClosing(_e?: GoogleAppsScript.Events.TimeDriven): string {
-  return withContext(JOB_EXECUTION_KINDS.dayClosing, (ctx) => {
+export function runDayClosing(e?: GoogleAppsScript.Events.TimeDriven): string {
+  return guarded('runDayClosing', JOB_EXECUTION_KINDS.dayClosing, (ctx) => {
     const result = runDayClosingUseCase(ctx);
     // Surveys and abandonment emails the consultant's click could not send (no quota left, no
     // survey form yet) were left 'pendiente'; the evening run is their second chance.
@@ -38,26 +38,26 @@ export function runDayClosing(_e?: GoogleAppsScript.Events.TimeDriven): string {
       : result.summary;
     console.log(summary);
     return summary;
-  });
+  }, e);
 }
 
 /** Form-submit trigger of the satisfaction survey form (A06): links the response to its appointment. */
 export function onSurveySubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): string {
-  if (!e || !e.response) {
-    // Run by hand from the editor: nothing to link (the day closing sweeps the form anyway).
-    console.warn('onSurveySubmit: sin respuesta en el evento; no se hizo nada.');
-    return '';
-  }
-  const response = formAnswers(e.response);
-  return withContext(JOB_EXECUTION_KINDS.surveySubmit, (ctx) => {
+  return guarded('onSurveySubmit', JOB_EXECUTION_KINDS.surveySubmit, (ctx) => {
+    if (!e || !e.response) {
+      // A trigger event without a response: nothing to link (the day closing sweeps the form anyway).
+      console.warn('onSurveySubmit: sin respuesta en el evento; no se hizo nada.');
+      return '';
+    }
+    const response = formAnswers(e.response);
     const r = linkSurveyResponses(ctx, [response]);
     const line = r.linked ? 'vinculada' : r.forReview ? 'por revisar' : 'ya registrada';
     console.log(`Respuesta ${response.responseId}: ${line}.`);
     return line;
-  });
+  }, e);
 }
 
 /** The panel: 'Revisión' items still pending, newest first. */
 export function getReviewItems(): ReviewItemView[] {
-  return withContext(EXECUTION_KINDS.panel, (ctx) => pendingReviewItems(ctx.workbooks.current().table(REVIEW_TAB)));
+  return guarded('getReviewItems', EXECUTION_KINDS.panel, (ctx) => pendingReviewItems(ctx.workbooks.current().table(REVIEW_TAB)));
 }

@@ -8,7 +8,7 @@
  */
 import type { TabSpec } from '../domain/schema';
 import { runsOf } from '../domain/table';
-import type { ColumnRule, ColumnValidation, HeaderCell, Table, Workbook, Workbooks } from '../ports';
+import type { ColumnRule, ColumnValidation, HeaderCell, Table, TabProtection, Workbook, Workbooks } from '../ports';
 import { SheetTable } from './sheet-table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -143,6 +143,57 @@ export class SpreadsheetWorkbook implements Workbook {
       }
       sheet.getRange(2, run.column, dataRows, run.width).setDataValidation(rule);
     }
+  }
+
+  ownerEmail(): string | null {
+    try {
+      const owner = this.ss.getOwner();
+      const email = owner ? String(owner.getEmail() ?? '').trim().toLowerCase() : '';
+      return email || null;
+    } catch {
+      return null;
+    }
+  }
+
+  protectTab(tab: string, want: TabProtection): boolean {
+    const sheet = this.sheet(tab);
+    if (!sheet) return false;
+    const ours = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).filter((p) => p.getDescription() === want.description);
+    let protection = ours[0];
+    let changed = false;
+    if (!protection) {
+      protection = sheet.protect().setDescription(want.description);
+      changed = true;
+    }
+    if (want.editors === 'warning') {
+      if (!protection.isWarningOnly()) {
+        protection.setWarningOnly(true);
+        changed = true;
+      }
+      return changed;
+    }
+    if (protection.isWarningOnly()) {
+      protection.setWarningOnly(false);
+      changed = true;
+    }
+    // The owner and the person running this always stay editors (Protection.removeEditors says so).
+    const wanted = new Set(want.editors.map((e) => e.trim().toLowerCase()).filter((e) => e !== ''));
+    const current = protection.getEditors().map((u) => u.getEmail().trim().toLowerCase());
+    const extra = current.filter((e) => !wanted.has(e));
+    const missing = [...wanted].filter((e) => !current.includes(e));
+    if (extra.length) {
+      protection.removeEditors(extra);
+      changed = true;
+    }
+    if (missing.length) {
+      protection.addEditors(missing);
+      changed = true;
+    }
+    if (protection.canDomainEdit()) {
+      protection.setDomainEdit(false);
+      changed = true;
+    }
+    return changed;
   }
 
   table<K extends string>(spec: TabSpec<K>): Table<K> {

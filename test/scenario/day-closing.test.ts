@@ -8,7 +8,7 @@
 import type { Workspace } from '../../emulator';
 import { parsePrefilledUrl } from '../../emulator/services/forms';
 import { SURVEY_CONSENT_CHOICE, SURVEY_CONSENT_QUESTION, SURVEY_RECOMMEND_QUESTION, SURVEY_SCALE_QUESTIONS } from '../../src/domain/survey-form';
-import { citas, createAttentionWorld, importReport, makeReport, setSetting, type ReportRow } from '../support/attention-world';
+import { addTeamMember, citas, createAttentionWorld, importReport, makeReport, type ReportRow } from '../support/attention-world';
 
 const DAY = '2026-11-28';
 const LUIS = 'luis.nique@trabajo.gob.pe';
@@ -40,7 +40,7 @@ describe('the evening close of the day', () => {
   let fired: ReturnType<Workspace['advanceTo']> = [];
 
   beforeAll(() => {
-    setSetting(ws, atenciones, `Consultor: ${LUIS}`, 'Luis Ñique');
+    addTeamMember(ws, atenciones, LUIS, 'Luis Ñique');
     const imported = importReport(ws, atenciones, report.fileName, report.bytes);
     if (!imported.ok || !imported.value.ok) throw new Error('the import failed');
     ws.advanceTo('2026-11-27T18:05'); // reminders and Meet links

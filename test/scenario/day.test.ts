@@ -14,7 +14,7 @@ import { APPOINTMENT_MESSAGES } from '../../src/domain/messages/appointments';
 import { DAY_MESSAGES } from '../../src/domain/messages/day';
 import { SURVEY_NAME } from '../../src/domain/messages/survey';
 import { sheetsStore } from '../../emulator/services/sheets';
-import { citas, createAttentionWorld, importReport, makeReport, setSetting, type AttentionWorld, type ReportRow } from '../support/attention-world';
+import { addTeamMember, citas, createAttentionWorld, importReport, makeReport, type AttentionWorld, type ReportRow } from '../support/attention-world';
 
 const DAY = '2026-11-28'; // the world starts on Friday 27 November 2026, 09:00 Lima
 
@@ -65,7 +65,7 @@ describe('the next day: 25 attended, 5 abandoned, through the panel', () => {
     value<DayActionResult>(w.ws, w.atenciones, fn, [row.code, ...args], userOf(row));
 
   beforeAll(() => {
-    for (const [name, email] of Object.entries(CONSULTANTS)) if (email !== w.user) setSetting(w.ws, w.atenciones, `Consultor: ${email}`, name);
+    for (const [name, email] of Object.entries(CONSULTANTS)) if (email !== w.user) addTeamMember(w.ws, w.atenciones, email, name);
     const imported = importReport(w.ws, w.atenciones, report.fileName, report.bytes);
     if (!imported.ok || !imported.value.ok) throw new Error('the import failed');
     w.ws.advanceTo('2026-11-27T18:05'); // the reminder run: Meet links and reminder emails

@@ -96,16 +96,41 @@ export function createAttentionWorld(opts: WorldOptions = {}): AttentionWorld {
   ws.install(talleres, { distDir: DIST });
   ws.openSpreadsheet(atenciones);
   ws.openSpreadsheet(talleres);
+  setUpPair(ws, atenciones, talleres);
+  addTeamMember(ws, atenciones, user, consultantName, ['coordinador', 'consultor']);
+  for (const [name, value] of Object.entries(opts.settings ?? {})) setSetting(ws, atenciones, name, value);
+  return { ws, atenciones, talleres, user, consultantName };
+}
+
+/**
+ * Sets up both spreadsheets as a coordinator would on a first deploy: "Atenciones" first (its
+ * sibling cannot prove itself yet), then "Talleres" pointing at it, then "Atenciones" again,
+ * which now records "Talleres" as its proven sibling (docs/access-model.md).
+ */
+export function setUpPair(ws: Workspace, atenciones: string, talleres: string, user?: string): void {
   for (const [id, role, sibling] of [
     [atenciones, 'atenciones', talleres],
     [talleres, 'talleres', atenciones],
+    [atenciones, 'atenciones', talleres],
   ] as const) {
-    const r = ws.callFromSidebar(id, 'setupSpreadsheet', [role, sibling]);
+    const r = ws.callFromSidebar(id, 'setupSpreadsheet', [role, sibling], user);
     if (!r.ok) throw new Error(`setup of ${role} failed: ${r.error}`);
   }
-  setSetting(ws, atenciones, `Consultor: ${user}`, consultantName);
-  for (const [name, value] of Object.entries(opts.settings ?? {})) setSetting(ws, atenciones, name, value);
-  return { ws, atenciones, talleres, user, consultantName };
+}
+
+/** A coordinator (by default the workspace's user, who ran setup) registers a team member from the panel. */
+export function addTeamMember(
+  ws: Workspace,
+  ss: string,
+  email: string,
+  name: string,
+  roles: string[] = ['consultor'],
+  coordinator?: string,
+): void {
+  const r = ws.callFromSidebar(ss, 'saveTeamMember', [{ email, name, roles }], coordinator);
+  if (!r.ok) throw new Error(`saveTeamMember failed: ${r.error}`);
+  const v = r.value as { ok: boolean; message: string };
+  if (!v.ok) throw new Error(`saveTeamMember refused: ${v.message}`);
 }
 
 /** Writes a 'Configuración' value as a person would type it (adds the row if it is missing). */

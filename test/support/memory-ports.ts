@@ -3,6 +3,7 @@
  * bundle). They keep the same contracts as the Apps Script adapters — tables found by header,
  * rows by ID, only changed blocks written — and count writes so tests can check batching.
  */
+import { randomBytes } from 'crypto';
 import { resolveColumns, type TabSpec } from '../../src/domain/schema';
 import {
   applyFields,
@@ -32,6 +33,7 @@ import type {
   Session,
   Table,
   TableSnapshot,
+  TabProtection,
   TriggerInfo,
   UpdateOptions,
   UpdateResult,
@@ -215,6 +217,19 @@ export class MemoryWorkbook implements Workbook {
     }
     return t;
   }
+  /** The file's owner (null: a shared drive). */
+  owner: string | null = null;
+  /** Tab protections by tab name, as protectTab left them. */
+  readonly protections = new Map<string, TabProtection>();
+  ownerEmail(): string | null {
+    return this.owner;
+  }
+  protectTab(tab: string, protection: TabProtection): boolean {
+    if (!this.sheet(tab)) return false;
+    const before = JSON.stringify(this.protections.get(tab) ?? null);
+    this.protections.set(tab, { description: protection.description, editors: protection.editors === 'warning' ? 'warning' : [...protection.editors] });
+    return JSON.stringify(this.protections.get(tab)) !== before;
+  }
   /** Forgets cached snapshots, as a new execution would. */
   newExecution(): void {
     this.tables.clear();
@@ -249,6 +264,11 @@ export class MemoryStore implements KeyValueStore {
   }
   delete(key: string): void {
     delete this.values[key];
+  }
+  /** A fresh random secret the first time (node's crypto stands in for Utilities.getUuid). */
+  secret(key: string): string {
+    if (!(key in this.values)) this.values[key] = randomBytes(30).toString('hex');
+    return this.values[key];
   }
 }
 
@@ -325,4 +345,22 @@ export class ArrayAuditLog implements AuditLog {
   flush(): void {
     this.written.push(...this.pending.splice(0));
   }
+}
+
+/**
+ * Adds (or updates) team members in a spreadsheet's document properties, as the coordinator's
+ * «Equipo y permisos» screen would (src/app/team.ts): the in-memory worlds' way to say who is
+ * a consultant, since 'Consultor:' rows of 'Configuración' grant nothing.
+ */
+export function registerTeam(store: KeyValueStore, members: { email: string; name: string; roles?: ('coordinador' | 'consultor')[] }[]): void {
+  const raw = store.get('SOE_TEAM');
+  const team = raw ? (JSON.parse(raw) as { members: { email: string; name: string; roles: string[] }[]; updatedAt: string; updatedBy: string }) : { members: [], updatedAt: '', updatedBy: '' };
+  for (const m of members) {
+    const email = m.email.trim().toLowerCase();
+    const existing = team.members.find((x) => x.email === email);
+    const roles = m.roles ?? (existing ? [...new Set([...existing.roles, 'consultor'])] : ['consultor']);
+    if (existing) Object.assign(existing, { name: m.name, roles });
+    else team.members.push({ email, name: m.name, roles });
+  }
+  store.setAll({ SOE_TEAM: JSON.stringify(team) });
 }

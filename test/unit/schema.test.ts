@@ -22,7 +22,7 @@ import {
 
 describe('tabs per role', () => {
   test('"Atenciones Virtuales" gets the register, review, settings and audit tabs', () => {
-    expect(tabsForRole('atenciones').map((t) => t.name)).toEqual(['Citas', 'Revisión', 'Configuración', 'Registro de auditoría']);
+    expect(tabsForRole('atenciones').map((t) => t.name)).toEqual(['Citas', 'Revisión', 'Configuración', 'Equipo', 'Registro de auditoría']);
   });
 
   test('"Programación Talleres Masivos" gets the workshop tabs plus review, settings and audit', () => {
@@ -34,6 +34,7 @@ describe('tabs per role', () => {
       'Asistencia',
       'Revisión',
       'Configuración',
+      'Equipo',
       'Registro de auditoría',
     ]);
   });

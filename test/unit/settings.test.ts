@@ -61,10 +61,11 @@ describe('reading settings', () => {
 describe('rows setup adds', () => {
   const rows = (pairs: [string, string][]) => pairs.map(([name, value]) => ({ id: name, record: { name, value } }));
 
-  test('a new attentions spreadsheet gets every parameter with its default, plus the consultant', () => {
+  test('a new attentions spreadsheet gets every parameter with its default, and no consultant row (the team lives in «Equipo»)', () => {
     const plan = planSettingRows([], 'atenciones', { siblingId: '1abcdefghijklmnopqrstuvwxyz' }, 'ana@trabajo.gob.pe');
     const names = plan.append.map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['Hora de recordatorios', 'Hora de cierre del día', 'ID de la hoja hermana', 'Encabezados: DNI / N° de documento', 'Consultor: ana@trabajo.gob.pe']));
+    expect(names).toEqual(expect.arrayContaining(['Hora de recordatorios', 'Hora de cierre del día', 'ID de la hoja hermana', 'Encabezados: DNI / N° de documento']));
+    expect(names.some((n) => String(n).startsWith('Consultor:'))).toBe(false);
     expect(plan.append.find((r) => r.name === 'ID de la hoja hermana')!.value).toBe('1abcdefghijklmnopqrstuvwxyz');
     expect(plan.append.find((r) => r.name === 'Hora de recordatorios')!.description).toMatch(/Hora de Lima/);
   });
@@ -73,7 +74,6 @@ describe('rows setup adds', () => {
     const plan = planSettingRows(rows([['Hora de recordatorios', '16'], ['Consultor: ana@trabajo.gob.pe', 'Ana']]), 'atenciones', {}, 'luis@trabajo.gob.pe');
     expect(plan.append.map((r) => r.name)).not.toContain('Hora de recordatorios');
     expect(plan.update).toEqual([]);
-    // there is a consultant row already: the current user is not added on top
     expect(plan.append.map((r) => r.name)).not.toContain('Consultor: luis@trabajo.gob.pe');
   });
 

@@ -27,10 +27,33 @@ import {
 const ATENCIONES_ID = '1AtencionesAtencionesAtencionesAtenciones00';
 const TALLERES_ID = '1TalleresTalleresTalleresTalleresTalleres000';
 
+/**
+ * The sibling spreadsheet set up by the same coordinator (its own properties and lock): what a
+ * sibling must have to be recorded (docs/access-model.md).
+ */
+function setUpSibling(book: MemoryWorkbook, role: 'atenciones' | 'talleres', user: string): void {
+  const own = new MemoryWorkbooks(book.id);
+  own.add(book);
+  runSetup(
+    {
+      workbooks: own,
+      properties: new MemoryStore(),
+      scheduler: new MemoryScheduler(user),
+      lock: new NoLock(),
+      clock: new FixedClock(new Date('2026-11-27T13:00:00Z')),
+      session: new FixedSession(user),
+      audit: new ArrayAuditLog(),
+    },
+    { role },
+  );
+  book.newExecution();
+}
+
 function world(user = 'ana@trabajo.gob.pe') {
   const workbooks = new MemoryWorkbooks(ATENCIONES_ID);
   const book = workbooks.add(new MemoryWorkbook(ATENCIONES_ID, 'Atenciones Virtuales – Centro de Empleo'));
-  workbooks.add(new MemoryWorkbook(TALLERES_ID, 'Programación Talleres Masivos'));
+  const talleres = workbooks.add(new MemoryWorkbook(TALLERES_ID, 'Programación Talleres Masivos'));
+  setUpSibling(talleres, 'talleres', user);
   const deps = {
     workbooks,
     properties: new MemoryStore(),
@@ -141,6 +164,7 @@ test("someone else's automatic tasks are not duplicated unless taken over", () =
 
 test('the workshops spreadsheet gets its own tabs and no attention triggers', () => {
   const { deps } = world();
+  runSetup(deps, { role: 'atenciones' }); // the sibling must be the other half, set up
   const book = deps.workbooks.books.get(TALLERES_ID)!;
   const workbooks = new MemoryWorkbooks(TALLERES_ID);
   workbooks.add(book);
@@ -175,11 +199,54 @@ test('refusals change nothing and say what to fix', () => {
   expect(deps.properties.values).toEqual({});
 });
 
-test('an unreachable sibling is recorded with a warning', () => {
+const NOT_PROVEN =
+  'No se registró la hoja hermana: debe estar configurada como «Programación Talleres Masivos» y usted debe figurar allí como coordinador(a). Configure primero esa hoja y vuelva a ejecutar «Configurar esta hoja».';
+
+test('an unreachable sibling is not recorded, with a warning', () => {
   const { deps } = world();
   const r = runSetup(deps, { role: 'atenciones', siblingId: '1NoExisteNoExisteNoExisteNoExisteNoExiste00' });
   expect(r.siblingName).toBeNull();
-  expect(r.warnings).toContain('No se pudo abrir la hoja hermana con ese ID. Verifique que el ID sea correcto y que usted tenga acceso a esa hoja.');
+  expect(r.siblingId).toBe('');
+  expect(r.warnings).toContain(NOT_PROVEN);
+  expect(deps.audit.entries().map((e) => e.action)).toContain('Hoja hermana no registrada');
+});
+
+test('a sibling must prove it is the other half: the other role, with this coordinator among its coordinators', () => {
+  // Set up by someone else: the caller is not its coordinator.
+  const byOther = world();
+  const stranger = new MemoryWorkbook('1AjenaAjenaAjenaAjenaAjenaAjenaAjena00000', 'Hoja de otra persona');
+  byOther.deps.workbooks.add(stranger);
+  setUpSibling(stranger, 'talleres', 'extrano@gmail.com');
+  expect(runSetup(byOther.deps, { role: 'atenciones', siblingId: stranger.id }).warnings).toContain(NOT_PROVEN);
+  expect(byOther.deps.properties.values[PROPERTY_KEYS.siblingId]).toBe('');
+  // Same role as this one: not the other half either.
+  const sameRole = world();
+  const twin = new MemoryWorkbook('1GemelaGemelaGemelaGemelaGemelaGemela0000', 'Otra hoja de atenciones');
+  sameRole.deps.workbooks.add(twin);
+  setUpSibling(twin, 'atenciones', 'ana@trabajo.gob.pe');
+  expect(runSetup(sameRole.deps, { role: 'atenciones', siblingId: twin.id }).siblingId).toBe('');
+  // A recorded sibling stays when a later setup names an unproven one.
+  const kept = world();
+  runSetup(kept.deps, { role: 'atenciones', siblingId: TALLERES_ID });
+  kept.book.newExecution();
+  kept.deps.workbooks.add(stranger);
+  const again = runSetup(kept.deps, { role: 'atenciones', siblingId: stranger.id });
+  expect(again.siblingId).toBe(TALLERES_ID);
+  expect(again.warnings).toContain(NOT_PROVEN);
+});
+
+test('the first setup founds the team with its runner as coordinator, mirrored and protected in «Equipo»', () => {
+  const { deps, book } = world();
+  runSetup(deps, { role: 'atenciones' });
+  const team = JSON.parse(deps.properties.values.SOE_TEAM);
+  expect(team.members).toEqual([{ email: 'ana@trabajo.gob.pe', name: '', roles: ['coordinador', 'consultor'] }]);
+  expect(book.sheet('Equipo')!.cells[1].slice(0, 3)).toEqual(['ana@trabajo.gob.pe', '', 'Coordinador(a), Consultor(a)']);
+  expect(book.protections.get('Equipo')).toEqual({ description: expect.stringMatching(/equipo y permisos/), editors: ['ana@trabajo.gob.pe'] });
+  expect(book.protections.get('Registro de auditoría')).toMatchObject({ editors: 'warning' });
+  // A later setup by someone else keeps the team as it is.
+  book.newExecution();
+  runSetup({ ...deps, session: new FixedSession('luis@trabajo.gob.pe') }, { role: 'atenciones' });
+  expect(JSON.parse(deps.properties.values.SOE_TEAM).members).toHaveLength(1);
 });
 
 test('every change is in the audit log', () => {

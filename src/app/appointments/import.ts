@@ -17,6 +17,7 @@
  * Appointments booked from the panel (origin 'Sidebar') are not on the platform's report: they
  * are never cancelled because the report does not list them.
  */
+import { loadSettings } from '../team';
 import { cancelAppointment, reinstateAppointment } from '../../domain/appointment';
 import { decodeText, type TextEncodingName } from '../../domain/import/decode';
 import { parseCsv } from '../../domain/import/csv';
@@ -47,7 +48,6 @@ import type { FieldValue, TableRow } from '../../domain/table';
 import { MissingColumnError } from '../../domain/table';
 import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock, type RowChange, type Scheduler, type Workbooks } from '../../ports';
 import { requestReminderRun } from '../reminders';
-import { readSettings } from '../settings';
 import {
   appointmentIdFor,
   appointmentStart,
@@ -474,7 +474,7 @@ export function importReport(deps: ImportDeps, fileName: string, base64: string)
   if (!read.ok) return refused(name, read.message, deps);
 
   const workbook = deps.workbooks.current();
-  const { settings } = readSettings(workbook.table(SETTINGS_TAB));
+  const { settings } = loadSettings(workbook.table(SETTINGS_TAB), deps.properties);
   const now = deps.clock.now();
   // A web page with several tables (filters, a title block…): the report is the first with its header.
   const rows = read.alternatives?.find((t) => hasReportHeader(t, settings.headerAliases)) ?? read.rows;

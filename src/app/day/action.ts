@@ -14,15 +14,19 @@
 import type { AppointmentFacts } from '../../domain/appointment';
 import type { EmailMessage } from '../../domain/messages/email-layout';
 import { DAY_AUDIT as A, DAY_MESSAGES as M, DAY_REVIEW } from '../../domain/messages/day';
-import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB, type AppointmentKey } from '../../domain/schema';
+import { APPOINTMENTS_TAB, REVIEW_TAB, type AppointmentKey } from '../../domain/schema';
 import { toCell, type TableRow } from '../../domain/table';
 import { normaliseEmail } from '../../domain/validation';
 import type { AuditLog, Clock, Forms, KeyValueStore, Lock, Mailer, Session, Table, Workbooks } from '../../ports';
 import { appointmentStart, cellString, toAppointmentFacts, type AppointmentFields } from '../appointments/rows';
 import { clearJournal, sendOnce, type DeliveryOutcome, type MailKind } from '../delivery';
 import { recordReview } from '../review';
-import { readSettings, type Settings } from '../settings';
-import { panelUser, type PanelUser } from './contacts';
+import type { Settings } from '../settings';
+import { loadBookSettings, readTeam } from '../team';
+import { isCoordinator } from '../../domain/access';
+import { ACCESS_MESSAGES as AM } from '../../domain/messages/access';
+import { consultantDisplayName, mayWorkOn, panelUser, type PanelUser } from './contacts';
+import { grantedTo, readGrants } from './on-behalf';
 import type { DayActionResult, ScriptSection } from './types';
 import { appointmentView } from './view';
 
@@ -104,8 +108,8 @@ function recordForReview(deps: DayDeps, now: Date, kind: keyof typeof DAY_REVIEW
  */
 export function runAction(deps: DayDeps, id: string, decide: (env: ActionEnv) => ActionDecision): DayActionResult {
   const appointmentId = String(id ?? '').trim();
-  const { settings } = readSettings(deps.workbooks.current().table(SETTINGS_TAB));
-  const user = panelUser(settings, deps.session.userEmail());
+  const { settings } = loadBookSettings(deps.workbooks.current(), deps.properties);
+  const user = actingUser(deps, settings);
   return deps.lock.withLock(() => {
     const now = deps.clock.now();
     const table: Table<AppointmentKey> = deps.workbooks.current().table(APPOINTMENTS_TAB);
@@ -116,6 +120,10 @@ export function runAction(deps: DayDeps, id: string, decide: (env: ActionEnv) =>
     const start = appointmentStart(row.record);
     const facts = toAppointmentFacts(row);
     const viewOf = (r: TableRow<AppointmentKey>) => (start ? appointmentView(r, start, { now, settings, user }) : undefined);
+    // Only one's own appointments, or another's taken over «en lugar de» (docs/access-model.md).
+    if (!mayWorkOn(row.id, row.record.consultant, user)) {
+      return refused(deps, appointmentId, AM.notYours(consultantDisplayName(row.record.consultant, settings)), viewOf(row));
+    }
     if (!facts || !start) {
       const why = start ? M.unknownStatus(cellString(row.record.status)) : M.badStart(1);
       return refused(deps, appointmentId, why, viewOf(row));
@@ -174,6 +182,15 @@ export function runAction(deps: DayDeps, id: string, decide: (env: ActionEnv) =>
       ...(decision.warning ? { warning: decision.warning } : {}),
       ...(decision.script ? { script: decision.script } : {}),
     };
+  });
+}
+
+/** The panel's user with what access gives them: coordinator or not, appointments taken over. */
+export function actingUser(deps: Pick<DayDeps, 'properties' | 'session'>, settings: Pick<Settings, 'consultants'>): PanelUser {
+  const email = deps.session.userEmail();
+  return panelUser(settings, email, {
+    isCoordinator: isCoordinator(readTeam(deps.properties), email),
+    granted: grantedTo(readGrants(deps.properties), email),
   });
 }
 

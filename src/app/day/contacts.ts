@@ -51,16 +51,29 @@ export function personKey(s: unknown): string {
 
 export interface PanelUser {
   email: string;
-  /** Name from the 'Consultor:' row of Configuración; '' when the user is not listed or has no name. */
+  /** Name the team gives them (as the report writes it); '' when not a consultant or no name. */
   name: string;
   isConsultant: boolean;
+  /** Coordinators see every appointment's data; they too act on others' only "en lugar de". */
+  isCoordinator?: boolean;
+  /** Appointments of others this user may work on ("atender en lugar de"). */
+  granted?: ReadonlySet<string>;
 }
 
-/** Who is using the panel, as the settings' consultant list knows them. */
-export function panelUser(settings: Pick<Settings, 'consultants'>, userEmail: string): PanelUser {
+/** Who is using the panel, as the team (settings' consultants) knows them. */
+export function panelUser(
+  settings: Pick<Settings, 'consultants'>,
+  userEmail: string,
+  access: { isCoordinator?: boolean; granted?: ReadonlySet<string> } = {},
+): PanelUser {
   const email = userEmail.trim().toLowerCase();
   const found: Consultant | undefined = email ? settings.consultants.find((c) => c.email === email) : undefined;
-  return { email, name: found?.name.trim() ?? '', isConsultant: found !== undefined };
+  return { email, name: found?.name.trim() ?? '', isConsultant: found !== undefined, ...access };
+}
+
+/** True when the user may work on this row: theirs, or granted "en lugar de". */
+export function mayWorkOn(rowId: string, consultantCell: unknown, user: PanelUser): boolean {
+  return isMine(consultantCell, user) || (user.granted?.has(rowId) ?? false);
 }
 
 /** True when the 'Consultor' cell names this user (their name as the report writes it, or their email). */

@@ -5,6 +5,7 @@
  * Sheets calls do not depend on how many appointments there are: 'Configuración', 'Citas' and
  * 'Revisión' are each read once, whole.
  */
+import { loadSettings } from '../team';
 import { ABANDON_REASONS, CONSULTATION_TOPICS } from '../../domain/appointment';
 import { formatLimaDate, limaDateKey, limaStartOfDay } from '../../domain/lima-time';
 import { renderAttentionScript } from '../../domain/messages/attention-script';
@@ -13,9 +14,8 @@ import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB } from '../../domain/schema'
 import type { Clock, KeyValueStore, Session, Workbooks } from '../../ports';
 import { appointmentStart, cellString } from '../appointments/rows';
 import { pendingDeliveries } from '../reminders';
-import { readSettings } from '../settings';
 import { recordedRole } from '../setup';
-import { panelUser } from './contacts';
+import { actingUser } from './action';
 import type { AppointmentView, DayScope, DayView, DayViewOptions, PendingMail } from './types';
 import { appointmentView, dayCounts } from './view';
 
@@ -38,7 +38,7 @@ function emptyView(now: Date, scope: DayScope, message: string): DayView {
     dateText: formatLimaDate(now),
     now: now.getTime(),
     scope,
-    user: { email: '', name: '', isConsultant: false },
+    user: { email: '', name: '', isConsultant: false, isCoordinator: false },
     toleranceMinutes: 0,
     standardMinutes: 0,
     appointments: [],
@@ -81,8 +81,8 @@ export function getDayView(deps: DayViewDeps, options: DayViewOptions = {}): Day
   const table = book.table(APPOINTMENTS_TAB);
   if (!table.exists()) return emptyView(now, asked ?? 'mine', role === null ? M.notConfigured : M.noAppointmentsTab);
 
-  const { settings, problems } = readSettings(book.table(SETTINGS_TAB));
-  const user = panelUser(settings, deps.session.userEmail());
+  const { settings, problems } = loadSettings(book.table(SETTINGS_TAB), deps.properties);
+  const user = actingUser(deps, settings);
   // Unless the panel asks, a consultant the settings know by name sees their own day; anyone
   // else (not listed yet, no name written) sees everyone's rather than an empty list.
   const scope: DayScope = asked ?? (user.isConsultant && user.name ? 'mine' : 'all');
@@ -120,7 +120,7 @@ export function getDayView(deps: DayViewDeps, options: DayViewOptions = {}): Day
     dateText: formatLimaDate(limaStartOfDay(todayKey)),
     now: now.getTime(),
     scope,
-    user: { email: user.email, name: user.name, isConsultant: user.isConsultant },
+    user: { email: user.email, name: user.name, isConsultant: user.isConsultant, isCoordinator: user.isCoordinator === true },
     toleranceMinutes: settings.toleranceMinutes,
     standardMinutes: settings.standardMinutes,
     appointments: listed,

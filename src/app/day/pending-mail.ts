@@ -9,6 +9,7 @@
  * the sheet now records are cleared. Only recent appointments are considered: a survey about an
  * attention weeks ago helps nobody.
  */
+import { loadSettings } from '../team';
 import { addLimaDays, limaDateKey } from '../../domain/lima-time';
 import { abandonmentEmail } from '../../domain/messages/abandonment';
 import { DAY_AUDIT as A, DAY_REVIEW } from '../../domain/messages/day';
@@ -20,7 +21,6 @@ import type { AuditLog, Clock, Forms, KeyValueStore, Lock, Mailer, RowChange, Wo
 import { appointmentStart, appointmentStatus, cellString, deliveryStatus, type AppointmentFields } from '../appointments/rows';
 import { clearJournal, sendOnce, type MailKind, type QuotaBudget } from '../delivery';
 import { recordReview } from '../review';
-import { readSettings } from '../settings';
 import { surveyLink } from '../survey-link';
 import { SURVEY_PROPERTY_KEYS } from '../surveys';
 import { consultantDisplayName } from './contacts';
@@ -62,7 +62,7 @@ export function sendPendingAttentionMail(deps: PendingMailDeps, quota?: QuotaBud
   const table = book.table(APPOINTMENTS_TAB);
   const result: PendingMailResult = { sent: 0, waiting: 0, ambiguous: 0 };
   if (!table.exists()) return result;
-  const { settings } = readSettings(book.table(SETTINGS_TAB));
+  const { settings } = loadSettings(book.table(SETTINGS_TAB), deps.properties);
   // One read of the document properties: the form's ID and its link template (survey-link.ts).
   const props = deps.properties.getAll();
   const formId = props[SURVEY_PROPERTY_KEYS.formId] || settings.surveyFormId;

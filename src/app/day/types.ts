@@ -29,6 +29,8 @@ export interface AllowedActions {
   invite: boolean;
   /** "Reactivar": an abandoned appointment the same day, a cancelled one still ahead. */
   reinstate: boolean;
+  /** «Atender en lugar de»: another consultant's appointment this user may take over, with a reason. */
+  onBehalf: boolean;
 }
 
 /** One appointment as the panel shows it. */
@@ -57,8 +59,12 @@ export interface AppointmentView {
   /** The Google Meet link ('' until the reminder run creates the event). */
   meetUrl: string;
   consultant: string;
-  /** True when the appointment is the panel user's. */
+  /** True when the panel user may work on it: theirs, or taken over «en lugar de». */
   mine: boolean;
+  /** Taken over «en lugar de» (audited) rather than theirs. */
+  onBehalf: boolean;
+  /** Another consultant's, seen by a consultant: contact data withheld. */
+  restricted: boolean;
   /** The 'Estado' cell; '' never: an empty cell reads 'Programada'. Unknown text is passed as is. */
   status: AppointmentStatus | string;
   /** Set when 'Estado' holds a word outside the list: why the buttons are off. */
@@ -114,7 +120,7 @@ export interface DayView {
   /** The server's clock (epoch ms) when the view was made: the page's countdown corrects its own clock with it. */
   now: number;
   scope: DayScope;
-  user: { email: string; name: string; isConsultant: boolean };
+  user: { email: string; name: string; isConsultant: boolean; isCoordinator: boolean };
   toleranceMinutes: number;
   standardMinutes: number;
   appointments: AppointmentView[];

@@ -12,7 +12,7 @@ import type { TableRow } from '../../domain/table';
 import { normaliseEmail } from '../../domain/validation';
 import { appointmentStatus, cellString, deliveryStatus } from '../appointments/rows';
 import type { Settings } from '../settings';
-import { contactLinks, isMine, type PanelUser } from './contacts';
+import { contactLinks, isMine, mayWorkOn, type PanelUser } from './contacts';
 import type { AllowedActions, AppointmentView, DayCounts } from './types';
 
 export interface ViewContext {
@@ -37,7 +37,7 @@ function checked(v: unknown): boolean {
   return s === 'true' || s === 'verdadero' || s === 'sí' || s === 'si' || s === 'x';
 }
 
-function allowedActions(status: AppointmentStatus | null, start: Date, now: Date, canEmail: boolean, invitation: string): AllowedActions {
+function allowedActions(status: AppointmentStatus | null, start: Date, now: Date, canEmail: boolean, invitation: string): Omit<AllowedActions, 'onBehalf'> {
   const attending = status === 'En atención' || status === 'Atendida';
   return {
     start: status === 'Programada' && limaDateKey(start) === limaDateKey(now),
@@ -50,8 +50,35 @@ function allowedActions(status: AppointmentStatus | null, start: Date, now: Date
   };
 }
 
-/** The panel's view of one appointment whose instant is `start`. */
+const NO_ACTIONS: Omit<AllowedActions, 'onBehalf'> = { start: false, finish: false, abandon: false, saveConsultation: false, invite: false, reinstate: false };
+
+/**
+ * The panel's view of one appointment whose instant is `start`. Another consultant's appointment
+ * shows who and when but no contact data (a coordinator sees it all) and no action but
+ * «Atender en lugar de» (docs/access-model.md).
+ */
 export function appointmentView(row: TableRow<AppointmentKey>, start: Date, c: ViewContext): AppointmentView {
+  const full = fullView(row, start, c);
+  if (full.mine) return full;
+  const open = full.status === 'Programada' || full.status === 'En atención' || full.status === 'Abandonada' || full.status === 'Cancelada';
+  const base = { ...full, allowed: { ...NO_ACTIONS, onBehalf: open }, restricted: !c.user.isCoordinator };
+  if (c.user.isCoordinator) return base;
+  return {
+    ...base,
+    dni: '',
+    email: '',
+    mailto: '',
+    phone: '',
+    telUrl: '',
+    whatsappUrl: '',
+    meetUrl: '',
+    extranetMessage: '',
+    notes: '',
+    observations: '',
+  };
+}
+
+function fullView(row: TableRow<AppointmentKey>, start: Date, c: ViewContext): AppointmentView {
   const r = row.record;
   const status = appointmentStatus(r);
   const rawStatus = cellString(r.status);
@@ -81,7 +108,9 @@ export function appointmentView(row: TableRow<AppointmentKey>, start: Date, c: V
     whatsappUrl: links.whatsappUrl,
     meetUrl,
     consultant: cellString(r.consultant),
-    mine: isMine(r.consultant, c.user),
+    mine: mayWorkOn(row.id, r.consultant, c.user),
+    onBehalf: !isMine(r.consultant, c.user) && mayWorkOn(row.id, r.consultant, c.user),
+    restricted: false,
     status: status ?? rawStatus,
     statusProblem: status ? '' : M.unknownStatus(rawStatus),
     reminderStatus,
@@ -102,7 +131,7 @@ export function appointmentView(row: TableRow<AppointmentKey>, start: Date, c: V
     abandonmentEmailText: DELIVERY_LABELS.abandonment[abandonmentEmailStatus],
     invitationStatus,
     invitationText: DELIVERY_LABELS.invitation[invitationStatus],
-    allowed: allowedActions(status, start, c.now, normaliseEmail(email) !== null, invitationStatus),
+    allowed: { ...allowedActions(status, start, c.now, normaliseEmail(email) !== null, invitationStatus), onBehalf: false },
   };
 }
 

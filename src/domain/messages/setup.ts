@@ -61,6 +61,7 @@ export const SETUP_MESSAGES = {
   timeZoneSet: (from: string) => `La zona horaria de la hoja era «${from}»; ahora es America/Lima (hora de Lima).`,
   settingsAdded: (n: number) => (n === 1 ? 'Se agregó 1 parámetro a «Configuración».' : `Se agregaron ${n} parámetros a «Configuración».`),
   settingUpdated: (name: string) => `Se actualizó «${name}» en «Configuración».`,
+  protectionApplied: (tab: string) => `Se protegió la pestaña «${tab}» para evitar cambios por error.`,
   roleRecorded: (label: string) => `Esta hoja quedó registrada como «${label}».`,
   roleChanged: (from: string, to: string) =>
     `Esta hoja estaba registrada como «${from}» y ahora es «${to}». Las pestañas anteriores no se borraron.`,

@@ -9,7 +9,7 @@
 import { runSetup } from '../../../src/app/setup';
 import { addLimaDays, limaDateAt } from '../../../src/domain/lima-time';
 import type { FormDefinition, FormItemSpec } from '../../../src/domain/form-definition';
-import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB } from '../../../src/domain/schema';
+import { APPOINTMENTS_TAB, REVIEW_TAB } from '../../../src/domain/schema';
 import type {
   FormAdmin,
   FormAnswers,
@@ -23,7 +23,7 @@ import type {
   Meetings,
 } from '../../../src/ports';
 import { appointmentAt, ATENCIONES_ID, FakeMailer, tabRecords, TALLERES_ID, USER, type Appt } from '../../support/attention-fixtures';
-import { ArrayAuditLog, FixedClock, FixedSession, MemoryScheduler, MemoryStore, MemoryWorkbook, MemoryWorkbooks, NoLock } from '../../support/memory-ports';
+import { ArrayAuditLog, FixedClock, FixedSession, MemoryScheduler, MemoryStore, MemoryWorkbook, MemoryWorkbooks, NoLock, registerTeam } from '../../support/memory-ports';
 
 export { ATENCIONES_ID, FakeMailer, TALLERES_ID, USER, type Appt } from '../../support/attention-fixtures';
 
@@ -238,10 +238,10 @@ export function jobsWorld(opts: { now?: Date; budgetMs?: number } = {}) {
     { workbooks, properties, scheduler, lock, clock, session: new FixedSession(USER), audit: new ArrayAuditLog() },
     { role: 'atenciones', siblingId: TALLERES_ID },
   );
-  const settings = book.table(SETTINGS_TAB);
-  const added = settings.read().rows.find((r) => String(r.record.name).startsWith('Consultor:'))!;
-  settings.update([{ id: added.id, fields: { value: 'Ana Quispe' } }]);
-  settings.append([{ name: 'Consultor: luis.rojas@trabajo.gob.pe', value: 'Luis Rojas' }]);
+  registerTeam(properties, [
+    { email: USER, name: 'Ana Quispe', roles: ['coordinador', 'consultor'] },
+    { email: 'luis.rojas@trabajo.gob.pe', name: 'Luis Rojas' },
+  ]);
   book.newExecution();
 
   const mailer = new FakeMailer(clock);

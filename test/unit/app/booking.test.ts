@@ -7,7 +7,8 @@ import { importReport } from '../../../src/app/appointments/import';
 import { PENDING_REMINDER_RUN_PROPERTY } from '../../../src/app/appointments/rows';
 import { limaDate } from '../../../src/domain/lima-time';
 import { makeReportRows, reportFile } from '../../support/attention-world';
-import { base64, BusyLock, memoryWorld, records, setSetting } from './import-world';
+import { base64, BusyLock, memoryWorld, records } from './import-world';
+import { registerTeam } from '../../support/memory-ports';
 
 const ROSA: WalkInInput = {
   dni: '04567891',

@@ -19,6 +19,7 @@ import {
   MemoryWorkbook,
   MemoryWorkbooks,
   NoLock,
+  registerTeam,
 } from '../../support/memory-ports';
 
 export { ATENCIONES_ID, TALLERES_ID, USER, type Appt } from '../../support/attention-fixtures';
@@ -64,17 +65,17 @@ export function dayWorld(opts: { user?: string; surveyForm?: boolean; now?: Date
   runSetup(setupDeps, { role: 'atenciones', siblingId: TALLERES_ID });
   // The sibling's own setup, as its consultant would run it (its properties are its own).
   runSetup({ ...setupDeps, workbooks: siblingView(workbooks, talleres), properties: new MemoryStore() }, { role: 'talleres', siblingId: ATENCIONES_ID });
+  // Now the sibling can prove it is the other half: setup again records it (docs/access-model.md).
+  book.newExecution();
+  talleres.newExecution();
+  runSetup(setupDeps, { role: 'atenciones', siblingId: TALLERES_ID });
 
   const settings = book.table(SETTINGS_TAB);
-  // Setup added a 'Consultor:' row (no name yet) for whoever ran it.
-  const added = settings.read().rows.find((r) => String(r.record.name).startsWith('Consultor:'))!;
-  settings.update([
-    ...(user === USER ? [{ id: added.id, fields: { value: 'Ana Quispe' } }] : []),
-    ...(opts.surveyForm === false ? [] : [{ id: 'Formulario de encuesta (ID)', fields: { value: SURVEY_FORM_ID } }]),
-  ]);
-  settings.append([
-    ...(user === USER ? [] : [{ name: `Consultor: ${USER}`, value: 'Ana Quispe' }]),
-    { name: 'Consultor: luis.rojas@trabajo.gob.pe', value: 'Luis Rojas' },
+  if (opts.surveyForm !== false) settings.update([{ id: 'Formulario de encuesta (ID)', fields: { value: SURVEY_FORM_ID } }]);
+  // Setup made whoever ran it the first coordinator; the team gets its consultants' names.
+  registerTeam(setupDeps.properties, [
+    { email: USER, name: 'Ana Quispe', roles: user === USER ? ['coordinador', 'consultor'] : ['consultor'] },
+    { email: 'luis.rojas@trabajo.gob.pe', name: 'Luis Rojas' },
   ]);
 
   const mailer = new FakeMailer();

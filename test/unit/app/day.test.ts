@@ -50,7 +50,7 @@ describe('getDayView: "Citas de hoy" in one call', () => {
     expect(v.mineCount).toBe(3);
     expect(v.allCount).toBe(4);
     expect(v.counts).toEqual({ total: 3, attended: 1, abandoned: 0, open: 2, cancelled: 0 });
-    expect(v.user).toEqual({ email: 'ana.quispe@trabajo.gob.pe', name: 'Ana Quispe', isConsultant: true });
+    expect(v.user).toEqual({ email: 'ana.quispe@trabajo.gob.pe', name: 'Ana Quispe', isConsultant: true, isCoordinator: true });
   });
 
   test('"all" shows every consultant\'s appointments of the day', () => {

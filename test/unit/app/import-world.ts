@@ -8,7 +8,7 @@ import type { ImportDeps, ReportFiles } from '../../../src/app/appointments/impo
 import type { BookingDeps } from '../../../src/app/appointments/booking';
 import { limaDate } from '../../../src/domain/lima-time';
 import { LockBusyError, type Lock } from '../../../src/ports';
-import { ArrayAuditLog, FixedClock, FixedSession, MemoryScheduler, MemoryStore, MemoryWorkbook, MemoryWorkbooks, NoLock } from '../../support/memory-ports';
+import { ArrayAuditLog, FixedClock, FixedSession, MemoryScheduler, MemoryStore, MemoryWorkbook, MemoryWorkbooks, NoLock, registerTeam } from '../../support/memory-ports';
 
 export const ATENCIONES_ID = '1AtencionesAtencionesAtencionesAtenciones00';
 export const TALLERES_ID = '1TalleresTalleresTalleresTalleresTalleres000';
@@ -52,7 +52,7 @@ export function memoryWorld(at = limaDate(2026, 11, 27, 9, 0)) {
   deps.audit.flush();
   const audit = deps.audit as ArrayAuditLog;
   audit.written.length = 0;
-  setSetting(book, `Consultor: ${USER}`, 'Ana Quispe');
+  registerTeam(deps.properties, [{ email: USER, name: 'Ana Quispe', roles: ['coordinador', 'consultor'] }]);
   book.newExecution();
   return {
     deps,

@@ -1,0 +1,52 @@
+/**
+ * Who may call each global function of the bundle: ONE declaration per function, here.
+ *
+ * Every function in dist/Code.js can be called by name with google.script.run by anyone who can
+ * open the panel (and from the script editor), so each declares what it requires of its caller
+ * (src/domain/access.ts). The build refuses an export missing from this table
+ * (scripts/build.ts), and test/scenario/access.test.ts calls every export of the built bundle as
+ * a stranger and expects a refusal (or, for 'anyone', nothing of the service's data).
+ */
+import type { Requirement } from '../domain/access';
+
+export const ENTRY_ACCESS = {
+  // Simple triggers and harmless menu items: the menu, "Acerca de".
+  onOpen: 'anyone',
+  onInstall: 'anyone',
+  showAbout: 'anyone',
+
+  // The panel and the consultant's work (their own day).
+  showSidebar: 'member',
+  getDayView: 'member',
+  startAttention: 'member',
+  saveConsultation: 'member',
+  inviteToWorkshops: 'member',
+  finishAttention: 'member',
+  abandonAppointment: 'member',
+  reinstateAppointment: 'member',
+  markExtranetNotified: 'member',
+  actOnBehalf: 'member',
+  importReport: 'member',
+  bookWalkIn: 'member',
+  getReviewItems: 'member',
+  findPersonData: 'member',
+  exportPersonData: 'member',
+  correctPersonData: 'member',
+
+  // The coordination: setup, the team, deletions.
+  showSetup: 'setup',
+  getSetupStatus: 'setup',
+  setupSpreadsheet: 'setup',
+  getTeam: 'coordinator',
+  saveTeamMember: 'coordinator',
+  removeTeamMember: 'coordinator',
+  deletePersonData: 'coordinator',
+  runDiagnostics: 'coordinator',
+
+  // Only this project's own installable triggers.
+  runReminders: 'trigger',
+  runDayClosing: 'trigger',
+  onSurveySubmit: 'trigger',
+} as const satisfies Record<string, Requirement>;
+
+export type EntryName = keyof typeof ENTRY_ACCESS;
