@@ -9,7 +9,11 @@
  *
  * Apps Script has `Utilities.computeDigest`, but the domain layer must stay free of service
  * globals (and run unchanged in unit tests), hence the small SHA-256 below.
+ *
+ * Identifiers that travel (survey links, walk-in IDs) carry no personal data and cannot be made
+ * without the spreadsheet's secret: `surveyToken` and `walkInId`, HMACs keyed by it.
  */
+import { limaParts } from './lima-time';
 
 /** UTF-8 bytes of a JS string. Lone surrogates become U+FFFD, as TextEncoder does. */
 export function utf8Encode(s: string): number[] {
@@ -161,4 +165,88 @@ export function meetRequestId(key: string, attempt = 0): string {
   requireText('key', key);
   if (!Number.isInteger(attempt) || attempt < 0) throw new Error('attempt must be a non-negative integer');
   return ID_PREFIX + toBase32Hex(sha256(`meet-request\u0000${key}\u0000${attempt}`));
+}
+
+// ---------------------------------------------------------------------------- signed identifiers
+
+const SHA256_BLOCK = 64;
+
+/**
+ * HMAC-SHA-256 (RFC 2104, FIPS 198-1) of `message` with `key` (strings are taken as UTF-8). The
+ * same function as Apps Script's `Utilities.computeHmacSha256Signature`, written here so the
+ * domain stays pure and the tokens below need no service call (checked against RFC 4231).
+ */
+export function hmacSha256(key: string | ArrayLike<number>, message: string | ArrayLike<number>): number[] {
+  let k: ArrayLike<number> = typeof key === 'string' ? utf8Encode(key) : key;
+  if (k.length > SHA256_BLOCK) k = sha256(k);
+  const inner: number[] = [];
+  const outer: number[] = [];
+  for (let i = 0; i < SHA256_BLOCK; i++) {
+    const b = i < k.length ? k[i] & 255 : 0;
+    inner.push(b ^ 0x36);
+    outer.push(b ^ 0x5c);
+  }
+  const msg = typeof message === 'string' ? utf8Encode(message) : Array.from(message);
+  return sha256(outer.concat(sha256(inner.concat(msg))));
+}
+
+/**
+ * True when both strings are equal, looking at every character whatever the answer: the time
+ * taken tells nothing about how much of a guessed token was right.
+ */
+export function constantTimeEqual(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) diff |= (i < a.length ? a.charCodeAt(i) : 0) ^ (i < b.length ? b.charCodeAt(i) : 0);
+  return diff === 0;
+}
+
+/** Characters of a survey token: 20 base32hex digits = 100 bits. */
+export const SURVEY_TOKEN_LENGTH = 20;
+
+/** How appointment codes are compared when signed: no spaces, upper case. */
+function codeKey(code: string): string {
+  return String(code).replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * The token prefilled next to the appointment code in the citizen's survey link: an HMAC of the
+ * appointment's ID with the spreadsheet's secret (never shown). Only the holder of the secret can
+ * make it, so a stranger who knows (or guesses) a code cannot answer in someone's name.
+ */
+export function surveyToken(secret: string, appointmentId: string): string {
+  requireText('secret', secret);
+  return toBase32Hex(hmacSha256(secret, `encuesta\u0000${codeKey(appointmentId)}`)).slice(0, SURVEY_TOKEN_LENGTH);
+}
+
+/** A token as a response carries it: spaces removed, lower case ('' when none). */
+export function normaliseToken(raw: unknown): string {
+  return typeof raw === 'string' ? raw.replace(/\s+/g, '').toLowerCase() : '';
+}
+
+/** True when `given` is the token of `appointmentId` (compared in constant time). */
+export function surveyTokenMatches(secret: string, appointmentId: string, given: unknown): boolean {
+  const token = normaliseToken(given);
+  return token !== '' && constantTimeEqual(token, surveyToken(secret, appointmentId));
+}
+
+function pad2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+/**
+ * 'ID de cita' of an appointment without a platform code (a walk-in booked from the panel, a report
+ * without a code column): 'P-20261128-1030-' and 12 base32hex digits of an HMAC of the document
+ * and the Lima minute with the spreadsheet's secret. The same person at the same minute always
+ * gets the same ID (a retried booking, a re-imported row find their row), and the ID — which
+ * travels in the survey link, the audit log and the calendar — carries no document: without the
+ * secret, the 10⁸ possible DNIs cannot be tried against it.
+ */
+export function walkInId(secret: string, documentNumber: string, start: Date): string {
+  requireText('secret', secret);
+  requireText('documentNumber', documentNumber);
+  const minute = Math.floor(start.getTime() / 60_000);
+  const p = limaParts(start);
+  const mac = toBase32Hex(hmacSha256(secret, `cita-sin-codigo\u0000${documentNumber}\u0000${minute}`)).slice(0, 12).toUpperCase();
+  return `P-${p.year}${pad2(p.month)}${pad2(p.day)}-${pad2(p.hour)}${pad2(p.minute)}-${mac}`;
 }

@@ -16,6 +16,14 @@ export const SURVEY_FORM_TITLE = SURVEY_NAME;
 /** The question carrying the appointment code; the prefilled link fills it by this exact title. */
 export const SURVEY_CODE_QUESTION = 'Código de su cita';
 
+/**
+ * The question carrying the link's token (domain/ids.surveyToken): an answer is linked to its
+ * appointment only when the token is the one the service sent with that code. Not required: a
+ * link sent before the token existed has none, and its answer must still be accepted (it goes to
+ * 'Revisión' for a person).
+ */
+export const SURVEY_TOKEN_QUESTION = 'Clave de verificación';
+
 export const SURVEY_CONSENT_QUESTION = 'Consentimiento para el tratamiento de sus datos personales';
 export const SURVEY_CONSENT_CHOICE = 'Sí, acepto';
 
@@ -66,6 +74,12 @@ export const SURVEY_FORM: FormDefinition = {
       help: 'Viene completado en el enlace que recibió por correo; por favor, no lo modifique.',
       required: true,
     },
+    {
+      kind: 'text',
+      title: SURVEY_TOKEN_QUESTION,
+      help: 'Viene completada en el enlace que recibió por correo y confirma que la encuesta es suya; por favor, no la modifique.',
+      required: false,
+    },
     ...SURVEY_SCALE_QUESTIONS.map(
       (q): FormItemSpec => ({ kind: 'scale', title: q.title, low: 1, high: 5, lowLabel: q.lowLabel, highLabel: q.highLabel, required: true }),
     ),
@@ -87,6 +101,8 @@ export type SurveyAnswers = Readonly<Record<string, string | readonly string[]>>
 export interface ReadSurvey {
   /** The code as typed/prefilled, tidied ('' when missing). */
   code: string;
+  /** The link's token as the response carries it, tidied ('' when missing: a link sent before tokens). */
+  token: string;
   /** Mean of the 1–5 answers, to one decimal; null when none was answered. */
   score: number | null;
 }
@@ -107,11 +123,13 @@ export function readSurvey(answers: SurveyAnswers): ReadSurvey {
     (n) => Number.isFinite(n) && n >= 1 && n <= 5,
   );
   const score = scores.length ? Math.round((scores.reduce((s, n) => s + n, 0) / scores.length) * 10) / 10 : null;
-  return { code, score };
+  const token = cleanText(answerText(answers[SURVEY_TOKEN_QUESTION]), 200);
+  return { code, token, score };
 }
 
-/** The answers on one line for a 'Revisión' item ('Título: valor | …'), so nothing is lost. */
+/** The answers on one line for a 'Revisión' item ('Título: valor | …'), so nothing is lost (but the token). */
 export function answersLine(answers: SurveyAnswers, maxLength = 1500): string {
-  const parts = Object.entries(answers).map(([title, v]) => `${cleanText(title, 120)}: ${cleanText(answerText(v), 400)}`);
+  // The token is not repeated: the reason says whether it matched, and a valid one must not be copied around.
+  const parts = Object.entries(answers).filter(([title]) => title !== SURVEY_TOKEN_QUESTION).map(([title, v]) => `${cleanText(title, 120)}: ${cleanText(answerText(v), 400)}`);
   return cleanText(parts.join(' | '), maxLength);
 }

@@ -28,4 +28,13 @@ export class PropertiesStore implements KeyValueStore {
   delete(key: string): void {
     this.props().deleteProperty(key);
   }
+
+  secret(key: string): string {
+    const known = this.get(key);
+    if (known) return known;
+    // Utilities.getUuid is a random (version 4) UUID: two of them give 244 random bits.
+    const value = (Utilities.getUuid() + Utilities.getUuid()).replace(/-/g, '');
+    this.setAll({ [key]: value });
+    return value;
+  }
 }

@@ -1,6 +1,10 @@
 import { createHash } from 'crypto';
 import {
   calendarEventId,
+  constantTimeEqual,
+  hmacSha256,
+  surveyToken,
+  walkInId,
   isValidCalendarEventId,
   meetRequestId,
   sha256,
@@ -100,5 +104,47 @@ describe('Meet request IDs', () => {
     expect(meetRequestId('AV-1')).not.toBe(meetRequestId('AV-2'));
     expect(meetRequestId('AV-1')).not.toBe(calendarEventId('cita', 'AV-1'));
     expect(() => meetRequestId('AV-1', -1)).toThrow();
+  });
+});
+
+describe('HMAC-SHA-256 and the tokens made with it', () => {
+  // RFC 4231 §4.2 and §4.3.
+  test('RFC 4231 test cases 1 and 2', () => {
+    expect(toHex(hmacSha256(new Array(20).fill(0x0b), 'Hi There'))).toBe('b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7');
+    expect(toHex(hmacSha256('Jefe', 'what do ya want for nothing?'))).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+  });
+
+  test('a key longer than a block is hashed first (RFC 4231 case 6)', () => {
+    expect(toHex(hmacSha256(new Array(131).fill(0xaa), 'Test Using Larger Than Block-Size Key - Hash Key First'))).toBe(
+      '60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54',
+    );
+  });
+
+  test('constantTimeEqual compares every character, whatever the lengths', () => {
+    expect(constantTimeEqual('abc', 'abc')).toBe(true);
+    expect(constantTimeEqual('abc', 'abd')).toBe(false);
+    expect(constantTimeEqual('abc', 'abcd')).toBe(false);
+    expect(constantTimeEqual('', '')).toBe(true);
+    expect(constantTimeEqual('', 'a')).toBe(false);
+  });
+
+  test('a survey token: 20 base32hex characters, the same for the same secret and appointment, different otherwise', () => {
+    const t = surveyToken('secreto-1', 'AV-000123');
+    expect(t).toMatch(/^[0-9a-v]{20}$/);
+    expect(surveyToken('secreto-1', 'AV-000123')).toBe(t);
+    expect(surveyToken('secreto-1', 'AV-000124')).not.toBe(t);
+    expect(surveyToken('secreto-2', 'AV-000123')).not.toBe(t);
+    // The code as the citizen's answer may carry it (case, spaces) signs the same.
+    expect(surveyToken('secreto-1', ' av-000123 ')).toBe(t);
+  });
+
+  test('a walk-in ID carries the Lima minute, never the document, and is stable for the same secret, document and minute', () => {
+    const start = new Date('2026-11-28T15:30:00Z'); // 10:30 in Lima
+    const id = walkInId('secreto-1', '04567891', start);
+    expect(id).toMatch(/^P-20261128-1030-[0-9A-V]{12}$/);
+    expect(id).not.toContain('04567891');
+    expect(walkInId('secreto-1', '04567891', start)).toBe(id);
+    expect(walkInId('secreto-1', '04567892', start)).not.toBe(id);
+    expect(walkInId('secreto-2', '04567891', start)).not.toBe(id);
   });
 });

@@ -57,3 +57,20 @@ ${paragraph(html`Atentamente,<br>Servicio de Orientación para el Emprendimiento
   ]);
   return { subject, text, html: emailDocument(subject, body), senderName: SENDER_NAME };
 }
+
+/**
+ * 'Revisión' items for survey answers that cannot be linked because their link's token is missing
+ * or wrong (the form is public and codes are sequential: only the link the service sent may
+ * answer for an appointment). The token itself is never written there.
+ */
+export const SURVEY_TOKEN_REVIEW = {
+  kindMissing: 'Encuesta: sin clave de verificación',
+  kindInvalid: 'Encuesta: clave no válida',
+  missing: (id: string, responseId: string, answers: string) =>
+    `Respuesta ${responseId}: indica la cita ${id}, pero no trae la clave de verificación del enlace enviado por correo ` +
+    '(un enlace enviado antes de que existiera la clave, o una respuesta escrita a mano). No se vinculó a la cita: ' +
+    `si corresponde a la persona atendida, regístrela a mano. Respuestas: ${answers}`,
+  invalid: (id: string, responseId: string, answers: string) =>
+    `Respuesta ${responseId}: su clave de verificación no corresponde a la cita ${id}; no se vinculó a la cita ` +
+    `(puede ser una respuesta de otra persona). La respuesta de quien fue atendido se vinculará cuando llegue. Respuestas: ${answers}`,
+} as const;

@@ -4,7 +4,9 @@
  * back to FormApp.
  */
 import { buildSurveyLinkTemplate, saveSurveyLinkTemplate, surveyLink, SURVEY_LINK_TEMPLATE_KEY } from '../../../src/app/survey-link';
-import { SURVEY_CODE_QUESTION } from '../../../src/domain/survey-form';
+import { SIGNING_SECRET_PROPERTY } from '../../../src/app/signing';
+import { surveyToken } from '../../../src/domain/ids';
+import { SURVEY_CODE_QUESTION, SURVEY_TOKEN_QUESTION } from '../../../src/domain/survey-form';
 import type { Forms } from '../../../src/ports';
 import { MemoryStore } from '../../support/memory-ports';
 
@@ -19,7 +21,9 @@ class GoogleLikeForms implements Forms {
     this.calls++;
     const code = answers[SURVEY_CODE_QUESTION];
     if (code === undefined) throw new Error('no code question');
-    return `${this.publishedUrl(formId)}?usp=pp_url&${this.codeEntry}=${encodeURIComponent(code).replace(/%20/g, '+')}`;
+    const token = answers[SURVEY_TOKEN_QUESTION];
+    const enc = (v: string) => encodeURIComponent(v).replace(/%20/g, '+');
+    return `${this.publishedUrl(formId)}?usp=pp_url&${this.codeEntry}=${enc(code)}${token === undefined ? '' : `&entry.7654321=${enc(token)}`}`;
   }
 }
 
@@ -29,7 +33,8 @@ test('a link from the template is the one FormApp builds, for any code, with no 
   const forms = new GoogleLikeForms();
   const properties = new MemoryStore();
   saveSurveyLinkTemplate(properties, 'F1', buildSurveyLinkTemplate(forms, 'F1'));
-  const expected = CODES.map((c) => forms.prefilledUrl('F1', { [SURVEY_CODE_QUESTION]: c }));
+  const secret = properties.secret(SIGNING_SECRET_PROPERTY);
+  const expected = CODES.map((c) => forms.prefilledUrl('F1', { [SURVEY_CODE_QUESTION]: c, [SURVEY_TOKEN_QUESTION]: surveyToken(secret, c) }));
   forms.calls = 0;
   expect(CODES.map((c) => surveyLink({ forms, properties }, 'F1', c))).toEqual(expected);
   expect(CODES.map((c) => surveyLink({ forms, properties }, 'F1', c, properties.getAll()))).toEqual(expected);
@@ -45,7 +50,7 @@ test('without a usable template the link is built through FormApp', () => {
   // A template of another form (setup made the form again): never used for this one.
   saveSurveyLinkTemplate(properties, 'F0', buildSurveyLinkTemplate(forms, 'F0'));
   forms.calls = 0;
-  expect(surveyLink({ forms, properties }, 'F1', '261128001')).toBe('https://docs.google.com/forms/d/e/pub-F1/viewform?usp=pp_url&entry.1234567=261128001');
+  expect(surveyLink({ forms, properties }, 'F1', '261128001')).toMatch(/^https:\/\/docs\.google\.com\/forms\/d\/e\/pub-F1\/viewform\?usp=pp_url&entry\.1234567=261128001&entry\.7654321=[0-9a-v]{20}$/);
   expect(forms.calls).toBe(1);
   // A damaged property.
   properties.setAll({ [SURVEY_LINK_TEMPLATE_KEY]: '{not json' });
@@ -62,4 +67,29 @@ test('a link where the code cannot be swapped safely is not templated, and savin
   expect(t).toBeNull();
   saveSurveyLinkTemplate(properties, 'F1', t);
   expect(properties.get(SURVEY_LINK_TEMPLATE_KEY)).toBeNull();
+});
+
+describe('the link carries the token that proves it was sent by the service', () => {
+  test('with or without the template: the code and its HMAC with the spreadsheet\'s secret', () => {
+    const forms = new GoogleLikeForms();
+    const properties = new MemoryStore();
+    const slow = surveyLink({ forms, properties }, 'F1', 'AV-000123');
+    const secret = properties.get(SIGNING_SECRET_PROPERTY)!;
+    expect(secret).toMatch(/^[0-9a-f]{40,}$/);
+    expect(slow).toBe(`https://docs.google.com/forms/d/e/pub-F1/viewform?usp=pp_url&entry.1234567=AV-000123&entry.7654321=${surveyToken(secret, 'AV-000123')}`);
+    saveSurveyLinkTemplate(properties, 'F1', buildSurveyLinkTemplate(forms, 'F1'));
+    forms.calls = 0;
+    expect(surveyLink({ forms, properties }, 'F1', 'AV-000123', properties.getAll())).toBe(slow);
+    expect(forms.calls).toBe(0);
+    // The secret is made once and kept.
+    expect(properties.get(SIGNING_SECRET_PROPERTY)).toBe(secret);
+  });
+
+  test('a template saved by an older version (code only) is not used: its links would carry no token', () => {
+    const forms = new GoogleLikeForms();
+    const properties = new MemoryStore();
+    properties.setAll({ [SURVEY_LINK_TEMPLATE_KEY]: JSON.stringify({ formId: 'F1', url: 'https://docs.google.com/forms/d/e/pub-F1/viewform?usp=pp_url&entry.1234567=SOECODIGOPLANTILLA0' }) });
+    expect(surveyLink({ forms, properties }, 'F1', 'AV-1')).toContain('&entry.7654321=');
+    expect(forms.calls).toBe(1);
+  });
 });

@@ -11,12 +11,16 @@ import {
   SURVEY_FORM_TITLE,
   SURVEY_RECOMMEND_QUESTION,
   SURVEY_SCALE_QUESTIONS,
+  SURVEY_TOKEN_QUESTION,
 } from '../../../src/domain/survey-form';
+import { SIGNING_SECRET_PROPERTY } from '../../../src/app/signing';
+import { surveyToken } from '../../../src/domain/ids';
 import { ArrayAuditLog, FixedSession } from '../../support/memory-ports';
 import { appointment, at, ATENCIONES_ID, FakeForms, jobsWorld, TALLERES_ID, TODAY, USER } from './attention-jobs-fixtures';
 
-function answers(code: string, scores: number[] = [5, 4, 5, 4]): Record<string, string> {
+function answers(code: string, scores: number[] = [5, 4, 5, 4], token?: string): Record<string, string> {
   const a: Record<string, string> = { [SURVEY_CODE_QUESTION]: code };
+  if (token !== undefined) a[SURVEY_TOKEN_QUESTION] = token;
   SURVEY_SCALE_QUESTIONS.forEach((q, i) => (a[q.title] = String(scores[i])));
   a[SURVEY_RECOMMEND_QUESTION] = 'Sí';
   a[SURVEY_COMMENTS_QUESTION] = 'Muy clara la explicación sobre el RUC.';
@@ -34,8 +38,11 @@ function surveyWorld() {
     appointment('AV-2', TODAY, 10, { status: 'Atendida', surveyStatus: 'enviado' }),
     appointment('P-20261127-1100-01234567', TODAY, 11, { platformCode: '', status: 'Atendida' }),
   );
-  const submit = (code: string, scores?: number[], when = at(TODAY, 12, 30)) => w.forms.submit(formId, answers(code, scores), when);
-  return { ...w, formId, submit };
+  // The citizen's link carries the token the service made for the code (app/signing.ts).
+  const secret = w.properties.secret(SIGNING_SECRET_PROPERTY);
+  const submit = (code: string, scores?: number[], when = at(TODAY, 12, 30), token: string | null = surveyToken(secret, code)) =>
+    w.forms.submit(formId, answers(code, scores, token ?? undefined), when);
+  return { ...w, formId, submit, secret };
 }
 
 describe('a survey response is linked to its appointment (A06)', () => {
@@ -115,6 +122,35 @@ describe('a survey response is linked to its appointment (A06)', () => {
   });
 });
 
+describe('only the link the service sent can answer for an appointment (tokens)', () => {
+  test('a forged answer (a known code, no token or a made-up one) goes to Revisión and does not block the real answer', () => {
+    const w = surveyWorld();
+    const noToken = w.submit('AV-2', [1, 1, 1, 1], at(TODAY, 12, 10), null);
+    const madeUp = w.submit('AV-2', [1, 1, 1, 1], at(TODAY, 12, 11), 'abcdefghij0123456789');
+    const otherAppointments = w.submit('AV-2', [1, 1, 1, 1], at(TODAY, 12, 12), surveyToken(w.secret, 'AV-1'));
+    expect(linkSurveyResponses(w.deps, [noToken, madeUp, otherAppointments])).toEqual({ linked: 0, forReview: 3, unchanged: 0 });
+    expect(w.row('AV-2').surveyResponseId).toBe('');
+    const items = w.reviewRows();
+    expect(items.map((i) => i['Tipo'])).toEqual(['Encuesta: sin clave de verificación', 'Encuesta: clave no válida', 'Encuesta: clave no válida']);
+    expect(String(items[0]['Detalle'])).toContain('no trae la clave de verificación');
+    expect(String(items[1]['Detalle'])).toContain('no corresponde a la cita AV-2');
+    // Every answer is kept for a person; the token is not copied there.
+    expect(String(items[1]['Detalle'])).toContain('Muy clara la explicación sobre el RUC.');
+    expect(String(items[1]['Detalle'])).not.toContain('abcdefghij0123456789');
+
+    w.next(at(TODAY, 13));
+    const real = w.submit('AV-2', [5, 5, 5, 5], at(TODAY, 13));
+    expect(linkSurveyResponses(w.deps, [real])).toEqual({ linked: 1, forReview: 0, unchanged: 0 });
+    expect(w.row('AV-2')).toMatchObject({ surveyScore: 5, surveyResponseId: real.responseId });
+  });
+
+  test('the token is checked against the row the code names, also through its platform code, ignoring case and spaces', () => {
+    const w = surveyWorld();
+    const r = w.submit(' p-20261127-1100-01234567 ', undefined, undefined, ` ${surveyToken(w.secret, 'P-20261127-1100-01234567').toUpperCase()} `);
+    expect(linkSurveyResponses(w.deps, [r])).toMatchObject({ linked: 1 });
+  });
+});
+
 describe('the survey form made by setup', () => {
   test('the form has the code question, 1–5 scales, and the consent with the privacy notice (Ley 29733)', () => {
     expect(SURVEY_FORM.title).toBe('Encuesta de Satisfacción – Servicios Virtuales MTPE');
@@ -170,7 +206,7 @@ describe('the survey form made by setup', () => {
     expect(form).toMatchObject({ destinationId: ATENCIONES_ID, description: SURVEY_FORM.description, confirmationMessage: SURVEY_FORM.confirmationMessage });
     expect(changes).toEqual([
       `Se restableció el aviso de privacidad del formulario «${SURVEY_FORM_TITLE}».`,
-      `Se agregaron 6 preguntas que faltaban al formulario «${SURVEY_FORM_TITLE}».`,
+      `Se agregaron 7 preguntas que faltaban al formulario «${SURVEY_FORM_TITLE}».`,
       `Las respuestas de «${SURVEY_FORM_TITLE}» se guardan ahora en esta hoja.`,
       // Made unpublished by the interrupted run: published only now that it is complete.
       `Se publicó el formulario «${SURVEY_FORM_TITLE}»: ya acepta respuestas.`,
