@@ -12,4 +12,7 @@ module.exports = {
   // Rebuilds dist/ when it is older than src/ (the suites install the built bundle): a suite run
   // alone after a change tests the change. Nothing to do after `npm test`'s own build.
   globalSetup: '<rootDir>/test/global-setup.js',
+  // Scenario, hostile and reliability suites: a formula the product did not write on purpose, in
+  // any cell of any spreadsheet, fails the test during which it appeared.
+  setupFilesAfterEnv: ['<rootDir>/test/support/formula-guard.setup.ts'],
 };
