@@ -3,7 +3,12 @@
  * appointments.
  *
  * A response names its appointment by the code prefilled in the citizen's link
- * (`SURVEY_CODE_QUESTION`). Linking writes 'Encuesta respondida', 'Puntaje encuesta' and the
+ * (`SURVEY_CODE_QUESTION`), and proves the link was the service's by the token prefilled next to
+ * it (`SURVEY_TOKEN_QUESTION`, an HMAC of the appointment's ID with the spreadsheet's secret,
+ * app/signing.ts): the form is public and codes are sequential. A response without the token (a
+ * link sent before tokens existed, or typed by hand) or with a wrong one goes to 'Revisión' for a
+ * person and never marks the appointment answered, so a forged answer cannot block the real one.
+ * Linking writes 'Encuesta respondida', 'Puntaje encuesta' and the
  * response's ID on the row, under the lock. The response ID is the idempotency key: a response
  * already linked, or already listed in 'Revisión', changes nothing when it is delivered again. A
  * response that cannot be linked — an unknown code, or a code whose appointment already has an
@@ -19,6 +24,9 @@ import { answersLine, normaliseSurveyCode, readSurvey, SURVEY_FORM } from '../do
 import type { AuditLog, TableSnapshot, Clock, FormAdmin, FormAnswers, Forms, KeyValueStore, Lock, RowChange, Scheduler, Workbooks } from '../ports';
 import { cellString, type AppointmentFields } from './appointments/rows';
 import { recordReview, type ReviewItem } from './review';
+import { SURVEY_TOKEN_REVIEW as TR } from '../domain/messages/survey';
+import { surveyTokenMatches } from '../domain/ids';
+import { signingSecret } from './signing';
 import { buildSurveyLinkTemplate, saveSurveyLinkTemplate } from './survey-link';
 
 export const SURVEY_SUBMIT_HANDLER = 'onSurveySubmit';
@@ -35,6 +43,8 @@ export const SWEEP_MARGIN_MS = 7 * 86_400_000;
 
 export interface SurveyDeps {
   workbooks: Workbooks;
+  /** Document properties: the signing secret the tokens are checked with. */
+  properties: KeyValueStore;
   lock: Lock;
   clock: Clock;
   audit: AuditLog;
@@ -89,6 +99,9 @@ export function linkSurveyResponses(deps: SurveyDeps, responses: readonly FormAn
       const code = normaliseSurveyCode(r.record.platformCode);
       if (code !== '' && r.id !== '' && !byCode.has(code)) byCode.set(code, r.id);
     }
+    // Read once, and only when a response names an appointment (one property read per execution).
+    let signingKey: string | null = null;
+    const secret = (): string => (signingKey ??= signingSecret(deps.properties));
     const answeredNow = new Set<string>();
     const changes: RowChange<AppointmentKey>[] = [];
     const review: ReviewItem[] = [];
@@ -100,20 +113,26 @@ export function linkSurveyResponses(deps: SurveyDeps, responses: readonly FormAn
         continue;
       }
       known.add(resp.responseId);
-      const { code, score } = readSurvey(resp.answers);
+      const { code, token, score } = readSurvey(resp.answers);
       const id = byCode.get(normaliseSurveyCode(code));
       const answers = answersLine(resp.answers);
       const row = id ? citas.byId.get(id)! : null;
-      const linkable = row !== null && cellString(row.record.surveyResponseId) === '' && !answeredNow.has(id!);
+      // The token is checked before anything else about the row: a forged answer changes nothing.
+      const signed = id !== undefined && token !== '' && surveyTokenMatches(secret(), id, token);
+      const linkable = row !== null && signed && cellString(row.record.surveyResponseId) === '' && !answeredNow.has(id!);
       if (!linkable && alreadyInReview(resp.responseId)) {
         result.unchanged++;
         continue;
       }
       if (!id || !linkable) {
-        // An unknown code, or an appointment already answered: a person decides ('Revisión').
+        // An unknown code, a missing or wrong token, or an appointment already answered: a person decides ('Revisión').
         const [tipo, detail] = !id
           ? [REVIEW_KINDS.surveyUnknownCode, M.surveyUnknownCode(code, resp.responseId, answers)]
-          : [REVIEW_KINDS.surveyAlreadyAnswered, M.surveyAlreadyAnswered(id, resp.responseId, answers)];
+          : token === ''
+            ? [TR.kindMissing, TR.missing(id, resp.responseId, answers)]
+            : !signed
+              ? [TR.kindInvalid, TR.invalid(id, resp.responseId, answers)]
+              : [REVIEW_KINDS.surveyAlreadyAnswered, M.surveyAlreadyAnswered(id, resp.responseId, answers)];
         review.push({ tipo, referencia: resp.responseId, detalle: detail });
         deps.audit.record({ action: A.surveyForReview, target: resp.responseId, result: 'Por revisar', detail });
         result.forReview++;
@@ -138,7 +157,6 @@ export function linkSurveyResponses(deps: SurveyDeps, responses: readonly FormAn
 
 export interface SweepDeps extends SurveyDeps {
   forms: FormAdmin;
-  properties: KeyValueStore;
 }
 
 /**
