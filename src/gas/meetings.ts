@@ -68,7 +68,25 @@ export class CalendarMeetings implements Meetings {
 
   /** Events.patch of the times (and text): the event keeps its ID, guests and Meet link. */
   move(eventId: string, change: MeetingMove): MeetingInfo | null {
+    return this.patch(eventId, change, {});
+  }
+
+  /**
+   * Events.patch with status "confirmed". Why restore rather than insert under a new ID: a
+   * deleted event's ID can never be inserted again (events/insert answers 409 "The requested
+   * identifier already exists"), while the Events resource documents that "on the organizer's
+   * calendar, cancelled events continue to expose event details … so that they can be restored
+   * (undeleted)". Restoring keeps one event per appointment, with its ID and Meet link, however
+   * many times it is cancelled and reinstated; a fresh ID per cycle would need a counter kept
+   * somewhere, and a crash between the insert and recording it would leave a second event.
+   */
+  restore(eventId: string, change: MeetingMove): MeetingInfo | null {
+    return this.patch(eventId, change, { status: 'confirmed' });
+  }
+
+  private patch(eventId: string, change: MeetingMove, extra: Event): MeetingInfo | null {
     const resource: Event = {
+      ...extra,
       start: { dateTime: change.start.toISOString(), timeZone: TIME_ZONE },
       end: { dateTime: change.end.toISOString(), timeZone: TIME_ZONE },
       ...(change.title !== undefined ? { summary: change.title } : {}),

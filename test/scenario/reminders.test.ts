@@ -145,7 +145,7 @@ describe('the day before: 30 appointments get their event and their reminder at 
     expect(jobsFinished(ws, atenciones, { continuationHandlers: [] })).toEqual([]);
   });
 
-  test('an appointment cancelled on the platform loses its event within minutes; listed again, it gets a new one and a new reminder', () => {
+  test('an appointment cancelled on the platform loses its event within minutes; listed again, it gets its event back and a new reminder', () => {
     const gone = report.rows[7];
     const withStatus = (status: string) =>
       makeReport(DAY, 30, { edit: (rows) => rows.map((r) => (r.code === report.rows[4].code ? { ...r, time: '16:10' } : r.code === gone.code ? { ...r, status } : r)) });
@@ -180,7 +180,8 @@ describe('the day before: 30 appointments get their event and their reminder at 
     expect(mails).toHaveLength(2);
     const live = ws.calendarEvents().filter((e) => e.status !== 'cancelled' && (e.attendees ?? []).some((a) => a.email === gone.email));
     expect(live).toHaveLength(1);
-    expect(String(live[0].hangoutLink)).not.toBe(firstLink);
+    // The cancelled event is restored (its ID can never be inserted again): same event, same Meet link.
+    expect([live[0].id, String(live[0].hangoutLink)]).toEqual([calendarEventId('cita', gone.code), firstLink]);
     expect(mails[1].body).toContain(String(live[0].hangoutLink));
     expect(citas(ws, atenciones).find((r) => r['ID de cita'] === gone.code)).toMatchObject({ Estado: 'Programada', Recordatorio: 'enviado', 'Enlace Meet': live[0].hangoutLink });
     expect(jobsFinished(ws, atenciones, { continuationHandlers: [] })).toEqual([]);

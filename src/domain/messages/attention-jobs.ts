@@ -73,6 +73,7 @@ export const JOB_MESSAGES = {
   invalidEmail: (typed: string) => (typed ? `el correo «${typed}» no es válido` : 'la cita no tiene correo'),
   eventCreatedNote: 'Se creó su evento de Calendar con enlace de Google Meet.',
   eventMovedNote: (start: Date) => endSentence(`Su evento de Calendar se movió al ${formatLimaDateTime(start)}`),
+  eventRestoredNote: (start: Date) => endSentence(`Su evento de Calendar, cancelado antes, se restableció para el ${formatLimaDateTime(start)}`),
   noMeetLink: 'Google Meet aún no generó el enlace de la videollamada; se intentará en la siguiente ejecución.',
   eventFailed: (why: string) => `No se pudo crear o actualizar el evento de Calendar: ${why}`,
   eventCancelled: (start: Date) =>
