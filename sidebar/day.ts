@@ -3,6 +3,10 @@
  * one the consultant opens: contact links, Meet, the extranet checklist, Iniciar (with the
  * attention script), topic and notes, Invitar a talleres, Finalizar, Marcar abandonada.
  *
+ * Another consultant's appointment (docs/access-model.md) shows who and when; a consultant does
+ * not see its contact data (`restricted`) and may only «Atender en lugar de» it, giving a reason
+ * in a small form; the answer is the appointment as theirs to work on, marked «En lugar de …».
+ *
  * One call loads the view (getDayView); each action answers with the appointment as it is now,
  * which replaces it in the list — no second call. Everything from the server is put in the page
  * as text (textContent / createElement), never as HTML.
@@ -21,6 +25,8 @@ interface Draft {
   observations?: string;
   reason?: string;
   detail?: string;
+  /** «Atender en lugar de»: the reason typed so far. */
+  onBehalfReason?: string;
 }
 
 const USER_PLACEHOLDER = '{usuario}';
@@ -35,6 +41,8 @@ const clock = new ServerClock();
 const scripts = new Map<string, ScriptSection[]>();
 const outcomes = new Map<string, Outcome>();
 const drafts = new Map<string, Draft>();
+/** Appointments whose «Atender en lugar de» form is open. */
+const onBehalfOpen = new Set<string>();
 let ticking: ReturnType<typeof setInterval> | null = null;
 
 /** Called by the other screens when they changed today's appointments. */
@@ -142,6 +150,7 @@ function renderRow(a: AppointmentView): HTMLLIElement {
     h('span', { class: 'appt-time', text: a.time }),
     h('span', { class: 'appt-name', text: a.fullName || a.dni || a.id }),
     h('span', { class: statusClass(a.status), text: a.status }),
+    a.onBehalf ? h('span', { class: 'chip chip-onbehalf', text: M.day.onBehalfBadge(a.consultant) }) : null,
     a.status === 'Programada' ? countdownNode(a, true) : null,
   );
   summary.addEventListener('click', () => {
@@ -261,21 +270,17 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
     box.appendChild(h('p', { class: `${cls} outcome`, text: outcome.text, attrs: { role, tabindex: '-1' } }));
   }
 
-  // Contact (A03): email, phone, WhatsApp, Meet.
+  // Contact (A03): email, phone, WhatsApp, Meet — or, for another consultant's, who has it.
   const contact = h('section', { class: 'contact', attrs: { 'aria-label': M.day.contact } });
-  contact.appendChild(h('p', { class: 'facts-line', text: M.day.dni(a.documentType, a.dni) }));
-  if (a.consultant && !a.mine) contact.appendChild(h('p', { class: 'facts-line', text: M.day.consultant(a.consultant) }));
-  const links = h('p', { class: 'links' });
-  const mail = link(a.mailto, `${M.day.email}: ${a.email}`, ['mailto:'], 'contact-link');
-  const tel = link(a.telUrl, `${M.day.call}: ${a.phone}`, ['tel:'], 'contact-link');
-  const wa = link(a.whatsappUrl, M.day.whatsapp, ['https:'], 'contact-link');
-  for (const l of [mail, tel, wa]) if (l) links.appendChild(l);
-  if (!mail) links.appendChild(h('span', { class: 'help', text: M.day.noEmail }));
-  if (!tel) links.appendChild(h('span', { class: 'help', text: M.day.noPhone }));
-  contact.appendChild(links);
-  const meet = link(a.meetUrl, M.day.meet, ['https:'], 'link-button action');
-  contact.appendChild(meet ?? h('p', { class: 'help', text: M.day.noMeet }));
-  box.appendChild(contact);
+  if (a.consultant && (!a.mine || a.onBehalf)) contact.appendChild(h('p', { class: 'facts-line', text: M.day.consultant(a.consultant) }));
+  if (a.restricted) {
+    contact.appendChild(h('p', { class: 'help restricted', text: a.allowed.onBehalf ? M.day.restricted(a.consultant) : M.day.restrictedClosed(a.consultant) }));
+    box.appendChild(contact);
+  } else {
+    box.appendChild(renderContact(a, contact));
+  }
+
+  if (a.allowed.onBehalf) box.appendChild(renderOnBehalf(a));
 
   if (a.status === 'Programada') box.appendChild(countdownNode(a, false));
 
@@ -292,8 +297,8 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
   if (a.observations && a.status !== 'En atención') fact(M.day.observationsSaved, a.observations);
   box.appendChild(facts);
 
-  // Extranet checklist (A02): no API, so a ready-to-paste message and a tick.
-  if (a.status === 'Programada') box.appendChild(renderExtranet(a));
+  // Extranet checklist (A02): no API, so a ready-to-paste message and a tick (one's own only).
+  if (a.status === 'Programada' && a.mine) box.appendChild(renderExtranet(a));
 
   // Iniciar (A04).
   if (a.allowed.start) box.appendChild(h('div', { class: 'buttons' }, button(M.day.start, 'action', () => void onStart(a))));
@@ -360,6 +365,89 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
     box.appendChild(h('div', { class: 'buttons' }, button(M.day.reinstate, 'secondary', () => void onReinstate(a))));
   }
   return box;
+}
+
+/** The citizen's document and the ways to reach them (the user's own appointment, or any for a coordinator). */
+function renderContact(a: AppointmentView, contact: HTMLElement): HTMLElement {
+  contact.insertBefore(h('p', { class: 'facts-line', text: M.day.dni(a.documentType, a.dni) }), contact.firstChild);
+  const links = h('p', { class: 'links' });
+  const mail = link(a.mailto, `${M.day.email}: ${a.email}`, ['mailto:'], 'contact-link');
+  const tel = link(a.telUrl, `${M.day.call}: ${a.phone}`, ['tel:'], 'contact-link');
+  const wa = link(a.whatsappUrl, M.day.whatsapp, ['https:'], 'contact-link');
+  for (const l of [mail, tel, wa]) if (l) links.appendChild(l);
+  if (!mail) links.appendChild(h('span', { class: 'help', text: M.day.noEmail }));
+  if (!tel) links.appendChild(h('span', { class: 'help', text: M.day.noPhone }));
+  contact.appendChild(links);
+  const meet = link(a.meetUrl, M.day.meet, ['https:'], 'link-button action');
+  contact.appendChild(meet ?? h('p', { class: 'help', text: M.day.noMeet }));
+  return contact;
+}
+
+/**
+ * «Atender en lugar de»: a button that opens a small form asking why (required); confirming it
+ * takes the appointment over (audited) and the answer replaces the card.
+ */
+function renderOnBehalf(a: AppointmentView): HTMLElement {
+  const d = draftOf(a.id);
+  const formId = `en-lugar-${cssSafe(a.id)}`;
+  const wrap = h('div', { class: 'on-behalf-box' });
+  if (!onBehalfOpen.has(a.id)) {
+    const open = button(M.day.onBehalf, 'secondary', () => {
+      onBehalfOpen.add(a.id);
+      renderDay();
+      document.querySelector<HTMLElement>(`#${CSS.escape(formId)} textarea`)?.focus();
+    });
+    open.setAttribute('aria-expanded', 'false');
+    open.setAttribute('aria-controls', formId);
+    wrap.appendChild(h('div', { class: 'buttons' }, open));
+    return wrap;
+  }
+  const reason = textarea(d.onBehalfReason ?? '', 2);
+  reason.required = true;
+  reason.setAttribute('aria-required', 'true');
+  reason.maxLength = 300;
+  keepDraft(a.id, 'onBehalfReason', reason);
+  const problem = h('p', { class: 'field-problem', attrs: { role: 'alert' } });
+  problem.hidden = true;
+  const reasonField = field(M.day.onBehalfReason, reason, M.day.onBehalfReasonHelp);
+  reasonField.appendChild(problem);
+  const form = h(
+    'form',
+    { class: 'on-behalf-form', id: formId, attrs: { novalidate: '', 'aria-label': M.day.onBehalfTitle(a.consultant) } },
+    h(
+      'fieldset',
+      { class: 'on-behalf' },
+      h('legend', { text: M.day.onBehalfTitle(a.consultant) }),
+      h('p', { class: 'help', text: M.day.onBehalfHelp }),
+      reasonField,
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { class: 'action', text: M.day.onBehalfConfirm, attrs: { type: 'submit' } }),
+        button(M.day.cancel, 'secondary', () => {
+          onBehalfOpen.delete(a.id);
+          renderDay();
+          document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(a.id)}"] .on-behalf-box button`)?.focus();
+        }),
+      ),
+    ),
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const why = reason.value.trim();
+    if (!why) {
+      problem.id = `${reason.id}-problema`;
+      problem.textContent = M.day.onBehalfReasonMissing;
+      problem.hidden = false;
+      reason.setAttribute('aria-invalid', 'true');
+      reason.setAttribute('aria-describedby', `${reason.getAttribute('aria-describedby') ?? ''} ${problem.id}`.trim());
+      reason.focus();
+      return;
+    }
+    void onActOnBehalf(a, why);
+  });
+  wrap.appendChild(form);
+  return wrap;
 }
 
 function renderExtranet(a: AppointmentView): HTMLElement {
@@ -466,6 +554,15 @@ function onFinish(a: AppointmentView, observations: string, topic: string, notes
 function onAbandon(a: AppointmentView, reason: string, detail: string): Promise<void> {
   return act(a, M.day.busyAbandon, () => call('abandonAppointment', a.id, { reason, detail }), (r) => {
     if (r.ok) drafts.delete(a.id);
+  });
+}
+
+function onActOnBehalf(a: AppointmentView, reason: string): Promise<void> {
+  return act(a, M.day.busyOnBehalf, () => call('actOnBehalf', a.id, reason), (r) => {
+    if (r.ok) {
+      delete draftOf(a.id).onBehalfReason;
+      onBehalfOpen.delete(a.id);
+    }
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * The panel: "Citas de hoy" (A03–A06), "Importar reporte" and "Cita presencial" (A01) and
  * "Datos personales" (Ley 29733) for the "Atenciones Virtuales" spreadsheet, and "Esta hoja"
- * (status and setup) for both. Talks to the
+ * (status and setup) and "Equipo y permisos" (coordinators) for both. Talks to the
  * server only through google.script.run (./server.ts); data is always put into the page as
  * text, never as HTML (./dom.ts).
  */
@@ -13,10 +13,11 @@ import { M } from './messages';
 import { initPersonData, syncPersonDataControls } from './personal-data';
 import { initErrorBox } from './server';
 import { initSetup, loadStatus } from './setup';
+import { initTeam, loadTeam } from './team';
 import { initWalkIn } from './walk-in';
 
-type View = 'hoy' | 'importar' | 'presencial' | 'datos' | 'inicio' | 'configuracion';
-const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos', 'inicio', 'configuracion'];
+type View = 'hoy' | 'importar' | 'presencial' | 'datos' | 'inicio' | 'configuracion' | 'equipo';
+const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos', 'inicio', 'configuracion', 'equipo'];
 /** The tab of the navigation that each view belongs to. */
 const NAV_OF: Record<View, View> = {
   hoy: 'hoy',
@@ -25,6 +26,7 @@ const NAV_OF: Record<View, View> = {
   datos: 'datos',
   inicio: 'inicio',
   configuracion: 'inicio',
+  equipo: 'equipo',
 };
 const HEADINGS: Record<View, string> = {
   hoy: 'day-title',
@@ -33,6 +35,7 @@ const HEADINGS: Record<View, string> = {
   datos: 'pd-title',
   inicio: 'status-title',
   configuracion: 'setup-title',
+  equipo: 'team-title',
 };
 
 function showView(view: View, focus = true): void {
@@ -53,6 +56,24 @@ function showNav(attention: boolean): void {
   el('nav').hidden = !attention;
 }
 
+/**
+ * What the server says about the person decides which entries they see: «Equipo y permisos»
+ * and «Esta hoja» (setup) are for coordinators; a consultant would only get a refusal there.
+ * `null`: not known yet (the entries stay as they are).
+ */
+function showCoordinatorEntries(coordinator: boolean | null): void {
+  if (coordinator === null) return;
+  el('nav-team').hidden = !coordinator;
+  el('go-team').hidden = !coordinator;
+  const sheet = document.querySelector<HTMLButtonElement>('#nav button[data-view="inicio"]');
+  if (sheet) sheet.hidden = !coordinator;
+}
+
+async function openTeam(): Promise<void> {
+  showView('equipo');
+  await loadTeam();
+}
+
 async function openDay(): Promise<void> {
   showView('hoy');
   if (!dayNeedsLoad()) {
@@ -60,6 +81,7 @@ async function openDay(): Promise<void> {
     return;
   }
   const v = await loadDay();
+  if (v && v.ready) showCoordinatorEntries(v.user.isCoordinator);
   if (v && !v.ready) await openStatus(v.message);
 }
 
@@ -68,6 +90,8 @@ async function openStatus(why?: string): Promise<SetupStatus | null> {
   const s = await loadStatus();
   if (s) {
     showNav(s.configured && s.role === 'atenciones');
+    // Only a coordinator (or, before there is a team, the first one) gets the status.
+    if (s.configured) showCoordinatorEntries(true);
     if (why) el('status-message').textContent = why;
     showView(s.configured ? 'inicio' : 'configuracion');
   }
@@ -80,10 +104,17 @@ function start(): void {
   initImport(markDayStale);
   initWalkIn(markDayStale);
   initPersonData(markDayStale);
+  initTeam(() => {
+    showCoordinatorEntries(false);
+    // A change of roles changes what the day shows (another's contact data, «en lugar de»).
+    markDayStale();
+  });
+  el('go-team').addEventListener('click', () => void openTeam());
   initSetup(
     (v) => showView(v),
     (s) => {
       showNav(s !== null && s.configured && s.role === 'atenciones');
+      if (s?.configured) showCoordinatorEntries(true);
       markDayStale();
     },
   );
@@ -93,6 +124,7 @@ function start(): void {
       const view = b.dataset.view as View;
       if (view === 'hoy') void openDay();
       else if (view === 'inicio') void openStatus();
+      else if (view === 'equipo') void openTeam();
       else {
         // Another screen's call may have turned every button on: the deletion stays locked.
         if (view === 'datos') syncPersonDataControls();
@@ -105,6 +137,7 @@ function start(): void {
   if (initial === 'configuracion') {
     void loadStatus().then((s) => {
       showNav(s !== null && s.configured && s.role === 'atenciones');
+      if (s?.configured) showCoordinatorEntries(true);
       showView('configuracion');
     });
     return;
@@ -113,6 +146,7 @@ function start(): void {
   void loadDay().then((v) => {
     if (v && v.ready) {
       showNav(true);
+      showCoordinatorEntries(v.user.isCoordinator);
       showView('hoy', false);
     } else if (v) {
       // Not set up, or the workshops spreadsheet: its own status screen says what applies.

@@ -93,6 +93,22 @@ export const M = {
     busyFinish: 'Finalizando y enviando la encuesta…',
     busyAbandon: 'Registrando el abandono y avisando al usuario…',
     busyExtranet: 'Guardando…',
+    // «Atender en lugar de» (another consultant's appointment, taken over with a reason)
+    onBehalf: 'Atender en lugar de…',
+    onBehalfTitle: (consultant: string) => `Atender en lugar de ${consultant || 'su consultor(a)'}`,
+    onBehalfHelp:
+      'Use esta opción solo si su colega no puede atender la cita. Quedará registrado con su nombre y el motivo que indique.',
+    onBehalfReason: 'Motivo',
+    onBehalfReasonHelp: 'Por ejemplo: «Luis está en otra atención y el usuario ya se conectó».',
+    onBehalfReasonMissing: 'Indique el motivo por el que atenderá esta cita.',
+    onBehalfConfirm: 'Atender esta cita',
+    cancel: 'Cancelar',
+    busyOnBehalf: 'Registrando que usted atenderá esta cita…',
+    onBehalfBadge: (consultant: string) => `En lugar de ${consultant || 'su consultor(a)'}`,
+    restricted: (consultant: string) =>
+      `Los datos de contacto de esta cita solo los ve ${consultant ? `su consultor(a), ${consultant}` : 'su consultor(a)'}. Si debe atenderla usted, use «Atender en lugar de».`,
+    restrictedClosed: (consultant: string) =>
+      `Los datos de contacto de esta cita solo los ve ${consultant ? `su consultor(a), ${consultant}` : 'su consultor(a)'}.`,
   },
 
   // ------------------------------------------------------------------ navigation
@@ -102,7 +118,36 @@ export const M = {
     import: 'Importar reporte',
     walkIn: 'Cita presencial',
     personalData: 'Datos personales',
+    team: 'Equipo y permisos',
     sheet: 'Esta hoja',
+  },
+
+  // ------------------------------------------------------------------ «Equipo y permisos» (coordinators)
+  // The screen's fixed labels are in sidebar/index.html; what the server did or refused comes from the server.
+  team: {
+    loading: 'Cargando el equipo…',
+    busySave: 'Guardando los permisos…',
+    busyRemove: 'Retirando los permisos…',
+    empty: 'Aún no hay nadie registrado en el equipo.',
+    count: (n: number) => (n === 1 ? '1 persona en el equipo' : `${n} personas en el equipo`),
+    noName: 'Sin nombre registrado',
+    you: '(usted)',
+    edit: 'Editar',
+    editLabel: (email: string) => `Editar a ${email}`,
+    remove: 'Retirar',
+    removeLabel: (email: string) => `Retirar a ${email}`,
+    confirmRemove: (who: string) =>
+      `¿Retirar los permisos de ${who}? Ya no podrá usar el panel en esta hoja. Puede volver a registrarle cuando quiera.`,
+    confirmRemoveYou: 'Si se retira usted, dejará de ver esta pantalla y el panel de esta hoja.',
+    confirmRemoveButton: 'Sí, retirar',
+    cancel: 'Cancelar',
+    addTitle: 'Agregar a una persona',
+    editTitle: (email: string) => `Editar los permisos de ${email}`,
+    emailMissing: 'Escriba el correo de la persona (su cuenta de Google institucional).',
+    emailInvalid: 'Ese correo no parece válido. Revíselo, por ejemplo: nombre@trabajo.gob.pe.',
+    rolesMissing: 'Marque al menos un rol: Coordinador(a) o Consultor(a).',
+    updated: (when: string, who: string) => `Último cambio: ${when}${who ? ` por ${who}` : ''}.`,
+    noLongerCoordinator: 'Usted ya no es coordinador(a) de esta hoja: esta pantalla se cerró.',
   },
 
   // ------------------------------------------------------------------ import (A01)

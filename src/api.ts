@@ -104,3 +104,33 @@ export interface ServerApi {
   deletePersonData(dni: string, confirmation: string): PersonChangeResult;
 }
 
+
+// ---------------------------------------------------------------------------- access: the team and «atender en lugar de» — ACCESS block
+
+import type { TeamChangeResult, TeamView } from './app/team';
+import type { TeamRole } from './domain/access';
+
+export type { TeamChangeResult, TeamMemberView, TeamView } from './app/team';
+export type { TeamRole } from './domain/access';
+
+/** A team member as the panel's form sends it (email, name as the platform's report writes it, roles). */
+export interface TeamMemberInput {
+  email: string;
+  name: string;
+  roles: TeamRole[];
+}
+
+/**
+ * «Equipo y permisos» (coordinators only; docs/access-model.md) and «Atender en lugar de». Any
+ * of these — like every other call — may fail with a Spanish refusal, which the panel shows as is.
+ */
+export interface ServerApi {
+  /** Who is a coordinator or a consultant in this spreadsheet. */
+  getTeam(): TeamView;
+  /** Adds a person or changes their name or roles; the answer carries the team as it is now. */
+  saveTeamMember(input: TeamMemberInput): TeamChangeResult;
+  /** Takes a person out of the team (the last coordinator cannot be removed). */
+  removeTeamMember(email: string): TeamChangeResult;
+  /** Takes over another consultant's appointment, saying why (audited); answers with the appointment as this user now sees it. */
+  actOnBehalf(id: string, reason: string): DayActionResult;
+}
