@@ -391,7 +391,7 @@ function meetingFor(
   const r = a.row.record;
   const end = new Date(a.start.getTime() + settings.standardMinutes * 60_000);
   const title = M.eventTitle(fullName);
-  const description = M.eventDescription({ id: a.key, fullName, dni: cellString(r.dni), phone: cellString(r.phone), consultant });
+  const description = M.eventDescription({ id: a.key, fullName, consultant });
   const move = { start: a.start, end, title, description, notifyGuests: false };
   const request = (eventId: string, attempt: number) => ({
     eventId,

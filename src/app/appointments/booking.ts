@@ -6,8 +6,9 @@
  * field. A slot — the same minute with the same consultant — is never booked twice: the check
  * and the append happen under the script lock, so of two consultants booking the same slot at
  * the same moment one gets the booking and the other a clear refusal. The 'ID de cita' is derived
- * from the document and the minute, so a retried call (a double click, a lost answer) finds its
- * own row instead of adding a second one.
+ * from the document and the minute, signed with the spreadsheet's secret (rows.derivedAppointmentId),
+ * so a retried call (a double click, a lost answer) finds its own row instead of adding a second
+ * one, and the ID carries no document.
  */
 import { loadSettings } from '../team';
 import { reinstateAppointment } from '../../domain/appointment';
@@ -21,6 +22,7 @@ import { DOCUMENT_TYPE_MESSAGES, NAME_MESSAGES } from '../../domain/messages/val
 import { checkPersonName, documentTypeOf, normaliseDni, normaliseEmail, normalisePeruMobile } from '../../domain/validation';
 import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock, type Scheduler, type Session, type Workbooks } from '../../ports';
 import { type Consultant } from '../settings';
+import { signingSecret } from '../signing';
 import { needsImmediateReminder, requestImmediateReminderRun } from './import';
 import { appointmentStart, appointmentStatus, cellString, derivedAppointmentId, hhmm, patchToFields, scheduleFields, toAppointmentFacts, type AppointmentFields } from './rows';
 
@@ -176,12 +178,13 @@ export function bookWalkIn(deps: BookingDeps, input: Partial<WalkInInput>): Book
   const checked = validateWalkIn(input ?? {}, now, deps.session.userEmail(), settings.consultants);
   if (!checked.ok) return refusal(M.invalidForm, checked.fieldErrors);
   const b = checked.booking;
-  const id = derivedAppointmentId(b.dni, b.start);
   try {
-    return deps.lock.withLock(() => book(deps, b, id, settings.consultants, settings.reminderHour));
+    // The ID is signed with the spreadsheet's secret, made (once) under the lock.
+    return deps.lock.withLock(() => book(deps, b, derivedAppointmentId(b.dni, b.start, signingSecret(deps.properties)), settings.consultants, settings.reminderHour));
   } catch (e) {
     if (e instanceof LockBusyError) {
-      deps.audit.record({ action: A.walkInRefused, target: id, result: 'Sin efecto', detail: M.lockBusy });
+      // No ID yet (it is made under the lock): the audit line names the slot, never the document.
+      deps.audit.record({ action: A.walkInRefused, target: formatLimaDateTime(b.start), result: 'Sin efecto', detail: M.lockBusy });
       return refusal(M.lockBusy);
     }
     if (e instanceof MissingColumnError) return refusal(e.message);

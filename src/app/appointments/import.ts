@@ -59,6 +59,7 @@ import {
   toAppointmentFacts,
   type AppointmentFields,
 } from './rows';
+import { signingSecret } from '../signing';
 
 // ---------------------------------------------------------------------------- ports of this use case
 
@@ -332,9 +333,9 @@ function registered(rows: readonly TableRow<AppointmentKey>[]): Registered {
 // ---------------------------------------------------------------------------- rows to write
 
 /** A new 'Citas' row for an appointment of the report. */
-export function importedRecord(a: ImportedAppointment, now: Date): AppointmentFields {
+export function importedRecord(a: ImportedAppointment, now: Date, id: string): AppointmentFields {
   return {
-    id: appointmentIdFor(a),
+    id,
     platformCode: a.code ?? '',
     documentType: a.documentType,
     dni: a.dni,
@@ -515,8 +516,11 @@ function applyImport(
   const keptAsWere: string[] = [];
   let walkInsKept = 0;
   const newIds = new Set<string>();
+  // A row without a platform code gets an ID signed with the spreadsheet's secret (read only then).
+  let secret: string | null = null;
+  const idOf = (a: ImportedAppointment): string => (a.code !== null ? a.code : appointmentIdFor(a, (secret ??= signingSecret(deps.properties))));
   for (const a of plan.inserts) {
-    const id = appointmentIdFor(a);
+    const id = idOf(a);
     const derivedKey = `${a.dni}|${limaDateKey(a.start)}|${scheduleFields(a.start).time}`;
     if (reg.walkInKeys.has(a.key) || reg.walkInKeys.has(derivedKey)) {
       walkInsKept++;
@@ -565,7 +569,7 @@ function applyImport(
     deps.audit.record({ action: A.cancelled, target: row.id, result: 'Correcto', detail: reason });
   }
 
-  if (inserts.length) table.append(inserts.map((a) => importedRecord(a, now)));
+  if (inserts.length) table.append(inserts.map((a) => importedRecord(a, now, idOf(a))));
   if (changes.length) table.update(changes);
 
   // Rejected rows, kept for a person in 'Revisión'.

@@ -7,6 +7,7 @@
  * and how an appointment without a platform code gets its 'ID de cita'.
  */
 import { APPOINTMENT_STATUSES, type AppointmentFacts, type AppointmentPatch, type AppointmentStatus, type DeliveryStatus } from '../../domain/appointment';
+import { walkInId } from '../../domain/ids';
 import type { ImportedAppointment } from '../../domain/import/report';
 import { parseCalendarDate, parseClockTime } from '../../domain/import/report';
 import { limaDate, limaDateKey, limaParts, limaStartOfDay } from '../../domain/lima-time';
@@ -126,17 +127,20 @@ export function scheduleFields(start: Date): Pick<AppointmentFields, 'date' | 't
 
 /**
  * 'ID de cita' of an appointment without a platform code (a walk-in, or a report without a code
- * column): 'P-20261128-0930-01234567'. Derived from the document and the Lima minute, so a
- * retried booking or a re-imported row gets the same ID instead of a second row.
+ * column): 'P-20261128-0930-' and 12 characters of an HMAC of the document and the Lima minute
+ * with the spreadsheet's signing secret (domain/ids.walkInId, app/signing.ts). A retried booking
+ * or a re-imported row gets the same ID instead of a second row, and the ID — which travels in the
+ * survey link, the audit log and the calendar — carries no document. Rows booked before keep the
+ * 'P-…-01234567' IDs they have (an ID is a row's key; a deletion under Ley 29733 removes the DNI
+ * from it, personal-data.anonymousAppointmentId).
  */
-export function derivedAppointmentId(documentNumber: string, start: Date): string {
-  const p = limaParts(start);
-  return `P-${p.year}${pad2(p.month)}${pad2(p.day)}-${pad2(p.hour)}${pad2(p.minute)}-${documentNumber}`;
+export function derivedAppointmentId(documentNumber: string, start: Date, secret: string): string {
+  return walkInId(secret, documentNumber, start);
 }
 
 /** 'ID de cita' of an imported appointment: the platform's code, or the derived ID when it has none. */
-export function appointmentIdFor(imported: Pick<ImportedAppointment, 'code' | 'dni' | 'start'>): string {
-  return imported.code ?? derivedAppointmentId(imported.dni, imported.start);
+export function appointmentIdFor(imported: Pick<ImportedAppointment, 'code' | 'dni' | 'start'>, secret: string): string {
+  return imported.code ?? derivedAppointmentId(imported.dni, imported.start, secret);
 }
 
 /**

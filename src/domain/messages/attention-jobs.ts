@@ -51,7 +51,9 @@ export const JOB_MESSAGES = {
   eventTitle: (fullName: string) => `Orientación para el emprendimiento – ${fullName || 'Usuario(a)'}`,
   // The Calendar API renders an event description as HTML ("Can contain HTML"): every value
   // that came from a report or a form is escaped so a name can't become a link or markup.
-  eventDescription: (input: { id: string; fullName: string; dni: string; phone: string; consultant: string }) =>
+  // No DNI, no phone: the citizen is a guest and sees it, and the meeting does not need them. The
+  // code is the row's ID, which carries no document (walk-in IDs are signed: domain/ids.walkInId).
+  eventDescription: (input: { id: string; fullName: string; consultant: string }) =>
     [
       'Cita de atención personalizada del Servicio de Orientación para el Emprendimiento (MTPE).',
       `Código de cita: ${escapeHtml(input.id)}`,

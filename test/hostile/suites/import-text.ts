@@ -2,8 +2,12 @@
  * Every hostile text in every free-text field of the platform's report, and invalid or
  * borderline DNI, email and phone, imported through the real bundle from a CSV (minimal quoting;
  * every field quoted, ';' and CRLF) and from an XLSX. Each row is stored as the literal text
- * (tidied only as documented) or rejected with a Spanish reason and kept in 'Revisión'.
+ * (tidied only as documented) or rejected with a Spanish reason and kept in 'Revisión' (a name
+ * outside the one rule for names, a document type the service does not attend).
  */
+import { walkInId } from '../../../src/domain/ids';
+import { limaDate } from '../../../src/domain/lima-time';
+import { checkPersonName, documentTypeOf } from '../../../src/domain/validation';
 import { createAttentionWorld, makeReportRows, type ReportRow } from '../../support/attention-world';
 import { accountFor, brokenExecutions, formulaCells, imported, overlongCells, tried, type Imported, type RowOutcome } from '../checks';
 import { csvText, cut, DNI_CASES, EMAIL_CASES, encode, HOSTILE_TEXTS, PHONE_CASES, reportLines, reportXlsx, type HostileText } from '../corpus';
@@ -14,10 +18,24 @@ const TOMORROW = '2026-11-28';
 type Field = 'names' | 'lastNames' | 'service' | 'consultant' | 'phone' | 'documentType' | 'code';
 const TEXT_FIELDS: Field[] = ['names', 'lastNames', 'service', 'consultant', 'phone', 'documentType', 'code'];
 
-/** 'P-20261128-0840-01234567': the ID of an appointment the report gives no code for. */
+/** The spreadsheet's signing secret, read once the import ran (it signs IDs of rows without a code). */
+let signingSecretNow: () => string = () => {
+  throw new Error('no import yet');
+};
+
+/** 'P-20261128-0840-…': the ID of an appointment the report gives no code for (signed, no DNI in it). */
 function derivedId(r: ReportRow): string {
-  const [dd, mm, yyyy] = r.date.split('/');
-  return `P-${yyyy}${mm}${dd}-${r.time.replace(':', '')}-${r.dni}`;
+  const [dd, mm, yyyy] = r.date.split('/').map(Number);
+  const [hh, mi] = r.time.split(':').map(Number);
+  return walkInId(signingSecretNow(), r.dni, limaDate(yyyy, mm, dd, hh, mi));
+}
+
+/** What the one rule for names (validation.ts) makes of a name: stored as tidied, or the row's reason. */
+function nameOutcome(text: string, stored: (cells: Record<string, string>) => (line: number) => RowOutcome): (line: number) => RowOutcome {
+  const n = checkPersonName(text);
+  if (n.ok) return stored({ 'Nombres y apellidos': n.name });
+  const reason = n.problem === 'missing' ? /falta el nombre/ : n.problem === 'tooLong' ? /el nombre es demasiado largo/ : /el nombre «[^]*» no es válido \(solo letras/;
+  return (line) => ({ line, rejected: reason });
 }
 
 interface Case {
@@ -33,14 +51,11 @@ function textCase(base: ReportRow, field: Field, t: HostileText, codesSeen: Map<
     case 'names':
       row.names = t.value;
       row.lastNames = '';
-      return {
-        row,
-        outcome: t.tidy === '' ? (line) => ({ line, rejected: /falta el nombre/ }) : stored({ 'Nombres y apellidos': cut(t.tidy, 200) }),
-      };
+      return { row, outcome: nameOutcome(t.value, stored) };
     case 'lastNames':
       row.names = 'Rosa';
       row.lastNames = t.value;
-      return { row, outcome: stored({ 'Nombres y apellidos': t.tidy === '' ? 'Rosa' : `Rosa ${cut(t.tidy, 200)}` }) };
+      return { row, outcome: nameOutcome(`Rosa ${t.value}`, stored) };
     case 'service':
       row.service = t.value;
       return { row, outcome: stored({ Servicio: cut(t.tidy, 200) }) };
@@ -55,7 +70,12 @@ function textCase(base: ReportRow, field: Field, t: HostileText, codesSeen: Map<
     }
     case 'documentType':
       row.documentType = t.value;
-      return { row, outcome: stored({ 'Tipo doc.': t.tidy === '' ? 'DNI' : cut(t.tidy, 60), DNI: row.dni }) };
+      // Only the documents the service attends (validation.ts); any other type goes to review.
+      const type = documentTypeOf(t.value);
+      return {
+        row,
+        outcome: type ? stored({ 'Tipo doc.': type, DNI: row.dni }) : (line) => ({ line, rejected: /el tipo de documento «[^]*» no es uno de los que atiende el servicio/ }),
+      };
     case 'code': {
       row.code = t.value;
       // Platform codes are compared without spaces and case (documented in report.ts).
@@ -113,6 +133,7 @@ function expectClean(w: ReturnType<typeof createAttentionWorld>, r: Imported, ca
   expect(brokenExecutions(w.ws)).toEqual([]);
   expect(r.execution.status).toBe('completed');
   expect(r.ok).toBe(true);
+  signingSecretNow = () => w.ws.project(w.atenciones).documentProperties['SOE_SIGNING_SECRET'];
   const expected = outcomes(cases);
   expect(accountFor(w.ws, w.atenciones, r, expected)).toEqual([]);
   // Nothing else was created, nothing rejected beyond what was expected.

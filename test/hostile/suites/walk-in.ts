@@ -1,9 +1,11 @@
 /**
  * Walk-ins booked from the panel with hostile values in every field: each booking is stored
- * with the literal text, or refused with a Spanish message on the field at fault. The same
+ * with the literal text, or refused with a Spanish message on the field at fault (a name outside
+ * the one rule for names, a document type the service does not attend). The same
  * walk-in twice is one row.
  */
 import type { BookingResult, WalkInInput } from '../../../src/api';
+import { checkPersonName, documentTypeOf } from '../../../src/domain/validation';
 import { bookWalkIn, citas, createAttentionWorld, type AttentionWorld } from '../../support/attention-world';
 import { brokenExecutions, formulaCells, overlongCells, tried } from '../checks';
 import { cut, DNI_CASES, EMAIL_CASES, HOSTILE_TEXTS, PHONE_CASES } from '../corpus';
@@ -12,6 +14,8 @@ type Outcome = { stored: Record<string, string> } | { field: keyof WalkInInput; 
 
 const NAME_MISSING = /^Escriba los nombres y apellidos\.$/;
 const NAME_TOO_LONG = /^Los nombres y apellidos son demasiado largos \(máximo 200 caracteres\)\.$/;
+const NAME_INVALID = /^Los nombres y apellidos solo pueden tener letras, espacios, apóstrofos, guiones y puntos\.$/;
+const DOCUMENT_TYPE_UNKNOWN = /^Elija el tipo de documento: DNI, carné de extranjería, pasaporte, PTP o CPP\.$/;
 
 /** Distinct slots: each case its own minute, from Saturday 28 November 2026 on. */
 let slot = 0;
@@ -84,23 +88,24 @@ export function walkInSuite(): void {
     test('names, services, consultants and document types: stored as literal text or refused with the field\'s message', () => {
       const problems: string[] = [];
       const pending: Pending[] = [];
-      // One booking carries the text in every field; when the name is refused, a second one with
-      // a valid name checks the other fields.
+      // Each text goes in three bookings: as the name (one rule for names: validation.ts), as the
+      // service and the consultant (kept as literal text), and as the document type (only the
+      // documents the service attends).
       for (const t of HOSTILE_TEXTS) {
-        const p = person();
-        const docType = t.tidy === '' ? 'DNI' : cut(t.tidy, 60);
-        // Another document type (carné, pasaporte…) is kept as typed; its number is letters and digits.
-        const dni = docType === 'DNI' ? p.dni : 'AB123456';
+        const name = checkPersonName(t.value);
+        const asName: Outcome = name.ok
+          ? { stored: { 'Nombres y apellidos': name.name } }
+          : { field: 'fullName', message: name.problem === 'missing' ? NAME_MISSING : name.problem === 'tooLong' ? NAME_TOO_LONG : NAME_INVALID };
+        book(w, { ...person(), fullName: t.value }, asName, problems, pending);
+
         // An empty consultant is the panel's user; one that looks like an email is compared in lower case.
         const consultant = t.tidy === '' ? 'Ana Quispe' : t.tidy.includes('@') ? cut(t.tidy, 200).toLowerCase() : cut(t.tidy, 200);
-        const others = { 'Tipo doc.': docType, DNI: dni, Servicio: cut(t.tidy, 200), Consultor: consultant };
-        const input = { ...p, dni, fullName: t.value, service: t.value, consultant: t.value, documentType: t.value };
-        if (t.tidy === '' || t.tidy.length > 200) {
-          book(w, input, { field: 'fullName', message: t.tidy === '' ? NAME_MISSING : NAME_TOO_LONG }, problems, pending);
-          book(w, { ...input, ...nextSlot(), fullName: 'Rosa Elvira Condori' }, { stored: { 'Nombres y apellidos': 'Rosa Elvira Condori', ...others } }, problems, pending);
-        } else {
-          book(w, input, { stored: { 'Nombres y apellidos': t.tidy, ...others } }, problems, pending);
-        }
+        book(w, { ...person(), service: t.value, consultant: t.value }, { stored: { Servicio: cut(t.tidy, 200), Consultor: consultant } }, problems, pending);
+
+        const type = documentTypeOf(t.value);
+        const p = person();
+        const dni = type === 'DNI' ? p.dni : 'AB123456';
+        book(w, { ...p, dni, documentType: t.value }, type ? { stored: { 'Tipo doc.': type, DNI: dni } } : { field: 'documentType', message: DOCUMENT_TYPE_UNKNOWN }, problems, pending);
       }
       checkRows(w, pending, problems);
       expect(problems).toEqual([]);
@@ -131,14 +136,14 @@ export function walkInSuite(): void {
     });
 
     test('the same walk-in sent twice (a double click) is one row; the second answer says it already existed', () => {
-      const input = { ...person(), fullName: '=HYPERLINK("http://x","y") <b>Rosa</b>' };
+      const input = { ...person(), service: '=HYPERLINK("http://x","y") <b>Rosa</b>' };
       const a = bookWalkIn(w.ws, w.atenciones, input);
       const b = bookWalkIn(w.ws, w.atenciones, input);
       tried('citas desde el panel', 2);
       expect(a.ok && a.value).toMatchObject({ ok: true, alreadyBooked: false });
       expect(b.ok && b.value).toMatchObject({ ok: true, alreadyBooked: true, message: expect.stringMatching(/^Esta cita ya estaba registrada .*; no se creó otra\.$/) });
       const rows = citas(w.ws, w.atenciones).filter((x) => x['DNI'] === input.dni);
-      expect(rows.map((x) => x['Nombres y apellidos'])).toEqual([input.fullName]);
+      expect(rows.map((x) => x['Servicio'])).toEqual([input.service]);
     });
 
     test('nothing failed, no cell holds a formula or is longer than Sheets accepts', () => {

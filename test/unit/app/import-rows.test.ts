@@ -61,9 +61,11 @@ test("a transition's patch lands in the sheet's columns", () => {
 });
 
 test('IDs: the platform code, or a derived one that is the same on every retry', () => {
-  expect(appointmentIdFor({ code: '000123', dni: '01234567', start: AT_930 })).toBe('000123');
-  expect(appointmentIdFor({ code: null, dni: '01234567', start: AT_930 })).toBe('P-20261128-0930-01234567');
-  expect(derivedAppointmentId('01234567', AT_930)).toBe('P-20261128-0930-01234567');
+  expect(appointmentIdFor({ code: '000123', dni: '01234567', start: AT_930 }, 'secreto')).toBe('000123');
+  const derived = appointmentIdFor({ code: null, dni: '01234567', start: AT_930 }, 'secreto');
+  expect(derived).toMatch(/^P-20261128-0930-[0-9A-V]{12}$/);
+  expect(derived).not.toContain('01234567');
+  expect(derivedAppointmentId('01234567', AT_930, 'secreto')).toBe(derived);
   expect(reconcileKeyOf(record({ platformCode: ' ab 12 ' }), AT_930)).toBe('AB12');
   expect(reconcileKeyOf(record({ dni: '01234567' }), AT_930)).toBe('01234567|2026-11-28|09:30');
   expect(scheduleFields(AT_930)).toEqual({ date: limaDate(2026, 11, 28), time: '09:30', start: AT_930 });

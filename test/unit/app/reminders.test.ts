@@ -19,6 +19,18 @@ function tomorrowAndOthers(w: ReturnType<typeof jobsWorld>) {
   );
 }
 
+describe('the Calendar event holds what the meeting needs, no more', () => {
+  test('no DNI and no phone in its description (the citizen is a guest and sees it)', () => {
+    const w = jobsWorld();
+    w.add(appointment('A9', TOMORROW, 9, { dni: '04567891', documentType: 'DNI', phone: '+51 987654321' }));
+    runReminders(w.deps);
+    const ev = w.meetings.events.get(calendarEventId('cita', 'A9'))!;
+    expect(ev.description).not.toContain('04567891');
+    expect(ev.description).not.toContain('987654321');
+    expect(ev.description).not.toMatch(/DNI|Celular|Teléfono/i);
+  });
+});
+
 describe('the daily run at the reminder hour (A02)', () => {
   test("tomorrow's appointments get an event with a Meet link, the citizen as guest, and one reminder each", () => {
     const w = jobsWorld();
