@@ -6,7 +6,7 @@
  * and the attention flow (A01–A07) need now; later capabilities add methods when they need them.
  */
 import type { FormDefinition, FormItemSpec } from './domain/form-definition';
-import type { Authorization, FormPublishState, MeetTrial, PlainTextSample } from './domain/diagnostics';
+import type { Authorization, MeetTrial, PlainTextSample } from './domain/diagnostics';
 import type { AuditResult, Role, TabSpec } from './domain/schema';
 import type { FieldValue, TableRow } from './domain/table';
 
@@ -443,8 +443,6 @@ export interface DiagnosticsProbe {
   scriptTimeZone(): string;
   /** Inserts a test event with a Meet createRequest on the primary calendar, looks at its conference, deletes it. */
   meetTrial(req: MeetTrialRequest): MeetTrial;
-  /** Publish state of a form; null when it cannot be opened. */
-  formPublishState(formId: string): FormPublishState | null;
   /** What the person running this has granted (ScriptApp.getAuthorizationInfo(FULL)). */
   authorization(): Authorization;
   /** Replaces the report tab's contents with these rows (all text) and shows the tab. */

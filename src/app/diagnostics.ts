@@ -30,7 +30,7 @@ import {
 import { DIAGNOSTICS_MESSAGES as M } from '../domain/messages/diagnostics';
 import { TASK_LABELS } from '../domain/messages/setup';
 import { isRole, SETTINGS_TAB } from '../domain/schema';
-import type { AuditLog, Clock, DiagnosticsProbe, KeyValueStore, Mailer, Scheduler, Session, Workbooks } from '../ports';
+import type { AuditLog, Clock, DiagnosticsProbe, FormAdmin, KeyValueStore, Mailer, Scheduler, Session, Workbooks } from '../ports';
 import { jobTriggerIds } from './jobs';
 import { readSettings } from './settings';
 import { desiredTriggers, MANAGED_HANDLERS, parseRecorded, planTriggers, PROPERTY_KEYS } from './setup';
@@ -43,6 +43,8 @@ export interface DiagnosticsDeps {
   clock: Clock;
   session: Session;
   mailer: Mailer;
+  /** Whether a form is published and open to anyone with its link (the same reading setup acts on). */
+  forms: Pick<FormAdmin, 'responderAccess'>;
   probe: DiagnosticsProbe;
   audit: AuditLog;
 }
@@ -60,14 +62,14 @@ function observe<T>(fn: () => T): Observed<T> {
 }
 
 /** The forms this spreadsheet owns: the satisfaction survey in 'atenciones'. */
-function ownedForms(props: Readonly<Record<string, string>>, probe: DiagnosticsProbe): FormCheck[] {
+function ownedForms(props: Readonly<Record<string, string>>, forms: DiagnosticsDeps['forms']): FormCheck[] {
   if (props[PROPERTY_KEYS.role] !== 'atenciones') return [];
   const formId = props[SURVEY_PROPERTY_KEYS.formId] ?? '';
   return [
     {
       name: M.surveyFormName,
       formId,
-      status: formId === '' ? { ok: true, value: null } : observe(() => probe.formPublishState(formId)),
+      status: formId === '' ? { ok: true, value: null } : observe(() => forms.responderAccess(formId)),
     },
   ];
 }
@@ -140,7 +142,7 @@ export function runDiagnostics(deps: DiagnosticsDeps): DiagnosticReport {
   );
   const props = observe(() => deps.properties.getAll());
   const propsOrEmpty = props.ok ? props.value : {};
-  lines.push(...checkForms(ownedForms(propsOrEmpty, deps.probe), now()));
+  lines.push(...checkForms(ownedForms(propsOrEmpty, deps.forms), now()));
   lines.push(...checkTriggers(props.ok ? observe(() => triggerFindings(deps, propsOrEmpty)) : props, now()));
   lines.push(checkMailQuota(observe(() => deps.mailer.remainingDailyQuota()), now()));
   lines.push(checkScopes(observe(() => deps.probe.authorization()), now()));

@@ -1,10 +1,11 @@
 /**
- * The DiagnosticsProbe port over Apps Script (the only code touching services for «Diagnóstico»):
- * a temporary sheet for the plain-text round trip, the script's time zone, a test event with a
- * Meet conference on the primary calendar, a form's publish state, the authorization the person
- * granted, and the report tab. Whatever it makes it deletes before returning, failure or not.
+ * The DiagnosticsProbe port over Apps Script (the only code touching services for «Diagnóstico»
+ * beyond the ports it shares with the rest of the product — a form's responder access is the
+ * Forms port's): a temporary sheet for the plain-text round trip, the script's time zone, a test
+ * event with a Meet conference on the primary calendar, the authorization the person granted,
+ * and the report tab. Whatever it makes it deletes before returning, failure or not.
  */
-import type { Authorization, FormPublishState, MeetTrial, Observed, PlainTextSample } from '../domain/diagnostics';
+import type { Authorization, MeetTrial, Observed, PlainTextSample } from '../domain/diagnostics';
 import type { DiagnosticsProbe, MeetTrialRequest } from '../ports';
 
 /** Temporary sheets of the plain-text check start with this; leftovers of a killed run are removed on the next one. */
@@ -15,8 +16,7 @@ const TIME_ZONE = 'America/Lima';
 /** How long to wait before looking again at a conference Meet reports as 'pending'. */
 const PENDING_WAIT_MS = 2000;
 
-/** Methods of the current reference that @types/google-apps-script 2.0.13 does not declare yet. */
-type FormWithPublishing = GoogleAppsScript.Forms.Form & { isPublished?(): boolean; requiresLogin?(): boolean };
+/** getAuthorizedScopes is in the current reference; @types/google-apps-script 2.0.13 does not declare it yet. */
 type AuthorizationInfoNow = GoogleAppsScript.Script.AuthorizationInfo & { getAuthorizedScopes?(): string[] | null };
 type Event = GoogleAppsScript.Calendar.Schema.Event;
 
@@ -91,30 +91,6 @@ export class GasDiagnosticsProbe implements DiagnosticsProbe {
       }
     }
     return { conferenceStatus: conference.status, meetUrl: conference.url, removed };
-  }
-
-  formPublishState(formId: string): FormPublishState | null {
-    let form: FormWithPublishing;
-    try {
-      form = FormApp.openById(formId) as FormWithPublishing;
-    } catch {
-      return null; // deleted, trashed or no access
-    }
-    if (typeof form.isPublished !== 'function') throw new Error('Forms no informa si el formulario está publicado (Form.isPublished)');
-    let published: boolean;
-    try {
-      published = form.isPublished!();
-    } catch {
-      // A legacy form (no publish settings) cannot be unpublished: only "accepting responses" applies.
-      published = true;
-    }
-    let requiresLogin: boolean | null;
-    try {
-      requiresLogin = form.requiresLogin!();
-    } catch {
-      requiresLogin = null; // not a Workspace account, or Google no longer answers it
-    }
-    return { published, acceptingResponses: form.isAcceptingResponses(), requiresLogin };
   }
 
   authorization(): Authorization {

@@ -130,7 +130,7 @@ describe('«Diagnóstico» on a spreadsheet just set up', () => {
 });
 
 describe('what «Diagnóstico» catches', () => {
-  test('a survey form left unpublished, then one that stopped accepting responses', () => {
+  test('a survey form left unpublished, then closed to responses, then open only to the domain', () => {
     const { ws, atenciones, surveyFormId } = world(6);
     formsStore(ws.state).forms[surveyFormId].published = false;
     expect(diagnose(ws, atenciones).one(CHECKS.forms)).toEqual({
@@ -140,6 +140,13 @@ describe('what «Diagnóstico» catches', () => {
     publish(ws, surveyFormId);
     formsStore(ws.state).forms[surveyFormId].acceptingResponses = false;
     expect(diagnose(ws, atenciones).one(CHECKS.forms).detail).toContain('no acepta respuestas');
+    publish(ws, surveyFormId);
+    formsStore(ws.state).forms[surveyFormId].requireLogin = true; // only accounts of the ministry's domain
+    expect(diagnose(ws, atenciones).one(CHECKS.forms)).toEqual({
+      result: 'Falla',
+      detail:
+        '«Encuesta de satisfacción» solo admite cuentas de su dominio: los ciudadanos no podrán responder. En su configuración, desactive la restricción a usuarios de la organización.',
+    });
   });
 
   test('a sheet moved to another time zone', () => {
