@@ -402,7 +402,7 @@ function renderOnBehalf(a: AppointmentView): HTMLElement {
     wrap.appendChild(h('div', { class: 'buttons' }, open));
     return wrap;
   }
-  const reason = textarea(d.onBehalfReason ?? '', 2);
+  const reason = textarea(d.onBehalfReason ?? '', 3);
   reason.required = true;
   reason.setAttribute('aria-required', 'true');
   reason.maxLength = 300;
@@ -411,6 +411,11 @@ function renderOnBehalf(a: AppointmentView): HTMLElement {
   problem.hidden = true;
   const reasonField = field(M.day.onBehalfReason, reason, M.day.onBehalfReasonHelp);
   reasonField.appendChild(problem);
+  reason.addEventListener('input', () => {
+    if (problem.hidden || !reason.value.trim()) return;
+    problem.hidden = true;
+    reason.removeAttribute('aria-invalid');
+  });
   const form = h(
     'form',
     { class: 'on-behalf-form', id: formId, attrs: { novalidate: '', 'aria-label': M.day.onBehalfTitle(a.consultant) } },

@@ -99,7 +99,7 @@ export const M = {
     onBehalfHelp:
       'Use esta opción solo si su colega no puede atender la cita. Quedará registrado con su nombre y el motivo que indique.',
     onBehalfReason: 'Motivo',
-    onBehalfReasonHelp: 'Por ejemplo: «Luis está en otra atención y el usuario ya se conectó».',
+    onBehalfReasonHelp: 'Por ejemplo: «Mi colega sigue con otro usuario y este ya se conectó».',
     onBehalfReasonMissing: 'Indique el motivo por el que atenderá esta cita.',
     onBehalfConfirm: 'Atender esta cita',
     cancel: 'Cancelar',
