@@ -17,7 +17,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../emulator';
 import { zonedParts } from '../emulator/core/zones';
-import { sheetsStore } from '../emulator/services/sheets';
 import { startUiServer, type UiServer } from '../emulator/ui/server';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -31,8 +30,13 @@ export const SPREADSHEETS = {
 
 type Log = (line: string) => void;
 
-/** The demo's consultant: the emulator's signed-in user, named as the demo report names them. */
+/**
+ * The demo's user: the emulator's signed-in user, who sets the spreadsheets up and so is their
+ * coordinator, and a consultant too, named as the demo report names them.
+ */
 export const DEMO_CONSULTANT = { email: 'consultor@example.org', name: 'Consultor Demo' } as const;
+/** A colleague: one of today's appointments is hers, so «Todas» and «Atender en lugar de» have something to show. */
+export const DEMO_COLLEAGUE = { email: 'consultora@example.org', name: 'Consultora Demo' } as const;
 
 export interface DemoOptions {
   distDir?: string;
@@ -72,7 +76,8 @@ function requireDist(distDir: string): void {
 
 /**
  * The demo's booked appointments, as the platform's report of booked appointments (CSV, as
- * downloaded): five clearly fictional people, three today and two tomorrow.
+ * downloaded): five clearly fictional people, three today and two tomorrow; today's 15:00 one is
+ * the colleague's, the rest the demo user's.
  */
 export function demoReportCsv(today: string): string {
   const [y, m, d] = today.split('-').map(Number);
@@ -93,7 +98,7 @@ export function demoReportCsv(today: string): string {
     '',
     'Código de cita,Tipo de documento,N° Documento,Nombres,Apellidos,Correo electrónico,Celular,Fecha de cita,Hora de cita,Servicio,Consultor,Estado,Comentario',
     ...people.map(([code, dni, names, surnames, email, date, time], i) =>
-      [code, 'DNI', dni, names, surnames, email, `90000000${i + 1}`, date, time, 'Orientación para el emprendimiento', DEMO_CONSULTANT.name, 'Reservada', ''].join(','),
+      [code, 'DNI', dni, names, surnames, email, `90000000${i + 1}`, date, time, 'Orientación para el emprendimiento', code === '000903' ? DEMO_COLLEAGUE.name : DEMO_CONSULTANT.name, 'Reservada', ''].join(','),
     ),
   ];
   return lines.join('\r\n') + '\r\n';
@@ -106,32 +111,12 @@ function describe(value: unknown): string {
 }
 
 /**
- * Types `name` into 'Configuración' as a person would (column 'Valor' of the row whose
- * 'Parámetro' is `parameter`, adding that row after the last one when it is missing).
- * Returns false when the tab or its columns are not there (the sheet was not set up).
- */
-export function typeSetting(ws: Workspace, spreadsheetId: string, parameter: string, value: string): boolean {
-  if (!ws.sheetNames(spreadsheetId).includes('Configuración')) return false;
-  const values = ws.values(spreadsheetId, 'Configuración');
-  const headers = (values[0] ?? []).map(String);
-  const nameCol = headers.indexOf('Parámetro');
-  const valueCol = headers.indexOf('Valor');
-  if (nameCol < 0 || valueCol < 0) return false;
-  let row = values.findIndex((r, i) => i > 0 && String(r[nameCol]) === parameter);
-  if (row < 0) {
-    row = values.length;
-    while (row > 1 && values[row - 1].every((v) => v === '' || v === null)) row--;
-    sheetsStore(ws.state).enterValues(spreadsheetId, 'Configuración', row + 1, nameCol + 1, [[parameter]]);
-  }
-  sheetsStore(ws.state).enterValues(spreadsheetId, 'Configuración', row + 1, valueCol + 1, [[value]]);
-  return true;
-}
-
-/**
  * A new workspace as a consultant finds it on the first day: both spreadsheets with the bundle
- * installed and set up (each knows its sibling), the demo user registered as a consultant in
- * 'Configuración' (so «Mías» shows their own day), the first one opened, and the demo report
- * imported — each step only if dist/exports.json lists its entry point.
+ * installed and set up (each knows its sibling), the demo user — who ran setup, so the first
+ * coordinator — registered in «Equipo y permisos» as coordinator and consultant with the name the
+ * report uses (so «Mías» shows their own day), a colleague registered as consultant, the first
+ * spreadsheet opened, and the demo report imported — each step only if dist/exports.json lists
+ * its entry point.
  */
 export function createDemoWorkspace(opts: DemoOptions = {}): Demo {
   const distDir = opts.distDir ?? DIST;
@@ -147,16 +132,31 @@ export function createDemoWorkspace(opts: DemoOptions = {}): Demo {
   log(`Creadas «${SPREADSHEETS.atenciones}» y «${SPREADSHEETS.talleres}» con el paquete de ${distDir === DIST ? 'dist' : distDir}/ instalado.`);
 
   if (exportsList.includes('setupSpreadsheet')) {
+    // As a coordinator does on a first deploy: "Atenciones", then "Talleres" pointing at it, then
+    // "Atenciones" again, which now records "Talleres" as its proven sibling (docs/access-model.md).
     for (const [id, role, sibling] of [
       [atencionesId, 'atenciones', talleresId],
       [talleresId, 'talleres', atencionesId],
+      [atencionesId, 'atenciones', talleresId],
     ] as const) {
       const r = ws.callFromSidebar(id, 'setupSpreadsheet', [role, sibling]);
       log(r.ok ? `Configurada la hoja «${role}».` : `La configuración de «${role}» falló: ${r.error}`);
     }
-    // The setup lists no consultant: the demo user's row makes «Mías» their appointments.
-    if (typeSetting(ws, atencionesId, `Consultor: ${DEMO_CONSULTANT.email}`, DEMO_CONSULTANT.name)) {
-      log(`Registrado ${DEMO_CONSULTANT.email} como «${DEMO_CONSULTANT.name}» en «Configuración».`);
+    if (exportsList.includes('saveTeamMember')) {
+      // The team, as a coordinator keeps it in «Equipo y permisos»: the demo user's name makes
+      // «Mías» their appointments; the colleague's makes one of today's hers.
+      for (const [person, roles] of [
+        [DEMO_CONSULTANT, ['coordinador', 'consultor']],
+        [DEMO_COLLEAGUE, ['consultor']],
+      ] as const) {
+        const r = ws.callFromSidebar(atencionesId, 'saveTeamMember', [{ email: person.email, name: person.name, roles: [...roles] }]);
+        const answer = r.ok ? (r.value as { ok?: boolean; message?: string } | null) : null;
+        log(
+          answer?.ok
+            ? `Registrado ${person.email} como «${person.name}» (${roles.join(' y ')}) en «Equipo y permisos».`
+            : `No se pudo registrar a ${person.email} en el equipo: ${r.ok ? describe(r.value) : r.error}`,
+        );
+      }
     }
   } else {
     log('dist/exports.json no incluye setupSpreadsheet: las hojas quedan sin configurar.');
