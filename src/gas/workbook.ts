@@ -161,6 +161,7 @@ export class SpreadsheetWorkbook implements Workbook {
     const ours = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).filter((p) => p.getDescription() === want.description);
     let protection = ours[0];
     let changed = false;
+    const fresh = !protection;
     if (!protection) {
       protection = sheet.protect().setDescription(want.description);
       changed = true;
@@ -181,7 +182,11 @@ export class SpreadsheetWorkbook implements Workbook {
     const current = protection.getEditors().map((u) => u.getEmail().trim().toLowerCase());
     const extra = current.filter((e) => !wanted.has(e));
     const missing = [...wanted].filter((e) => !current.includes(e));
-    if (extra.length) {
+    if (fresh) {
+      // A new protection mirrors the file's sharing until its editor list is changed
+      // (reference of Sheet.protect): removing the editors makes it a list of its own.
+      protection.removeEditors(protection.getEditors());
+    } else if (extra.length) {
       protection.removeEditors(extra);
       changed = true;
     }

@@ -121,7 +121,7 @@ describe('the evening close of the day', () => {
 
   test('running the close again sends no second summary and flags nothing twice', () => {
     const before = ws.outbox().length;
-    const again = ws.run(atenciones, 'runDayClosing', [], { as: 'time' });
+    const again = ws.runTrigger(atenciones, 'runDayClosing');
     expect(again.record.status).toBe('completed');
     expect(ws.outbox()).toHaveLength(before);
     expect(ws.readTab(atenciones, 'Revisión').filter((r) => r['Tipo'] === 'Cita sin cerrar')).toHaveLength(2);

@@ -87,7 +87,7 @@ describe('the day before: 30 appointments get their event and their reminder at 
   });
 
   test('running the trigger again sends and creates nothing new', () => {
-    const again = ws.run(atenciones, 'runReminders', [], { as: 'time' });
+    const again = ws.runTrigger(atenciones, 'runReminders');
     expect(again.record.status).toBe('completed');
     expect(ws.outbox()).toHaveLength(30);
     expect(ws.calendarEvents()).toHaveLength(30);
@@ -168,7 +168,7 @@ describe('the day before: 30 appointments get their event and their reminder at 
     const audit = ws.readTab(atenciones, 'Registro de auditoría').filter((a) => a['Acción'] === 'Evento de Calendar cancelado');
     expect(audit.map((a) => [a['Para'], a['Resultado']])).toEqual([[gone.code, 'Correcto']]);
     // Another run changes nothing: the cleared link records that the event was cancelled.
-    const again = ws.run(atenciones, 'runReminders', [], { as: 'time' });
+    const again = ws.runTrigger(atenciones, 'runReminders');
     expect(again.record.calls.Calendar ?? 0).toBe(0);
 
     ws.advanceTo('2026-11-27T20:30');

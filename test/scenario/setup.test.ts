@@ -54,6 +54,8 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     const viaRun = ws.run(talleres, 'setupSpreadsheet', ['talleres', atenciones]);
     expect(viaRun.error).toBeUndefined();
     firstRuns.push(ws.callFromSidebar(talleres, 'setupSpreadsheet', ['talleres', '']));
+    // Talleres now proves it is the other half (docs/access-model.md): Atenciones records it.
+    firstRuns.push(ws.callFromSidebar(atenciones, 'setupSpreadsheet', ['atenciones', talleresUrl]));
   });
 
   test('the "Emprendimiento" menu appears when the spreadsheet is opened, without authorization', () => {
@@ -147,7 +149,9 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(audit.find((r) => r['Acción'] === 'Pestaña creada' && r['Para'] === 'Citas')).toBeDefined();
     expect(audit.find((r) => r['Acción'] === 'Activador instalado' && r['Para'] === 'runReminders')).toBeDefined();
     const runs = audit.filter((r) => r['Acción'] === 'Configuración de la hoja').map((r) => r['Resultado']);
-    expect(runs).toEqual(['Correcto', 'Sin cambios']);
+    // The third run records the sibling, which had not yet proven itself during the second.
+    expect(runs).toEqual(['Correcto', 'Sin cambios', 'Correcto']);
+    expect(audit.filter((r) => r['Acción'] === 'Hoja hermana no registrada').length).toBeGreaterThan(0);
     expect(audit.every((r) => r['Fecha'] instanceof Date)).toBe(true);
     expect(String(audit[0]['Ejecución'])).toBe('Panel · ana.quispe@trabajo.gob.pe');
   });
