@@ -61,8 +61,13 @@ export type AccessDecision =
   | { allowed: true; member: TeamMember | null; bootstrap: boolean }
   | { allowed: false; reason: RefusalReason };
 
+/** A Google account as compared here: a valid address, lower-case (accounts ignore case). */
+export function accountKey(raw: string): string | null {
+  return normaliseEmail(raw)?.toLowerCase() ?? null;
+}
+
 export function memberOf(team: Team | null, email: string): TeamMember | null {
-  const e = normaliseEmail(email);
+  const e = accountKey(email);
   if (!team || !e) return null;
   return team.members.find((m) => m.email === e) ?? null;
 }
@@ -78,7 +83,7 @@ export function isCoordinator(team: Team | null, email: string): boolean {
 export function decideAccess(req: Requirement, facts: CallerFacts): AccessDecision {
   if (req === 'anyone') return { allowed: true, member: memberOf(facts.team, facts.email), bootstrap: false };
   if (req === 'trigger') return facts.genuineTrigger ? { allowed: true, member: null, bootstrap: false } : { allowed: false, reason: 'not-trigger' };
-  if (!normaliseEmail(facts.email)) return { allowed: false, reason: 'no-identity' };
+  if (!accountKey(facts.email)) return { allowed: false, reason: 'no-identity' };
   const member = memberOf(facts.team, facts.email);
   if (req === 'setup' && (facts.team === null || !facts.team.members.some((m) => m.roles.includes('coordinador')))) {
     // Bootstrap: nobody is coordinator yet. The owner (or anyone, where the file has no owner) starts.
@@ -103,7 +108,7 @@ export function parseTeam(json: string | null): Team | null {
   const r = raw as Partial<Team>;
   const members: TeamMember[] = [];
   for (const m of r.members ?? []) {
-    const email = normaliseEmail(String((m as TeamMember)?.email ?? ''));
+    const email = accountKey(String((m as TeamMember)?.email ?? ''));
     if (!email || members.some((x) => x.email === email)) continue;
     const roles = TEAM_ROLES.filter((role) => Array.isArray((m as TeamMember).roles) && (m as TeamMember).roles.includes(role));
     members.push({ email, name: cleanName((m as TeamMember).name), roles });
@@ -135,7 +140,7 @@ export type TeamChange =
 
 /** Adds or replaces one member. The team always keeps at least one coordinator. */
 export function upsertMember(team: Team, input: MemberInput, by: string, at: string): TeamChange {
-  const email = normaliseEmail(String(input.email ?? ''));
+  const email = accountKey(String(input.email ?? ''));
   if (!email) return { ok: false, problem: 'email' };
   const roles = TEAM_ROLES.filter((r) => Array.isArray(input.roles) && input.roles.includes(r));
   if (roles.length === 0) return { ok: false, problem: 'roles' };
@@ -149,7 +154,7 @@ export function upsertMember(team: Team, input: MemberInput, by: string, at: str
 }
 
 export function removeMember(team: Team, email: string, by: string, at: string): TeamChange | { ok: false; problem: 'not-found' } {
-  const e = normaliseEmail(String(email ?? ''));
+  const e = accountKey(String(email ?? ''));
   const previous = e ? team.members.find((m) => m.email === e) ?? null : null;
   if (!previous) return { ok: false, problem: 'not-found' };
   const members = team.members.filter((m) => m.email !== e);
@@ -159,12 +164,12 @@ export function removeMember(team: Team, email: string, by: string, at: string):
 
 /** The team a first setup starts with: the person running it as coordinator and consultant. */
 export function foundingTeam(email: string, at: string, consultants: readonly { email: string; name: string }[] = []): Team {
-  const founder = normaliseEmail(email) ?? '';
+  const founder = accountKey(email) ?? '';
   const members: TeamMember[] = [];
-  const listed = consultants.find((c) => normaliseEmail(c.email) === founder);
+  const listed = consultants.find((c) => accountKey(c.email) === founder);
   members.push({ email: founder, name: cleanName(listed?.name ?? ''), roles: ['coordinador', 'consultor'] });
   for (const c of consultants) {
-    const e = normaliseEmail(c.email);
+    const e = accountKey(c.email);
     if (!e || members.some((m) => m.email === e)) continue;
     members.push({ email: e, name: cleanName(c.name), roles: ['consultor'] });
   }
