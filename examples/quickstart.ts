@@ -21,6 +21,13 @@ console.log('Menu:', ws.menus(atenciones).map((m) => `${m.name}: ${m.items.map((
 const setup = ws.callFromSidebar(atenciones, 'setupSpreadsheet', ['atenciones', talleres]);
 console.log('Setup:', setup.ok ? 'ok' : setup.error, `(${setup.execution.totalCalls} calls, ${setup.execution.modeledMs} ms modeled)`);
 ws.callFromSidebar(talleres, 'setupSpreadsheet', ['talleres', atenciones]);
+// Now "Talleres" is set up by the same coordinator, it proves to be the other half: run setup
+// again in "Atenciones" to record it (docs/access-model.md).
+ws.callFromSidebar(atenciones, 'setupSpreadsheet', ['atenciones', talleres]);
+// Whoever ran the first setup is its coordinator; they register the consultants (with the name
+// the platform's report uses) in «Equipo y permisos».
+ws.callFromSidebar(atenciones, 'saveTeamMember', [{ email: 'consultora@example.org', name: 'Ana Quispe', roles: ['coordinador', 'consultor'] }]);
+console.log('Team:', ws.readTab(atenciones, 'Equipo').filter((r) => r['Correo']));
 
 console.log('Tabs:', ws.sheetNames(atenciones).join(', '));
 console.log('Settings:', ws.readTab(atenciones, 'Configuración').slice(0, 3));
