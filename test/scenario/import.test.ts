@@ -149,11 +149,13 @@ describe('a file with bad rows', () => {
 describe('what the file holds is stored as typed', () => {
   const w = createAttentionWorld();
   const FORMULA_NAME = '=HYPERLINK("http://estafa.example","Premio")';
+  // A formula in a free-text field is stored as text; as a name it breaks the one rule for names
+  // (validation.ts) and the row goes to 'Revisión' instead, nothing lost.
   const edit = (rows: ReportRow[]) => {
-    rows[1].names = FORMULA_NAME;
-    rows[1].lastNames = '';
-    rows[2].names = '+51 Rosa';
-    rows[2].lastNames = '@Quispe';
+    rows[1].service = FORMULA_NAME;
+    rows[2].service = '+51 Rosa @Quispe';
+    rows[0].names = FORMULA_NAME;
+    rows[0].lastNames = '';
     return rows;
   };
 
@@ -168,24 +170,29 @@ describe('what the file holds is stored as typed', () => {
     expect(shown.filter((d) => d === '01234567')).toHaveLength(3);
   });
 
-  test('a name starting with «=» stays text: the cell holds the literal, never a formula', () => {
+  test('a value starting with «=» stays text: the cell holds the literal, never a formula; such a name goes to review', () => {
     const report = makeReport('2026-12-03', 3, { edit });
-    imported(w, report.fileName, report.bytes);
+    const r = imported(w, report.fileName, report.bytes);
     const values = w.ws.values(w.atenciones, 'Citas');
     const headers = values[0].map(String);
-    const nameCol = headers.indexOf('Nombres y apellidos');
-    const row = values.findIndex((r) => r[headers.indexOf('ID de cita')] === report.rows[1].code);
-    expect(values[row][nameCol]).toBe(FORMULA_NAME);
-    expect(sheetsStore(w.ws.state).readFormulas(w.atenciones, 'Citas')[row][nameCol]).toBe('');
-    const other = values.findIndex((r) => r[headers.indexOf('ID de cita')] === report.rows[2].code);
-    expect(values[other][nameCol]).toBe('+51 Rosa @Quispe');
+    const col = headers.indexOf('Servicio');
+    const row = values.findIndex((x) => x[headers.indexOf('ID de cita')] === report.rows[1].code);
+    expect(values[row][col]).toBe(FORMULA_NAME);
+    expect(sheetsStore(w.ws.state).readFormulas(w.atenciones, 'Citas')[row][col]).toBe('');
+    const other = values.findIndex((x) => x[headers.indexOf('ID de cita')] === report.rows[2].code);
+    expect(values[other][col]).toBe('+51 Rosa @Quispe');
+    // The name that is a formula: not in 'Citas', in 'Revisión' with its reason and every cell.
+    expect(values.findIndex((x) => x[headers.indexOf('ID de cita')] === report.rows[0].code)).toBe(-1);
+    expect(r.rejected).toEqual([expect.objectContaining({ reason: expect.stringMatching(/el nombre «=HYPERLINK.*» no es válido/) })]);
+    const review = w.ws.readTab(w.atenciones, 'Revisión').filter((x) => String(x['Detalle']).includes('estafa.example'));
+    expect(review).toHaveLength(1);
   });
 
-  test('an XLSX name starting with «=» stays text too', () => {
+  test('an XLSX value starting with «=» stays text too', () => {
     const report = makeReport('2026-12-04', 3, { format: 'xlsx', edit });
     imported(w, report.fileName, report.bytes);
-    const rows = citas(w.ws, w.atenciones).filter((r) => r['ID de cita'] === report.rows[1].code);
-    expect(rows.map((r) => r['Nombres y apellidos'])).toEqual([FORMULA_NAME]);
+    const rows = citas(w.ws, w.atenciones).filter((x) => x['ID de cita'] === report.rows[1].code);
+    expect(rows.map((x) => x['Servicio'])).toEqual([FORMULA_NAME]);
     const formulas = sheetsStore(w.ws.state).readFormulas(w.atenciones, 'Citas');
     expect(formulas.flat().filter((f) => f !== '')).toEqual([]);
   });

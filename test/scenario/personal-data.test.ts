@@ -29,7 +29,7 @@ describe("one person's data, by DNI", () => {
     slotMinutes: 60,
     consultants: ['Ana Quispe'],
     edit: (rows) => {
-      rows[1] = { ...rows[1], dni: rows[0].dni, email: rows[0].email, phone: rows[0].phone, names: FORMULA_NAME, lastNames: '' };
+      rows[1] = { ...rows[1], dni: rows[0].dni, email: rows[0].email, phone: rows[0].phone, names: 'María', lastNames: 'Ñahui', service: FORMULA_NAME };
       return rows;
     },
   });
@@ -100,7 +100,7 @@ describe("one person's data, by DNI", () => {
     expect(r.fileName).toBe(`datos-personales-${dni}-${TODAY}.csv`);
     const lines = r.csv.split('\r\n');
     expect(lines[0]).toBe('Origen,ID,Campo,Valor');
-    expect(lines).toContain(`Citas,${maria2.code},Nombres y apellidos,"'=HYPERLINK(""http://evil.example"",""Clic aquí"")"`);
+    expect(lines).toContain(`Citas,${maria2.code},Servicio,"'=HYPERLINK(""http://evil.example"",""Clic aquí"")"`);
     expect(lines).toContain(`Citas,${maria1.code},DNI,${dni}`);
     const audit = ws.readTab(atenciones, 'Registro de auditoría').filter((x) => x['Acción'] === 'Datos personales exportados');
     expect(audit).toHaveLength(1);

@@ -15,6 +15,7 @@ import {
   SURVEY_FORM,
   SURVEY_RECOMMEND_QUESTION,
   SURVEY_SCALE_QUESTIONS,
+  SURVEY_TOKEN_QUESTION,
 } from '../../src/domain/survey-form';
 import { citas, createAttentionWorld, importReport, makeReport, type ReportRow } from '../support/attention-world';
 
@@ -80,9 +81,15 @@ describe('survey responses linked to their appointments', () => {
     ]);
   });
 
-  test('each attended citizen got a link prefilled with their appointment code', () => {
-    const { answers } = parsePrefilledUrl(ws.state, linkOf(row(0)));
-    expect(Object.values(answers)).toEqual([row(0).code]);
+  test('each attended citizen got a link prefilled with their appointment code and its token', () => {
+    const link = linkOf(row(0));
+    const { answers } = parsePrefilledUrl(ws.state, link);
+    // Answers by item: the code and the token, nothing else prefilled.
+    expect(Object.values(answers)).toHaveLength(2);
+    expect(Object.values(answers)).toEqual(expect.arrayContaining([row(0).code, expect.stringMatching(/^[0-9a-v]{20}$/)]));
+    // Nothing personal travels in it.
+    expect(link).not.toContain(row(0).dni);
+    expect(link).not.toContain(encodeURIComponent(row(0).email));
   });
 
   test('an answer is linked to its appointment: answered, with its score', () => {
@@ -131,5 +138,54 @@ describe('survey responses linked to their appointments', () => {
   test("the consultant's summary counts the surveys answered", () => {
     const summary = ws.outbox().find((m) => m.to.includes(w.user) && m.subject.startsWith('Resumen del día'));
     expect(summary?.body).toContain('Encuestas respondidas: 2 de 4');
+  });
+});
+
+describe('survey answers cannot be forged: the form is public and codes are sequential', () => {
+  const w = createAttentionWorld();
+  const { ws, atenciones } = w;
+  const report = makeReport(TODAY, 3, { startTime: '10:00', slotMinutes: 60, consultants: ['Ana Quispe'] });
+  const row = (i: number): ReportRow => report.rows[i];
+  const citaOf = (r: ReportRow) => citas(ws, atenciones).find((x) => x['ID de cita'] === r.code)!;
+  const reviewOf = (responseId: string) => ws.readTab(atenciones, 'Revisión').find((x) => x['Referencia'] === responseId);
+  let formId = '';
+
+  beforeAll(() => {
+    const imported = importReport(ws, atenciones, report.fileName, report.bytes);
+    if (!imported.ok || !imported.value.ok) throw new Error('the import failed');
+    formId = ws.forms().find((f) => f.title === SURVEY_FORM.title)!.id;
+  });
+
+  test("a stranger answering for an appointment that has not happened yet (its code guessed) lands in 'Revisión'", () => {
+    ws.advanceTo(`${TODAY}T09:00`);
+    const forged = ws.submitForm(formId, { [SURVEY_CODE_QUESTION]: row(0).code, ...answersFor([1, 1, 1, 1], 'Pésimo') });
+    const guessed = ws.submitForm(formId, { [SURVEY_CODE_QUESTION]: row(0).code, [SURVEY_TOKEN_QUESTION]: '0123456789abcdefghij', ...answersFor([1, 1, 1, 1], 'Pésimo') });
+    expect(citaOf(row(0))['ID respuesta encuesta']).toBe('');
+    expect(reviewOf(forged.responseId)).toMatchObject({ Tipo: 'Encuesta: sin clave de verificación', Estado: 'Pendiente' });
+    expect(reviewOf(guessed.responseId)).toMatchObject({ Tipo: 'Encuesta: clave no válida', Estado: 'Pendiente' });
+    expect(String(reviewOf(guessed.responseId)!['Detalle'])).toContain('Pésimo');
+    expect(String(reviewOf(guessed.responseId)!['Detalle'])).not.toContain('0123456789abcdefghij');
+  });
+
+  test("the citizen's real answer, from the link the service sent, is still linked", () => {
+    ws.advanceTo(`${TODAY}T10:01`);
+    ok(ws, atenciones, 'startAttention', [row(0).code]);
+    ws.advanceTo(`${TODAY}T10:33`);
+    ok(ws, atenciones, 'finishAttention', [row(0).code, { observations: 'Se orientó sobre formalización.' }]);
+    const mail = ws.outbox().find((m) => m.to.includes(row(0).email) && /Encuesta de Satisfacción/.test(m.subject))!;
+    const { formId: linkForm, answers } = parsePrefilledUrl(ws.state, /Responda la encuesta aquí: (\S+)/.exec(mail.body)![1]);
+    ws.advanceTo(`${TODAY}T11:00`);
+    const real = ws.submitForm(linkForm, { ...answers, ...answersFor([5, 5, 4, 5], 'Muy buena') });
+    expect(citaOf(row(0))).toMatchObject({ 'ID respuesta encuesta': real.responseId, 'Puntaje encuesta': 4.8 });
+    // The token of one appointment does not answer for another.
+    const stolen = ws.submitForm(linkForm, { ...answers, [SURVEY_CODE_QUESTION]: row(1).code, ...answersFor([1, 1, 1, 1], 'Otra') });
+    expect(citaOf(row(1))['ID respuesta encuesta']).toBe('');
+    expect(reviewOf(stolen.responseId)).toMatchObject({ Tipo: 'Encuesta: clave no válida' });
+  });
+
+  test('the secret that signs the tokens is in the document properties, and in no sheet', () => {
+    const secret = ws.project(atenciones).documentProperties['SOE_SIGNING_SECRET'];
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    for (const tab of ws.sheetNames(atenciones)) expect(JSON.stringify(ws.readTab(atenciones, tab))).not.toContain(secret);
   });
 });
