@@ -194,6 +194,12 @@ export const M = {
     recordId: (id: string) => `ID: ${id}`,
     noFields: 'Este registro no tiene otros datos.',
     downloadAgain: (fileName: string) => `Descargar «${fileName}» otra vez`,
+    copyHelp:
+      'Si la descarga no empezó (el navegador puede bloquearla dentro de este panel), copie el contenido, péguelo en un archivo de texto nuevo y guárdelo con la extensión .csv.',
+    copyBoxName: (fileName: string) => `Contenido de «${fileName}»`,
+    copy: 'Copiar',
+    copied: 'Copiado. Péguelo en un archivo de texto nuevo y guárdelo con la extensión .csv.',
+    copyByHand: 'Seleccione el texto del recuadro y cópielo con Ctrl+C (en Mac, Cmd+C).',
     /** The export's name when the server gives none. */
     fallbackFileName: (dni: string) => `datos-personales-${dni}.csv`,
     nothingChanged: 'No cambió ningún dato. Modifique el que la persona pidió corregir y vuelva a pulsar «Guardar corrección».',

@@ -6,10 +6,12 @@
  *
  * One server call per action. Every answer's `message` is read out in the live region; correct
  * and delete answer with the person's data as it is now, which replaces the list. Data goes in
- * as text only (./dom.ts); the CSV is handed over as a Blob behind an <a download> link.
+ * as text only (./dom.ts); the CSV is handed over as a Blob behind an <a download> link and, since
+ * Chrome may hold back a download started inside the panel's sandboxed frame, also as text in a
+ * read-only box with a «Copiar» button (always works: no download, no Drive scope needed).
  */
 import type { PersonChangeResult, PersonCorrection, PersonExport, PersonLookupResult, PersonRecordView } from '../src/api';
-import { clear, el, h } from './dom';
+import { clear, el, h, nextId } from './dom';
 import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
 
@@ -211,8 +213,52 @@ function offerDownload(file: PersonExport, dni: string): void {
   a.target = '_self';
   const box = el('pd-download');
   box.appendChild(a);
+  box.appendChild(copyArea(file.csv, fileName));
   box.hidden = false;
   a.click();
+}
+
+/**
+ * The way that works for certain: the CSV as text (read-only), and «Copiar». The consultant pastes
+ * it into a new text file saved as .csv, or into an email to the person.
+ */
+function copyArea(csv: string, fileName: string): HTMLElement {
+  const id = nextId('pd-copy');
+  const label = h('label', { class: 'pd-copy-label', text: M.personalData.copyBoxName(fileName) });
+  label.htmlFor = id;
+  const area = h('textarea', { class: 'pd-copy-text' });
+  area.id = id;
+  area.readOnly = true;
+  area.rows = 6;
+  area.value = csv;
+  const status = h('span', { class: 'pd-copy-status', id: 'pd-copy-status' });
+  status.setAttribute('role', 'status');
+  const button = h('button', { class: 'secondary', text: M.personalData.copy });
+  button.type = 'button';
+  button.addEventListener('click', () => void copyText(area, status));
+  return h('div', { class: 'pd-copy' }, h('p', { class: 'pd-copy-help', text: M.personalData.copyHelp }), label, area, h('div', { class: 'pd-copy-actions' }, button, status));
+}
+
+async function copyText(area: HTMLTextAreaElement, status: HTMLElement): Promise<void> {
+  area.focus();
+  area.select();
+  let copied = false;
+  try {
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
+      await navigator.clipboard.writeText(area.value);
+      copied = true;
+    }
+  } catch {
+    copied = false; // the frame may not be allowed the clipboard: try the older way
+  }
+  if (!copied) {
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
+  }
+  status.textContent = copied ? M.personalData.copied : M.personalData.copyByHand;
 }
 
 // ---------------------------------------------------------------------------- calls

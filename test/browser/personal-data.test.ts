@@ -6,8 +6,8 @@
  *
  * Fixture (Workspace API, not the UI): two people imported from the platform's report; a second
  * report without the first person cancels their appointment (they cancelled on the platform), so
- * nothing blocks deleting their data. The second person's name holds markup that would run
- * script: it must show as text, and their appointment (still scheduled) makes a deletion refused.
+ * nothing blocks deleting their data. The second person's service holds markup that would run
+ * script (a name cannot: the one rule for names refuses it on import): it must show as text, and their appointment (still scheduled) makes a deletion refused.
  */
 import * as fs from 'node:fs';
 import type { Download, Frame, Page } from 'playwright-core';
@@ -59,7 +59,7 @@ describe('«Datos personales» in the panel (Chromium)', () => {
       consultants: ['Ana Quispe'],
       startTime: '09:00',
       edit: (rows) => {
-        rows[1].names = `${XSS} Rosa`;
+        rows[1].service = `${XSS} Rosa`;
         return rows;
       },
     });
@@ -68,7 +68,7 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     const first = importReport(w.ws, w.atenciones, report.fileName, report.bytes);
     expect(first.ok && first.value.counts.inserted).toBe(2);
     // The person cancelled on the platform: the next report no longer lists them.
-    const later = makeReport(DAY, 2, { consultants: ['Ana Quispe'], startTime: '09:00', edit: (rows) => [{ ...rows[1], names: marked.names }] });
+    const later = makeReport(DAY, 2, { consultants: ['Ana Quispe'], startTime: '09:00', edit: (rows) => [{ ...rows[1], service: marked.service }] });
     const second = importReport(w.ws, w.atenciones, later.fileName, later.bytes);
     expect(second.ok && second.value.counts.cancelled).toBe(1);
     expect(row(person.code)['Estado']).toBe('Cancelada');
@@ -143,6 +143,20 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     expect(await frame.locator('a[href^="data:"]').count()).toBe(0);
   });
 
+  test('where the browser holds the download back (the panel is a sandboxed frame), the CSV is there to copy', async () => {
+    const fileName = `datos-personales-${person.dni}-2026-11-25.csv`;
+    const box = frame.getByRole('textbox', { name: `Contenido de «${fileName}»` });
+    await expect(box.getAttribute('readonly')).resolves.not.toBeNull();
+    const text = await box.inputValue();
+    expect(text.startsWith('Origen,ID,Campo,Valor\r\n') || text.startsWith('Origen,ID,Campo,Valor\n')).toBe(true);
+    expect(text).toContain(`${person.names} ${person.lastNames}`);
+    expect(text).toContain(person.email);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
+    await frame.getByRole('button', { name: 'Copiar' }).click();
+    const status = frame.locator('#pd-copy-status');
+    await eventually(() => status.textContent(), (t) => expect(t).toMatch(/^(Copiado\.|Seleccione el texto)/));
+  });
+
   test('«Corregir datos» sends only what changed; a refusal is shown and the form keeps what was typed', async () => {
     await frame.getByRole('button', { name: 'Corregir datos' }).click();
     const name = screen().getByLabel('Nombres y apellidos');
@@ -171,10 +185,10 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     expect(await frame.locator('#pd-correct-form').isHidden()).toBe(true);
   });
 
-  test('a name with markup shows as text; a deletion is refused while an appointment is scheduled, and says why', async () => {
+  test('markup in a field shows as text; a deletion is refused while an appointment is scheduled, and says why', async () => {
     await search(marked.dni);
     const shown = await frame.getByRole('list', { name: 'Citas' }).locator('dd').allTextContents();
-    expect(shown).toContain(`${XSS} Rosa ${marked.lastNames}`);
+    expect(shown).toContain(`${XSS} Rosa`);
     expect(await frame.locator('#view-datos img').count()).toBe(0);
 
     await frame.getByRole('button', { name: 'Eliminar datos' }).click();
