@@ -155,6 +155,8 @@ export interface Workbook {
 export interface TabProtection {
   description: string;
   editors: readonly string[] | 'warning';
+  /** 1-based columns left out of the protection (the people's columns of a system tab), from row 2 down. */
+  unprotectedColumns?: readonly number[];
 }
 
 export interface Workbooks {

@@ -27,7 +27,7 @@ import { ensureSurveyForm, ensureSurveyTrigger, type SurveyFormState } from './s
 import { ACCESS_AUDIT, ACCESS_MESSAGES } from '../domain/messages/access';
 import { isCoordinator, parseTeam } from '../domain/access';
 import { AUDIT_TAB, TEAM_TAB } from '../domain/schema';
-import { AUDIT_PROTECTION, ensureTeam, writeTeamMirror } from './team';
+import { AUDIT_PROTECTION, ensureTeam, SYSTEM_COLUMNS_PROTECTION, writeTeamMirror } from './team';
 
 export const LIMA_TIME_ZONE = 'America/Lima';
 
@@ -308,6 +308,18 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
     writeTeamMirror(workbook, team, deps.clock.now());
     if (workbook.protectTab(AUDIT_TAB.name, { description: AUDIT_PROTECTION, editors: 'warning' })) {
       change(ACCESS_AUDIT.protectionApplied, AUDIT_TAB.name, M.protectionApplied(AUDIT_TAB.name));
+    }
+    // The system columns of the role's working tabs: a person is warned before typing over them
+    // (the panel writes them); the people's columns stay open. Scripts are never stopped.
+    for (const spec of tabsForRole(role)) {
+      if (spec.appendOnly || spec.key === 'team' || !spec.columns.some((c) => c.system)) continue;
+      const headers = workbook.headers(spec.name);
+      if (!headers) continue;
+      const { index } = resolveColumns(spec, headers);
+      const people = spec.columns.filter((c) => !c.system && index[c.key] >= 0).map((c) => index[c.key] + 1);
+      if (workbook.protectTab(spec.name, { description: SYSTEM_COLUMNS_PROTECTION, editors: 'warning', unprotectedColumns: people })) {
+        change(ACCESS_AUDIT.protectionApplied, spec.name, M.protectionApplied(spec.name));
+      }
     }
 
     // 5. Role and sibling.

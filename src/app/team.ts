@@ -32,6 +32,8 @@ export const TEAM_PROPERTY = 'SOE_TEAM';
 export const TEAM_PROTECTION = 'Emprendimiento: equipo y permisos (solo coordinación; se edita desde el panel)';
 /** Description of the audit log's warning-only protection. */
 export const AUDIT_PROTECTION = 'Emprendimiento: registro automático (no lo edite a mano)';
+/** Description of the warning-only protection of a tab's system columns. */
+export const SYSTEM_COLUMNS_PROTECTION = 'Emprendimiento: columnas del sistema (las completa el panel)';
 
 export function readTeam(properties: KeyValueStore): Team | null {
   return parseTeam(properties.get(TEAM_PROPERTY));

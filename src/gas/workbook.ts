@@ -166,6 +166,17 @@ export class SpreadsheetWorkbook implements Workbook {
       protection = sheet.protect().setDescription(want.description);
       changed = true;
     }
+    if (want.unprotectedColumns) {
+      // The people's columns stay open; a column is named by its data rows (A1 is compared to
+      // decide whether anything changed, so a rerun makes no call beyond the reading).
+      const rows = Math.max(sheet.getMaxRows() - 1, 1);
+      const open = want.unprotectedColumns.map((c) => sheet.getRange(2, c, rows, 1));
+      const have = protection.getUnprotectedRanges().map((r) => r.getA1Notation()).sort().join(',');
+      if (open.map((r) => r.getA1Notation()).sort().join(',') !== have) {
+        protection.setUnprotectedRanges(open);
+        changed = true;
+      }
+    }
     if (want.editors === 'warning') {
       if (!protection.isWarningOnly()) {
         protection.setWarningOnly(true);
