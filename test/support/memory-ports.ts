@@ -227,7 +227,11 @@ export class MemoryWorkbook implements Workbook {
   protectTab(tab: string, protection: TabProtection): boolean {
     if (!this.sheet(tab)) return false;
     const before = JSON.stringify(this.protections.get(tab) ?? null);
-    this.protections.set(tab, { description: protection.description, editors: protection.editors === 'warning' ? 'warning' : [...protection.editors] });
+    this.protections.set(tab, {
+      description: protection.description,
+      editors: protection.editors === 'warning' ? 'warning' : [...protection.editors],
+      ...(protection.unprotectedColumns ? { unprotectedColumns: [...protection.unprotectedColumns] } : {}),
+    });
     return JSON.stringify(this.protections.get(tab)) !== before;
   }
   /** Forgets cached snapshots, as a new execution would. */

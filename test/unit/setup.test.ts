@@ -243,6 +243,13 @@ test('the first setup founds the team with its runner as coordinator, mirrored a
   expect(book.sheet('Equipo')!.cells[1].slice(0, 3)).toEqual(['ana@trabajo.gob.pe', '', 'Coordinador(a), Consultor(a)']);
   expect(book.protections.get('Equipo')).toEqual({ description: expect.stringMatching(/equipo y permisos/), editors: ['ana@trabajo.gob.pe'] });
   expect(book.protections.get('Registro de auditoría')).toMatchObject({ editors: 'warning' });
+  // 'Citas': a warning before typing over a system column; the people's columns stay open.
+  const citas = book.sheet('Citas')!.cells[0];
+  const open = (book.protections.get('Citas')!.unprotectedColumns ?? []).map((c) => citas[c - 1]);
+  expect(book.protections.get('Citas')).toMatchObject({ editors: 'warning' });
+  expect(open).toEqual(expect.arrayContaining(['Observaciones', 'Aviso extranet']));
+  expect(open).not.toContain('ID de cita');
+  expect(open).not.toContain('Estado de recordatorio');
   // A later setup by someone else keeps the team as it is.
   book.newExecution();
   runSetup({ ...deps, session: new FixedSession('luis@trabajo.gob.pe') }, { role: 'atenciones' });
