@@ -249,7 +249,7 @@ test('the first setup founds the team with its runner as coordinator, mirrored a
   expect(book.protections.get('Citas')).toMatchObject({ editors: 'warning' });
   expect(open).toEqual(expect.arrayContaining(['Observaciones', 'Aviso extranet']));
   expect(open).not.toContain('ID de cita');
-  expect(open).not.toContain('Estado de recordatorio');
+  expect(open).not.toContain('Recordatorio');
   // A later setup by someone else keeps the team as it is.
   book.newExecution();
   runSetup({ ...deps, session: new FixedSession('luis@trabajo.gob.pe') }, { role: 'atenciones' });
