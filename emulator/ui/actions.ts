@@ -146,9 +146,12 @@ export function enterCell(ws: Workspace, body: Record<string, unknown>) {
   if (typeof value !== 'string') throw new BadRequest('«value» debe ser texto');
   requireSpreadsheet(ws, id);
   try {
-    sheetsStore(ws.state).enterValues(id, sheet, row, column, [[value]]);
+    // As the signed-in person: sharing and protections apply; a warning-only protection asks
+    // first, as Sheets' dialog does (the page resends with confirmWarning).
+    sheetsStore(ws.state).typeInto(id, sheet, row, column, value, ws.state.user, body.confirmWarning === true);
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    const error = e instanceof Error ? e.message : String(e);
+    return { ok: false, error, warning: /confirmWarning/.test(error) };
   }
   return { ok: true };
 }

@@ -221,7 +221,11 @@ export class App {
   }
 
   async enterCell(spreadsheetId: string, sheet: string, row: number, column: number, value: string): Promise<void> {
-    await this.act('/api/cells', { spreadsheetId, sheet, row, column, value });
+    const r = await this.act<Effects & { warning?: boolean }>('/api/cells', { spreadsheetId, sheet, row, column, value });
+    // A warning-only protection: Sheets asks before the edit goes in.
+    if (r.ok === false && r.warning && window.confirm('Está intentando editar una parte de la hoja que no debería modificarse por error. ¿Desea continuar?')) {
+      await this.act('/api/cells', { spreadsheetId, sheet, row, column, value, confirmWarning: true });
+    }
   }
 
   async reset(): Promise<void> {
