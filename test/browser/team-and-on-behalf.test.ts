@@ -9,13 +9,15 @@
  * 2. «Atender en lugar de»: Luis, signed in, opens the panel: no «Equipo y permisos» for him; in
  *    «Todas» he sees Ana's appointment without its contact data, takes it over giving a reason
  *    (the form refuses an empty one), sees «En lugar de Ana Quispe» and starts the attention.
+ * 3. Ana, no longer a coordinator (changed from another panel), refreshes the screen: the
+ *    server's refusal is shown as is and the screen's entry disappears.
  *
  * The Workspace API is used only for the fixture (both spreadsheets set up, today's report
  * imported as Ana), to switch the signed-in user, and to read results for the assertions.
  */
 import type { Frame, Page } from 'playwright-core';
 import { eventually, openEmulatorUi, screenshot, type BrowserSession } from '../support/browser';
-import { citas, createAttentionWorld, importReport, makeReport, type AttentionWorld, type Report } from '../support/attention-world';
+import { addTeamMember, citas, createAttentionWorld, importReport, makeReport, type AttentionWorld, type Report } from '../support/attention-world';
 
 /** Friday 27 November 2026, 08:30 in Lima: the appointments are at 09:00 and 09:40. */
 const START = '2026-11-27T08:30';
@@ -183,6 +185,31 @@ describe('«Equipo y permisos» and «Atender en lugar de» in the panel (Chromi
     await frame.getByRole('button', { name: /^09:40/ }).click();
     await frame.locator(`li[data-id="${report.rows[1].code}"] .restricted`).waitFor();
     expect(dialogs).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test('a coordinator who is no longer one gets the server\'s refusal as is, and the screen\'s entry goes away', async () => {
+    w.ws.state.user = w.user;
+    await page.reload();
+    await openTab(page, 'Citas');
+    frame = await openPanel(page);
+    await frame.getByRole('heading', { name: 'Citas de hoy' }).waitFor();
+    const nav = frame.getByRole('navigation', { name: 'Secciones del panel' });
+    await nav.getByRole('button', { name: 'Equipo y permisos' }).click();
+    await member(LUIS.email).waitFor();
+
+    // Meanwhile, from another panel: Luis is made coordinator and he leaves Ana as consultant only.
+    addTeamMember(w.ws, w.atenciones, LUIS.email, LUIS.name, ['coordinador', 'consultor'], w.user);
+    addTeamMember(w.ws, w.atenciones, w.user, w.consultantName, ['consultor'], LUIS.email);
+
+    await frame.locator('#team-refresh').click();
+    const error = frame.locator('#error');
+    await error.waitFor();
+    await expect(frame.locator('#error-text').textContent()).resolves.toBe(
+      'No tiene permiso para usar esta función. Si trabaja en el servicio, pida a la coordinación que le registre en «Equipo y permisos».',
+    );
+    expect(await frame.locator('#team-list li').count()).toBe(0);
+    await eventually(() => nav.getByRole('button', { name: 'Equipo y permisos' }).count(), (n) => expect(n).toBe(0));
     expect(session.pageErrors).toEqual([]);
   });
 });
