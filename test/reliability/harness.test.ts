@@ -240,7 +240,7 @@ describe('crash harness', () => {
     test('sampling always tries every external side effect and the call right after it, however often it occurs', () => {
       // 40 calls: an insert and a send per appointment, six appointments — more than the three
       // calls of a "rare" method, so without the rule only the first of each would be tried.
-      const trace = Array.from({ length: 40 }, (_, i) => (i % 2 ? 'Range.getValues' : 'Properties.setProperty'));
+      const trace: string[] = Array.from({ length: 40 }, (_, i) => (i % 2 ? 'Range.getValues' : 'Properties.setProperty'));
       const effects = [4, 6, 10, 12, 16, 18, 22, 24, 28, 30, 34, 36];
       effects.forEach((k, i) => (trace[k - 1] = i % 2 ? 'MailApp.sendEmail' : 'Calendar.Events.insert'));
       trace[37] = 'Calendar.Events.patch';

@@ -129,9 +129,9 @@ export function installFormulaGuard(): FormulaGuard {
   const proto = Workspace.prototype as unknown as { execute: (...a: unknown[]) => unknown };
   const original = proto.execute;
   if (typeof original !== 'function') throw new Error('formula guard: Workspace.prototype.execute not found (the emulator changed; update test/support/formulas.ts)');
-  proto.execute = function (this: Workspace & { depth?: number }, ...args: unknown[]) {
+  proto.execute = function (this: Workspace, ...args: unknown[]) {
     const result = original.apply(this, args);
-    if ((this.depth ?? 0) === 0) {
+    if (((this as unknown as { depth?: number }).depth ?? 0) === 0) {
       g.scanned++;
       const seen = g.seen.get(this) ?? new Set<string>();
       g.seen.set(this, seen);
