@@ -21,7 +21,7 @@ import type { ExecutionRecord, Workspace } from '../../emulator';
 import { ABANDON_REASONS } from '../../src/domain/appointment';
 import { importReport, makeReport } from '../../test/support/attention-world';
 import { AUDIT_LINE, CHAINS, floorOf, sumFloors, times, type BenchCase } from '../framework';
-import { setUpSpreadsheets } from './setup';
+import { registerConsultants, setUpSpreadsheets } from './setup';
 
 const DAY = '2026-11-28';
 const ATTENDED = 35;
@@ -36,33 +36,36 @@ function wall(hhmm: string, plusMinutes: number): string {
 function dayRun(ws: Workspace, n: number): ExecutionRecord[] {
   const { atenciones } = setUpSpreadsheets(ws);
   // 40 appointments of one consultant's day would not fit in working hours at 40 minutes each:
-  // 4 consultants' columns of 10, all handled from this panel.
+  // 4 consultants' columns of 10, each worked by its own consultant from their panel (a
+  // consultant acts only on their own appointments: docs/access-model.md).
   const report = makeReport(DAY, n, { startTime: '08:00', slotMinutes: 40 });
+  const emailOf = registerConsultants(ws, atenciones, report.rows.map((r) => r.consultant));
   const imported = importReport(ws, atenciones, report.fileName, report.bytes);
   if (!imported.ok || !imported.value.ok) throw new Error('bench day: the import failed');
   ws.advanceTo(`${DAY}T07:50`); // the reminder run the evening before: events and Meet links
 
   const out: ExecutionRecord[] = [];
-  const call = (fn: string, args: unknown[]) => {
-    const r = ws.callFromSidebar(atenciones, fn, args);
+  const call = (fn: string, args: unknown[], user?: string) => {
+    const r = ws.callFromSidebar(atenciones, fn, args, user);
     out.push(r.execution);
     const v = r.ok ? (r.value as { ok?: boolean; message?: string } | null) : null;
     if (!r.ok || (v && v.ok === false)) throw new Error(`bench day: ${fn}(${String(args[0])}) refused: ${r.ok ? v?.message : r.error}`);
   };
   call('getDayView', [{ scope: 'all' }]);
   // The panel's actions in time order: each appointment's start, finish or abandonment at its minute.
-  const steps: { at: string; fn: string; args: unknown[] }[] = [];
+  const steps: { at: string; fn: string; args: unknown[]; user?: string }[] = [];
   report.rows.forEach((row, i) => {
-    if (i % 8 === 7) steps.push({ at: wall(row.time, 12), fn: 'abandonAppointment', args: [row.code, { reason: ABANDON_REASONS[0] }] });
+    const user = emailOf.get(row.consultant);
+    if (i % 8 === 7) steps.push({ at: wall(row.time, 12), fn: 'abandonAppointment', args: [row.code, { reason: ABANDON_REASONS[0] }], user });
     else {
-      steps.push({ at: wall(row.time, 1), fn: 'startAttention', args: [row.code] });
-      steps.push({ at: wall(row.time, 30), fn: 'finishAttention', args: [row.code, { observations: 'Se orientó sobre formalización.' }] });
+      steps.push({ at: wall(row.time, 1), fn: 'startAttention', args: [row.code], user });
+      steps.push({ at: wall(row.time, 30), fn: 'finishAttention', args: [row.code, { observations: 'Se orientó sobre formalización.' }], user });
     }
   });
   steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   for (const s of steps) {
     ws.advanceTo(s.at);
-    call(s.fn, s.args);
+    call(s.fn, s.args, s.user);
   }
   return out;
 }

@@ -29,6 +29,22 @@ export function setUpSpreadsheets(ws: Workspace): { atenciones: string; talleres
 }
 
 /**
+ * The report's consultants registered in the team by the coordinator (the workspace's user, who
+ * ran setup), each with an account: a consultant acts only on their own appointments
+ * (docs/access-model.md), so each bench action runs as the row's consultant. Not measured.
+ */
+export function registerConsultants(ws: Workspace, atenciones: string, names: Iterable<string>): Map<string, string> {
+  const emailOf = new Map<string, string>();
+  for (const name of new Set(names)) {
+    const email = `${name.normalize('NFD').replace(/[^A-Za-z ]/g, '').trim().toLowerCase().replace(/\s+/g, '.')}@trabajo.gob.pe`;
+    emailOf.set(name, email);
+    const added = ws.callFromSidebar(atenciones, 'saveTeamMember', [{ email, name, roles: ['consultor'] }]);
+    if (!added.ok) throw new Error(`bench: the team could not be set up: ${added.error}`);
+  }
+  return emailOf;
+}
+
+/**
  * What setup of one empty spreadsheet cannot avoid: find the spreadsheet and its tabs; reuse
  * the default sheet and insert the rest; one header write and one frozen row per tab; one
  * number-format write and one validation write per tab that has them (setNumberFormats /

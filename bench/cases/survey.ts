@@ -25,7 +25,7 @@ import {
 } from '../../src/domain/survey-form';
 import { importReport, makeReport } from '../../test/support/attention-world';
 import { AUDIT_LINE, CHAINS, floorOf, sumFloors, type BenchCase, type FloorCalls } from '../framework';
-import { setUpSpreadsheets } from './setup';
+import { registerConsultants, setUpSpreadsheets } from './setup';
 
 const TODAY = '2026-11-27'; // the bench workspace starts at 08:00 that day
 const N = 50;
@@ -43,23 +43,25 @@ function burst(ws: Workspace, n: number): ExecutionRecord[] {
   const report = makeReport(TODAY, n, { startTime: '08:30', slotMinutes: 40 });
   const imported = importReport(ws, atenciones, report.fileName, report.bytes);
   if (!imported.ok || !imported.value.ok) throw new Error('bench survey: the import failed');
-  const act = (fn: string, args: unknown[]) => {
-    const r = ws.callFromSidebar(atenciones, fn, args);
+  const emailOf = registerConsultants(ws, atenciones, report.rows.map((r) => r.consultant));
+  const act = (fn: string, args: unknown[], user?: string) => {
+    const r = ws.callFromSidebar(atenciones, fn, args, user);
     const v = r.ok ? (r.value as { ok?: boolean; message?: string }) : null;
     if (!r.ok || v?.ok === false) throw new Error(`bench survey: ${fn} refused: ${r.ok ? v?.message : r.error}`);
   };
   // The day's attentions, in time order: each finish emails the survey link with the code prefilled.
   const steps = report.rows.flatMap((row) => {
     const [h, m] = row.time.split(':').map(Number);
+    const user = emailOf.get(row.consultant);
     return [
-      { at: h * 60 + m + 1, fn: 'startAttention', args: [row.code] as unknown[] },
-      { at: h * 60 + m + 30, fn: 'finishAttention', args: [row.code, { observations: 'Se orientó sobre formalización.' }] as unknown[] },
+      { at: h * 60 + m + 1, fn: 'startAttention', args: [row.code] as unknown[], user },
+      { at: h * 60 + m + 30, fn: 'finishAttention', args: [row.code, { observations: 'Se orientó sobre formalización.' }] as unknown[], user },
     ];
   });
   steps.sort((a, b) => a.at - b.at);
   for (const s of steps) {
     ws.advanceTo(`${TODAY}T${hhmm(s.at)}`);
-    act(s.fn, s.args);
+    act(s.fn, s.args, s.user);
   }
   ws.advanceTo(`${TODAY}T17:00`);
 

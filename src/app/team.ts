@@ -35,8 +35,27 @@ export const AUDIT_PROTECTION = 'Emprendimiento: registro automático (no lo edi
 /** Description of the warning-only protection of a tab's system columns. */
 export const SYSTEM_COLUMNS_PROTECTION = 'Emprendimiento: columnas del sistema (las completa el panel)';
 
+/**
+ * The team as this execution first read it. The access check reads it before anything else and
+ * the use case needs it again (names, coordinator or not): one property read per execution, not
+ * three. A change made by this execution replaces it (`rememberTeam`); one made meanwhile by
+ * another execution is seen by the next call, as the access decision already was.
+ */
+const seen = new WeakMap<KeyValueStore, Team | null>();
+
 export function readTeam(properties: KeyValueStore): Team | null {
-  return parseTeam(properties.get(TEAM_PROPERTY));
+  if (!seen.has(properties)) seen.set(properties, parseTeam(properties.get(TEAM_PROPERTY)));
+  return seen.get(properties) ?? null;
+}
+
+/** Forgets what this store's executions read (in-memory test worlds reuse one store for many). */
+export function forgetReadTeam(properties: KeyValueStore): void {
+  seen.delete(properties);
+}
+
+function storeTeam(properties: KeyValueStore, team: Team): void {
+  properties.setAll({ [TEAM_PROPERTY]: serialiseTeam(team) });
+  seen.set(properties, team);
 }
 
 export function coordinatorEmails(team: Team | null): string[] {
@@ -104,7 +123,7 @@ export function ensureTeam(
   const existing = readTeam(deps.properties);
   if (existing && existing.members.some((m) => m.roles.includes('coordinador'))) return existing;
   const team = foundingTeam(founder, deps.clock.now().toISOString(), legacyConsultants);
-  deps.properties.setAll({ [TEAM_PROPERTY]: serialiseTeam(team) });
+  storeTeam(deps.properties, team);
   change(A.teamCreated, founder, M.teamCreated(founder));
   const carried = team.members.length - 1;
   if (carried > 0) change(A.teamCreated, SETTINGS_TAB.name, M.teamMigrated(carried));
@@ -163,10 +182,11 @@ function describe(m: TeamMember): string {
 export function saveTeamMember(deps: TeamDeps, input: MemberInput): TeamChangeResult {
   const me = deps.session.userEmail().toLowerCase();
   return deps.lock.withLock(() => {
-    const team = readTeam(deps.properties) ?? { members: [], updatedAt: '', updatedBy: '' };
+    // Under the lock, the stored team as it is now (another coordinator may have just changed it).
+    const team = parseTeam(deps.properties.get(TEAM_PROPERTY)) ?? { members: [], updatedAt: '', updatedBy: '' };
     const r = upsertMember(team, input ?? { email: '', roles: [] }, me, deps.clock.now().toISOString());
     if (!r.ok) return { ok: false, message: M.teamProblem[r.problem], team: view(team, me) };
-    deps.properties.setAll({ [TEAM_PROPERTY]: serialiseTeam(r.team) });
+    storeTeam(deps.properties, r.team);
     writeTeamMirror(deps.workbooks.current(), r.team, deps.clock.now());
     deps.audit.record({
       action: A.memberSaved,
@@ -181,10 +201,10 @@ export function saveTeamMember(deps: TeamDeps, input: MemberInput): TeamChangeRe
 export function removeTeamMember(deps: TeamDeps, email: string): TeamChangeResult {
   const me = deps.session.userEmail().toLowerCase();
   return deps.lock.withLock(() => {
-    const team = readTeam(deps.properties) ?? { members: [], updatedAt: '', updatedBy: '' };
+    const team = parseTeam(deps.properties.get(TEAM_PROPERTY)) ?? { members: [], updatedAt: '', updatedBy: '' };
     const r = removeMember(team, String(email ?? ''), me, deps.clock.now().toISOString());
     if (!r.ok) return { ok: false, message: M.teamProblem[r.problem], team: view(team, me) };
-    deps.properties.setAll({ [TEAM_PROPERTY]: serialiseTeam(r.team) });
+    storeTeam(deps.properties, r.team);
     writeTeamMirror(deps.workbooks.current(), r.team, deps.clock.now());
     deps.audit.record({ action: A.memberRemoved, target: r.member.email, result: 'Correcto', detail: `Retirado: ${describe(r.member)}.` });
     return { ok: true, message: M.teamRemoved(r.member.email), team: view(r.team, me) };

@@ -40,6 +40,7 @@ import type {
   Workbook,
   Workbooks,
 } from '../../src/ports';
+import { forgetReadTeam } from '../../src/app/team';
 
 export interface MemorySheet {
   name: string;
@@ -367,4 +368,5 @@ export function registerTeam(store: KeyValueStore, members: { email: string; nam
     else team.members.push({ email, name: m.name, roles });
   }
   store.setAll({ SOE_TEAM: JSON.stringify(team) });
+  forgetReadTeam(store);
 }
