@@ -104,6 +104,13 @@ export const CHAINS = {
   lock: { 'LockService.getScriptLock': 1, 'Lock.waitLock': 1, 'Lock.releaseLock': 1 },
   /** One email, once (DESIGN.md): journal 'enviando', the send, journal 'enviado'. */
   onceOnlyEmail: { 'Properties.setProperties': 2, 'MailApp.sendEmail': 1 },
+  /**
+   * Who is calling (DESIGN.md "Security": every server function checks the caller's role against
+   * role data only the script writes): the active user and the team, one document property.
+   */
+  panelAccess: { 'Session.getActiveUser': 1, 'PropertiesService.getDocumentProperties': 1, 'Properties.getProperty': 1 },
+  /** A trigger-only handler proves a genuine trigger started it: this project's triggers of the account it runs as. */
+  triggerAccess: { 'ScriptApp.getProjectTriggers': 1 },
 } satisfies Record<string, FloorCalls>;
 
 /** `n` times a set of calls (`times(3, CHAINS.write)`). */

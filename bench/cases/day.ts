@@ -7,6 +7,7 @@
  *
  * Floor (every action is its own execution: nothing read by one is in memory for the next),
  * built from bench/framework.ts's CHAINS:
+ * - each call: who is calling and the team (the access check, docs/access-model.md);
  * - the view: the spreadsheet, then 'Citas' and 'Configuración' read (the consultants' names and
  *   the tolerance the view shows), each tab found by name and read whole;
  * - each action: the spreadsheet; 'Configuración' (tolerance, survey form, signature) and 'Citas'
@@ -80,8 +81,8 @@ export const cases: BenchCase[] = [
       const actions = 2 * ATTENDED + ABANDONED;
       const emails = ATTENDED + ABANDONED;
       const readTable = sumFloors(CHAINS.tab, CHAINS.tableRead);
-      const view = sumFloors(CHAINS.spreadsheet, times(2, readTable));
-      const action = sumFloors(CHAINS.spreadsheet, times(2, readTable), CHAINS.lock, CHAINS.write, AUDIT_LINE);
+      const view = sumFloors(CHAINS.panelAccess, CHAINS.spreadsheet, times(2, readTable));
+      const action = sumFloors(CHAINS.panelAccess, CHAINS.spreadsheet, times(2, readTable), CHAINS.lock, CHAINS.write, AUDIT_LINE);
       return floorOf(sumFloors(view, times(actions, action), times(emails, CHAINS.onceOnlyEmail)));
     },
   },

@@ -100,7 +100,10 @@ export const cases: BenchCase[] = [
           'ItemResponse.getItem': answers,
           'Item.getTitle': answers,
         };
-        return sumFloors(readResponse, CHAINS.spreadsheet, CHAINS.tab, CHAINS.tableRead, CHAINS.lock, CHAINS.write, AUDIT_LINE);
+        // A genuine trigger started it (access), and the answer's token is checked against the
+        // spreadsheet's signing secret (a forged answer is told apart): one property read.
+        const token: FloorCalls = { 'PropertiesService.getDocumentProperties': 1, 'Properties.getProperty': 1 };
+        return sumFloors(CHAINS.triggerAccess, token, readResponse, CHAINS.spreadsheet, CHAINS.tab, CHAINS.tableRead, CHAINS.lock, CHAINS.write, AUDIT_LINE);
       });
       return floorOf(sumFloors(...each));
     },

@@ -188,9 +188,11 @@ export function runAction(deps: DayDeps, id: string, decide: (env: ActionEnv) =>
 /** The panel's user with what access gives them: coordinator or not, appointments taken over. */
 export function actingUser(deps: Pick<DayDeps, 'properties' | 'session'>, settings: Pick<Settings, 'consultants'>): PanelUser {
   const email = deps.session.userEmail();
+  let granted: ReadonlySet<string> | undefined;
   return panelUser(settings, email, {
     isCoordinator: isCoordinator(readTeam(deps.properties), email),
-    granted: grantedTo(readGrants(deps.properties), email),
+    // Read the first time a row is not the user's own (most actions never need it).
+    granted: () => (granted ??= grantedTo(readGrants(deps.properties), email)),
   });
 }
 

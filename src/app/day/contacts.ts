@@ -56,15 +56,15 @@ export interface PanelUser {
   isConsultant: boolean;
   /** Coordinators see every appointment's data; they too act on others' only "en lugar de". */
   isCoordinator?: boolean;
-  /** Appointments of others this user may work on ("atender en lugar de"). */
-  granted?: ReadonlySet<string>;
+  /** Appointments of others this user may work on ("atender en lugar de"); read only when needed. */
+  granted?: () => ReadonlySet<string>;
 }
 
 /** Who is using the panel, as the team (settings' consultants) knows them. */
 export function panelUser(
   settings: Pick<Settings, 'consultants'>,
   userEmail: string,
-  access: { isCoordinator?: boolean; granted?: ReadonlySet<string> } = {},
+  access: { isCoordinator?: boolean; granted?: () => ReadonlySet<string> } = {},
 ): PanelUser {
   const email = userEmail.trim().toLowerCase();
   const found: Consultant | undefined = email ? settings.consultants.find((c) => c.email === email) : undefined;
@@ -73,7 +73,7 @@ export function panelUser(
 
 /** True when the user may work on this row: theirs, or granted "en lugar de". */
 export function mayWorkOn(rowId: string, consultantCell: unknown, user: PanelUser): boolean {
-  return isMine(consultantCell, user) || (user.granted?.has(rowId) ?? false);
+  return isMine(consultantCell, user) || (user.granted?.().has(rowId) ?? false);
 }
 
 /** True when the 'Consultor' cell names this user (their name as the report writes it, or their email). */
