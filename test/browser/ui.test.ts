@@ -14,7 +14,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
 import { shortLabel } from '../../emulator/ui/time-labels';
 import { createDemoWorkspace, SPREADSHEETS } from '../../scripts/start';
-import { eventually, distDir, openEmulatorUi, type BrowserSession } from '../support/browser';
+import { eventually, distDir, openEmulatorUi, screenshotPath, type BrowserSession } from '../support/browser';
 
 const XSS_NAME = '<img src=x onerror="window.__xss=1">Persona Demo Seis';
 const MAIL_HTML =
@@ -144,7 +144,7 @@ describe('emulator UI in Chromium', () => {
 
     await page.waitForTimeout(300); // let the sidebar finish its first render for the screenshot
     // (docs/img/emulator-ui.png, the README's picture, is made by consultant-day.test.ts.)
-    await page.locator('.sidebar').screenshot({ path: path.resolve('docs/img/sidebar.png') });
+    await page.locator('.sidebar').screenshot({ path: screenshotPath('sidebar.png') });
   });
 
   test('google.script.run follows the client API: new runner per call, user object, failure Error, illegal values, private functions', async () => {

@@ -9,7 +9,7 @@
  */
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { openEmulatorUi, type BrowserSession } from '../support/browser';
+import { openEmulatorUi, screenshotPath, type BrowserSession } from '../support/browser';
 import { citas, createAttentionWorld, importReport, makeReport, reportFile, type AttentionWorld } from '../support/attention-world';
 
 const DAY = '2026-11-28';
@@ -25,7 +25,7 @@ async function sidebarFrame(page: Page): Promise<Frame> {
 
 /** The docked sidebar as the consultant sees it, for the consultant's guide (docs/img/). */
 async function shot(page: Page, name: string): Promise<void> {
-  await page.locator('.sidebar').screenshot({ path: path.resolve(__dirname, '../../docs/img', name) });
+  await page.locator('.sidebar').screenshot({ path: screenshotPath(name) });
 }
 
 async function openPanel(page: Page): Promise<Frame> {

@@ -83,9 +83,17 @@ export async function openEmulatorUi(workspace: Workspace, opts: { width?: numbe
   };
 }
 
-/** Saves a screenshot into docs/img/ (the README shows them). */
+/**
+ * Where screenshots go: docs/img/ (the README and the guide show them) when refreshing the docs
+ * with SOE_SCREENSHOTS=1; otherwise a temporary folder, so `npm test` leaves the tree clean.
+ */
+export function screenshotPath(name: string): string {
+  return process.env.SOE_SCREENSHOTS === '1' ? path.resolve('docs/img', name) : path.join(os.tmpdir(), 'soe-screenshots', name);
+}
+
+/** Saves a screenshot (see screenshotPath). */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  const file = path.resolve('docs/img', name);
+  const file = screenshotPath(name);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file });
   return file;
