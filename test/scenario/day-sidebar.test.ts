@@ -7,7 +7,6 @@
  * is shown as text. Controls are found by their role and label, as a person using a screen
  * reader would find them.
  */
-import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { openEmulatorUi, screenshotPath, type BrowserSession } from '../support/browser';
 import { citas, createAttentionWorld, importReport, makeReport, reportFile, type AttentionWorld } from '../support/attention-world';
