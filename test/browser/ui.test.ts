@@ -53,6 +53,7 @@ function makeForm() {
   form.addScaleItem().setTitle('Satisfacción').setBounds(1, 5).setLabels('Mala', 'Excelente').setRequired(true);
   form.addDateItem().setTitle('Fecha de la sesión');
   form.setDestination(FormApp.DestinationType.SPREADSHEET, SpreadsheetApp.getActiveSpreadsheet().getId());
+  form.setPublished(true); // forms made by a script since mid-2026 start unpublished
   var prefilled = form.createResponse().withItemResponse(name.createResponse('Persona Prellenada')).toPrefilledUrl();
   return { id: form.getId(), prefilled: prefilled, published: form.getPublishedUrl() };
 }
