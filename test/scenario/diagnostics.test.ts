@@ -99,7 +99,7 @@ describe('«Diagnóstico» on a spreadsheet just set up', () => {
     expect(run.one(CHECKS.timeZones).detail).toBe('La hoja y el script usan America/Lima (hora de Lima).');
     expect(run.one(CHECKS.meet).detail).toMatch(/^Se creó un evento de prueba con enlace de Meet \(https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}\)/);
     expect(run.one(CHECKS.forms).detail).toBe('«Encuesta de satisfacción» está publicado y acepta respuestas de cualquier persona con el enlace.');
-    expect(run.one(CHECKS.triggers).detail).toContain('el envío de recordatorios (todos los días a las');
+    expect(run.one(CHECKS.triggers).detail).toContain('el envío de recordatorios (todos los días entre las');
     expect(run.one(CHECKS.triggers).detail).toContain('la vinculación de las respuestas de la encuesta');
     expect(run.one(CHECKS.owner).detail).toBe(`Los activadores son de ${COORDINATOR} (usted).`);
     expect(run.one(CHECKS.quota).detail).toBe('Quedan 1500 destinatarios de correo para hoy.');

@@ -134,7 +134,7 @@ test('a changed reminder hour replaces the trigger instead of adding a second on
   row[1] = '17';
   const r = again();
   expect(deps.scheduler.all.filter((t) => t.handler === 'runReminders').map((t) => t.hour)).toEqual([17]);
-  expect(r.changes).toContain('Se programó el envío de recordatorios todos los días a las 17:00 (hora de Lima).');
+  expect(r.changes).toContain('Se programó el envío de recordatorios todos los días entre las 17:00 y las 18:00 (hora de Lima).');
 });
 
 test('duplicate triggers (a double click, an old version) are removed', () => {

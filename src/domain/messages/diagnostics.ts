@@ -61,7 +61,7 @@ export const DIAGNOSTICS_MESSAGES = {
 
   notConfigured: 'Esta hoja aún no está configurada: ejecute «Configurar esta hoja».',
   noTriggersNeeded: 'Esta hoja no necesita activadores.',
-  dailyTrigger: (label: string, hour: number) => `${label} (todos los días a las ${hour}:00)`,
+  dailyTrigger: (label: string, hour: number) => `${label} (todos los días entre las ${hour}:00 y las ${(hour + 1) % 24}:00)`,
   surveyTrigger: 'la vinculación de las respuestas de la encuesta (al enviarse cada respuesta)',
   triggersOk: (labels: readonly string[]) => `Existe uno de cada uno: ${labels.join('; ')}.`,
   triggerMissing: (label: string) => `falta ${label}`,

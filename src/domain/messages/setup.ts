@@ -67,7 +67,8 @@ export const SETUP_MESSAGES = {
     `Esta hoja estaba registrada como «${from}» y ahora es «${to}». Las pestañas anteriores no se borraron.`,
   siblingRecorded: (name: string | null) =>
     name ? `Hoja hermana registrada: «${name}».` : 'Se registró el ID de la hoja hermana.',
-  triggerInstalled: (what: string, hour: number) => `Se programó ${what} todos los días a las ${hour}:00 (hora de Lima).`,
+  // Google runs a daily trigger at a minute of its choosing within the hour (Installable triggers guide).
+  triggerInstalled: (what: string, hour: number) => `Se programó ${what} todos los días entre las ${hour}:00 y las ${(hour + 1) % 24}:00 (hora de Lima).`,
   triggerRemoved: (handler: string, why: 'duplicate' | 'outdated' | 'unneeded') =>
     why === 'duplicate'
       ? `Se eliminó un activador repetido de «${handler}».`
