@@ -166,7 +166,7 @@ describe('what «Diagnóstico» catches', () => {
     project.triggers = project.triggers.filter((t) => t.handler !== 'onSurveySubmit');
     const { result, detail } = diagnose(ws, atenciones).one(CHECKS.triggers);
     expect(result).toBe('Falla');
-    expect(detail).toMatch(/^Falta la vinculación de las respuestas de la encuesta \(al enviarse cada respuesta\); el envío de recordatorios \(todos los días a las 18:00\) está 2 veces\./);
+    expect(detail).toMatch(/^Falta la vinculación de las respuestas de la encuesta \(al enviarse cada respuesta\); el envío de recordatorios \(todos los días entre las 18:00 y las 19:00\) está 2 veces\./);
     expect(detail).toContain('Ejecute «Configurar esta hoja» para corregirlo.');
   });
 
