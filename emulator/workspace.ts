@@ -46,6 +46,12 @@ export type ClientResult = { ok: true; value: unknown; execution: ExecutionRecor
 
 const STATE_FILE = 'workspace.json';
 
+/** What `Workspace.snapshot()` returns: plain data, safe to keep and reuse. */
+export interface WorkspaceSnapshot {
+  json: string;
+  timeZone: string;
+}
+
 /**
  * The emulator's scripting API: everything tests, benchmarks, `npm start` and outside
  * scripts do with the emulated Workspace goes through this class. See docs/emulator.md.
@@ -85,6 +91,20 @@ export class Workspace {
     if (!fs.existsSync(file)) return Workspace.create({ ...opts, stateDir: dir });
     const json = JSON.parse(fs.readFileSync(file, 'utf8')) as StateJSON & { timeZone?: string };
     return new Workspace(WorkspaceState.fromJSON(json), json.timeZone ?? opts.timeZone ?? 'America/Lima', dir);
+  }
+
+  /**
+   * The whole workspace (spreadsheets, forms, mail, calendar, projects with their properties and
+   * triggers, clock, quotas) as a string: build a world once, then `Workspace.fromSnapshot` a
+   * fresh copy per test case instead of setting it up again.
+   */
+  snapshot(): WorkspaceSnapshot {
+    return { json: JSON.stringify(this.state.toJSON()), timeZone: this.timeZone };
+  }
+
+  /** An independent workspace from `snapshot()` (not tied to a state folder; faults are not copied). */
+  static fromSnapshot(snapshot: WorkspaceSnapshot): Workspace {
+    return new Workspace(WorkspaceState.fromJSON(JSON.parse(snapshot.json) as StateJSON), snapshot.timeZone);
   }
 
   save(dir = this.stateDir): void {

@@ -17,9 +17,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Workspace, type CreateOptions, type ExecutionRecord, type FaultKind } from '../../emulator';
+import { Workspace, type CreateOptions, type ExecutionRecord, type FaultKind, type WorkspaceSnapshot } from '../../emulator';
 import { Random } from '../../emulator/core/random';
-import { WorkspaceState } from '../../emulator/core/state';
 import { addTeamMember, setUpPair } from './attention-world';
 
 export const FAULT_KINDS: readonly FaultKind[] = ['before', 'after', 'kill'];
@@ -89,13 +88,12 @@ export function hasEntryPoint(name: string, distDir = path.join(ROOT, 'dist')): 
  * original would. Building a world through setup costs about a second; a copy, milliseconds.
  * (The emulator has no public clone: the private constructor is used here, in one place.)
  */
-export function snapshotWorkspace(ws: Workspace): { json: string; timeZone: string } {
-  return { json: JSON.stringify(ws.state.toJSON()), timeZone: ws.timeZone };
+export function snapshotWorkspace(ws: Workspace): WorkspaceSnapshot {
+  return ws.snapshot();
 }
 
-export function restoreWorkspace(snapshot: { json: string; timeZone: string }): Workspace {
-  const Ctor = Workspace as unknown as new (state: WorkspaceState, timeZone: string) => Workspace;
-  return new Ctor(WorkspaceState.fromJSON(JSON.parse(snapshot.json)), snapshot.timeZone);
+export function restoreWorkspace(snapshot: WorkspaceSnapshot): Workspace {
+  return Workspace.fromSnapshot(snapshot);
 }
 
 // ---------------------------------------------------------------------------- operations
