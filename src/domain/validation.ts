@@ -148,12 +148,14 @@ export function isValidRuc(raw: unknown): boolean {
 export const MAX_PERSON_NAME_LENGTH = 200;
 
 /**
- * A person's names and surnames: starts with a letter (of any alphabet), then letters, combining
- * accents, spaces, apostrophes (' ’ ‘ ʼ), hyphens and dots ('Ma. del Carmen', 'Jean-Pierre',
- * 'D’Onofrio'). Anything else — a digit, '=', '<', ';', '@' … — is refused: no name has them, and
- * they are how a value becomes a formula or markup somewhere downstream.
+ * A person's names and surnames: at least one letter (of any alphabet); starts with a letter or an
+ * emoji-like symbol (never '=', '+', '-', '@': a formula); then letters, combining
+ * accents, spaces, apostrophes (' ’ ‘ ʼ), hyphens, dots, commas, quotes and parentheses
+ * ('Ma. del Carmen', 'Jean-Pierre', 'D’Onofrio', 'Rosa "La Flaca"'), and symbols that are harmless
+ * anywhere (emoji, '€'). Refused: digits, and the signs that make a value a formula, markup or a
+ * new cell somewhere downstream ('=', '+', '@', '<', '>', '&', ';', '|', '/', '\\' …): no name has them.
  */
-const PERSON_NAME = /^\p{L}[\p{L}\p{M} '’‘ʼ.\-]*$/u;
+const PERSON_NAME = /^[\p{L}\p{So}][\p{L}\p{M}\p{So}\p{Sc}\p{Sk} '’‘ʼ.,\-"“”«»()]*$/u;
 
 export type NameProblem = 'missing' | 'invalid' | 'tooLong';
 
@@ -165,7 +167,7 @@ export function checkPersonName(raw: unknown): { ok: true; name: string } | { ok
   const name = typeof raw === 'string' || typeof raw === 'number' ? cleanText(String(raw), 0) : '';
   if (name === '') return { ok: false, problem: 'missing' };
   if (name.length > MAX_PERSON_NAME_LENGTH) return { ok: false, problem: 'tooLong' };
-  if (!PERSON_NAME.test(name)) return { ok: false, problem: 'invalid' };
+  if (!PERSON_NAME.test(name) || !/\p{L}/u.test(name)) return { ok: false, problem: 'invalid' };
   return { ok: true, name };
 }
 

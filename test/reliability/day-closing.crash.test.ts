@@ -19,7 +19,7 @@ import {
 } from '../../src/domain/survey-form';
 import { crashAtEveryCall, formatFailures, setUpAttentions, type CrashOperation } from '../support/crash-harness';
 import { emailsOnce, readRows, reviewedReferences, type MailKey } from '../support/invariants';
-import { importReport, makeReport, type ReportRow, surveyAnswers } from '../support/attention-world';
+import { importReport, makeReport, type ReportRow, surveyAnswers, surveyTokenFor } from '../support/attention-world';
 
 const TODAY = '2026-11-27';
 const ANA = 'ana.quispe@trabajo.gob.pe';
@@ -82,7 +82,7 @@ const operation: CrashOperation<Ctx> = {
     // The citizen Ana attended answers; the form-submit execution dies: only the close can link it.
     ws.advanceTo(`${TODAY}T15:00`);
     const formId = ws.forms().find((f) => f.title === SURVEY_FORM.title)!.id;
-    const answers = surveyAnswers(ana.rows[0].code, [4]);
+    const answers = surveyAnswers(ana.rows[0].code, [4], '', surveyTokenFor(ws, ss, ana.rows[0].code));
     ws.injectFault({ kind: 'kill', atCall: 2, match: (e) => e.functionName === 'onSurveySubmit' });
     const { responseId } = ws.submitForm(formId, answers);
     ws.clearFaults();

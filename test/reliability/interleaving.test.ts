@@ -23,7 +23,7 @@ import {
 } from '../../src/domain/survey-form';
 import { setUpAttentions } from '../support/crash-harness';
 import { emailsOnce, readRows, reviewedReferences } from '../support/invariants';
-import { importReport, makeReport, type ReportRow, surveyAnswers } from '../support/attention-world';
+import { importReport, makeReport, type ReportRow, surveyAnswers, surveyTokenFor } from '../support/attention-world';
 
 const TODAY = '2026-11-27';
 const ANA = 'ana.quispe@trabajo.gob.pe';
@@ -46,8 +46,9 @@ function world(n: number, slotMinutes = 10): World {
   return { ws, ss, rows: report.rows };
 }
 
-function answers(code: string, i: number): Record<string, string> {
-  return surveyAnswers(code, [0, 1, 2, 3].map((j) => 1 + ((i + j) % 5)));
+/** What the citizen's link carries: the code and its token. */
+function answers(ws: Workspace, ss: string, code: string, i: number): Record<string, string> {
+  return surveyAnswers(code, [0, 1, 2, 3].map((j) => 1 + ((i + j) % 5)), '', surveyTokenFor(ws, ss, code));
 }
 
 const isSubmit = (e: ExecutionRecord) => e.functionName === 'onSurveySubmit';
@@ -58,7 +59,7 @@ describe('a burst of 50 survey answers, another execution run inside each handle
   beforeAll(() => {
     const w = world(2);
     const formId = w.ws.forms().find((f) => f.title === SURVEY_FORM.title)!.id;
-    const { executions } = w.ws.submitForm(formId, answers(w.rows[0].code, 0));
+    const { executions } = w.ws.submitForm(formId, answers(w.ws, w.ss, w.rows[0].code, 0));
     K = executions.find(isSubmit)?.totalCalls ?? 0;
   });
 
@@ -82,7 +83,7 @@ describe('a burst of 50 survey answers, another execution run inside each handle
       const formId = ws.forms().find((f) => f.title === SURVEY_FORM.title)!.id;
       const responseOf = new Map<string, string>();
       const submit = (i: number) => {
-        const { responseId, executions } = ws.submitForm(formId, answers(w.rows[i].code, i));
+        const { responseId, executions } = ws.submitForm(formId, answers(ws, ss, w.rows[i].code, i));
         responseOf.set(w.rows[i].code, responseId);
         lockBusy.failed += executions.filter((e) => isSubmit(e) && e.status !== 'completed').length;
       };

@@ -15,7 +15,7 @@ import {
 } from '../../src/domain/survey-form';
 import { crashAtEveryCall, formatFailures, setUpAttentions, type CrashOperation } from '../support/crash-harness';
 import { readRows, reviewedReferences } from '../support/invariants';
-import { importReport, makeReport, type ReportRow, surveyAnswers } from '../support/attention-world';
+import { importReport, makeReport, type ReportRow, surveyAnswers, surveyTokenFor } from '../support/attention-world';
 
 const TODAY = '2026-11-27';
 const USER = 'ana.quispe@trabajo.gob.pe';
@@ -48,7 +48,7 @@ const operation: CrashOperation<Ctx> = {
     return { ss, formId, target };
   },
   act(ws, ctx) {
-    ctx.responseId = ws.submitForm(ctx.formId, surveyAnswers(ctx.target.code, [5, 4], 'Me ayudó con el RUC.')).responseId;
+    ctx.responseId = ws.submitForm(ctx.formId, surveyAnswers(ctx.target.code, [5, 4], 'Me ayudó con el RUC.', surveyTokenFor(ws, ctx.ss, ctx.target.code))).responseId;
   },
   recover: (ws) => void ws.advanceTo(`${TODAY}T20:05`),
   check(ws, ctx) {

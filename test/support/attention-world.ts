@@ -11,6 +11,9 @@
  *   title rows above the header; or XLSX as Excel saves it).
  * - `importReport(ws, ss, fileName, bytes)`: the panel's call, bytes sent as base64.
  */
+import { randomBytes } from 'crypto';
+import { SIGNING_SECRET_PROPERTY } from '../../src/app/signing';
+import { surveyToken } from '../../src/domain/ids';
 import { execSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,6 +23,7 @@ import type { BookingResult, ImportResult, WalkInInput } from '../../src/api';
 import { limaDate, parseDateKey } from '../../src/domain/lima-time';
 import {
   SURVEY_CODE_QUESTION,
+  SURVEY_TOKEN_QUESTION,
   SURVEY_COMMENTS_QUESTION,
   SURVEY_CONSENT_CHOICE,
   SURVEY_CONSENT_QUESTION,
@@ -386,11 +390,23 @@ export function citas(ws: Workspace, ss: string): Record<string, unknown>[] {
 }
 
 /** A complete answer to the satisfaction survey, as a citizen fills it in (scores cycle over the scale questions). */
-export function surveyAnswers(code: string, scores: readonly number[], comment = ''): Record<string, string> {
+export function surveyAnswers(code: string, scores: readonly number[], comment = '', token?: string): Record<string, string> {
   const a: Record<string, string> = { [SURVEY_CODE_QUESTION]: code };
+  if (token !== undefined) a[SURVEY_TOKEN_QUESTION] = token;
   SURVEY_SCALE_QUESTIONS.forEach((q, i) => (a[q.title] = String(scores[i % scores.length])));
   a[SURVEY_RECOMMEND_QUESTION] = 'Sí';
   if (comment) a[SURVEY_COMMENTS_QUESTION] = comment;
   a[SURVEY_CONSENT_QUESTION] = SURVEY_CONSENT_CHOICE;
   return a;
+}
+
+/**
+ * The token the citizen's survey link carries for `code` (what the service signs with the
+ * spreadsheet's secret, app/signing.ts). Makes the secret first when no survey was sent yet, as the
+ * first send would.
+ */
+export function surveyTokenFor(ws: Workspace, ss: string, code: string): string {
+  const props = ws.project(ss).documentProperties;
+  props[SIGNING_SECRET_PROPERTY] ??= randomBytes(30).toString('hex');
+  return surveyToken(props[SIGNING_SECRET_PROPERTY], code);
 }

@@ -266,7 +266,7 @@ describe('a correction', () => {
     for (const fullName of ['<b>Ana</b>', 'Ana;=2+3', 'Ana =1+1']) {
       const r = checkCorrection({ fullName });
       expect(r).toMatchObject({ ok: false });
-      expect(!r.ok && r.message).toContain('Los nombres y apellidos solo pueden tener letras, espacios, apóstrofos, guiones y puntos.');
+      expect(!r.ok && r.message).toContain('Los nombres y apellidos deben empezar con una letra y no pueden tener números ni signos como «=», «+», «@», «<» o «;».');
     }
     expect(checkCorrection({ fullName: '  Lucía   D’Onofrio ' })).toEqual({ ok: true, fields: { fullName: 'Lucía D’Onofrio' } });
   });

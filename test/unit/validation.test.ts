@@ -152,6 +152,8 @@ describe('checkPersonName: one rule for the import, the walk-in and the correcti
     ["Seán O'Brien", "Seán O'Brien"],
     ['Jean-Pierre Ma. del Carmen', 'Jean-Pierre Ma. del Carmen'],
     ['ÁNGELA MUÑOZ DÍAZ', 'ÁNGELA MUÑOZ DÍAZ'],
+    ['Rosa "La Flaca" Ñahui (Rosita)', 'Rosa "La Flaca" Ñahui (Rosita)'],
+    ['👩🏽 Rosa 🇵🇪', '👩🏽 Rosa 🇵🇪'],
   ])('accepts %j as %j', (raw, name) => {
     expect(checkPersonName(raw)).toEqual({ ok: true, name });
   });

@@ -4,11 +4,11 @@
  */
 
 /** What a name may hold, said once for every place that refuses one. */
-export const NAME_ALLOWED = 'solo letras, espacios, apóstrofos, guiones y puntos';
+export const NAME_ALLOWED = 'debe empezar con una letra y no puede tener números ni signos como «=», «+», «@», «<» o «;»';
 
 export const NAME_MESSAGES = {
   missing: 'Escriba los nombres y apellidos.',
-  invalid: `Los nombres y apellidos ${NAME_ALLOWED.replace(/^solo/, 'solo pueden tener')}.`,
+  invalid: 'Los nombres y apellidos deben empezar con una letra y no pueden tener números ni signos como «=», «+», «@», «<» o «;».',
   tooLong: 'Los nombres y apellidos son demasiado largos (máximo 200 caracteres).',
 } as const;
 

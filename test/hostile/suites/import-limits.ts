@@ -22,9 +22,9 @@ export function importLimitsSuite(): void {
       }
       if (i % 25 === 0) {
         const t = hostile[(i / 25) % hostile.length];
-        r.names = t.value;
-        r.lastNames = '';
-        return { line, id: r.code, cells: { 'Nombres y apellidos': t.tidy.length > 200 ? t.tidy.slice(0, 199).trimEnd() + '…' : t.tidy } };
+        // In a free-text column (names follow the one rule for names: test/hostile/suites/import-text.ts).
+        r.service = t.value;
+        return { line, id: r.code, cells: { Servicio: t.tidy.length > 200 ? t.tidy.slice(0, 199).trimEnd() + '…' : t.tidy } };
       }
       return { line, id: r.code, cells: { DNI: r.dni } };
     });

@@ -14,7 +14,7 @@ type Outcome = { stored: Record<string, string> } | { field: keyof WalkInInput; 
 
 const NAME_MISSING = /^Escriba los nombres y apellidos\.$/;
 const NAME_TOO_LONG = /^Los nombres y apellidos son demasiado largos \(máximo 200 caracteres\)\.$/;
-const NAME_INVALID = /^Los nombres y apellidos solo pueden tener letras, espacios, apóstrofos, guiones y puntos\.$/;
+const NAME_INVALID = /^Los nombres y apellidos deben empezar con una letra y no pueden tener números ni signos como/;
 const DOCUMENT_TYPE_UNKNOWN = /^Elija el tipo de documento: DNI, carné de extranjería, pasaporte, PTP o CPP\.$/;
 
 /** Distinct slots: each case its own minute, from Saturday 28 November 2026 on. */

@@ -104,7 +104,7 @@ test('the name follows the one rule of the import and the correction: a formula 
   const w = memoryWorld();
   for (const fullName of ['=1+1', '<b>Rosa</b>', '+51 987654321']) {
     const r = bookWalkIn(w.deps, { ...ROSA, fullName });
-    expect(!r.ok && r.fieldErrors.fullName).toBe('Los nombres y apellidos solo pueden tener letras, espacios, apóstrofos, guiones y puntos.');
+    expect(!r.ok && r.fieldErrors.fullName).toBe('Los nombres y apellidos deben empezar con una letra y no pueden tener números ni signos como «=», «+», «@», «<» o «;».');
   }
   expect(records(w.book, 'Citas')).toHaveLength(0);
 });

@@ -1,7 +1,9 @@
 import { consultantEmail, runDayClosing } from '../../../src/app/day-closing';
+import { SIGNING_SECRET_PROPERTY } from '../../../src/app/signing';
+import { surveyToken } from '../../../src/domain/ids';
 import { journalEntries } from '../../../src/app/delivery';
 import { SURVEY_PROPERTY_KEYS } from '../../../src/app/surveys';
-import { SURVEY_CODE_QUESTION, SURVEY_FORM } from '../../../src/domain/survey-form';
+import { SURVEY_CODE_QUESTION, SURVEY_FORM, SURVEY_TOKEN_QUESTION } from '../../../src/domain/survey-form';
 import { appointment, at, jobsWorld, TODAY, TOMORROW } from './attention-jobs-fixtures';
 
 const LUIS = 'luis.rojas@trabajo.gob.pe';
@@ -67,7 +69,8 @@ describe('the evening close of the day (A07)', () => {
 
   test('a survey whose form-submit execution failed is linked before the summary counts it', () => {
     const w = closingWorld();
-    w.forms.submit(w.formId, { [SURVEY_CODE_QUESTION]: 'A2' }, at(TODAY, 18));
+    // What the citizen's link carries: the code and its token.
+    w.forms.submit(w.formId, { [SURVEY_CODE_QUESTION]: 'A2', [SURVEY_TOKEN_QUESTION]: surveyToken(w.properties.secret(SIGNING_SECRET_PROPERTY), 'A2') }, at(TODAY, 18));
     const r = runDayClosing(w.deps);
     expect(r.surveys.linked).toBe(1);
     expect(w.row('A2').surveyAnsweredAt).toEqual(at(TODAY, 18));

@@ -161,8 +161,8 @@ describe('parseReport: headers', () => {
     const r = parseReport(rows, aliases, { now: NOW });
     expect(r.appointments.map((x) => x.fullName)).toEqual(['Lucía D’Onofrio']);
     expect(r.rejected.map((x) => x.reason)).toEqual([
-      'Fila 2: el nombre «=1+1» no es válido (solo letras, espacios, apóstrofos, guiones y puntos)',
-      'Fila 3: el nombre «<img src=x> Peña» no es válido (solo letras, espacios, apóstrofos, guiones y puntos)',
+      'Fila 2: el nombre «=1+1» no es válido (debe empezar con una letra y no puede tener números ni signos como «=», «+», «@», «<» o «;»)',
+      'Fila 3: el nombre «<img src=x> Peña» no es válido (debe empezar con una letra y no puede tener números ni signos como «=», «+», «@», «<» o «;»)',
     ]);
   });
 
@@ -343,7 +343,7 @@ describe('parseReport: hostile values are kept as typed and neutralised at write
   it('a name that is a formula is not imported: its row goes to review with every cell', () => {
     expect(r.appointments).toHaveLength(5);
     expect(r.rejected.map((x) => x.raw[1])).toEqual([...hostile, '\t=1+1']);
-    for (const x of r.rejected) expect(x.reason).toMatch(/^Fila \d+: el nombre «.*» no es válido \(solo letras, espacios, apóstrofos, guiones y puntos\)$/s);
+    for (const x of r.rejected) expect(x.reason).toMatch(/^Fila \d+: el nombre «.*» no es válido \(debe empezar con una letra/s);
   });
 
   it('every text value becomes plain text for Sheets after neutraliseFormula', () => {
