@@ -38,7 +38,9 @@ const csv = [
   'Código de cita;DNI;Nombres y apellidos;Correo electrónico;Celular;Fecha;Hora;Consultor',
   '000101;01234567;Persona Demo Uno;uno@example.com;987654321;28/11/2026;09:00;',
   '000102;12345678;Persona Demo Dos;dos@example.com;987654322;28/11/2026;09:40;',
-  '000103;23456789;=Persona Demo Tres;tres@example.com;987654323;28/11/2026;3:30 p. m.;',
+  '000103;23456789;Persona Demo Tres;tres@example.com;987654323;28/11/2026;3:30 p. m.;',
+  // A name the platform would never send: refused with its reason and kept in «Revisión».
+  '000104;34567890;=HYPERLINK("http://x");cuatro@example.com;987654324;28/11/2026;4:10 p. m.;',
 ].join('\r\n');
 const imported = ws.callFromSidebar(atenciones, 'importReport', ['reporte.csv', Buffer.from(csv, 'utf8').toString('base64')]);
 console.log('Import:', imported.ok ? (imported.value as { summary: string }).summary : imported.error);

@@ -9,7 +9,7 @@ test('examples/quickstart.ts runs against the built bundle and shows reminders w
     encoding: 'utf8',
     timeout: 90_000,
   });
-  expect(out).toContain('Import: Se importaron 3 citas nuevas.');
+  expect(out).toContain('Import: Se importaron 3 citas nuevas. 1 fila rechazada');
   expect(out).toMatch(/Recordatorio: su cita de orientación/);
   expect(out).toMatch(/https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}/);
 });
