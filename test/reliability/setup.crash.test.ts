@@ -39,6 +39,9 @@ function setupOperation(role: Role): CrashOperation<Ctx> {
       const sibling = ws.createSpreadsheet(names[otherRole]);
       installProduct(ws, self);
       installProduct(ws, sibling);
+      // The other half, set up first by the same coordinator: it can prove it is the sibling.
+      const other = ws.callFromSidebar(sibling, 'setupSpreadsheet', [otherRole, '']);
+      if (!other.ok) throw new Error(other.error);
       return { self, sibling, recoveries: [] };
     },
     act: (ws, ctx) => void callSetup(ws, ctx),
@@ -74,6 +77,11 @@ function setupOperation(role: Role): CrashOperation<Ctx> {
       const props = ws.project(ctx.self).documentProperties;
       if (props[PROPERTY_KEYS.role] !== role) v.push(`role recorded as "${props[PROPERTY_KEYS.role]}", expected "${role}"`);
       if (props[PROPERTY_KEYS.siblingId] !== ctx.sibling) v.push(`sibling recorded as "${props[PROPERTY_KEYS.siblingId]}"`);
+      // The team was founded once, with the person who ran setup as its coordinator.
+      const team = JSON.parse(props.SOE_TEAM ?? '{"members":[]}') as { members: { email: string; roles: string[] }[] };
+      if (team.members.length !== 1 || team.members[0].email !== 'consultora@trabajo.gob.pe' || !team.members[0].roles.includes('coordinador')) {
+        v.push(`team recorded as ${props.SOE_TEAM}`);
+      }
 
       const last = ctx.recoveries[ctx.recoveries.length - 1];
       if (!last?.ok) v.push(`setup still fails after recovery: ${last?.error ?? 'not run'}`);
