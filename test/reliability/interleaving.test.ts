@@ -99,7 +99,7 @@ describe('a burst of 50 survey answers, another execution run inside each handle
           run: () => {
             fired = true;
             if (kind === 'submission') submit(i + 1);
-            else ws.run(ss, kind === 'closing' ? 'runDayClosing' : 'runReminders', [], { as: 'time' });
+            else ws.runTrigger(ss, kind === 'closing' ? 'runDayClosing' : 'runReminders');
           },
         });
         submit(i);
@@ -157,7 +157,7 @@ describe('two consultants on the same appointment at the same time', () => {
     name: string;
     /** Ana's button, interrupted at call k. */
     first: { fn: string; args: (code: string) => unknown[]; status: string };
-    /** Luis presses "Marcar abandonada" inside it. */
+    /** Luis, who took it over «en lugar de» Ana (docs/access-model.md), presses "Marcar abandonada" inside it. */
     prepare(w: World, code: string): void;
     /** Refusals the loser may get from the state machine. */
     refusals: string[];
@@ -183,7 +183,13 @@ describe('two consultants on the same appointment at the same time', () => {
   ];
 
   test.each(RACES.map((r) => [r.name, r] as const))('%s, interleaved at every call: one wins, the other is told why', (_name, race) => {
+    // Luis may act on Ana's appointment only once he has taken it over, with a reason.
+    const takeOver = (w: World, code: string) => {
+      const r = w.ws.callFromSidebar(w.ss, 'actOnBehalf', [code, 'Ana no puede conectarse'], LUIS);
+      if (!r.ok || !(r.value as { ok: boolean }).ok) throw new Error(`actOnBehalf failed: ${JSON.stringify(r.ok ? r.value : r.error)}`);
+    };
     const probe = world(1, 60);
+    takeOver(probe, probe.rows[0].code);
     race.prepare(probe, probe.rows[0].code);
     const K = probe.ws.callFromSidebar(probe.ss, race.first.fn, race.first.args(probe.rows[0].code), ANA).execution.totalCalls;
     expect(K).toBeGreaterThan(0);
@@ -192,6 +198,7 @@ describe('two consultants on the same appointment at the same time', () => {
     for (let k = 1; k <= K; k++) {
       const w = world(1, 60);
       const code = w.rows[0].code;
+      takeOver(w, code);
       race.prepare(w, code);
       let luis: { ok: boolean; message: string } | undefined;
       w.ws.interleave({
