@@ -64,6 +64,12 @@ export function dayAndMailSuite(): void {
         w.ws.typeInto(w.atenciones, 'Citas', `${letter}${at}`, storedName(i));
       });
       tried('día completo (nombres)', rows.length);
+      // More than a consultant's 12 slots: the rest are a colleague's ('Consultor 2'), which Ana
+      // works on after taking them over «en lugar de» (docs/access-model.md).
+      for (const row of rows.filter((r) => r.consultant !== 'Ana Quispe')) {
+        const taken = call<DayActionResult>(w, 'actOnBehalf', row.code, 'Cubre el turno de su colega');
+        if (!taken.ok) throw new Error(`actOnBehalf: ${taken.message}`);
+      }
       w.ws.advanceTo('2026-11-27T19:00'); // the daily reminders run at 18:00
     });
 
