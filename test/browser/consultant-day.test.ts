@@ -79,14 +79,7 @@ describe("a consultant's day in the emulator UI (Chromium)", () => {
 
   beforeAll(async () => {
     w = createAttentionWorld({ at: START });
-    report = makeReport(DAY, 4, {
-      consultants: ['Ana Quispe'],
-      startTime: '09:00',
-      edit: (rows) => {
-        rows[3].names = XSS_NAME;
-        return rows;
-      },
-    });
+    report = makeReport(DAY, 4, { consultants: ['Ana Quispe'], startTime: '09:00' });
     xssRow = report.rows[3];
     reportPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'soe-reporte-')), report.fileName);
     fs.writeFileSync(reportPath, report.bytes);
@@ -122,11 +115,20 @@ describe("a consultant's day in the emulator UI (Chromium)", () => {
     // What the consultant saw is what the sheet holds: four appointments, codes as text.
     expect(citas(w.ws, w.atenciones).map((r) => r['ID de cita'])).toEqual(report.rows.map((r) => r.code));
 
-    // The sheet grid shows the imported rows, the name with markup as plain text.
+    // The importer refuses a name holding markup (one rule for names); a person may still type
+    // one into the sheet, and everything after must show it as text.
     await openCitasTab(page, spreadsheetName);
+    const [headers, ...values] = w.ws.values(w.atenciones, 'Citas');
+    const nameCell = page.locator(
+      `.grid td[data-row="${values.findIndex((r) => r[headers.indexOf('ID de cita')] === xssRow.code) + 2}"][data-col="${headers.indexOf('Nombres y apellidos') + 1}"]`,
+    );
+    await nameCell.dblclick();
+    await page.locator('.cell-editor').fill(XSS_NAME);
+    await page.locator('.cell-editor').press('Enter');
+    // The sheet grid shows the imported rows, the name with markup as plain text.
     const xssCell = page.locator('.grid td', { hasText: 'onerror' });
     await xssCell.first().waitFor();
-    expect(await xssCell.first().textContent()).toBe(`${xssRow.names} ${xssRow.lastNames}`);
+    expect(await xssCell.first().textContent()).toBe(XSS_NAME);
     expect(await page.locator('.grid img').count()).toBe(0);
   });
 
@@ -165,7 +167,7 @@ describe("a consultant's day in the emulator UI (Chromium)", () => {
     await frame.getByRole('radio', { name: 'Mías (4)' }).waitFor();
     const names = await frame.locator('#day-list .appt-name').allTextContents();
     expect(names).toHaveLength(4);
-    expect(names[3]).toBe(`${xssRow.names} ${xssRow.lastNames}`);
+    expect(names[3]).toBe(XSS_NAME);
     expect(await frame.locator('#day-list img').count()).toBe(0);
     await screenshot(page, 'emulator-ui.png'); // the sheet with the day's rows and the panel beside it
 

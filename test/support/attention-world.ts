@@ -410,3 +410,19 @@ export function surveyTokenFor(ws: Workspace, ss: string, code: string): string 
   props[SIGNING_SECRET_PROPERTY] ??= randomBytes(30).toString('hex');
   return surveyToken(props[SIGNING_SECRET_PROPERTY], code);
 }
+
+/**
+ * A person types `text` into one field of an appointment's row of 'Citas' (found by its ID), as
+ * in the Sheets UI. The importer refuses names holding markup or formulas (one rule for names),
+ * but a person may still type one into the sheet: the rest of the product must cope.
+ */
+export function typeCitaField(ws: Workspace, ss: string, code: string, header: string, text: string): void {
+  const [headers, ...rows] = ws.values(ss, 'Citas');
+  const col = headers.map(String).indexOf(header);
+  const idCol = headers.map(String).indexOf('ID de cita');
+  const row = rows.findIndex((r) => r[idCol] === code);
+  if (col < 0 || row < 0) throw new Error(`no ${header} for ${code} in Citas`);
+  let letters = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  ws.typeInto(ss, 'Citas', `${letters}${row + 2}`, text);
+}
