@@ -88,8 +88,9 @@ function settingsSection(): string[] {
   return [
     '## Rows of «Configuración»',
     '',
-    'One parameter per row (column «Parámetro»); «Valor» is what a person adjusts. Rows',
-    '«Consultor: <email>» (value: the name as the platform report spells it) are added besides these.',
+    'One parameter per row (column «Parámetro»); «Valor» is what a person adjusts. Who is a',
+    'consultant or a coordinator is not here but in the team (document properties, mirrored in',
+    '«Equipo»; see access-model.md): a «Consultor: <email>» row grants nothing.',
     '',
     '| Parámetro | Spreadsheet | Initial value | Written by | Description (as shown in the sheet) |',
     '|---|---|---|---|---|',
