@@ -9,6 +9,12 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 120000,
+  // Each execution of the emulator runs in a fresh V8 context, and what a suite leaves behind is
+  // only reclaimed with its process: a worker whose memory stays above this after a test file is
+  // replaced. Two workers (not jest's 'cores − 1', which on a 2-core CI machine means running
+  // in band, in one ever-growing process — it ran out of heap).
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1200MB',
   // Rebuilds dist/ when it is older than src/ (the suites install the built bundle): a suite run
   // alone after a change tests the change. Nothing to do after `npm test`'s own build.
   globalSetup: '<rootDir>/test/global-setup.js',

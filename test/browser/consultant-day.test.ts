@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { eventually, openEmulatorUi, screenshot, type BrowserSession } from '../support/browser';
+import { openPanel, eventually, openEmulatorUi, screenshot, type BrowserSession } from '../support/browser';
 import { citas, createAttentionWorld, makeReport, type AttentionWorld, type Report } from '../support/attention-world';
 
 /** Thursday: the report is imported two days ahead, so only the 18:00 run of the 26th reminds. */
@@ -25,20 +25,6 @@ const DAY = '2026-11-27';
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_NAME = `${XSS} Rosa`;
 
-
-/** "Emprendimiento › Abrir panel": waits for the new panel (a panel already docked is replaced). */
-async function openPanel(page: Page): Promise<Frame> {
-  const docked = page.locator('.sidebar:not([hidden]) iframe.surface-frame');
-  const before = (await docked.count()) > 0 ? await docked.first().getAttribute('data-surface-key') : null;
-  await page.getByRole('menuitem', { name: 'Emprendimiento', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Abrir panel', exact: true }).click();
-  const fresh = before ? `.sidebar:not([hidden]) iframe.surface-frame:not([data-surface-key="${before}"])` : '.sidebar:not([hidden]) iframe.surface-frame';
-  const handle = await page.waitForSelector(fresh);
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('the sidebar has no frame');
-  await frame.waitForLoadState('load');
-  return frame;
-}
 
 /** The apps bar at the top of the emulator (Hojas de cálculo, Gmail, Calendar…). */
 async function goTo(page: Page, app: string): Promise<void> {

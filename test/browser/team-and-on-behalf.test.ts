@@ -16,7 +16,7 @@
  * imported as Ana), to switch the signed-in user, and to read results for the assertions.
  */
 import type { Frame, Page } from 'playwright-core';
-import { eventually, openEmulatorUi, screenshot, type BrowserSession } from '../support/browser';
+import { openPanel, eventually, openEmulatorUi, screenshot, type BrowserSession } from '../support/browser';
 import { addTeamMember, citas, createAttentionWorld, importReport, makeReport, type AttentionWorld, type Report } from '../support/attention-world';
 
 /** Friday 27 November 2026, 08:30 in Lima: the appointments are at 09:00 and 09:40. */
@@ -26,20 +26,6 @@ const SPREADSHEET = 'Atenciones Virtuales – Centro de Empleo';
 const LUIS = { email: 'luis.nique@trabajo.gob.pe', name: 'Luis Ñique' };
 const TEMP = { email: 'practicante@trabajo.gob.pe', name: 'Practicante Temporal' };
 const REASON = 'Ana está en una reunión de coordinación y el usuario ya se conectó.';
-
-/** "Emprendimiento › Abrir panel": waits for the new panel (a panel already docked is replaced). */
-async function openPanel(page: Page): Promise<Frame> {
-  const docked = page.locator('.sidebar:not([hidden]) iframe.surface-frame');
-  const before = (await docked.count()) > 0 ? await docked.first().getAttribute('data-surface-key') : null;
-  await page.getByRole('menuitem', { name: 'Emprendimiento', exact: true }).click();
-  await page.getByRole('menuitem', { name: 'Abrir panel', exact: true }).click();
-  const fresh = before ? `.sidebar:not([hidden]) iframe.surface-frame:not([data-surface-key="${before}"])` : '.sidebar:not([hidden]) iframe.surface-frame';
-  const handle = await page.waitForSelector(fresh);
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('the sidebar has no frame');
-  await frame.waitForLoadState('load');
-  return frame;
-}
 
 /** The spreadsheet in the Sheets page, on the tab `tab`. */
 async function openTab(page: Page, tab: string): Promise<void> {

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
 import { startUiServer, type UiServer } from '../../emulator/ui/server';
 
@@ -112,4 +112,18 @@ export async function eventually<T>(read: () => T | Promise<T>, check: (value: T
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** "Emprendimiento › Abrir panel": waits for the new panel (a panel already docked is replaced). */
+export async function openPanel(page: Page): Promise<Frame> {
+  const docked = page.locator('.sidebar:not([hidden]) iframe.surface-frame');
+  const before = (await docked.count()) > 0 ? await docked.first().getAttribute('data-surface-key') : null;
+  await page.getByRole('menuitem', { name: 'Emprendimiento', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Abrir panel', exact: true }).click();
+  const fresh = before ? `.sidebar:not([hidden]) iframe.surface-frame:not([data-surface-key="${before}"])` : '.sidebar:not([hidden]) iframe.surface-frame';
+  const handle = await page.waitForSelector(fresh);
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('the sidebar has no frame');
+  await frame.waitForLoadState('load');
+  return frame;
 }
