@@ -5,7 +5,7 @@
  * src/entry/access-table.ts declares for `name`; otherwise the refusal is audited (who, which
  * function, why) and the caller gets one Spanish sentence that says nothing of what exists.
  */
-import { decideAccess, type AccessDecision, type RefusalReason, type TeamMember } from '../domain/access';
+import { decideAccess, memberOf, type AccessDecision, type RefusalReason, type TeamMember } from '../domain/access';
 import { ACCESS_AUDIT, ACCESS_MESSAGES } from '../domain/messages/access';
 import { readTeam } from '../app/team';
 import { isGenuineTrigger } from '../gas/trigger-proof';
@@ -34,9 +34,11 @@ const REASON_DETAIL: Record<RefusalReason, string> = {
   'not-owner': 'no es propietario(a) de la hoja (primera configuración)',
 };
 
-function messageFor(reason: RefusalReason): string {
+/** A stranger learns nothing; a member of the team asking for a coordinator's function is told so. */
+function messageFor(reason: RefusalReason, isMember: boolean): string {
   if (reason === 'no-identity') return ACCESS_MESSAGES.noIdentity;
   if (reason === 'not-trigger') return ACCESS_MESSAGES.triggerOnly;
+  if (reason === 'not-coordinator' && isMember) return ACCESS_MESSAGES.coordinatorOnly;
   return ACCESS_MESSAGES.refused;
 }
 
@@ -44,9 +46,10 @@ function messageFor(reason: RefusalReason): string {
 export function authorize(ctx: Context, name: EntryName, event?: unknown): Granted {
   const requirement = ENTRY_ACCESS[name];
   const email = requirement === 'trigger' || requirement === 'anyone' ? '' : ctx.session.userEmail();
+  const team = requirement === 'trigger' || requirement === 'anyone' ? null : readTeam(ctx.properties);
   const decision: AccessDecision = decideAccess(requirement, {
     email,
-    team: requirement === 'trigger' || requirement === 'anyone' ? null : readTeam(ctx.properties),
+    team,
     isOwner: requirement === 'setup' ? ownerCheck(ctx, email) : null,
     genuineTrigger: requirement === 'trigger' ? isGenuineTrigger(event, name) : false,
   });
@@ -57,7 +60,8 @@ export function authorize(ctx: Context, name: EntryName, event?: unknown): Grant
     result: 'Sin efecto',
     detail: `${email || ctx.session.userEmail() || 'cuenta no identificada'}: ${REASON_DETAIL[decision.reason]}`,
   });
-  throw new AccessDeniedError(messageFor(decision.reason));
+  const member = memberOf(team, email);
+  throw new AccessDeniedError(messageFor(decision.reason, member !== null && member.roles.length > 0));
 }
 
 function ownerCheck(ctx: Context, email: string): boolean | null {

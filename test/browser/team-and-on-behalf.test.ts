@@ -192,7 +192,7 @@ describe('«Equipo y permisos» and «Atender en lugar de» in the panel (Chromi
     const error = frame.locator('#error');
     await error.waitFor();
     await expect(frame.locator('#error-text').textContent()).resolves.toBe(
-      'No tiene permiso para usar esta función. Si trabaja en el servicio, pida a la coordinación que le registre en «Equipo y permisos».',
+      'Esta función es solo para la coordinación del servicio. Si necesita hacerlo, pídaselo a un(a) coordinador(a).',
     );
     expect(await frame.locator('#team-list li').count()).toBe(0);
     await eventually(() => nav.getByRole('button', { name: 'Equipo y permisos' }).count(), (n) => expect(n).toBe(0));

@@ -147,7 +147,8 @@ describe('access: a stranger with edit access, a consultant, a coordinator', () 
       ['setupSpreadsheet', ['atenciones', '']],
     ] as const) {
       const r = w.ws.callFromSidebar(w.atenciones, fn, [...args], LUIS);
-      expect([fn, r.ok ? 'answered' : r.error]).toEqual([fn, ACCESS_MESSAGES.refused]);
+      // A consultant is staff: told the function is the coordination's (a stranger learns nothing).
+      expect([fn, r.ok ? 'answered' : r.error]).toEqual([fn, ACCESS_MESSAGES.coordinatorOnly]);
     }
     const team = w.ws.callFromSidebar(w.atenciones, 'getTeam', [], w.user);
     expect(team.ok && (team.value as { members: { email: string }[] }).members.map((m) => m.email)).toEqual([w.user, LUIS]);

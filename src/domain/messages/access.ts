@@ -13,6 +13,8 @@ export const ACCESS_MESSAGES = {
   /** The one refusal a stranger sees: it names no data, no person and no reason. */
   refused:
     'No tiene permiso para usar esta función. Si trabaja en el servicio, pida a la coordinación que le registre en «Equipo y permisos».',
+  /** A consultant asking for a coordinator's function: they are staff, so they may know why. */
+  coordinatorOnly: 'Esta función es solo para la coordinación del servicio. Si necesita hacerlo, pídaselo a un(a) coordinador(a).',
   /** Someone without a visible Google account (another domain, a simple trigger). */
   noIdentity:
     'No pudimos confirmar con qué cuenta de Google ha ingresado. Abra la hoja con su cuenta institucional e inténtelo de nuevo.',
