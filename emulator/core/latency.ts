@@ -119,6 +119,38 @@ export const LATENCY: Record<string, LatencyEntry> = {
   'DriveApp.*': { ms: 300, source: S_EST },
   'File.*': { ms: 150, source: S_EST },
   'Folder.*': { ms: 150, source: S_EST },
+  // Drive: no public per-call measurement; estimates of one Drive API request each. Creating a
+  // file uploads its content; reading a fetched file's ID, name or URL is local.
+  'DriveApp.getRootFolder': { ms: 150, source: S_EST + ' (Drive files.get)' },
+  'DriveApp.getFileById': { ms: 200, source: S_EST + ' (Drive files.get)' },
+  'DriveApp.getFolderById': { ms: 200, source: S_EST + ' (Drive files.get)' },
+  'DriveApp.createFile': { ms: 600, source: S_EST + ' (Drive files.create with upload)' },
+  'DriveApp.createFolder': { ms: 400, source: S_EST + ' (Drive files.create)' },
+  'Folder.createFile': { ms: 600, source: S_EST + ' (Drive files.create with upload)' },
+  'Folder.createFolder': { ms: 400, source: S_EST + ' (Drive files.create)' },
+  'Folder.getFiles': { ms: 250, source: S_EST + ' (Drive files.list)' },
+  'Folder.getFilesByName': { ms: 250, source: S_EST + ' (Drive files.list)' },
+  'Folder.getFolders': { ms: 250, source: S_EST + ' (Drive files.list)' },
+  'Folder.getFoldersByName': { ms: 250, source: S_EST + ' (Drive files.list)' },
+  'Folder.getId': { ms: 0, source: 'local object' },
+  'Folder.getName': { ms: 0, source: 'local object' },
+  'Folder.getUrl': { ms: 0, source: 'local object' },
+  'File.getId': { ms: 0, source: 'local object' },
+  'File.getName': { ms: 0, source: 'local object' },
+  'File.getUrl': { ms: 0, source: 'local object' },
+  'File.getDownloadUrl': { ms: 0, source: 'local object' },
+  'File.getMimeType': { ms: 0, source: 'local object' },
+  'File.getSize': { ms: 0, source: 'local object' },
+  'File.getBlob': { ms: 300, source: S_EST + ' (Drive files.get media download)' },
+  'File.getAs': { ms: 1500, source: S_EST + ' (download and conversion)' },
+  'File.setSharing': { ms: 300, source: S_EST + ' (Drive permission create)' },
+  'File.addViewer': { ms: 300, source: S_EST + ' (Drive permission create)' },
+  'File.addEditor': { ms: 300, source: S_EST + ' (Drive permission create)' },
+  'FileIterator.hasNext': { ms: 0, source: 'local: the page fetched by the listing call' },
+  'FileIterator.next': { ms: 0, source: 'local: the page fetched by the listing call' },
+  'FolderIterator.*': { ms: 0, source: 'local: the page fetched by the listing call' },
+  // HTML or text to PDF runs on Google's conversion servers: no public measurement.
+  'Blob.getAs': { ms: 1000, source: S_EST + ' (HTML-to-PDF conversion; a same-type copy is local)' },
 };
 
 export const SERVICE_DEFAULT_MS = 10;

@@ -1,4 +1,14 @@
 import { GasObject } from '../core/gas-object';
+import { htmlToPdf, textToPdf } from './pdf/html-to-pdf';
+
+/** What `getAs` can convert to PDF: HTML (rendered as text blocks) and plain text. */
+const TO_PDF: Record<string, (data: string, opts: { title: string | null; at: Date | null }) => Uint8Array> = {
+  'text/html': htmlToPdf,
+  'text/plain': textToPdf,
+};
+
+/** The base type of a content type: "text/html; charset=utf-8" → "text/html". */
+const baseType = (t: string | null) => (t ?? '').split(';')[0].trim().toLowerCase();
 
 /**
  * Blob (developers.google.com/apps-script/reference/base/blob). Apps Script represents bytes
@@ -16,6 +26,9 @@ export class Blob extends GasObject {
   ) {
     super();
   }
+
+  /** The workspace's virtual clock, when the blob was made by a service (dates a converted PDF). */
+  _now?: () => number;
 
   static fromAny(data: unknown, contentType?: string | null, name?: string | null): Blob {
     return new Blob(toBytes(data), contentType ?? null, name ?? null);
@@ -58,7 +71,9 @@ export class Blob extends GasObject {
   }
 
   copyBlob(): Blob {
-    return new Blob(new Uint8Array(this._bytes), this.contentType, this.name);
+    const b = new Blob(new Uint8Array(this._bytes), this.contentType, this.name);
+    b._now = this._now;
+    return b;
   }
 
   getBlob(): Blob {
@@ -69,11 +84,32 @@ export class Blob extends GasObject {
     return false;
   }
 
-  /** Conversion is only emulated where no rendering is involved: same type returns a copy. */
+  /**
+   * reference/base/blob#getAs: "Return the data inside this object as a blob converted to the
+   * specified content type. This method adds the appropriate extension to the filename … it
+   * assumes that the part of the filename that follows the last period (if any) is an existing
+   * extension that should be replaced" ("ShoppingList.12.25.2014" becomes "ShoppingList.12.25.pdf").
+   * The same type gives a copy; HTML and plain text convert to a real PDF ('application/pdf',
+   * "for most blobs … the only valid option"); any other conversion throws.
+   */
   getAs(contentType: string): Blob {
-    if (contentType === this.contentType) return this.copyBlob();
-    throw new Error(`Converting from ${this.contentType} to ${contentType} is not supported.`);
+    const to = baseType(String(contentType));
+    const from = baseType(this.contentType);
+    if (to === from && to !== '') return this.copyBlob();
+    const convert = to === 'application/pdf' ? TO_PDF[from] : undefined;
+    if (!convert) throw new Error(`Converting from ${this.contentType} to ${contentType} is not supported.`);
+    const at = this._now ? new Date(this._now()) : null;
+    const pdf = convert(this.getDataAsString(), { title: this.name, at });
+    const out = new Blob(pdf, 'application/pdf', this.name === null ? null : withExtension(this.name, 'pdf'));
+    out._now = this._now;
+    return out;
   }
+}
+
+/** Replaces the name's extension (what follows its last period), or adds one. */
+export function withExtension(name: string, ext: string): string {
+  const dot = name.lastIndexOf('.');
+  return `${dot > 0 ? name.slice(0, dot) : name}.${ext}`;
 }
 
 /** Accepts a string, a Uint8Array, or Apps Script's signed byte array. */

@@ -10,6 +10,7 @@ import { install as html } from './html';
 import { install as mail } from './mail';
 import { install as calendar } from './calendar';
 import { install as forms } from './forms';
+import { install as drive } from './drive';
 
 /**
  * Every emulated service. Each installer returns the globals it defines (SpreadsheetApp,
@@ -17,7 +18,7 @@ import { install as forms } from './forms';
  * the runtime filters by `ADVANCED_SERVICES`.
  */
 export const INSTALLERS: ServiceInstaller[] = [
-  sheets, script, properties, lock, cache, session, utilities, html, mail, calendar, forms,
+  sheets, script, properties, lock, cache, session, utilities, html, mail, calendar, forms, drive,
 ];
 
 /** Global symbol → advanced service ID, as `enabledAdvancedServices` names them. */

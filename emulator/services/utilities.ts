@@ -140,7 +140,10 @@ export class Utilities extends GasObject {
   }
 
   newBlob(data: unknown, contentType?: string, name?: string): Blob {
-    return Blob.fromAny(data, contentType ?? null, name ?? null);
+    const blob = Blob.fromAny(data, contentType ?? null, name ?? null);
+    const state = this._env.state;
+    blob._now = () => state.now();
+    return blob;
   }
 
   /** "Creates a new Blob object that is a zip file containing the data from the Blobs passed in." */
