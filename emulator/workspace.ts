@@ -17,7 +17,23 @@ import type { ProtectionInfo } from './services/sheets/store';
 import { mailStore, type SentMail } from './services/mail';
 import { calendarStore } from './services/calendar';
 import { formsStore, submitFormResponse } from './services/forms';
-import { driveStore } from './services/drive';
+import { respondToEvent as respond, type EventResource, type GuestResponse } from './services/calendar/store';
+import { HtmlOutput } from './services/html';
+import { TextOutput } from './services/content';
+import {
+  accessFor,
+  deployWebApp,
+  errorPage,
+  parseParameters,
+  parseWebAppUrl,
+  WEBAPP_MESSAGES,
+  webAppStore,
+  webAppUrl,
+  type WebAppAccess,
+  type WebAppDeployment,
+  type WebAppExecuteAs,
+  type WebAppResponse,
+} from './services/webapp';
 
 export interface CreateOptions {
   /** Wall-clock start time in `timeZone` ("2026-11-27T09:00"), a Date, or epoch ms. */
@@ -333,6 +349,79 @@ export class Workspace {
     return formsStore(this.state).listForms();
   }
 
+  // ---------------------------------------------------------------- web apps
+
+  /**
+   * Deploys the target's script project as a web app (Deploy > New deployment > Web app) and
+   * returns its URL. Settings default to the manifest's `webapp` section, then to "Execute as:
+   * Me" and "Who has access: Only myself". Deploying again changes the settings and keeps the
+   * URL (as editing the deployment does); the app always serves the project's current code.
+   */
+  deployWebApp(target: string, opts: { executeAs?: WebAppExecuteAs; access?: WebAppAccess; user?: string } = {}): string {
+    const d = deployWebApp(this.state, this.project(target), { ...opts, deployer: opts.user ?? this.state.user });
+    if (this.stateDir) this.save();
+    return webAppUrl(d);
+  }
+
+  /** Every web app deployment with its URL. */
+  webApps(): (WebAppDeployment & { url: string })[] {
+    return Object.values(webAppStore(this.state).deployments).map((d) => ({ ...d, url: webAppUrl(d) }));
+  }
+
+  /**
+   * A browser (or a program) requests a web app URL: `doGet(e)` for GET, `doPost(e)` for POST,
+   * one execution (trigger 'webapp') run as the deployer or the visitor per `executeAs`, with the
+   * web apps guide's event object. `user` is the visitor's Google account: default the
+   * workspace's user, `null` for someone not signed in. Refused per the deployment's `access`
+   * (302 to sign-in, 403 "You need access"); an unknown deployment gives 404.
+   */
+  openWebApp(
+    url: string,
+    opts: { method?: 'GET' | 'POST'; user?: string | null; body?: string; contentType?: string } = {},
+  ): WebAppResponse {
+    const req = parseWebAppUrl(url);
+    if (!req) throw new Error(`not a web app URL: ${url}`);
+    const d = webAppStore(this.state).byDeploymentId(req.deploymentId);
+    const project = d && this.state.projects.get(d.projectId);
+    if (!d || !project) return errorPage(404, WEBAPP_MESSAGES.notFound);
+    const visitor = opts.user === undefined ? this.state.user : opts.user;
+    const access = accessFor(d, visitor);
+    if (access === 'signIn') {
+      return { status: 302, contentType: 'text/html', body: '', location: `https://accounts.google.com/ServiceLogin?continue=${encodeURIComponent(url)}` };
+    }
+    if (access === 'denied') return errorPage(403, WEBAPP_MESSAGES.noAccess);
+
+    const method = opts.method ?? 'GET';
+    const post = method === 'POST';
+    const body = post ? (opts.body ?? '') : '';
+    const contentType = opts.contentType ?? 'application/x-www-form-urlencoded';
+    // A form-encoded POST body adds its fields to e.parameter(s) after the query string's.
+    const form = post && /^application\/x-www-form-urlencoded\b/i.test(contentType) ? body : '';
+    const { parameter, parameters } = parseParameters(req.queryString ?? '', form);
+    const event: Record<string, unknown> = {
+      queryString: req.queryString,
+      parameter,
+      parameters,
+      contextPath: '',
+      contentLength: post ? Buffer.byteLength(body) : -1,
+      ...(req.pathInfo !== undefined ? { pathInfo: req.pathInfo } : {}),
+      ...(post ? { postData: { length: Buffer.byteLength(body), type: contentType, contents: body, name: 'postData' } } : {}),
+    };
+    const runAs = d.executeAs === 'USER_DEPLOYING' ? d.deployer : (visitor as string);
+    const [outcome] = this.execute(project, post ? 'doPost' : 'doGet', 'webapp', runAs, [event], visitor ?? '');
+    const execution = outcome.record;
+    if (outcome.error !== undefined) return errorPage(500, outcome.error, execution);
+    const out = outcome.value;
+    if (out instanceof HtmlOutput) {
+      return { status: 200, contentType: 'text/html', body: out.getContent(), ...(out.getTitle() ? { title: out.getTitle() } : {}), execution };
+    }
+    if (out instanceof TextOutput) {
+      const fileName = out.getFileName();
+      return { status: 200, contentType: out._contentType(), body: out.getContent(), ...(fileName !== null ? { fileName } : {}), execution };
+    }
+    return { ...errorPage(200, WEBAPP_MESSAGES.noOutput), execution };
+  }
+
   // ---------------------------------------------------------------- faults
 
   /** The next execution matching the plan fails at call `atCall` (see FaultPlan). One-shot. */
@@ -410,25 +499,21 @@ export class Workspace {
     return mailStore(this.state).sent;
   }
 
-  /** Drive: every file (not folders), oldest first, trashed ones too (`trashed: true`). */
-  driveFiles(): { id: string; name: string; mimeType: string; parents: string[]; owner: string; trashed: boolean; size: number; created: number }[] {
-    const store = driveStore(this.state);
-    return [...store.items.values()]
-      .filter((i) => i.kind === 'file')
-      .map((i) => ({ id: i.id, name: i.name, mimeType: i.mimeType, parents: [...i.parents], owner: i.owner, trashed: i.trashed, size: store.bytes(i).length, created: i.created }));
-  }
-
-  /** One Drive file's content; throws for an unknown ID. */
-  driveFile(id: string): { name: string; mimeType: string; bytes: Uint8Array } {
-    const store = driveStore(this.state);
-    const item = store.get(id);
-    if (!item || item.kind !== 'file') throw new Error(`no Drive file with id ${id}`);
-    return { name: item.name, mimeType: item.mimeType, bytes: store.bytes(item) };
-  }
-
   /** Events of every calendar by start time: live ones, and cancelled (deleted) ones too with `includeCancelled`. */
   calendarEvents(opts: { includeCancelled?: boolean } = {}) {
     return calendarStore(this.state).allEvents(opts);
+  }
+
+  /**
+   * A guest answers an event's invitation (Calendar's Yes / Maybe / No): their `responseStatus`
+   * becomes 'accepted', 'tentative' or 'declined' and the event's `updated` and etag change.
+   * `event` is an event ID (searched in every calendar) or `{ calendarId, eventId }`. Throws when
+   * `email` is not a guest of the event, or the event was deleted.
+   */
+  respondToEvent(event: string | { calendarId: string; eventId: string }, email: string, response: GuestResponse): EventResource {
+    const out = respond(calendarStore(this.state), event, email, response, this.state.now());
+    if (this.stateDir) this.save();
+    return out;
   }
 
   executions(filter: { functionName?: string; since?: number } = {}): ExecutionRecord[] {
@@ -453,11 +538,17 @@ export class Workspace {
     trigger: ExecutionTrigger,
     user: string,
     args: unknown[] | ((bridge: never, globals: Record<string, GasObject>) => unknown[]),
+    visitor?: string,
   ): RunOutcome[] {
     this.depth++;
     let outcome: RunOutcome;
     try {
-      outcome = runExecution(this.state, { project, functionName, trigger, user, args: args as never }, this.faults, this.interleaves);
+      outcome = runExecution(
+        this.state,
+        { project, functionName, trigger, user, args: args as never, ...(visitor !== undefined ? { visitor } : {}) },
+        this.faults,
+        this.interleaves,
+      );
     } finally {
       this.depth--;
     }

@@ -10,6 +10,7 @@ export type ExecutionTrigger =
   | 'formSubmit' // installable form-submit trigger (spreadsheet or form)
   | 'simple' // simple trigger: onOpen / onInstall / onEdit
   | 'open' // installable on-open trigger
+  | 'webapp' // a web app request: doGet / doPost
   | 'editor'; // run from the script editor or the scripting API
 
 export type FaultKind = 'before' | 'after' | 'kill';
@@ -39,6 +40,11 @@ export interface ExecutionRecord {
   functionName: string;
   trigger: ExecutionTrigger;
   user: string;
+  /**
+   * Web app requests: the person visiting ('' when anonymous), whom Session.getActiveUser may
+   * report (it runs as `user`, the deployer or the visitor per the deployment's executeAs).
+   */
+  visitor?: string;
   /** Virtual time the execution started and ended (epoch ms). */
   startedAt: number;
   endedAt?: number;
@@ -90,7 +96,7 @@ export class Execution {
   private readonly limitMs: number;
 
   constructor(
-    init: { projectId: string; functionName: string; trigger: ExecutionTrigger; user: string },
+    init: { projectId: string; functionName: string; trigger: ExecutionTrigger; user: string; visitor?: string },
     private readonly clock: VirtualClock,
     private readonly faults: FaultPlan[],
     private readonly interleaves: InterleavePlan[],

@@ -19,6 +19,7 @@ export type ServiceKind =
   | 'Utilities'
   | 'Session'
   | 'Html'
+  | 'Content'
   | 'Base';
 
 export abstract class GasObject {

@@ -99,6 +99,8 @@ export const LATENCY: Record<string, LatencyEntry> = {
   'HtmlService.*': { ms: 5, source: S_EST },
   'HtmlOutput.*': { ms: 0, source: 'local object' },
   'HtmlTemplate.*': { ms: 2, source: 'local object' },
+  'ContentService.*': { ms: 0, source: 'local object (ContentService builds a TextOutput in the script; nothing reaches a server until doGet returns)' },
+  'TextOutput.*': { ms: 0, source: 'local object' },
   // Mail, Calendar, Forms, Drive
   'MailApp.sendEmail': { ms: 450, source: S_EST },
   'MailApp.getRemainingDailyQuota': { ms: 20, source: S_EST },

@@ -24,6 +24,8 @@ export interface RunRequest {
   args?: unknown[] | ((bridge: Bridge, globals: Record<string, GasObject>) => unknown[]);
   trigger: ExecutionTrigger;
   user: string;
+  /** Web app requests: who is visiting ('' anonymous), see ExecutionRecord.visitor. */
+  visitor?: string;
 }
 
 export interface RunOutcome {
@@ -46,7 +48,13 @@ export function runExecution(
   interleaves: InterleavePlan[],
 ): RunOutcome {
   const exec = new Execution(
-    { projectId: req.project.id, functionName: req.functionName, trigger: req.trigger, user: req.user },
+    {
+      projectId: req.project.id,
+      functionName: req.functionName,
+      trigger: req.trigger,
+      user: req.user,
+      ...(req.visitor !== undefined ? { visitor: req.visitor } : {}),
+    },
     state.clock,
     faults,
     interleaves,
@@ -95,7 +103,8 @@ export function runExecution(
   if (exec.isDead) error = error ?? new ExecutionEnded(exec.record.error ?? '');
   const record = exec.finish(error);
   if (error !== undefined) exec.log(`ERROR: ${record.error}`);
-  if (req.trigger !== 'menu' && req.trigger !== 'sidebar' && req.trigger !== 'editor') {
+  // Triggers' total runtime is a trigger quota: web app requests do not count against it.
+  if (req.trigger !== 'menu' && req.trigger !== 'sidebar' && req.trigger !== 'editor' && req.trigger !== 'webapp') {
     try {
       state.quotas.consume(req.user, 'triggerRuntimeMs', Math.ceil(record.modeledMs), state.now());
     } catch {

@@ -7,6 +7,7 @@ import { install as cache } from './cache';
 import { install as session } from './session';
 import { install as utilities } from './utilities';
 import { install as html } from './html';
+import { install as content } from './content';
 import { install as mail } from './mail';
 import { install as calendar } from './calendar';
 import { install as forms } from './forms';
@@ -18,7 +19,7 @@ import { install as drive } from './drive';
  * the runtime filters by `ADVANCED_SERVICES`.
  */
 export const INSTALLERS: ServiceInstaller[] = [
-  sheets, script, properties, lock, cache, session, utilities, html, mail, calendar, forms, drive,
+  sheets, script, properties, lock, cache, session, utilities, html, content, mail, calendar, forms, drive,
 ];
 
 /** Global symbol → advanced service ID, as `enabledAdvancedServices` names them. */

@@ -5,6 +5,7 @@ import { nextRun } from '../core/schedule';
 import { registerStore, type Store, type WorkspaceState } from '../core/state';
 import { isValidTimeZone, zonedParts } from '../core/zones';
 import { createHash } from 'node:crypto';
+import { webAppStore, webAppUrl } from './webapp';
 
 /**
  * ScriptApp (developers.google.com/apps-script/reference/script/script-app): installable
@@ -305,7 +306,11 @@ export class TriggerBuilder extends GasObject {
   }
 }
 
-/** Service (reference/script/service): the script's web app, as if deployed. */
+/**
+ * Service (reference/script/service): the script's web app. getUrl "Returns the URL of the web
+ * app, if it has been deployed; otherwise returns null"; isEnabled "Returns true if the script is
+ * accessible as a web app" (deployed with `ws.deployWebApp`).
+ */
 export class ScriptService extends GasObject {
   readonly _service = 'Script' as const;
   readonly _class = 'Service';
@@ -314,12 +319,13 @@ export class ScriptService extends GasObject {
     super();
   }
 
-  getUrl(): string {
-    return `https://script.google.com/macros/s/${this._env.project.id}/exec`;
+  getUrl(): string | null {
+    const d = webAppStore(this._env.state).deployments[this._env.project.id];
+    return d ? webAppUrl(d) : null;
   }
 
   isEnabled(): boolean {
-    return true;
+    return webAppStore(this._env.state).deployments[this._env.project.id] !== undefined;
   }
 }
 

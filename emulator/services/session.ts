@@ -81,11 +81,27 @@ function domainOf(email: string): string {
 /** The active user's email as Session reports it (see the class comment): '' where the reference hides it. */
 export function activeUserEmail(env: ServiceEnv): string {
   const person = env.exec.user;
+  if (env.exec.record.trigger === 'webapp') return webAppActiveUser(env);
   if (env.exec.record.trigger !== 'simple') return person;
   const containerId = env.project.containerId;
   const owner = (containerId && sheetsStore(env.state).spreadsheet(containerId)?.owner) || env.state.user;
   if (person.toLowerCase() === owner.toLowerCase()) return person;
   if (env.state.quotas.account === 'workspace' && domainOf(person) !== '' && domainOf(person) === domainOf(owner)) return person;
+  return '';
+}
+
+/**
+ * A web app request (the web apps guide, Permissions; reference/base/session getActiveUser): run
+ * as the visitor (USER_ACCESSING) the visitor is the active user; run as the deployer
+ * ("execute as me") the visitor's email is given only when they are the deployer or share the
+ * deployer's Workspace domain, else ''. An anonymous visitor is always ''.
+ */
+function webAppActiveUser(env: ServiceEnv): string {
+  const visitor = env.exec.record.visitor ?? '';
+  const runsAs = env.exec.user;
+  if (visitor === '') return '';
+  if (visitor.toLowerCase() === runsAs.toLowerCase()) return visitor;
+  if (env.state.quotas.account === 'workspace' && domainOf(visitor) !== '' && domainOf(visitor) === domainOf(runsAs)) return visitor;
   return '';
 }
 

@@ -175,7 +175,10 @@ describe('ScriptApp listing and deleting (reference/script/script-app)', () => {
   test('script ID, web app URL, a stable OAuth token and the enums', () => {
     const { env, app } = setup();
     expect(app.getScriptId()).toBe(env.project.id);
-    expect(app.getService().getUrl()).toBe(`https://script.google.com/macros/s/${env.project.id}/exec`);
+    // reference/script/service: getUrl is null until the project is deployed as a web app
+    // (test/emulator/webapp.test.ts covers a deployed one).
+    expect(app.getService().getUrl()).toBeNull();
+    expect(app.getService().isEnabled()).toBe(false);
     expect(app.getOAuthToken()).toBe(new ScriptApp(nextExecution(env)).getOAuthToken());
     expect(app.getOAuthToken()).not.toBe(new ScriptApp(nextExecution(env, 'editor', 'otra@trabajo.gob.pe')).getOAuthToken());
     expect(Object.keys(app.WeekDay)).toEqual(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']);

@@ -1,7 +1,7 @@
 import type { Random } from '../../core/random';
 import { isValidAddress } from '../mail/message';
 import { CALENDAR_API_ERRORS as E, apiError } from './errors';
-import { hasOffset, timeMs, type Attendee, type ConferenceData, type EventDateTime, type EventResource, type SendUpdates } from './store';
+import { hasOffset, RESPONSE_STATUSES, timeMs, type Attendee, type ConferenceData, type EventDateTime, type EventResource, type SendUpdates } from './store';
 
 /**
  * The rules of the Calendar API v3 event resource the emulator enforces
@@ -45,8 +45,12 @@ export function checkTimes(method: string, start: EventDateTime | undefined, end
   if (e < s) throw apiError(method, E.emptyRange);
 }
 
-/** Guests need a valid email; the API adds `responseStatus: "needsAction"` and marks the organizer. */
-export function normaliseAttendees(method: string, attendees: unknown, organizer: string): Attendee[] | undefined {
+/**
+ * Guests need a valid email; the API adds `responseStatus: "needsAction"` and marks the organizer.
+ * `previous`: the event's guests before a patch; one listed again without a responseStatus keeps
+ * the answer they gave. A responseStatus outside the four values is refused (400).
+ */
+export function normaliseAttendees(method: string, attendees: unknown, organizer: string, previous: Attendee[] = []): Attendee[] | undefined {
   if (attendees === undefined || attendees === null) return undefined;
   if (!Array.isArray(attendees)) throw apiError(method, E.badRequest);
   return attendees.map((a) => {
@@ -54,10 +58,15 @@ export function normaliseAttendees(method: string, attendees: unknown, organizer
     const email = typeof raw.email === 'string' ? raw.email.trim() : '';
     if (!isValidAddress(email)) throw apiError(method, E.invalidAttendee);
     const isOrganizer = email.toLowerCase() === organizer.toLowerCase();
+    if (raw.responseStatus !== undefined && !RESPONSE_STATUSES.includes(raw.responseStatus as Attendee['responseStatus'])) {
+      throw apiError(method, E.badRequest);
+    }
+    const before = previous.find((p) => p.email.toLowerCase() === email.toLowerCase());
     return {
       ...raw,
       email,
-      responseStatus: (raw.responseStatus as Attendee['responseStatus']) ?? (isOrganizer ? 'accepted' : 'needsAction'),
+      responseStatus:
+        (raw.responseStatus as Attendee['responseStatus']) ?? before?.responseStatus ?? (isOrganizer ? 'accepted' : 'needsAction'),
       ...(isOrganizer ? { organizer: true, self: true } : {}),
     } as Attendee;
   });

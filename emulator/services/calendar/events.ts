@@ -12,7 +12,7 @@ import {
   sendUpdatesOf,
   stripReadOnly,
 } from './event-resource';
-import { calendarStore, hasOffset, startMs, timeMs, type EventResource, type StoredEvent } from './store';
+import { calendarStore, hasOffset, stampEvent, startMs, timeMs, type EventResource, type StoredEvent } from './store';
 
 type Args = Record<string, unknown> | undefined;
 
@@ -103,7 +103,8 @@ export class CalendarEvents extends GasObject {
     const merged = mergePatch(before as unknown as Record<string, unknown>, body) as unknown as EventResource;
     checkTimes(method, merged.start, merged.end);
     if (body.attendees !== undefined) {
-      const attendees = normaliseAttendees(method, merged.attendees, calId);
+      // A guest already invited keeps their answer unless the patch gives one.
+      const attendees = normaliseAttendees(method, merged.attendees, calId, before.attendees);
       if (attendees) merged.attendees = attendees;
       else delete merged.attendees;
     }
@@ -201,10 +202,7 @@ export class CalendarEvents extends GasObject {
   }
 
   _stamp(stored: StoredEvent): void {
-    const now = this._env.state.now();
-    stored.rev += 1;
-    stored.resource.updated = new Date(now).toISOString();
-    stored.resource.etag = `"${now}${String(stored.rev).padStart(3, '0')}"`;
+    stampEvent(stored, this._env.state.now());
   }
 
   _notify(calendarId: string, event: EventResource, guests: string[], kind: 'invitation' | 'update' | 'cancellation'): void {

@@ -157,6 +157,49 @@ export function hasOffset(dateTime: string): boolean {
   return /(Z|[+-]\d{2}:\d{2})$/i.test(dateTime);
 }
 
+export type GuestResponse = 'accepted' | 'declined' | 'tentative';
+export const RESPONSE_STATUSES: readonly Attendee['responseStatus'][] = ['needsAction', 'declined', 'tentative', 'accepted'];
+
+/** A new etag and `updated` after a change (the revision keeps two writes in one millisecond apart). */
+export function stampEvent(stored: StoredEvent, now: number): void {
+  stored.rev += 1;
+  stored.resource.updated = new Date(now).toISOString();
+  stored.resource.etag = `"${now}${String(stored.rev).padStart(3, '0')}"`;
+}
+
+/**
+ * A guest answers the invitation (host side: a test or the browser UI stands in for the guest's
+ * Calendar): their `responseStatus` changes and the event gets a new etag and `updated`.
+ */
+export function respondToEvent(
+  store: CalendarStore,
+  ref: string | { calendarId: string; eventId: string },
+  email: string,
+  response: GuestResponse,
+  now: number,
+): EventResource {
+  if (response !== 'accepted' && response !== 'declined' && response !== 'tentative') {
+    throw new Error(`a guest answers accepted, declined or tentative, not ${String(response)}`);
+  }
+  const found: StoredEvent[] = [];
+  if (typeof ref === 'string') {
+    for (const events of Object.values(store.calendars)) if (events[ref]) found.push(events[ref]);
+  } else {
+    const e = store.calendars[ref.calendarId]?.[ref.eventId];
+    if (e) found.push(e);
+  }
+  const id = typeof ref === 'string' ? ref : ref.eventId;
+  if (found.length === 0) throw new Error(`no event ${id}`);
+  if (found.length > 1) throw new Error(`event ${id} is in ${found.length} calendars: name the calendar ({ calendarId, eventId })`);
+  const stored = found[0];
+  if (stored.resource.status === 'cancelled') throw new Error(`event ${id} was deleted`);
+  const guest = (stored.resource.attendees ?? []).find((a) => a.email.toLowerCase() === email.trim().toLowerCase());
+  if (!guest) throw new Error(`${email} is not a guest of event ${id}`);
+  guest.responseStatus = response;
+  stampEvent(stored, now);
+  return structuredClone(stored.resource);
+}
+
 registerStore('calendar', { create: () => new CalendarStore(), fromJSON: CalendarStore.fromJSON });
 
 export function calendarStore(state: WorkspaceState): CalendarStore {

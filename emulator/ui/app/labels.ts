@@ -9,6 +9,7 @@ export const TRIGGER_LABELS: Record<ExecutionView['trigger'], string> = {
   simple: 'activador simple',
   open: 'al abrir',
   editor: 'editor',
+  webapp: 'app web',
 };
 
 export const STATUS_LABELS: Record<ExecutionView['status'], string> = {
