@@ -17,6 +17,7 @@ import type { ProtectionInfo } from './services/sheets/store';
 import { mailStore, type SentMail } from './services/mail';
 import { calendarStore } from './services/calendar';
 import { formsStore, submitFormResponse } from './services/forms';
+import { driveStore } from './services/drive';
 import { respondToEvent as respond, type EventResource, type GuestResponse } from './services/calendar/store';
 import { HtmlOutput } from './services/html';
 import { TextOutput } from './services/content';
@@ -497,6 +498,22 @@ export class Workspace {
 
   outbox(): SentMail[] {
     return mailStore(this.state).sent;
+  }
+
+  /** Drive: every file (not folders), oldest first, trashed ones too (`trashed: true`). */
+  driveFiles(): { id: string; name: string; mimeType: string; parents: string[]; owner: string; trashed: boolean; size: number; created: number }[] {
+    const store = driveStore(this.state);
+    return [...store.items.values()]
+      .filter((i) => i.kind === 'file')
+      .map((i) => ({ id: i.id, name: i.name, mimeType: i.mimeType, parents: [...i.parents], owner: i.owner, trashed: i.trashed, size: store.bytes(i).length, created: i.created }));
+  }
+
+  /** One Drive file's content; throws for an unknown ID. */
+  driveFile(id: string): { name: string; mimeType: string; bytes: Uint8Array } {
+    const store = driveStore(this.state);
+    const item = store.get(id);
+    if (!item || item.kind !== 'file') throw new Error(`no Drive file with id ${id}`);
+    return { name: item.name, mimeType: item.mimeType, bytes: store.bytes(item) };
   }
 
   /** Events of every calendar by start time: live ones, and cancelled (deleted) ones too with `includeCancelled`. */
