@@ -134,3 +134,27 @@ export interface ServerApi {
   /** Takes over another consultant's appointment, saying why (audited); answers with the appointment as this user now sees it. */
   actOnBehalf(id: string, reason: string): DayActionResult;
 }
+
+// ---------------------------------------------------------------------------- workshops «Aprende a Emprender»: the programme (B01) — WORKSHOPS block
+
+import type { ModuleInput, ModulesView, SaveModuleResult } from './app/workshops/programme';
+
+export type {
+  ModuleField,
+  ModuleFieldErrors,
+  ModuleInput,
+  ModulesView,
+  ModuleView,
+  SaveModuleResult,
+  SessionField,
+  SessionInput,
+  SessionView,
+} from './app/workshops/programme';
+
+/** B01 server functions, in the "Programación Talleres Masivos" spreadsheet. */
+export interface ServerApi {
+  /** «Módulos»: the modules with their sessions, state and counts, and this spreadsheet's role. */
+  getModules(): ModulesView;
+  /** Creates a module (no `id`) or edits one (`id`) until its first session starts; per-field errors in Spanish. */
+  saveModule(input: ModuleInput): SaveModuleResult;
+}

@@ -79,6 +79,10 @@ export * from './entry/import';
 export * from './entry/reminders';
 export * from './entry/day';
 
+// ---------------------------------------------------------------------------- workshops "Aprende a Emprender" (B01)
+
+export * from './entry/workshops';
+
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 
 export * from './entry/personal-data';

@@ -213,6 +213,8 @@ export const MODULES_TAB = tab({
     c.text('registrationUrl', 'Enlace de inscripción'),
     c.id('registrationFormId', 'ID formulario de inscripción', { system: true }),
     c.integer('capacity', 'Cupos'),
+    // The certificate's attendance rule (B01, B12): at least this many of the module's sessions.
+    c.integer('minSessions', 'Asistencia mínima (sesiones)'),
     c.integer('registered', 'Inscritos', { system: true }),
     c.status('bannerStatus', 'Banner', ['Solicitado', 'Recibido', 'Validado']),
     c.text('bannerUrl', 'Enlace del banner'),
@@ -381,6 +383,8 @@ export const TABS: readonly TabSpec[] = [
 
 export type AppointmentKey = (typeof APPOINTMENTS_TAB)['columns'][number]['key'];
 export type ModuleKey = (typeof MODULES_TAB)['columns'][number]['key'];
+export type SessionKey = (typeof SESSIONS_TAB)['columns'][number]['key'];
+export type YearPlanKey = (typeof YEAR_PLAN_TAB)['columns'][number]['key'];
 export type SettingsKey = (typeof SETTINGS_TAB)['columns'][number]['key'];
 export type AuditKey = (typeof AUDIT_TAB)['columns'][number]['key'];
 export type ReviewKey = (typeof REVIEW_TAB)['columns'][number]['key'];

@@ -32,6 +32,9 @@ export const ENTRY_ACCESS = {
   findPersonData: 'member',
   exportPersonData: 'member',
   correctPersonData: 'member',
+  // Workshops (B01): consultants organise the modules.
+  getModules: 'member',
+  saveModule: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
