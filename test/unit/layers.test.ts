@@ -171,3 +171,11 @@ test('the test-only spreadsheet writer (SheetJS "xlsx") is never part of the pro
   expect(files.length).toBeGreaterThan(10);
   expect(bad).toEqual([]);
 });
+
+test('the PDF writer (pdf-lib) is the emulator\'s alone: never imported by the product or the sidebar', () => {
+  const files = [...filesUnder('src'), ...sidebar];
+  const bad = files.flatMap((f) => importsOf(f).filter((i) => i.spec === 'pdf-lib' || i.spec.startsWith('pdf-lib/')).map((i) => `${f} → ${i.spec}`));
+  expect(files.length).toBeGreaterThan(10);
+  expect(bad).toEqual([]);
+  expect(emulator.some((f) => importsOf(f).some((i) => i.spec === 'pdf-lib'))).toBe(true); // the guard looks at real imports
+});

@@ -42,6 +42,7 @@ export function htmlToBlocks(html: string): TextBlock[] {
   const src = String(html)
     .replace(/\u0000/g, '')
     .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<![^>]*>|<\?[^>]*>/g, '')
     .replace(/<(script|style|head|template|title)\b[\s\S]*?<\/\1\s*>/gi, '');
   const blocks: TextBlock[] = [];
   let kind: BlockKind = 'p';
