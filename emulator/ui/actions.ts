@@ -3,6 +3,7 @@ import { uiStore } from '../core/ui-store';
 import { FormSubmissionError, formsStore, parsePrefilledUrl, type AnswerProblem } from '../services/forms';
 import { sheetsStore } from '../services/sheets';
 import type { Workspace } from '../workspace';
+import { parseWebAppUrl, type WebAppResponse } from '../services/webapp';
 import { executionView, type ExecutionView, type MessageView } from './snapshot';
 
 /**
@@ -174,4 +175,38 @@ export function clientFunctionNames(ws: Workspace, spreadsheetId: string): strin
     if (!m[1].endsWith('_')) names.add(m[1]);
   }
   return [...names];
+}
+
+/**
+ * Someone opens a web-app URL (a link in an email, a form in a web app page): one doGet/doPost
+ * execution. `user`: the visitor's account, '' or null for someone not signed in.
+ */
+export function openWebApp(ws: Workspace, body: Record<string, unknown>) {
+  const url = str(body, 'url');
+  const user = typeof body.user === 'string' && body.user.trim() !== '' ? body.user.trim() : null;
+  const method = body.method === 'POST' ? 'POST' : 'GET';
+  const payload = typeof body.body === 'string' ? body.body : undefined;
+  const contentType = typeof body.contentType === 'string' ? body.contentType : undefined;
+  if (!parseWebAppUrl(url)) throw new BadRequest('ese enlace no es la URL de una app web (https://script.google.com/macros/s/…/exec)');
+  let response: WebAppResponse | undefined;
+  const effects = withEffects(ws, () => {
+    response = ws.openWebApp(url, { method, user, ...(payload !== undefined ? { body: payload } : {}), ...(contentType ? { contentType } : {}) });
+    return {};
+  });
+  return { response: response!, effects };
+}
+
+/** A guest answers an event's invitation from the calendar view. */
+export function respondToEvent(ws: Workspace, body: Record<string, unknown>) {
+  const calendarId = str(body, 'calendarId');
+  const eventId = str(body, 'eventId');
+  const email = str(body, 'email');
+  const response = str(body, 'response');
+  if (response !== 'accepted' && response !== 'declined' && response !== 'tentative') throw new BadRequest('la respuesta es accepted, declined o tentative');
+  try {
+    ws.respondToEvent({ calendarId, eventId }, email, response);
+  } catch (e) {
+    throw new BadRequest(e instanceof Error ? e.message : String(e));
+  }
+  return { ok: true, executions: [], messages: [] };
 }

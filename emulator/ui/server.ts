@@ -1,7 +1,20 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Workspace } from '../workspace';
-import { advanceClock, BadRequest, clickMenu, clientFunctionNames, enterCell, openSpreadsheet, resolveFormUrl, runFromClient, submitForm } from './actions';
+import {
+  advanceClock,
+  BadRequest,
+  clickMenu,
+  clientFunctionNames,
+  enterCell,
+  openSpreadsheet,
+  openWebApp,
+  resolveFormUrl,
+  respondToEvent,
+  runFromClient,
+  submitForm,
+} from './actions';
+import { webAppFramePage, WebAppResponses } from './webapp-page';
 import { clientBundle, type ClientBundle } from './client-bundle';
 import { driveFileContent } from './drive-view';
 import { uiStore } from '../core/ui-store';
@@ -19,6 +32,9 @@ import { SURFACE_SANDBOX, surfacePage } from './surface-page';
  *   GET  /surface/:spreadsheetId the last sidebar/dialog's HTML with the google.script shim
  *   GET  /api/mail/:id/attachments/:n, /api/drive/:id/content   bytes
  *   GET  /api/forms/resolve?url= { formId, answers } of a (prefilled) form link
+ *   GET  /webapp/frame/:key      what a web app answered (kept by POST /api/webapp/open), sandboxed
+ *   POST /api/webapp/open {url, user?, method?, body?, contentType?} → {ok, key, status, contentType, title?, fileName?, location?}
+ *   POST /api/calendar/respond {calendarId, eventId, email, response}   a guest's answer
  *   POST /api/open {spreadsheetId}          POST /api/menu {spreadsheetId, caption}
  *   POST /api/run {spreadsheetId, functionName, args}  → {ok, value} | {ok:false, error}
  *   POST /api/clock {to: "AAAA-MM-DDTHH:MM"} | {minutes}
@@ -71,6 +87,7 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
   let ws = opts.workspace;
   let actions = 0;
   let port = 0;
+  const webApps = new WebAppResponses();
 
   const version = () => `${actions}.${ws.state.executions.length}.${ws.state.now()}`;
   const persist = () => {
@@ -91,6 +108,8 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
       if (p === '/api/forms/resolve') return sendJson(res, 200, resolveFormUrl(ws, url.searchParams.get('url') ?? ''));
       let m = /^\/surface\/([^/]+)$/.exec(p);
       if (m) return sendSurface(res, ws, decodeURIComponent(m[1]), url.searchParams.get('key'), `http://${req.headers.host}`, bundle);
+      m = /^\/webapp\/frame\/([^/]+)$/.exec(p);
+      if (m) return sendWebAppFrame(res, webApps, decodeURIComponent(m[1]));
       m = /^\/api\/mail\/([^/]+)\/attachments\/(\d+)$/.exec(p);
       if (m) {
         const mail = ws.outbox().find((x) => x.id === decodeURIComponent(m![1]));
@@ -131,6 +150,25 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
         break;
       case '/api/cells':
         result = enterCell(ws, body);
+        break;
+      case '/api/webapp/open': {
+        const { response: r, effects } = openWebApp(ws, body);
+        const key = webApps.put(String(body.url), r);
+        result = {
+          ...effects,
+          ok: r.status < 400,
+          key,
+          status: r.status,
+          contentType: r.contentType,
+          ...(r.title ? { title: r.title } : {}),
+          ...(r.fileName ? { fileName: r.fileName } : {}),
+          ...(r.location ? { location: r.location } : {}),
+          ...(r.status >= 400 ? { error: r.execution?.error ?? `HTTP ${r.status}` } : {}),
+        };
+        break;
+      }
+      case '/api/calendar/respond':
+        result = respondToEvent(ws, body);
         break;
       case '/api/reset': {
         if (!opts.reset) throw new HttpError(501, 'este servidor no sabe empezar de nuevo');
@@ -253,6 +291,25 @@ function sendSurface(res: http.ServerResponse, ws: Workspace, spreadsheetId: str
   send(res, 200, 'text/html; charset=utf-8', html, {
     'Content-Security-Policy': `sandbox ${SURFACE_SANDBOX}; frame-ancestors 'self'`,
   });
+}
+
+/** A web app's answer in its frame: HTML sandboxed as sidebars are; text as text (a download when named). */
+function sendWebAppFrame(res: http.ServerResponse, store: WebAppResponses, key: string): void {
+  const r = store.get(key);
+  if (!r) throw new HttpError(404, 'esa respuesta de la app web ya no está');
+  if (r.status === 302 && r.location) {
+    const page = `<!DOCTYPE html><meta charset="utf-8"><p style="font-family:sans-serif;margin:24px">Google pediría iniciar sesión (${r.location.split('?')[0]}). Indique el correo del visitante arriba y vuelva a abrir.</p>`;
+    return send(res, 200, 'text/html; charset=utf-8', page, { 'Content-Security-Policy': `sandbox; frame-ancestors 'self'` });
+  }
+  if (/^text\/html\b/i.test(r.contentType)) {
+    return send(res, r.status === 200 ? 200 : r.status, 'text/html; charset=utf-8', webAppFramePage(r.body), {
+      'Content-Security-Policy': `sandbox ${SURFACE_SANDBOX}; frame-ancestors 'self'`,
+    });
+  }
+  const headers: Record<string, string> = { 'Content-Security-Policy': `sandbox; frame-ancestors 'self'` };
+  if (r.fileName) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(r.fileName)}`;
+  // Shown as text whatever its type (JSON, CSV, iCal …): nothing from the script runs in the page.
+  send(res, 200, 'text/plain; charset=utf-8', r.body, headers);
 }
 
 function sendBytes(res: http.ServerResponse, bytes: Buffer, contentType: string, name: string): void {

@@ -9,6 +9,8 @@ import { driveView } from './views/drive';
 import { formsListView, formView } from './views/forms';
 import { mailView } from './views/mail';
 import { sheetsView } from './views/sheets';
+import { WEBAPP_URL, webAppView, type WebAppPageState } from './views/webapp';
+import { WEBAPP_CHANNEL } from '../webapp-page';
 import { renderClock, topbar } from './views/topbar';
 
 export type Route =
@@ -19,6 +21,7 @@ export type Route =
   | { view: 'form'; formId: string }
   | { view: 'form-link'; url: string }
   | { view: 'drive' }
+  | { view: 'webapp'; url: string }
   | { view: 'dev' };
 
 /** A view: what it shows depends only on `signature`; the page redraws it when that changes. */
@@ -52,6 +55,8 @@ export function parseRoute(hash: string): Route {
       return { view: 'form-link', url: new URLSearchParams(query).get('url') ?? '' };
     case 'drive':
       return { view: 'drive' };
+    case 'appweb':
+      return { view: 'webapp', url: new URLSearchParams(query).get('url') ?? '' };
     case 'desarrollador':
       return { view: 'dev' };
     default:
@@ -74,6 +79,7 @@ export class App {
   readonly opened = new Set<string>();
   readonly activeTab = new Map<string, string>();
   form?: FormPageState;
+  webApp?: WebAppPageState;
   readonly surfaces: SurfaceHost;
 
   private readonly header = el('header', { class: 'topbar' });
@@ -90,6 +96,7 @@ export class App {
     this.surfaces = new SurfaceHost(this, this.dock, this.overlay);
     replaceChildren(root, this.header, el('div', { class: 'workspace' }, this.view, this.dock), this.status, this.overlay, this.toasts);
     window.addEventListener('hashchange', () => this.render());
+    window.addEventListener('message', (event) => void this.onWebAppMessage(event));
   }
 
   async start(): Promise<void> {
@@ -145,6 +152,9 @@ export class App {
       void this.openFormLink(this.route.url);
       return;
     }
+    if (this.route.view === 'webapp' && this.webApp?.url !== this.route.url) {
+      void this.openWebApp(this.route.url, this.webApp?.user ?? '');
+    }
     if (this.route.view === 'sheets' && this.route.spreadsheetId && !this.opened.has(this.route.spreadsheetId)) {
       void this.openSpreadsheet(this.route.spreadsheetId);
     }
@@ -167,7 +177,7 @@ export class App {
       case 'mail':
         return mailView(this, s, r.mailId);
       case 'calendar':
-        return calendarView(s);
+        return calendarView(this, s);
       case 'forms':
         return formsListView(this, s);
       case 'form':
@@ -175,6 +185,8 @@ export class App {
         return formView(this, s, this.form);
       case 'drive':
         return driveView(s);
+      case 'webapp':
+        return webAppView(this, this.webApp ?? { url: r.url, user: '', loading: true });
       case 'dev':
         return devView(this, s);
       default:
@@ -254,10 +266,49 @@ export class App {
     }
   }
 
+  /**
+   * Opens a web-app URL as `user` ('' = not signed in): one doGet/doPost on the server; the page
+   * shows the answer in a sandboxed frame.
+   */
+  async openWebApp(url: string, user: string, request: { method?: 'GET' | 'POST'; body?: string; contentType?: string } = {}): Promise<void> {
+    this.webApp = { url, user, loading: true };
+    if (this.route.view === 'webapp' && this.route.url !== url) history.replaceState(null, '', `#/appweb?url=${encodeURIComponent(url)}`);
+    this.invalidate();
+    const r = await this.act<Effects & { key?: string; status?: number; contentType?: string; title?: string; fileName?: string }>(
+      '/api/webapp/open',
+      { url, user, ...request },
+      `app web (${request.method ?? 'GET'})`,
+    );
+    this.webApp = { url, user, key: r.key, status: r.status, contentType: r.contentType, title: r.title, fileName: r.fileName, error: r.ok === false ? r.error : undefined };
+    this.invalidate();
+  }
+
+  /** Links and forms of the web-app frame aimed at a web app come here as messages. */
+  private async onWebAppMessage(event: MessageEvent): Promise<void> {
+    const data = event.data as { channel?: string; kind?: string; url?: unknown; method?: unknown; body?: unknown; contentType?: unknown };
+    if (!data || data.channel !== WEBAPP_CHANNEL || data.kind !== 'open' || typeof data.url !== 'string') return;
+    const frame = document.querySelector<HTMLIFrameElement>('iframe.webapp-frame');
+    if (!frame || frame.contentWindow !== event.source || !WEBAPP_URL.test(data.url)) return;
+    const method = data.method === 'POST' ? 'POST' : 'GET';
+    await this.openWebApp(data.url, this.webApp?.user ?? '', {
+      method,
+      ...(typeof data.body === 'string' ? { body: data.body } : {}),
+      ...(typeof data.contentType === 'string' ? { contentType: data.contentType } : {}),
+    });
+  }
+
+  /** A guest's answer to an event, given from the calendar view. */
+  async respondToEvent(calendarId: string, eventId: string, email: string, response: string): Promise<void> {
+    const r = await this.act('/api/calendar/respond', { calendarId, eventId, email, response }, `respuesta de ${email}`);
+    if (r.ok === false && r.error) this.showStatus(r.error, true);
+  }
+
   /** Where a link followed inside the emulator goes. */
   openUrl(url: string): void {
     if (/^https:\/\/(docs\.google\.com\/forms\/|forms\.gle\/)/i.test(url)) {
       this.navigate(`#/formulario?url=${encodeURIComponent(url)}`);
+    } else if (WEBAPP_URL.test(url)) {
+      this.navigate(`#/appweb?url=${encodeURIComponent(url)}`);
     } else {
       window.open(url, '_blank', 'noopener');
     }

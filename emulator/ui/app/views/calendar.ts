@@ -1,5 +1,5 @@
 import type { EventView, Snapshot } from '../../snapshot';
-import type { View } from '../app';
+import type { App, View } from '../app';
 import { el, safeHref } from '../dom';
 
 const RESPONSE_LABELS: Record<string, string> = {
@@ -10,7 +10,7 @@ const RESPONSE_LABELS: Record<string, string> = {
 };
 
 /** A Calendar agenda: events by day (Lima time), with their Meet link and guests. */
-export function calendarView(s: Snapshot): View {
+export function calendarView(app: App, s: Snapshot): View {
   return {
     signature: `calendar:${JSON.stringify(s.calendar)}:${s.clock.day}`,
     render: () => {
@@ -31,7 +31,7 @@ export function calendarView(s: Snapshot): View {
               'div',
               { class: 'agenda' },
               ...[...days.values()].map((events) =>
-                el('section', { class: 'agenda-day' }, el('h2', {}, events[0].dayLabel || 'Sin fecha'), ...events.map(eventCard)),
+                el('section', { class: 'agenda-day' }, el('h2', {}, events[0].dayLabel || 'Sin fecha'), ...events.map((e) => eventCard(app, e))),
               ),
             ),
       );
@@ -39,7 +39,23 @@ export function calendarView(s: Snapshot): View {
   };
 }
 
-function eventCard(e: EventView): Node {
+/** A guest's answer, and (for a live event) a select to answer as that guest, as their own Calendar would. */
+function guestItem(app: App, e: EventView, g: EventView['guests'][number]): Node {
+  const label = `${g.name ? `${g.name} <${g.email}>` : g.email}${g.organizer ? ' (organizador)' : ''} · ${RESPONSE_LABELS[g.responseStatus] ?? g.responseStatus}`;
+  if (g.organizer || e.status === 'cancelled') return el('li', {}, label);
+  const select = el(
+    'select',
+    { class: 'guest-answer', attrs: { 'aria-label': `Responder como ${g.email}`, 'data-guest': g.email } },
+    el('option', { attrs: { value: '', selected: true, disabled: true } }, 'responder como invitado…'),
+    ...(['accepted', 'tentative', 'declined'] as const).map((r) => el('option', { attrs: { value: r } }, RESPONSE_LABELS[r])),
+  );
+  select.addEventListener('change', () => {
+    if (select.value) void app.respondToEvent(e.calendarId, e.id, g.email, select.value);
+  });
+  return el('li', {}, label, ' ', select);
+}
+
+function eventCard(app: App, e: EventView): Node {
   return el(
     'article',
     { class: `event${e.status === 'cancelled' ? ' cancelled' : ''}`, attrs: { 'data-event-id': e.id } },
@@ -63,7 +79,7 @@ function eventCard(e: EventView): Node {
             'div',
             { class: 'event-guests' },
             el('span', { class: 'label' }, `${e.guests.length} invitado${e.guests.length === 1 ? '' : 's'}:`),
-            el('ul', {}, ...e.guests.map((g) => el('li', {}, `${g.name ? `${g.name} <${g.email}>` : g.email}${g.organizer ? ' (organizador)' : ''} · ${RESPONSE_LABELS[g.responseStatus] ?? g.responseStatus}`))),
+            el('ul', {}, ...e.guests.map((g) => guestItem(app, e, g))),
           )
         : null,
       e.description ? el('p', { class: 'event-description' }, e.description) : null,

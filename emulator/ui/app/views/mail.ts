@@ -2,6 +2,7 @@ import type { MailView, Snapshot } from '../../snapshot';
 import type { App, View } from '../app';
 import { button, el } from '../dom';
 import { bytes } from '../labels';
+import { WEBAPP_URL } from './webapp';
 
 /**
  * A Gmail-like view of the outbox: every message the scripts sent. The HTML body is drawn in a
@@ -92,6 +93,7 @@ function message(app: App, m: MailView): Node {
                 'li',
                 {},
                 l.formId ? button('Abrir formulario', () => app.openUrl(l.url), { class: 'btn small' }) : null,
+                WEBAPP_URL.test(l.url) ? button('Abrir app web', () => app.openUrl(l.url), { class: 'btn small' }) : null,
                 el('span', { class: 'link-url' }, l.url),
               ),
             ),
