@@ -15,15 +15,18 @@ import { initErrorBox } from './server';
 import { initSetup, loadStatus } from './setup';
 import { initTeam, loadTeam } from './team';
 import { initWalkIn } from './walk-in';
+import { initModules, loadModules, renderModules } from './workshops';
 
-type View = 'hoy' | 'importar' | 'presencial' | 'datos' | 'inicio' | 'configuracion' | 'equipo';
-const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos', 'inicio', 'configuracion', 'equipo'];
+type View = 'hoy' | 'importar' | 'presencial' | 'datos' | 'modulos' | 'modulo' | 'inicio' | 'configuracion' | 'equipo';
+const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos', 'modulos', 'modulo', 'inicio', 'configuracion', 'equipo'];
 /** The tab of the navigation that each view belongs to. */
 const NAV_OF: Record<View, View> = {
   hoy: 'hoy',
   importar: 'importar',
   presencial: 'presencial',
   datos: 'datos',
+  modulos: 'modulos',
+  modulo: 'modulos',
   inicio: 'inicio',
   configuracion: 'inicio',
   equipo: 'equipo',
@@ -33,6 +36,8 @@ const HEADINGS: Record<View, string> = {
   importar: 'import-title',
   presencial: 'walkin-title',
   datos: 'pd-title',
+  modulos: 'modules-title',
+  modulo: 'module-form-title',
   inicio: 'status-title',
   configuracion: 'setup-title',
   equipo: 'team-title',
@@ -51,9 +56,19 @@ function showView(view: View, focus = true): void {
   }
 }
 
-/** The day's screens and "Datos personales" only make sense in the "Atenciones Virtuales" spreadsheet. */
-function showNav(attention: boolean): void {
-  el('nav').hidden = !attention;
+/** The entries of the navigation that belong to the "Atenciones Virtuales" spreadsheet. */
+const ATTENTION_VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos'];
+
+/**
+ * The day's screens and "Datos personales" only make sense in the "Atenciones Virtuales"
+ * spreadsheet, «Módulos» in "Programación Talleres Masivos"; no navigation before setup.
+ */
+function showNav(role: string | null): void {
+  el('nav').hidden = role !== 'atenciones' && role !== 'talleres';
+  document.querySelectorAll<HTMLButtonElement>('#nav button[data-view]').forEach((b) => {
+    if (ATTENTION_VIEWS.includes(b.dataset.view as View)) b.hidden = role !== 'atenciones';
+  });
+  el('nav-modules').hidden = role !== 'talleres';
 }
 
 /**
@@ -82,14 +97,34 @@ async function openDay(): Promise<void> {
   }
   const v = await loadDay();
   if (v && v.ready) showCoordinatorEntries(v.user.isCoordinator);
-  if (v && !v.ready) await openStatus(v.message);
+  if (v && !v.ready) await openModulesOrStatus(v.message);
+}
+
+/** «Módulos» (one call, which also says the spreadsheet's role). */
+async function openModules(): Promise<void> {
+  showView('modulos');
+  renderModules();
+  const m = await loadModules();
+  if (m) showCoordinatorEntries(m.user.isCoordinator);
+}
+
+/** The Talleres spreadsheet opens on «Módulos»; any other that cannot show the day, on its status. */
+async function openModulesOrStatus(why?: string): Promise<void> {
+  const m = await loadModules();
+  if (m && m.role === 'talleres') {
+    showNav('talleres');
+    showCoordinatorEntries(m.user.isCoordinator);
+    showView('modulos', false);
+    return;
+  }
+  if (m) await openStatus(why);
 }
 
 /** Status of the sheet; `why` says why the day could not be shown. */
 async function openStatus(why?: string): Promise<SetupStatus | null> {
   const s = await loadStatus();
   if (s) {
-    showNav(s.configured && s.role === 'atenciones');
+    showNav(s.configured ? s.role : null);
     // Only a coordinator (or, before there is a team, the first one) gets the status.
     if (s.configured) showCoordinatorEntries(true);
     if (why) el('status-message').textContent = why;
@@ -110,10 +145,11 @@ function start(): void {
     markDayStale();
   });
   el('go-team').addEventListener('click', () => void openTeam());
+  initModules((v) => showView(v));
   initSetup(
     (v) => showView(v),
     (s) => {
-      showNav(s !== null && s.configured && s.role === 'atenciones');
+      showNav(s !== null && s.configured ? s.role : null);
       if (s?.configured) showCoordinatorEntries(true);
       markDayStale();
     },
@@ -125,6 +161,7 @@ function start(): void {
       if (view === 'hoy') void openDay();
       else if (view === 'inicio') void openStatus();
       else if (view === 'equipo') void openTeam();
+      else if (view === 'modulos') void openModules();
       else {
         // Another screen's call may have turned every button on: the deletion stays locked.
         if (view === 'datos') syncPersonDataControls();
@@ -136,7 +173,7 @@ function start(): void {
   const initial = document.body.getAttribute('data-initial-view');
   if (initial === 'configuracion') {
     void loadStatus().then((s) => {
-      showNav(s !== null && s.configured && s.role === 'atenciones');
+      showNav(s !== null && s.configured ? s.role : null);
       if (s?.configured) showCoordinatorEntries(true);
       showView('configuracion');
     });
@@ -145,12 +182,12 @@ function start(): void {
   // "Abrir panel": the day in one call; a spreadsheet that cannot show one opens its status.
   void loadDay().then((v) => {
     if (v && v.ready) {
-      showNav(true);
+      showNav('atenciones');
       showCoordinatorEntries(v.user.isCoordinator);
       showView('hoy', false);
     } else if (v) {
-      // Not set up, or the workshops spreadsheet: its own status screen says what applies.
-      void openStatus();
+      // The workshops spreadsheet opens on «Módulos»; one not set up, on its status screen.
+      void openModulesOrStatus();
     }
   });
 }

@@ -206,4 +206,35 @@ export const M = {
     confirmationHint: (dni: string) => `Escriba el DNI ${dni} para activar el botón.`,
     confirmationMatches: 'El DNI coincide: ya puede eliminar los datos.',
   },
+
+  // ------------------------------------------------------------------ the programme of modules (B01)
+  // Labels of the fixed form are in sidebar/index.html; these are the texts the code writes.
+  modules: {
+    loading: 'Cargando los módulos…',
+    saving: 'Guardando el módulo…',
+    newTitle: 'Nuevo módulo',
+    editTitle: (name: string) => `Editar «${name}»`,
+    counts: (modules: number, sessions: number, drafts: number) =>
+      `${modules === 1 ? '1 módulo' : `${modules} módulos`} · ${sessions === 1 ? '1 sesión' : `${sessions} sesiones`} · ${drafts === 1 ? '1 borrador' : `${drafts} borradores`}`,
+    quarter: (quarter: string, year: number) => `Trimestre ${quarter} de ${year}`,
+    summary: (sessions: number, capacity: number, registered: number) =>
+      `${sessions === 1 ? '1 sesión' : `${sessions} sesiones`} · ${registered} de ${capacity} cupos ocupados`,
+    certificate: (rule: string) => `Certificado: ${rule}`,
+    session: (n: number) => `Sesión ${n}`,
+    sessionLine: (n: number, topic: string, when: string, speaker: string) => `${n}. ${topic} — ${when} · ${speaker}`,
+    timeRange: (from: string, to: string) => `de ${from} a ${to}`,
+    edit: 'Editar',
+    editLabel: (name: string) => `Editar el módulo «${name}»`,
+    remove: 'Quitar',
+    removeLabel: (n: number) => `Quitar la sesión ${n}`,
+    topic: 'Tema',
+    date: 'Fecha',
+    start: 'Hora de inicio',
+    end: 'Hora de fin',
+    speaker: 'Nombre del ponente',
+    speakerEmail: 'Correo del ponente',
+    sessionsLabel: 'Sesiones del módulo',
+    fixFields: 'Revise los datos marcados.',
+    whatsapp: 'Grupo de WhatsApp',
+  },
 } as const;

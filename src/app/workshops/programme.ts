@@ -40,7 +40,9 @@ import {
   type ValidModule,
 } from '../../domain/workshops/module';
 import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock, type Session, type Table, type TableSnapshot, type Workbooks } from '../../ports';
+import { isCoordinator } from '../../domain/access';
 import { recordedRole } from '../setup';
+import { readTeam } from '../team';
 import { signingSecret } from '../signing';
 
 export type { ModuleFieldErrors, ModuleInput, SessionInput, ModuleField, SessionField } from '../../domain/workshops/module';
@@ -111,6 +113,8 @@ export interface ModulesView {
   counts: { modules: number; sessions: number; drafts: number };
   /** 'yyyy-mm-dd', Lima: the form's earliest date. */
   today: string;
+  /** What the panel offers this person besides «Módulos» («Equipo y permisos», «Esta hoja»). */
+  user: { isCoordinator: boolean };
 }
 
 export type SaveModuleResult =
@@ -252,7 +256,8 @@ export function listModules(deps: ProgrammeDeps): ModulesView {
   const now = deps.clock.now();
   const today = limaDateKey(now);
   const { role, message } = roleProblem(deps);
-  const empty = (m: string): ModulesView => ({ ready: false, role, message: m, modules: [], counts: { modules: 0, sessions: 0, drafts: 0 }, today });
+  const user = { isCoordinator: isCoordinator(readTeam(deps.properties), deps.session.userEmail()) };
+  const empty = (m: string): ModulesView => ({ ready: false, role, message: m, modules: [], counts: { modules: 0, sessions: 0, drafts: 0 }, today, user });
   if (message) return empty(message);
   const tabs = openTabs(deps);
   if (!tabs) return empty(M.tabsMissing);
@@ -272,6 +277,7 @@ export function listModules(deps: ProgrammeDeps): ModulesView {
       drafts: modules.filter((m) => m.status === INITIAL_STATE).length,
     },
     today,
+    user,
   };
 }
 
