@@ -1,6 +1,7 @@
 /**
  * The panel: "Citas de hoy" (A03–A06), "Importar reporte" and "Cita presencial" (A01) and
- * "Datos personales" (Ley 29733) for the "Atenciones Virtuales" spreadsheet, and "Esta hoja"
+ * "Datos personales" (Ley 29733) for the "Atenciones Virtuales" spreadsheet, «Módulos» (B01)
+ * for "Programación Talleres Masivos", and "Esta hoja"
  * (status and setup) and "Equipo y permisos" (coordinators) for both. Talks to the
  * server only through google.script.run (./server.ts); data is always put into the page as
  * text, never as HTML (./dom.ts).
