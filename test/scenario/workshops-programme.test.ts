@@ -231,3 +231,42 @@ describe('B01: the programme of modules in the Talleres spreadsheet', () => {
     ]);
   });
 });
+
+describe('B01: Sheets calls of a save do not grow with the number of sessions', () => {
+  test('a module of 2 sessions and one of 12: the same reads and writes, each tab read once', () => {
+    const w = createAttentionWorld({ at: '2026-11-27T09:00' });
+    const moduleOf = (n: number, key: string, name: string): ModuleInput => ({
+      ...MODULE,
+      requestId: key,
+      name,
+      year: 2027,
+      quarter: 'I',
+      minSessions: 1,
+      sessions: Array.from({ length: n }, (_, i) => ({
+        topic: `Tema ${i + 1}`,
+        date: `2027-01-${String(4 + i).padStart(2, '0')}`,
+        startTime: '18:00',
+        endTime: '20:00',
+        speaker: 'Carmen Rosa Vílchez',
+        speakerEmail: `ponente.${key}@gmail.com`,
+      })),
+    });
+    const calls = (input: ModuleInput) => {
+      const r = w.ws.callFromSidebar(w.talleres, 'saveModule', [input]);
+      if (!r.ok || !(r.value as SaveModuleResult).ok) throw new Error(JSON.stringify(r.ok ? r.value : r.error));
+      const m = r.execution.methods;
+      return { reads: m['Range.getValues'] ?? 0, writes: m['Range.setValues'] ?? 0, id: (r.value as { module: { id: string } }).module.id };
+    };
+    const small = calls(moduleOf(2, 'pequeno-0001', 'Módulo pequeño'));
+    const large = calls(moduleOf(12, 'grande-00001', 'Módulo grande'));
+    expect({ reads: large.reads, writes: large.writes }).toEqual({ reads: small.reads, writes: small.writes });
+    // Three tabs read once each (plus the audit log's own); one append per tab plus the audit lines.
+    expect(small.reads).toBeLessThanOrEqual(4);
+    expect(small.writes).toBeLessThanOrEqual(4);
+    // Edits too: every session of the large one changes topic.
+    const edited = moduleOf(12, 'grande-00001', 'Módulo grande');
+    const editCalls = calls({ ...edited, id: large.id, sessions: edited.sessions!.map((s) => ({ ...s, topic: `${s.topic} (nuevo)` })) });
+    const smallEdit = calls({ ...moduleOf(2, 'pequeno-0001', 'Módulo pequeño'), id: small.id, capacity: 61, sessions: moduleOf(2, 'x', 'x').sessions!.map((s, i) => ({ ...s, speakerEmail: 'ponente.pequeno-0001@gmail.com', topic: `Otro ${i}` })) });
+    expect({ reads: editCalls.reads, writes: editCalls.writes }).toEqual({ reads: smallEdit.reads, writes: smallEdit.writes });
+  });
+});
