@@ -87,6 +87,14 @@ function moduleItem(m: ModuleView): HTMLLIElement {
   );
 }
 
+const QUARTER_ORDER = ['I', 'II', 'III', 'IV'];
+
+/** The server's order: year, quarter, then the first session. */
+function byWhen(a: ModuleView, b: ModuleView): number {
+  const first = (m: ModuleView) => (m.sessions[0] ? `${m.sessions[0].date} ${m.sessions[0].startTime}` : '9999');
+  return a.year - b.year || QUARTER_ORDER.indexOf(a.quarter) - QUARTER_ORDER.indexOf(b.quarter) || first(a).localeCompare(first(b));
+}
+
 function renderList(): void {
   const list = el('modules-list');
   clear(list);
@@ -271,7 +279,7 @@ async function submit(): Promise<void> {
     // The answer carries the module as it is now: the list is updated without another call.
     if (view) {
       const others = view.modules.filter((x) => x.id !== r.module.id);
-      const modules = [...others, r.module];
+      const modules = [...others, r.module].sort(byWhen);
       view = {
         ...view,
         message: '',
