@@ -17,6 +17,7 @@ import { formatHHmm, formatLimaDateTime, limaDateKey, limaStartOfDay } from '../
 import { MODULE_FIELD_LABELS as L, WORKSHOP_AUDIT as A, WORKSHOP_MESSAGES as M } from '../../domain/messages/workshops';
 import {
   MODULES_TAB,
+  QUARTERS,
   SESSIONS_TAB,
   YEAR_PLAN_TAB,
   type ModuleKey,
@@ -238,6 +239,11 @@ function moduleView(s: Snapshot, row: TableRow<ModuleKey>, now: Date): ModuleVie
   };
 }
 
+function quarterRank(q: string): number {
+  const i = (QUARTERS as readonly string[]).indexOf(q);
+  return i < 0 ? QUARTERS.length : i;
+}
+
 function firstStart(v: ModuleView): string {
   const s = v.sessions[0];
   return s ? `${s.date} ${s.startTime}` : '9999';
@@ -265,7 +271,7 @@ export function listModules(deps: ProgrammeDeps): ModulesView {
   const modules = snap.modules.rows
     .filter((r) => r.id !== '')
     .map((r) => moduleView(snap, r, now))
-    .sort((a, b) => a.year - b.year || a.quarter.length - b.quarter.length || a.quarter.localeCompare(b.quarter) || firstStart(a).localeCompare(firstStart(b)));
+    .sort((a, b) => a.year - b.year || quarterRank(a.quarter) - quarterRank(b.quarter) || firstStart(a).localeCompare(firstStart(b)));
   return {
     ready: true,
     role,
