@@ -321,11 +321,7 @@ export class Workspace {
     const project = this.project(spreadsheetId);
     if (bad) throw new Error(`google.script.run cannot send ${bad}`);
     const [outcome] = this.execute(project, functionName, 'sidebar', user, args);
-    if (outcome.error !== undefined) return { ok: false, error: outcome.error, execution: outcome.record };
-    const illegal = findIllegalClientValue(outcome.value);
-    // Apps Script's client/server guide: such return values do not reach the page (the success handler gets null).
-    const value = illegal ? null : outcome.value === undefined ? null : JSON.parse(JSON.stringify(outcome.value));
-    return { ok: true, value, execution: outcome.record };
+    return clientResult(outcome);
   }
 
   // ---------------------------------------------------------------- forms
@@ -421,6 +417,27 @@ export class Workspace {
       return { status: 200, contentType: out._contentType(), body: out.getContent(), ...(fileName !== null ? { fileName } : {}), execution };
     }
     return { ...errorPage(200, WEBAPP_MESSAGES.noOutput), execution };
+  }
+
+  /**
+   * `google.script.run.fn(...args)` from a page the web app at `url` served: one execution
+   * (trigger 'webapp') run as the deployment says (executeAs), refused as a request to the app
+   * would be (access); the client/server value rules apply as for `callFromSidebar`.
+   */
+  callFromWebApp(url: string, functionName: string, args: unknown[] = [], opts: { user?: string | null } = {}): ClientResult {
+    const req = parseWebAppUrl(url);
+    if (!req) throw new Error(`not a web app URL: ${url}`);
+    const d = webAppStore(this.state).byDeploymentId(req.deploymentId);
+    const project = d && this.state.projects.get(d.projectId);
+    if (!d || !project) throw new Error(WEBAPP_MESSAGES.notFound);
+    const visitor = opts.user === undefined ? this.state.user : opts.user;
+    const access = accessFor(d, visitor);
+    if (access !== 'ok') throw new Error(access === 'signIn' ? 'sign-in required' : WEBAPP_MESSAGES.noAccess);
+    const bad = args.map(findIllegalClientValue).find((x) => x);
+    if (bad) throw new Error(`google.script.run cannot send ${bad}`);
+    const runAs = d.executeAs === 'USER_DEPLOYING' ? d.deployer : (visitor as string);
+    const [outcome] = this.execute(project, functionName, 'webapp', runAs, args, visitor ?? '');
+    return clientResult(outcome);
   }
 
   // ---------------------------------------------------------------- faults
@@ -660,6 +677,15 @@ export function readDist(distDir: string): ScriptProject['files'] {
     if (f.endsWith('.html')) html[f.slice(0, -5)] = fs.readFileSync(path.join(distDir, f), 'utf8');
   }
   return { code, html, manifest };
+}
+
+/** What a google.script.run call gives the page, from the execution's outcome. */
+function clientResult(outcome: RunOutcome): ClientResult {
+  if (outcome.error !== undefined) return { ok: false, error: outcome.error, execution: outcome.record };
+  const illegal = findIllegalClientValue(outcome.value);
+  // Apps Script's client/server guide: such return values do not reach the page (the success handler gets null).
+  const value = illegal ? null : outcome.value === undefined ? null : JSON.parse(JSON.stringify(outcome.value));
+  return { ok: true, value, execution: outcome.record };
 }
 
 /** google.script.run's legal types: primitives, arrays, plain objects (HTML service guide). */

@@ -169,9 +169,20 @@ export function resolveFormUrl(ws: Workspace, url: string): { formId: string; an
 /** Names of the functions `google.script.run` exposes: top-level functions not ending in "_" (private). */
 export function clientFunctionNames(ws: Workspace, spreadsheetId: string): string[] {
   const project = ws.state.projectForContainer(spreadsheetId);
-  if (!project) return [];
+  return project ? publicFunctions(project.files.code) : [];
+}
+
+/** The same for the project a web-app URL serves. */
+export function webAppFunctionNames(ws: Workspace, url: string): string[] {
+  const req = parseWebAppUrl(url);
+  const d = req && ws.webApps().find((x) => x.deploymentId === req.deploymentId);
+  const project = d && ws.state.projects.get(d.projectId);
+  return project ? publicFunctions(project.files.code) : [];
+}
+
+function publicFunctions(code: string): string[] {
   const names = new Set<string>();
-  for (const m of project.files.code.matchAll(/^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/gm)) {
+  for (const m of code.matchAll(/^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/gm)) {
     if (!m[1].endsWith('_')) names.add(m[1]);
   }
   return [...names];
@@ -209,4 +220,24 @@ export function respondToEvent(ws: Workspace, body: Record<string, unknown>) {
     throw new BadRequest(e instanceof Error ? e.message : String(e));
   }
   return { ok: true, executions: [], messages: [] };
+}
+
+/** `google.script.run.<functionName>(...args)` from a page a web app served, as its visitor (`user`; '' = not signed in). */
+export function runFromWebApp(ws: Workspace, body: Record<string, unknown>) {
+  const url = str(body, 'url');
+  const functionName = str(body, 'functionName');
+  const user = typeof body.user === 'string' && body.user.trim() !== '' ? body.user.trim() : null;
+  const args = body.args === undefined ? [] : body.args;
+  if (!Array.isArray(args)) throw new BadRequest('«args» debe ser una lista');
+  return withEffects(ws, () => {
+    let result;
+    try {
+      result = ws.callFromWebApp(url, functionName, args, { user });
+    } catch (e) {
+      return { ok: false as const, error: e instanceof Error ? e.message : String(e) };
+    }
+    return result.ok
+      ? { ok: true as const, value: result.value, executionId: result.execution.id }
+      : { ok: false as const, error: result.error, executionId: result.execution.id };
+  });
 }

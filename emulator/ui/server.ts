@@ -12,8 +12,11 @@ import {
   resolveFormUrl,
   respondToEvent,
   runFromClient,
+  runFromWebApp,
   submitForm,
+  webAppFunctionNames,
 } from './actions';
+import { parseParameters, parseWebAppUrl } from '../services/webapp';
 import { webAppFramePage, WebAppResponses } from './webapp-page';
 import { clientBundle, type ClientBundle } from './client-bundle';
 import { driveFileContent } from './drive-view';
@@ -34,6 +37,7 @@ import { SURFACE_SANDBOX, surfacePage } from './surface-page';
  *   GET  /api/forms/resolve?url= { formId, answers } of a (prefilled) form link
  *   GET  /webapp/frame/:key      what a web app answered (kept by POST /api/webapp/open), sandboxed
  *   POST /api/webapp/open {url, user?, method?, body?, contentType?} → {ok, key, status, contentType, title?, fileName?, location?}
+ *   POST /api/webapp/run {url, user?, functionName, args}  google.script.run from a web-app page
  *   POST /api/calendar/respond {calendarId, eventId, email, response}   a guest's answer
  *   POST /api/open {spreadsheetId}          POST /api/menu {spreadsheetId, caption}
  *   POST /api/run {spreadsheetId, functionName, args}  → {ok, value} | {ok:false, error}
@@ -109,7 +113,7 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
       let m = /^\/surface\/([^/]+)$/.exec(p);
       if (m) return sendSurface(res, ws, decodeURIComponent(m[1]), url.searchParams.get('key'), `http://${req.headers.host}`, bundle);
       m = /^\/webapp\/frame\/([^/]+)$/.exec(p);
-      if (m) return sendWebAppFrame(res, webApps, decodeURIComponent(m[1]));
+      if (m) return sendWebAppFrame(res, ws, webApps, decodeURIComponent(m[1]), `http://${req.headers.host}`, bundle);
       m = /^\/api\/mail\/([^/]+)\/attachments\/(\d+)$/.exec(p);
       if (m) {
         const mail = ws.outbox().find((x) => x.id === decodeURIComponent(m![1]));
@@ -167,6 +171,9 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
         };
         break;
       }
+      case '/api/webapp/run':
+        result = runFromWebApp(ws, body);
+        break;
       case '/api/calendar/respond':
         result = respondToEvent(ws, body);
         break;
@@ -294,7 +301,7 @@ function sendSurface(res: http.ServerResponse, ws: Workspace, spreadsheetId: str
 }
 
 /** A web app's answer in its frame: HTML sandboxed as sidebars are; text as text (a download when named). */
-function sendWebAppFrame(res: http.ServerResponse, store: WebAppResponses, key: string): void {
+function sendWebAppFrame(res: http.ServerResponse, ws: Workspace, store: WebAppResponses, key: string, origin: string, bundle: ClientBundle): void {
   const r = store.get(key);
   if (!r) throw new HttpError(404, 'esa respuesta de la app web ya no está');
   if (r.status === 302 && r.location) {
@@ -302,7 +309,11 @@ function sendWebAppFrame(res: http.ServerResponse, store: WebAppResponses, key: 
     return send(res, 200, 'text/html; charset=utf-8', page, { 'Content-Security-Policy': `sandbox; frame-ancestors 'self'` });
   }
   if (/^text\/html\b/i.test(r.contentType)) {
-    return send(res, r.status === 200 ? 200 : r.status, 'text/html; charset=utf-8', webAppFramePage(r.body), {
+    // HtmlService pages of a web app get the client API too (google.script.run, google.script.url).
+    const query = parseWebAppUrl(r.url)?.queryString ?? '';
+    const { parameter, parameters } = parseParameters(query);
+    const withShim = surfacePage(r.body, { functions: webAppFunctionNames(ws, r.url), parentOrigin: origin, shimJs: bundle.shimJs, location: { hash: '', parameter, parameters } });
+    return send(res, r.status === 200 ? 200 : r.status, 'text/html; charset=utf-8', webAppFramePage(withShim), {
       'Content-Security-Policy': `sandbox ${SURFACE_SANDBOX}; frame-ancestors 'self'`,
     });
   }

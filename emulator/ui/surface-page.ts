@@ -10,8 +10,11 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export function surfacePage(html: string, opts: { functions: string[]; parentOrigin: string; shimJs: string }): string {
-  const config = { functions: opts.functions, parentOrigin: opts.parentOrigin, channel: SHIM_CHANNEL };
+export function surfacePage(
+  html: string,
+  opts: { functions: string[]; parentOrigin: string; shimJs: string; location?: { hash: string; parameter: Record<string, string>; parameters: Record<string, string[]> } },
+): string {
+  const config = { functions: opts.functions, parentOrigin: opts.parentOrigin, channel: SHIM_CHANNEL, ...(opts.location ? { location: opts.location } : {}) };
   const shim = opts.shimJs.replace(/<\/script/gi, '<\\/script');
   const tag = `<script>window.__gasShimConfig=${scriptJson(config)};</script><script>${shim}</script>`;
   const head = /<head(\s[^>]*)?>/i.exec(html);

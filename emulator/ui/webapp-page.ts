@@ -36,10 +36,10 @@ function navigationScript(): string {
   function send(m){ m.channel = ${JSON.stringify(WEBAPP_CHANNEL)}; parent.postMessage(m, '*'); }
   document.addEventListener('click', function(ev){
     var a = ev.target && ev.target.closest ? ev.target.closest('a[href]') : null;
-    if (!a || !/^https?:/i.test(a.href)) return;
+    if (!a || !/^https?:/i.test(a.href) || !WEBAPP.test(a.href)) return;
     ev.preventDefault();
-    if (WEBAPP.test(a.href)) send({ kind: 'open', url: a.href, method: 'GET' });
-    else window.open(a.href, '_blank', 'noopener');
+    ev.stopImmediatePropagation();
+    send({ kind: 'open', url: a.href, method: 'GET' });
   }, true);
   document.addEventListener('submit', function(ev){
     var f = ev.target;
@@ -53,7 +53,11 @@ function navigationScript(): string {
 })();`;
 }
 
-/** The HTML a web app returned, with the navigation script before its own scripts. */
+/**
+ * The HTML a web app returned, with the navigation script first (web-app links and forms), then
+ * (when given, from surfacePage) the google.script shim, then the page's own scripts. Other
+ * links go through the shim's handler (forms in the emulator, the rest in a new tab).
+ */
 export function webAppFramePage(html: string): string {
   const tag = `<script>${navigationScript().replace(/<\/script/gi, '<\\/script')}</script>`;
   const head = /<head(\s[^>]*)?>/i.exec(html);

@@ -15,8 +15,14 @@ import { eventually, openEmulatorUi, type BrowserSession } from '../support/brow
 const OWNER = 'coordinadora@trabajo.gob.pe';
 const BUNDLE = `
 function doGet(e) {
+  if (e.parameter.t) return page2();
   return HtmlService.createHtmlOutput('<p id="hola">Hola ' + (e.parameter.n || '') + ' (' + Session.getActiveUser().getEmail() + ')</p>' +
     '<form method="post" action="' + ScriptApp.getService().getUrl() + '"><input name="motivo" value="viaje"><button id="enviar">Darme de baja</button></form>').setTitle('Baja');
+}
+function token() { return 'tok-' + Session.getEffectiveUser().getEmail(); }
+function page2() {
+  return HtmlService.createHtmlOutput('<p id="loc"></p><p id="res"></p><button id="b" onclick="google.script.run.withSuccessHandler(function (v) { document.getElementById(\\'res\\').textContent = v; }).token()">ok</button>' +
+    '<script>google.script.url.getLocation(function (l) { document.getElementById(\\'loc\\').textContent = l.parameter.t; });</script>');
 }
 function doPost(e) { return HtmlService.createHtmlOutput('<p id="hecho">Baja registrada: ' + e.parameter.motivo + '</p>'); }
 function invite() { MailApp.sendEmail('vecina@example.org', 'Su inscripción', 'Para darse de baja: ' + ScriptApp.getService().getUrl() + '?n=Ana'); }
@@ -57,6 +63,17 @@ describe('browser: web apps and guests', () => {
     await expect(page.frameLocator('iframe.webapp-frame').locator('#hecho').textContent()).resolves.toBe('Baja registrada: viaje');
     expect(ws.executions().filter((e) => e.trigger === 'webapp').map((e) => e.functionName)).toEqual(['doGet', 'doPost']);
     expect(session.pageErrors).toEqual([]);
+  }, 30_000);
+
+  test('a web-app page calls google.script.run (run as the deployer) and reads google.script.url', async () => {
+    const { page } = session;
+    const url = ws.webApps()[0].url;
+    await page.goto(`${session.server.url}#/appweb?url=${encodeURIComponent(`${url}?t=abc`)}`);
+    const frame = page.frameLocator('iframe.webapp-frame');
+    await expect(frame.locator('#loc').textContent()).resolves.toBe('abc');
+    await frame.locator('#b').click();
+    await eventually(() => frame.locator('#res').textContent(), (v) => expect(v).toBe(`tok-${OWNER}`));
+    expect(ws.executions({ functionName: 'token' })).toEqual([expect.objectContaining({ trigger: 'webapp', user: OWNER, visitor: '' })]);
   }, 30_000);
 
   test('the calendar shows the guest\'s answer and answers as the guest', async () => {

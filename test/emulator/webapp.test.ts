@@ -186,6 +186,23 @@ describe('web apps: access and identity (manifest/web-app-api-executable; guides
   });
 });
 
+describe('google.script.run from a web-app page (guides/html/reference/run; guides/web "Permissions")', () => {
+  test('callFromWebApp runs as the deployment says, with the visitor, and is refused as the app would be', () => {
+    const { ws, ss } = setup(`function who(x) { return [x, Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }
+      function when() { return new Date(); }`);
+    const url = ws.deployWebApp(ss, { executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
+    const r = ws.callFromWebApp(url, 'who', [1], { user: null });
+    expect(r).toMatchObject({ ok: true, value: [1, '', OWNER] });
+    expect(r.execution).toMatchObject({ trigger: 'webapp', user: OWNER, visitor: '' });
+    expect(ws.callFromWebApp(url, 'when', [], { user: null })).toMatchObject({ ok: true, value: null }); // a Date does not reach the page
+    expect(() => ws.callFromWebApp(url, 'who', [new Date()], { user: null })).toThrow('google.script.run cannot send a Date');
+    ws.deployWebApp(ss, { executeAs: 'USER_ACCESSING', access: 'DOMAIN' });
+    expect(ws.callFromWebApp(url, 'who', [2], { user: COLLEAGUE })).toMatchObject({ ok: true, value: [2, COLLEAGUE, COLLEAGUE] });
+    expect(() => ws.callFromWebApp(url, 'who', [], { user: CITIZEN })).toThrow('You need access');
+    expect(() => ws.callFromWebApp(url, 'who', [], { user: null })).toThrow('sign-in required');
+  });
+});
+
 describe('ContentService and TextOutput (reference/content/content-service, …/text-output)', () => {
   test('createTextOutput is plain text by default; setMimeType, append, setContent, getContent, clear, MimeType', () => {
     const { ws, ss } = setup(`

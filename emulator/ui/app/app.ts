@@ -1,5 +1,6 @@
 import type { MessageView, Snapshot } from '../snapshot';
-import { getState, getVersion, post, resolveFormUrl, type Effects } from './api';
+import { getState, getVersion, post, resolveFormUrl, type Effects, type RunResult } from './api';
+import { SHIM_CHANNEL } from '../surface-page';
 import { button, el, replaceChildren } from './dom';
 import { STATUS_LABELS, TRIGGER_LABELS, callsSummary, duration } from './labels';
 import { SurfaceHost } from './surface-host';
@@ -285,16 +286,46 @@ export class App {
 
   /** Links and forms of the web-app frame aimed at a web app come here as messages. */
   private async onWebAppMessage(event: MessageEvent): Promise<void> {
-    const data = event.data as { channel?: string; kind?: string; url?: unknown; method?: unknown; body?: unknown; contentType?: unknown };
-    if (!data || data.channel !== WEBAPP_CHANNEL || data.kind !== 'open' || typeof data.url !== 'string') return;
+    const data = event.data as {
+      channel?: string;
+      kind?: string;
+      url?: unknown;
+      method?: unknown;
+      body?: unknown;
+      contentType?: unknown;
+      callId?: unknown;
+      functionName?: unknown;
+      args?: unknown;
+    };
+    if (!data) return;
     const frame = document.querySelector<HTMLIFrameElement>('iframe.webapp-frame');
-    if (!frame || frame.contentWindow !== event.source || !WEBAPP_URL.test(data.url)) return;
+    if (!frame || frame.contentWindow !== event.source || !this.webApp) return;
+    if (data.channel === SHIM_CHANNEL) return this.onWebAppShimMessage(event.source as Window, data);
+    if (data.channel !== WEBAPP_CHANNEL || data.kind !== 'open' || typeof data.url !== 'string' || !WEBAPP_URL.test(data.url)) return;
     const method = data.method === 'POST' ? 'POST' : 'GET';
     await this.openWebApp(data.url, this.webApp?.user ?? '', {
       method,
       ...(typeof data.body === 'string' ? { body: data.body } : {}),
       ...(typeof data.contentType === 'string' ? { contentType: data.contentType } : {}),
     });
+  }
+
+  /** google.script.run (and links) from a web-app page: one execution per call, as the visitor. */
+  private async onWebAppShimMessage(target: Window, data: { kind?: string; url?: unknown; callId?: unknown; functionName?: unknown; args?: unknown }): Promise<void> {
+    if (data.kind === 'open-url' && typeof data.url === 'string') return this.openUrl(data.url);
+    if (data.kind !== 'run' || typeof data.functionName !== 'string' || !this.webApp) return;
+    let reply: { ok: boolean; value?: unknown; error?: string };
+    let result: RunResult | undefined;
+    try {
+      result = await post<RunResult>('/api/webapp/run', { url: this.webApp.url, user: this.webApp.user, functionName: data.functionName, args: data.args ?? [] });
+      reply = result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+    } catch (e) {
+      reply = { ok: false, error: `No se pudo contactar con el emulador: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    // Opaque-origin frame: '*' is the only target origin that reaches it; `target` is that one frame.
+    target.postMessage({ channel: SHIM_CHANNEL, kind: 'result', callId: data.callId, ...reply }, '*');
+    if (result) this.showEffects(result, `google.script.run.${data.functionName}`);
+    await this.refresh();
   }
 
   /** A guest's answer to an event, given from the calendar view. */

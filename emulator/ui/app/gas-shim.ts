@@ -21,6 +21,8 @@ interface ShimConfig {
   functions: string[];
   parentOrigin: string;
   channel: string;
+  /** Web-app pages: the request's query parameters, for google.script.url.getLocation. */
+  location?: { hash: string; parameter: Record<string, string>; parameters: Record<string, string[]> };
 }
 
 type Handler = ((value: unknown, userObject?: unknown) => void) | null | undefined;
@@ -152,7 +154,8 @@ function install(config: ShimConfig): void {
 
   const url = {
     getLocation: (callback: (location: { hash: string; parameter: Record<string, string>; parameters: Record<string, string[]> }) => void) => {
-      setTimeout(() => callback({ hash: '', parameter: {}, parameters: {} }), 0);
+      const where = config.location ?? { hash: '', parameter: {}, parameters: {} };
+      setTimeout(() => callback(JSON.parse(JSON.stringify(where))), 0);
     },
   };
 
