@@ -158,3 +158,15 @@ export interface ServerApi {
   /** Creates a module (no `id`) or edits one (`id`) until its first session starts; per-field errors in Spanish. */
   saveModule(input: ModuleInput): SaveModuleResult;
 }
+
+// ---------------------------------------------------------------------------- workshops: sessions and speakers (B02) — SPEAKERS block
+
+import type { InviteSpeakersResult } from './app/workshops/speakers';
+
+export type { InviteSpeakersResult } from './app/workshops/speakers';
+
+/** B02 server functions. */
+export interface ServerApi {
+  /** «Invitar a los ponentes»: each session's event with Meet and its speaker's invitation, once. */
+  inviteSpeakers(moduleId: string): InviteSpeakersResult;
+}

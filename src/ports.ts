@@ -278,6 +278,8 @@ export interface MeetingInfo {
   readonly cancelled: boolean;
   /** False when the event already existed (an earlier, interrupted run made it). */
   readonly created: boolean;
+  /** The guests and their answers ('accepted', 'declined', 'tentative', 'needsAction'), when Calendar gave them. */
+  readonly guests?: readonly { readonly email: string; readonly responseStatus?: string }[];
 }
 
 /** New times (and text) of an existing event: an appointment moved to another date or time. */

@@ -15,7 +15,7 @@
  */
 import type { Clock, KeyValueStore, Mailer, OutgoingMail } from '../ports';
 
-export type MailKind = 'recordatorio' | 'encuesta' | 'abandono' | 'talleres' | 'resumen';
+export type MailKind = 'recordatorio' | 'encuesta' | 'abandono' | 'talleres' | 'resumen' | 'ponente';
 
 export type DeliveryOutcome =
   | { status: 'enviado'; at: Date }

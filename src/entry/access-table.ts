@@ -35,6 +35,8 @@ export const ENTRY_ACCESS = {
   // Workshops (B01): consultants organise the modules.
   getModules: 'member',
   saveModule: 'member',
+  // Sessions and speakers (B02).
+  inviteSpeakers: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',

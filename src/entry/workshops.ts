@@ -4,18 +4,32 @@
  * panel through google.script.run (or `ws.callFromSidebar` in the emulator).
  */
 import { createModule, listModules, updateModule, type ModuleInput, type ModulesView, type SaveModuleResult } from '../app/workshops/programme';
+import { inviteSpeakers as inviteSpeakersUseCase, refreshSpeakerAnswers, syncSessionEvents, type InviteSpeakersResult } from '../app/workshops/speakers';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { guarded } from './guard';
 
 /** «Módulos»: every module with its sessions, state and counts, and the spreadsheet's role. */
 export function getModules(): ModulesView {
-  return guarded('getModules', EXECUTION_KINDS.panel, (ctx) => listModules(ctx));
+  return guarded('getModules', EXECUTION_KINDS.panel, (ctx) => {
+    // B02: the speakers' answers, read from their events (one Calendar read per session with an event).
+    refreshSpeakerAnswers(ctx);
+    return listModules(ctx);
+  });
 }
 
 /** «Nuevo módulo» (no `id`) or the edit of an existing module (`id`), until its first session starts. */
 export function saveModule(input: ModuleInput): SaveModuleResult {
   return guarded('saveModule', EXECUTION_KINDS.panel, (ctx) => {
     const id = input && typeof input === 'object' && typeof input.id === 'string' ? input.id.trim() : '';
-    return id ? updateModule(ctx, id, input) : createModule(ctx, input);
+    if (!id) return createModule(ctx, input);
+    const r = updateModule(ctx, id, input);
+    // B02: moved sessions' events are patched and cancelled ones' cancelled; their speakers are told once.
+    if (r.ok && !r.unchanged) syncSessionEvents(ctx, id);
+    return r;
   });
+}
+
+/** «Invitar a los ponentes» (B02): each session's event with Meet and its speaker's invitation, once. */
+export function inviteSpeakers(moduleId: string): InviteSpeakersResult {
+  return guarded('inviteSpeakers', EXECUTION_KINDS.panel, (ctx) => inviteSpeakersUseCase(ctx, moduleId));
 }

@@ -39,6 +39,7 @@ export function meetingInfo(ev: Event, created: boolean): MeetingInfo {
     htmlLink: String(ev.htmlLink ?? ''),
     cancelled: ev.status === 'cancelled',
     created,
+    guests: (ev.attendees ?? []).map((a) => ({ email: String(a.email ?? ''), responseStatus: a.responseStatus ?? undefined })),
   };
 }
 

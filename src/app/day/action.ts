@@ -52,7 +52,7 @@ export interface ActionEnv {
   row: TableRow<AppointmentKey>;
   facts: AppointmentFacts;
   /** Sends `mail` to the row's email once per (kind, appointment); records what happened. */
-  send(kind: Exclude<MailKind, 'recordatorio' | 'resumen'>, mail: EmailMessage): SendResult;
+  send(kind: Exclude<MailKind, 'recordatorio' | 'resumen' | 'ponente'>, mail: EmailMessage): SendResult;
 }
 
 /** A send's outcome, with the value its delivery column takes. */

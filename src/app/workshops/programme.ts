@@ -14,7 +14,7 @@
  * second one.
  */
 import { formatHHmm, formatLimaDateTime, limaDateKey, limaStartOfDay } from '../../domain/lima-time';
-import { MODULE_FIELD_LABELS as L, WORKSHOP_AUDIT as A, WORKSHOP_MESSAGES as M } from '../../domain/messages/workshops';
+import { MODULE_FIELD_LABELS as L, SPEAKER_MESSAGES, WORKSHOP_AUDIT as A, WORKSHOP_MESSAGES as M } from '../../domain/messages/workshops';
 import {
   MODULES_TAB,
   QUARTERS,
@@ -80,6 +80,10 @@ export interface SessionView {
   speaker: string;
   speakerEmail: string;
   status: string;
+  /** B02: the speaker's answer (Aceptó / Declinó / Pendiente), the invitation's state and the Meet link. */
+  speakerAnswer: string;
+  invitation: string;
+  meetUrl: string;
 }
 
 export interface ModuleView {
@@ -102,6 +106,8 @@ export interface ModuleView {
   editable: boolean;
   /** Why it cannot be edited ('' when it can). */
   notEditable: string;
+  /** B02: a speaker declined ('' when none did). */
+  speakerWarning: string;
 }
 
 export interface ModulesView {
@@ -202,6 +208,9 @@ function sessionView(row: TableRow<SessionKey>): SessionView {
     speaker: text(row.record.speaker),
     speakerEmail: text(row.record.speakerEmail),
     status: text(row.record.status),
+    speakerAnswer: text(row.record.speakerAnswer) || 'Pendiente',
+    invitation: text(row.record.speakerInvitation),
+    meetUrl: text(row.record.meetUrl),
   };
 }
 
@@ -236,7 +245,14 @@ function moduleView(s: Snapshot, row: TableRow<ModuleKey>, now: Date): ModuleVie
     sessions,
     editable: notEditable === '',
     notEditable,
+    speakerWarning: declinedWarning(sessions),
   };
+}
+
+/** B02: the module's warning when speakers declined. */
+function declinedWarning(sessions: readonly SessionView[]): string {
+  const declined = sessions.filter((x) => x.speakerAnswer === 'Declinó').map((x) => x.number);
+  return declined.length > 0 ? SPEAKER_MESSAGES.declinedWarning(declined) : '';
 }
 
 function quarterRank(q: string): number {
