@@ -8,6 +8,7 @@ import type { ModuleField, ModuleInput, ModulesView, ModuleView, SaveModuleResul
 import { clear, el, h, nextId } from './dom';
 import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
+import { directionControls } from './workshops-direction';
 
 const T = M.modules;
 
@@ -82,9 +83,17 @@ function moduleItem(m: ModuleView): HTMLLIElement {
     h('p', { class: 'help', text: T.summary(m.sessions.length, m.capacity, m.registered) }),
     m.attendanceRule ? h('p', { class: 'help', text: T.certificate(m.attendanceRule) }) : null,
     sessions,
+    directionControls(m, replaceModule, say),
     edit,
     m.editable ? null : h('p', { class: 'help module-locked', text: m.notEditable }),
   );
+}
+
+/** B03/B04: the server answered with the module as it is now; the list shows it without another call. */
+function replaceModule(m: ModuleView, message: string): void {
+  if (view) view = { ...view, modules: view.modules.map((x) => (x.id === m.id ? m : x)) };
+  renderList();
+  if (message) say(message, 'ok');
 }
 
 const QUARTER_ORDER = ['I', 'II', 'III', 'IV'];

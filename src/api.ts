@@ -170,3 +170,20 @@ export interface ServerApi {
   /** «Invitar a los ponentes»: each session's event with Meet and its speaker's invitation, once. */
   inviteSpeakers(moduleId: string): InviteSpeakersResult;
 }
+
+// ---------------------------------------------------------------------------- workshops: the Dirección (B03, B04) — DIRECTION block
+
+import type { BannerStateInput, DirectionResult, SendAgainOptions } from './app/workshops/direction';
+
+export type { BannerStateInput, DirectionResult, SendAgainOptions } from './app/workshops/direction';
+export type { BannerState, BannerView } from './domain/workshops/banner';
+
+/** B03 and B04 server functions: each answers with the module as the list shows it. */
+export interface ServerApi {
+  /** «Enviar programación a la Sub Dirección»; sent before: `{ ok: false, confirm }` until called with `{ again: true, previous }`. */
+  sendProgramme(moduleId: string, options?: SendAgainOptions): DirectionResult;
+  /** «Solicitar banner» to the Dirección; the banner becomes 'Solicitado'; a second request only with `{ again: true, previous }`. */
+  requestBanner(moduleId: string, options?: SendAgainOptions): DirectionResult;
+  /** «Marcar recibido» (with the banner's https link) / «Marcar validado», in that order. */
+  setBannerState(moduleId: string, input: BannerStateInput): DirectionResult;
+}

@@ -82,6 +82,7 @@ export * from './entry/day';
 // ---------------------------------------------------------------------------- workshops "Aprende a Emprender" (B01)
 
 export * from './entry/workshops';
+export * from './entry/workshops-direction';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 

@@ -52,7 +52,10 @@ export const JOURNAL_PREFIX = 'SOE_MAIL:';
 const SENDING = 'enviando';
 const SENT = 'enviado';
 
-export function journalKey(kind: MailKind, rowId: string): string {
+/** Emails to the Dirección about a module (B03 programme, B04 banner); their row ID is '<module>:<send n.°>'. */
+export type DirectionMailKind = 'programacion' | 'banner';
+
+export function journalKey(kind: MailKind | DirectionMailKind, rowId: string): string {
   return `${JOURNAL_PREFIX}${kind}:${rowId}`;
 }
 
@@ -97,7 +100,7 @@ function errorText(e: unknown): string {
  * journal entry; any other exception may have happened after the mail left: 'ambiguo', and the
  * entry stays 'enviando'.
  */
-export function sendOnce(deps: DeliveryDeps, kind: MailKind, rowId: string, mail: OutgoingMail): DeliveryOutcome {
+export function sendOnce(deps: DeliveryDeps, kind: MailKind | DirectionMailKind, rowId: string, mail: OutgoingMail): DeliveryOutcome {
   const key = journalKey(kind, rowId);
   const existing = parseEntry(deps.snapshot ? (deps.snapshot[key] ?? null) : deps.journal.get(key));
   if (existing?.state === SENT) return { status: 'enviado', at: existing.at ?? deps.clock.now() };
@@ -139,7 +142,7 @@ export interface JournalEntry {
  * Journal entries of one kind, from one read of the properties (to reconcile into the sheet after
  * a crash). `all` may pass properties the caller already read with `getAll`.
  */
-export function journalEntries(journal: KeyValueStore, kind: MailKind, all: Record<string, string> = journal.getAll()): JournalEntry[] {
+export function journalEntries(journal: KeyValueStore, kind: MailKind | DirectionMailKind, all: Record<string, string> = journal.getAll()): JournalEntry[] {
   const prefix = journalKey(kind, '');
   const out: JournalEntry[] = [];
   for (const [key, value] of Object.entries(all)) {

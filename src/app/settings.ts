@@ -19,6 +19,7 @@ import {
   type SettingsKey,
 } from '../domain/schema';
 import type { FieldValue } from '../domain/table';
+import { normaliseEmail } from '../domain/validation';
 import type { RowChange, Table } from '../ports';
 
 export interface Consultant {
@@ -40,6 +41,10 @@ export interface Settings {
   surveyFormUrl: string;
   /** Mirror of the recorded sibling ID (the document properties hold the one code uses). */
   siblingId: string;
+  /** Talleres (B03): where a module's programme goes; '' when missing or invalid. */
+  subDirectorEmail: string;
+  /** Talleres (B04): where a module's banner request goes; '' when missing or invalid. */
+  directionEmail: string;
   headerAliases: Record<ReportField, string[]>;
   consultants: Consultant[];
 }
@@ -109,6 +114,10 @@ function parseValue(spec: SettingSpec, raw: unknown): Parsed {
       return parseMonths(raw);
     case 'url':
       return parseUrl(raw);
+    case 'email': {
+      const email = normaliseEmail(text(raw));
+      return email ? { ok: true, value: email } : { ok: false };
+    }
     case 'aliases': {
       const list = parseAliases(raw);
       return list.length ? { ok: true, value: list } : { ok: false };
@@ -165,7 +174,7 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsRead {
     else {
       values[spec.key] = fallback;
       const used =
-        spec.kind === 'aliases' ? 'la lista predeterminada' : spec.kind === 'months' && spec.defaultValue === '' ? 'el valor vacío (no se anonimiza nada)' : `«${spec.defaultValue}»`;
+        spec.kind === 'aliases' ? 'la lista predeterminada' : spec.kind === 'months' && spec.defaultValue === '' ? 'el valor vacío (no se anonimiza nada)' : spec.kind === 'email' && spec.defaultValue === '' ? 'ningún correo (no se envía nada hasta corregirlo)' : `«${spec.defaultValue}»`;
       problems.push(M.invalidSetting(spec.name, text(raw), used));
     }
   }
@@ -183,6 +192,8 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsRead {
       surveyFormId: values.surveyFormId as string,
       surveyFormUrl: values.surveyFormUrl as string,
       siblingId: values.siblingId as string,
+      subDirectorEmail: values.subDirectorEmail as string,
+      directionEmail: values.directionEmail as string,
       headerAliases,
       consultants,
     },

@@ -472,7 +472,7 @@ export function resolveColumns<K extends string>(t: TabSpec<K>, headers: readonl
 
 // ---------------------------------------------------------------------------- settings rows
 
-export type SettingKind = 'hour' | 'minutes' | 'months' | 'url' | 'text' | 'aliases' | 'spreadsheetId' | 'formId';
+export type SettingKind = 'hour' | 'minutes' | 'months' | 'url' | 'text' | 'aliases' | 'spreadsheetId' | 'formId' | 'email';
 
 export interface SettingSpec {
   /** Stable English key used by code. */
@@ -500,6 +500,7 @@ export const ALIAS_SEPARATOR = ' | ';
 
 const BOTH: readonly Role[] = ['atenciones', 'talleres'];
 const ATENCIONES: readonly Role[] = ['atenciones'];
+const TALLERES: readonly Role[] = ['talleres'];
 
 export const SETTINGS: readonly SettingSpec[] = [
   {
@@ -589,6 +590,25 @@ export const SETTINGS: readonly SettingSpec[] = [
       'ID de la otra hoja del servicio. Lo escribe «Configurar esta hoja»; para cambiarlo, vuelva a ejecutarla con el nuevo ID (editar esta celda no tiene efecto).',
     roles: BOTH,
     system: true,
+  },
+  // Workshops (B03, B04): where the module's programme and its banner request go.
+  {
+    key: 'subDirectorEmail',
+    name: 'Correo de la Sub Dirección',
+    kind: 'email',
+    defaultValue: '',
+    description: 'Correo de la Sub Dirección: recibe la programación de cada módulo de «Aprende a Emprender» (tabla de sesiones) cuando se pulsa «Enviar programación a la Sub Dirección».',
+    roles: TALLERES,
+    system: false,
+  },
+  {
+    key: 'directionEmail',
+    name: 'Correo de la Dirección (banners)',
+    kind: 'email',
+    defaultValue: '',
+    description: 'Correo de la Dirección que prepara los banners de difusión: recibe la solicitud del banner de cada módulo («Solicitar banner»).',
+    roles: TALLERES,
+    system: false,
   },
   ...REPORT_FIELDS.map(
     (field): SettingSpec => ({

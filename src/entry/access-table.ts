@@ -35,6 +35,10 @@ export const ENTRY_ACCESS = {
   // Workshops (B01): consultants organise the modules.
   getModules: 'member',
   saveModule: 'member',
+  // The Dirección (B03, B04): the programme to the Sub Director, the banner.
+  sendProgramme: 'member',
+  requestBanner: 'member',
+  setBannerState: 'member',
   // Sessions and speakers (B02).
   inviteSpeakers: 'member',
 

@@ -178,6 +178,6 @@ describe('settings rows', () => {
   });
 
   test('the workshops spreadsheet only gets the settings it uses', () => {
-    expect(settingsForRole('talleres').map((s) => s.key)).toEqual(['siblingId']);
+    expect(settingsForRole('talleres').map((s) => s.key)).toEqual(['siblingId', 'subDirectorEmail', 'directionEmail']);
   });
 });

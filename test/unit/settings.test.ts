@@ -80,6 +80,7 @@ describe('rows setup adds', () => {
   test('the sibling mirror row follows the recorded sibling', () => {
     const plan = planSettingRows(rows([['ID de la hoja hermana', 'old-id']]), 'talleres', { siblingId: 'new-id' }, '');
     expect(plan.update).toEqual([{ id: 'ID de la hoja hermana', fields: { value: 'new-id' } }]);
-    expect(plan.append).toEqual([]);
+    // Talleres' own rows (B03, B04) are added empty; the sibling row is not added again.
+    expect(plan.appendedNames).toEqual(['Correo de la Sub Dirección', 'Correo de la Dirección (banners)']);
   });
 });

@@ -28,6 +28,7 @@ import {
 import { MissingColumnError, type FieldValue, type TableRow } from '../../domain/table';
 import { cleanText } from '../../domain/text';
 import { normaliseEmail } from '../../domain/validation';
+import { bannerView, type BannerView } from '../../domain/workshops/banner';
 import { isRequestKey, moduleId, sessionId, yearPlanId } from '../../domain/workshops/ids';
 import {
   datesText,
@@ -93,6 +94,10 @@ export interface ModuleView {
   quarter: string;
   audience: string;
   capacity: number;
+  /** B04: the banner's state and link, and why invitations (B05) cannot go out yet. */
+  banner: BannerView;
+  /** B03: when the programme last went to the Sub Dirección ('' never). */
+  programmeSentAt: string;
   minSessions: number;
   /** 'al menos 3 de 4 sesiones' */
   attendanceRule: string;
@@ -236,6 +241,8 @@ function moduleView(s: Snapshot, row: TableRow<ModuleKey>, now: Date): ModuleVie
     quarter: text(row.record.quarter),
     audience: text(row.record.audience),
     capacity: int(row.record.capacity),
+    banner: bannerView(row.record.bannerStatus, row.record.bannerUrl),
+    programmeSentAt: dateOf(row.record.programmeSentAt) ? formatLimaDateTime(dateOf(row.record.programmeSentAt)!) : '',
     minSessions,
     attendanceRule: sessions.length > 0 && minSessions > 0 ? M.attendanceRule(minSessions, sessions.length) : '',
     whatsappUrl: text(row.record.whatsappUrl),
