@@ -8,6 +8,7 @@ import type { ModuleField, ModuleInput, ModulesView, ModuleView, SaveModuleResul
 import { clear, el, h, nextId } from './dom';
 import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
+import { sessionSpeakerLine, speakerControls } from './workshops-speakers';
 import { directionControls } from './workshops-direction';
 
 const T = M.modules;
@@ -74,7 +75,7 @@ function moduleItem(m: ModuleView): HTMLLIElement {
     : null;
   edit?.addEventListener('click', () => openForm(m));
   const sessions = h('ol', { class: 'module-sessions', attrs: { 'aria-label': T.sessionsLabel } });
-  for (const s of m.sessions) sessions.appendChild(h('li', { text: sessionText(s) }));
+  for (const s of m.sessions) sessions.appendChild(h('li', { text: sessionText(s) }, sessionSpeakerLine(s)));
   return h(
     'li',
     { class: 'module', attrs: { 'data-id': m.id } },
@@ -83,6 +84,7 @@ function moduleItem(m: ModuleView): HTMLLIElement {
     h('p', { class: 'help', text: T.summary(m.sessions.length, m.capacity, m.registered) }),
     m.attendanceRule ? h('p', { class: 'help', text: T.certificate(m.attendanceRule) }) : null,
     sessions,
+    speakerControls(m, loadModules, say),
     directionControls(m, replaceModule, say),
     edit,
     m.editable ? null : h('p', { class: 'help module-locked', text: m.notEditable }),
