@@ -21,6 +21,8 @@ const T = {
   inviteError: 'invitación rechazada',
   meet: 'Enlace Meet',
   meetLabel: (n: number) => `Abrir el enlace de Google Meet de la sesión ${n}`,
+  session: (n: number) => `Sesión ${n}`,
+  listLabel: 'Ponentes de las sesiones',
 } as const;
 
 function invitationText(s: SessionView): string {
@@ -36,14 +38,15 @@ function invitationText(s: SessionView): string {
   }
 }
 
-/** Under a session's line: the speaker's answer, the invitation's state, the Meet link. */
-export function sessionSpeakerLine(s: SessionView): HTMLParagraphElement {
+/** One session's line in «Ponentes»: the speaker's answer, the invitation's state, the Meet link. */
+export function sessionSpeakerLine(s: SessionView): HTMLLIElement {
   const answer = s.speakerAnswer || 'Pendiente';
   const meet = s.meetUrl ? link(s.meetUrl, T.meet, ['https:'], 'session-meet') : null;
   meet?.setAttribute('aria-label', T.meetLabel(s.number));
   return h(
-    'p',
-    { class: 'help session-speaker' },
+    'li',
+    { class: 'help session-speaker', attrs: { 'data-session': s.id } },
+    `${T.session(s.number)}: `,
     h('span', { class: `chip speaker-answer${answer === 'Declinó' ? ' speaker-declined' : ''}`, text: T.answer(answer), attrs: { 'data-answer': answer } }),
     ` · ${invitationText(s)}`,
     meet ? ' · ' : '',
@@ -52,7 +55,8 @@ export function sessionSpeakerLine(s: SessionView): HTMLParagraphElement {
 }
 
 /**
- * The module's warning (a speaker declined) and «Invitar a los ponentes». After the action the
+ * The module's warning (a speaker declined), each session's speaker line and «Invitar a los
+ * ponentes». After the action the
  * list is read again (one call), so each session shows its event and invitation.
  */
 export function speakerControls(m: ModuleView, reload: () => Promise<unknown>, say: (text: string, tone: 'ok' | 'error') => void): HTMLDivElement {
@@ -73,5 +77,6 @@ export function speakerControls(m: ModuleView, reload: () => Promise<unknown>, s
       }
     })();
   });
-  return h('div', { class: 'module-speakers' }, warning, button);
+  const answers = m.sessions.length > 0 ? h('ul', { class: 'session-speakers', attrs: { 'aria-label': T.listLabel } }, ...m.sessions.map(sessionSpeakerLine)) : null;
+  return h('div', { class: 'module-speakers' }, warning, answers, button);
 }

@@ -8,7 +8,7 @@ import type { ModuleField, ModuleInput, ModulesView, ModuleView, SaveModuleResul
 import { clear, el, h, nextId } from './dom';
 import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
-import { sessionSpeakerLine, speakerControls } from './workshops-speakers';
+import { speakerControls } from './workshops-speakers';
 import { directionControls } from './workshops-direction';
 
 const T = M.modules;
@@ -75,7 +75,7 @@ function moduleItem(m: ModuleView): HTMLLIElement {
     : null;
   edit?.addEventListener('click', () => openForm(m));
   const sessions = h('ol', { class: 'module-sessions', attrs: { 'aria-label': T.sessionsLabel } });
-  for (const s of m.sessions) sessions.appendChild(h('li', { text: sessionText(s) }, sessionSpeakerLine(s)));
+  for (const s of m.sessions) sessions.appendChild(h('li', { text: sessionText(s) }));
   return h(
     'li',
     { class: 'module', attrs: { 'data-id': m.id } },
