@@ -171,3 +171,33 @@ describe('B03 and B04: the programme to the Sub Director and the banner from the
     }
   });
 });
+
+describe('B03: a send interrupted after the email may have left', () => {
+  test('is not resent blindly: it goes to «Revisión», the panel asks, and only a confirmed resend goes', () => {
+    const w = createAttentionWorld({ at: '2026-11-20T09:00' });
+    const saved = w.ws.callFromSidebar(w.talleres, 'saveModule', [{ ...MODULE, requestId: 'form-0002-interrumpido' }]);
+    if (!saved.ok || !(saved.value as SaveModuleResult).ok) throw new Error(JSON.stringify(saved));
+    const mid = (saved.value as Extract<SaveModuleResult, { ok: true }>).module.id;
+    setSetting(w.ws, w.talleres, 'Correo de la Sub Dirección', SUB_DIRECTOR);
+    const send = (args: unknown[]) => {
+      const r = w.ws.callFromSidebar(w.talleres, 'sendProgramme', args);
+      if (!r.ok) throw new Error(r.error);
+      return r.value as DirectionResult;
+    };
+    // MailApp's second call (after the quota check) fails after its effect: the ambiguous case.
+    w.ws.injectFault({ kind: 'after', atCall: 2, service: 'Mail', match: (e) => e.functionName === 'sendProgramme' });
+    expect(send([mid])).toMatchObject({ ok: false, message: M.interrupted });
+    expect(w.ws.outbox().filter((m) => m.to.includes(SUB_DIRECTOR))).toHaveLength(1);
+    const review = w.ws.readTab(w.talleres, 'Revisión');
+    expect(review).toEqual([expect.objectContaining({ Tipo: A.reviewKind, Referencia: `${mid}:programacion:1`, Estado: 'Pendiente' })]);
+    expect(w.ws.readTab(w.talleres, 'Registro de auditoría').find((a) => a['Acción'] === A.programmeSent)).toMatchObject({ Resultado: 'Por revisar' });
+
+    const asked = send([mid]);
+    expect(asked).toMatchObject({ ok: false, confirm: { question: M.interrupted } });
+    expect(w.ws.outbox().filter((m) => m.to.includes(SUB_DIRECTOR))).toHaveLength(1);
+    expect(w.ws.readTab(w.talleres, 'Revisión')).toHaveLength(1);
+    if (asked.ok || !asked.confirm) throw new Error('expected a question');
+    expect(send([mid, { again: true, previous: asked.confirm.previous }])).toMatchObject({ ok: true });
+    expect(w.ws.outbox().filter((m) => m.to.includes(SUB_DIRECTOR))).toHaveLength(2);
+  });
+});

@@ -13,7 +13,7 @@
  */
 import { formatLimaDateTime, limaDateAt } from '../../domain/lima-time';
 import { DIRECTION_AUDIT as A, DIRECTION_MESSAGES as M } from '../../domain/messages/workshops-direction';
-import { headerKey, MODULES_TAB, SETTINGS_TAB, settingSpec, type ModuleKey } from '../../domain/schema';
+import { headerKey, MODULES_TAB, REVIEW_TAB, SETTINGS_TAB, settingSpec, type ModuleKey } from '../../domain/schema';
 import { MissingColumnError, type FieldValue } from '../../domain/table';
 import { cleanText } from '../../domain/text';
 import { normaliseEmail } from '../../domain/validation';
@@ -21,6 +21,7 @@ import { bannerStateOf, mayRequestBanner, nextBannerState } from '../../domain/w
 import { bannerRequestEmail, programmeEmail, type ProgrammeModule } from '../../domain/workshops/direction-email';
 import { LockBusyError, type Mailer } from '../../ports';
 import { journalEntries, sendOnce, type DirectionMailKind, type JournalEntry } from '../delivery';
+import { recordReview } from '../review';
 import { listModules, type ModuleView, type ProgrammeDeps } from './programme';
 
 export interface DirectionDeps extends ProgrammeDeps {
@@ -145,7 +146,10 @@ function sendDirectionMail(deps: DirectionDeps, m: ModuleView, id: string, optio
   const lastAt = last?.at ?? plan.recorded;
   const previous = last ? `${last.n}|${last.at ? last.at.toISOString() : ''}` : lastAt ? `0|${lastAt.toISOString()}` : '';
   const again = options?.again === true;
-  if (!again && last?.state === 'enviando') return { ok: false, message: M.interrupted, confirm: { question: M.interrupted, previous }, module: m };
+  if (!again && last?.state === 'enviando') {
+    toReview(deps, plan.kind, id, last.n, address.to, m);
+    return { ok: false, message: M.interrupted, confirm: { question: M.interrupted, previous }, module: m };
+  }
   if (!again && lastAt) {
     const question = plan.alreadyAsked(formatLimaDateTime(lastAt));
     return { ok: false, message: question, confirm: { question, previous }, module: m };
@@ -165,11 +169,19 @@ function sendDirectionMail(deps: DirectionDeps, m: ModuleView, id: string, optio
   }
   if (outcome.status === 'ambiguo') {
     deps.audit.record({ action: plan.auditAction, target: id, result: 'Por revisar', detail: `${A.sentTo(address.to, n)}: ${outcome.message}` });
+    toReview(deps, plan.kind, id, n, address.to, m);
     return { ok: false, message: M.interrupted, module: m };
   }
   deps.workbooks.current().table(MODULES_TAB).update([{ id, fields: plan.fields(outcome.at) }]);
   deps.audit.record({ action: plan.auditAction, target: id, result: 'Correcto', detail: A.sentTo(address.to, n) });
   return { ok: true, message: plan.sent(address.to), module: moduleOf(deps, id) ?? m };
+}
+
+/** A send that may or may not have gone out: a person decides, from 'Revisión' (never resent blindly). */
+function toReview(deps: DirectionDeps, kind: DirectionMailKind, id: string, n: number, to: string, m: ModuleView): void {
+  const table = deps.workbooks.current().table(REVIEW_TAB);
+  if (!table.exists()) return;
+  recordReview(table, [{ tipo: A.reviewKind, referencia: `${id}:${kind}:${n}`, detalle: A.reviewDetail(kind === 'programacion' ? A.programmeSent : A.bannerRequested, m.name, to) }], deps.clock.now());
 }
 
 function recordedDate(deps: DirectionDeps, id: string, key: ModuleKey): Date | null {

@@ -81,4 +81,8 @@ export const DIRECTION_AUDIT = {
   bannerState: 'Estado del banner',
   refused: 'Acción de módulo rechazada',
   sentTo: (to: string, n: number) => `Para ${to} (envío n.° ${n})`,
+  /** 'Revisión': a send to the Dirección that may or may not have gone out. */
+  reviewKind: 'Correo a la Dirección: envío dudoso',
+  reviewDetail: (what: string, module: string, to: string) =>
+    `${what} («${module}», para ${to}): el envío se interrumpió y no se sabe si el correo llegó. Confírmelo con el destinatario; si no llegó, use «Enviar de nuevo» en el panel. No se reenvía automáticamente.`,
 } as const;
