@@ -23,8 +23,9 @@ export function saveModule(input: ModuleInput): SaveModuleResult {
     const id = input && typeof input === 'object' && typeof input.id === 'string' ? input.id.trim() : '';
     if (!id) return createModule(ctx, input);
     const r = updateModule(ctx, id, input);
-    // B02: moved sessions' events are patched and cancelled ones' cancelled; their speakers are told once.
-    if (r.ok && !r.unchanged) syncSessionEvents(ctx, id);
+    // B02: moved sessions' events are patched and cancelled ones' cancelled; their speakers are told
+    // once. Also after an unchanged save: a retry after a crash finishes what the first save began.
+    if (r.ok) syncSessionEvents(ctx, id);
     return r;
   });
 }

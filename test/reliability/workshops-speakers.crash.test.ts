@@ -113,3 +113,82 @@ describe('«Invitar a los ponentes» survives a crash at every service call', ()
     expect(report.cases).toBeGreaterThan(0);
   });
 });
+
+/**
+ * An edit that moves session 3 and removes session 4 of an invited module, crashed at every
+ * call; recovery: the consultant saves the same again. After it: session 3's event is at its new
+ * time (same ID, same Meet link) and its speaker was told at most once (exactly once unless
+ * ambiguous, then listed in 'Revisión'); session 4's event is cancelled and its speaker told
+ * likewise; nobody else got a second email.
+ */
+const CHANGE: MailKind = { kind: 'cambio-ponente', subjectPrefix: 'Cambio de fecha u hora de su sesión:' };
+const CANCELLATION: MailKind = { kind: 'cancelacion-ponente', subjectPrefix: 'Sesión cancelada:' };
+
+interface EditCtx extends Ctx {
+  edit: Record<string, unknown>;
+}
+
+const editOperation: CrashOperation<EditCtx> = {
+  name: 'edit-invited-module',
+  actFunction: 'saveModule',
+  workspace: { at: '2026-11-27T09:00', user: USER },
+  setup(ws) {
+    const base = operation.setup(ws);
+    const invited = press(ws, base.talleres, base.moduleId);
+    if (!invited.ok) throw new Error(`invite failed: ${invited.message}`);
+    const view = ws.callFromSidebar(base.talleres, 'getModules', [], USER);
+    if (!view.ok) throw new Error(view.error);
+    const mod = (view.value as { modules: { id: string; sessions: Record<string, unknown>[] }[] }).modules[0];
+    const keep = ['topic', 'date', 'startTime', 'endTime', 'speaker', 'speakerEmail'];
+    const sessions = mod.sessions.slice(0, 3).map((s) => Object.fromEntries(keep.map((k) => [k, s[k]])));
+    sessions[2] = { ...sessions[2], date: '2026-12-10', startTime: '17:00', endTime: '19:00' };
+    const edit = { id: base.moduleId, name: 'Aprende a Emprender – IV 2026', year: 2026, quarter: 'IV', audience: 'Personas con una idea de negocio', capacity: 60, minSessions: 3, sessions };
+    return { ...base, edit };
+  },
+  act: (ws, ctx) => void ws.callFromSidebar(ctx.talleres, 'saveModule', [ctx.edit], USER),
+  recover(ws, ctx) {
+    const r = ws.callFromSidebar(ctx.talleres, 'saveModule', [ctx.edit], USER);
+    ctx.retry = r.ok ? { ok: (r.value as { ok: boolean }).ok, message: (r.value as { message: string }).message } : { ok: false, message: r.error };
+  },
+  check(ws, ctx, info) {
+    const v: string[] = [];
+    const rows = ws.readTab(ctx.talleres, 'Sesiones');
+    const s3 = rows[2];
+    const s4 = rows[3];
+    const all = ws.calendarEvents({ includeCancelled: true });
+    const ev3 = all.filter((e) => e.id === s3['ID evento']);
+    const ev4 = all.filter((e) => e.id === s4['ID evento']);
+    if (ev3.length !== 1 || ev3[0].status === 'cancelled') v.push('session 3 lost its event');
+    else {
+      const start = ev3[0].start?.dateTime ? new Date(ev3[0].start.dateTime).toISOString() : '';
+      if (start !== '2026-12-10T22:00:00.000Z') v.push(`session 3's event starts at ${start}`);
+      if (ev3[0].hangoutLink !== s3['Enlace Meet']) v.push("session 3's Meet link changed");
+    }
+    if (ev4.length !== 1 || ev4[0].status !== 'cancelled') v.push("session 4's event is not cancelled");
+    if (s4['Estado'] !== 'Cancelada') v.push(`session 4 is "${String(s4['Estado'])}"`);
+    if (ws.calendarEvents().length !== 3) v.push(`${ws.calendarEvents().length} live events, expected 3`);
+    const review = ws.readTab(ctx.talleres, 'Revisión').filter((r) => r.Tipo === SPEAKER_REVIEW_KINDS.mailAmbiguous);
+    const ambiguousOf = (sid: string, prefix: string): boolean => review.some((r) => String(r.Referencia).startsWith(`${prefix}|${sid}|`));
+    const change: MailKey = { kind: CHANGE.kind, to: String(s3['Correo del ponente']) };
+    const cancel: MailKey = { kind: CANCELLATION.kind, to: String(s4['Correo del ponente']) };
+    const ambiguous = [
+      ...(ambiguousOf(String(s3['ID de sesión']), 'cambio') ? [change] : []),
+      ...(ambiguousOf(String(s4['ID de sesión']), 'cancelacion') ? [cancel] : []),
+    ];
+    v.push(...emailsOnce(ws, { kinds: [CHANGE, CANCELLATION], expected: [change, cancel], ambiguous, recoveryExecutionIds: info.recovery.map((e) => e.id) }));
+    const invitations = ws.outbox().filter((m) => m.subject.startsWith(INVITATION.subjectPrefix));
+    if (invitations.length !== 4) v.push(`${invitations.length} invitations, expected 4`);
+    if (ctx.retry && !ctx.retry.ok) v.push(`the consultant's retry was answered "${ctx.retry.message}"`);
+    if (info.kind === 'none' && ambiguous.length > 0) v.push('a clean edit left an email ambiguous');
+    return v;
+  },
+};
+
+describe('an edit of an invited module survives a crash at every service call', () => {
+  test('the moved event patched and the removed one cancelled, each speaker told at most once and never blindly again', () => {
+    const report = crashAtEveryCall(editOperation, { exhaustiveUpTo: 0, sample: 4, rareMethodCalls: 4 });
+    if (report.skipped) return;
+    if (report.failures.length) throw new Error(`${report.summary}\n${formatFailures(report)}`);
+    expect(report.cases).toBeGreaterThan(0);
+  });
+});
