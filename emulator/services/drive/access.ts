@@ -1,4 +1,4 @@
-import { domainOf } from '../sheets/access';
+import { domainOf, shareWith } from '../sheets/access';
 import type { DriveItem } from './store';
 
 /**
@@ -48,19 +48,7 @@ export function requireEdit(item: DriveItem, user: string): void {
   if (!canEditItem(item, user)) throw new Error(DRIVE_MESSAGES.accessDenied);
 }
 
-/** Makes sharing explicit and gives `email` that role; an editor is not demoted by addViewer. */
+/** Makes sharing explicit and gives `email` that role (the rule spreadsheets follow too). */
 export function shareItem(item: DriveItem, email: string, role: 'editor' | 'viewer' | 'none'): void {
-  const s = item.sharing;
-  s.restricted = true;
-  if (same(email, item.owner)) return;
-  const isEditor = s.editors.some((e) => same(e, email));
-  if (role === 'editor') {
-    s.viewers = s.viewers.filter((e) => !same(e, email));
-    if (!isEditor) s.editors.push(email);
-  } else if (role === 'viewer') {
-    if (!isEditor && !s.viewers.some((e) => same(e, email))) s.viewers.push(email);
-  } else {
-    s.editors = s.editors.filter((e) => !same(e, email));
-    s.viewers = s.viewers.filter((e) => !same(e, email));
-  }
+  shareWith(item.sharing, item.owner, email, role);
 }

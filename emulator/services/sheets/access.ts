@@ -1,5 +1,5 @@
 import { MESSAGES } from './messages';
-import type { GridArea, ProtectionData, SheetData, SpreadsheetData } from './model';
+import type { GridArea, ProtectionData, SharingData, SheetData, SpreadsheetData } from './model';
 
 /**
  * Who may change what in a spreadsheet: Drive sharing (owner, editors, viewers) and Sheets
@@ -47,9 +47,16 @@ export function requireFileEdit(ss: SpreadsheetData, user: string): void {
 
 /** Makes sharing explicit (restricted) and gives `email` that role; an editor is not demoted by addViewer. */
 export function share(ss: SpreadsheetData, email: string, role: 'editor' | 'viewer' | 'none'): void {
-  const s = ss.sharing;
+  shareWith(ss.sharing, ss.owner, email, role);
+}
+
+/**
+ * Drive's sharing rule, for any file (a spreadsheet, a Drive item): the first explicit share
+ * makes it restricted; the owner's role never changes; addViewer does not demote an editor.
+ */
+export function shareWith(s: SharingData, owner: string, email: string, role: 'editor' | 'viewer' | 'none'): void {
   s.restricted = true;
-  if (same(email, ss.owner)) return;
+  if (same(email, owner)) return;
   const isEditor = s.editors.some((e) => same(e, email));
   if (role === 'editor') {
     s.viewers = s.viewers.filter((e) => !same(e, email));
