@@ -4,13 +4,13 @@
  * small generic bundle, so it does not depend on the product being built.
  */
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workspace } from '../../emulator';
 import { startUiServer, type UiServer } from '../../emulator/ui/server';
 import { surfacePage } from '../../emulator/ui/surface-page';
 import { demoReportCsv, todayInLimaAt } from '../../scripts/start';
+import { request } from '../support/browser';
 
 const BUNDLE = `
 function onOpen() { SpreadsheetApp.getUi().createMenu('Prueba').addItem('Mostrar panel', 'showPanel').addItem('Avisar', 'warn').addToUi(); }
@@ -35,44 +35,6 @@ function bundleDir(): string {
   return dir;
 }
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  json: any;
-}
-
-function request(server: UiServer, method: string, p: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method,
-        path: p,
-        headers: { ...(data !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, json });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (data !== undefined) req.write(data);
-    req.end();
-  });
-}
 
 describe('emulator UI server', () => {
   let ws: Workspace;

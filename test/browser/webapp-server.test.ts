@@ -6,7 +6,6 @@
  * POST /api/calendar/respond answers as a guest (calendar/api/v3/reference/events attendees[]).
  */
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Workspace } from '../../emulator';
@@ -14,6 +13,7 @@ import { Calendar } from '../../emulator/services/calendar';
 import { makeTestEnv } from '../../emulator/testing';
 import { startUiServer, type UiServer } from '../../emulator/ui/server';
 import { SURFACE_SANDBOX } from '../../emulator/ui/surface-page';
+import { request } from '../support/browser';
 
 const BUNDLE = `
 function doGet(e) {
@@ -23,31 +23,6 @@ function doGet(e) {
 function doPost(e) { return HtmlService.createHtmlOutput('<p>x=' + e.parameter.x + '</p>'); }
 `;
 
-function request(server: UiServer, method: string, p: string, body?: unknown): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; json: any }> {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      { host: '127.0.0.1', port: server.port, method, path: p, headers: data !== undefined ? { 'content-type': 'application/json' } : {} },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, json });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (data !== undefined) req.write(data);
-    req.end();
-  });
-}
 
 describe('UI server: web apps and guests', () => {
   let ws: Workspace;
