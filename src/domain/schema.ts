@@ -90,6 +90,9 @@ export type TabKey =
   | 'sessions'
   | 'registrations'
   | 'attendance'
+  | 'invitations'
+  | 'unsubscribes'
+  | 'usedLinks'
   | 'review'
   | 'settings'
   | 'team'
@@ -257,7 +260,17 @@ export const SESSIONS_TAB = tab({
   ],
 });
 
-/** Sign-ups to a module from its registration form (B05, C02). */
+/** What a registration is (B05): confirmed, waiting for a place, for a person to check, withdrawn, annulled. */
+export const REGISTRATION_STATES = ['Inscrito', 'En lista de espera', 'Por revisar', 'Retirado', 'Anulado'] as const;
+export type RegistrationState = (typeof REGISTRATION_STATES)[number];
+/** Whether the registrant has an idea or a running business (registration form). */
+export const BUSINESS_STAGES = ['Idea de negocio', 'Negocio en marcha'] as const;
+
+/**
+ * Sign-ups to a module from the registration form (B05, C02). One row per person (document) and
+ * module: a second submission updates the first. The waiting list is the rows 'En lista de espera'
+ * in order of 'Fecha de inscripción'.
+ */
 export const REGISTRATIONS_TAB = tab({
   key: 'registrations',
   name: 'Inscripciones',
@@ -269,19 +282,86 @@ export const REGISTRATIONS_TAB = tab({
     c.id('responseId', 'ID de respuesta', { system: true }),
     c.dateTime('registeredAt', 'Fecha de inscripción', { system: true }),
     c.text('documentType', 'Tipo doc.'),
-    c.id('dni', 'DNI'),
+    c.id('dni', 'DNI', { aliases: ['N.° de documento', 'Documento'] }),
     c.text('fullName', 'Nombres y apellidos'),
     c.email('email', 'Correo'),
     c.phone('phone', 'Celular'),
+    c.text('region', 'Región'),
+    c.status('businessStage', 'Emprendimiento', BUSINESS_STAGES),
+    c.text('sector', 'Sector'),
     c.text('questions', 'Preguntas'),
+    c.bool('presentsProject', 'Presentará su proyecto'),
     c.bool('consent', 'Consentimiento'),
-    c.status('status', 'Estado', ['Inscrito', 'En lista de espera', 'Por revisar', 'Anulado']),
+    c.text('noticeVersion', 'Versión del aviso', { system: true }),
+    c.bool('acceptsNews', 'Acepta novedades'),
+    c.status('status', 'Estado', REGISTRATION_STATES),
     c.text('reviewReason', 'Motivo de revisión', { system: true }),
     c.status('confirmation', 'Confirmación', DELIVERY_STATES, { system: true }),
+    c.status('waitlistNotice', 'Aviso de lista de espera', DELIVERY_STATES, { system: true }),
+    c.dateTime('promotedAt', 'Cupo asignado', { system: true }),
+    c.status('promotionNotice', 'Aviso de cupo', DELIVERY_STATES, { system: true }),
+    c.dateTime('withdrawnAt', 'Fecha de retiro', { system: true }),
     c.bool('silnet', 'Registrado en Silnet'),
     c.status('certificate', 'Certificado', DELIVERY_STATES, { system: true }),
     c.id('certificateCode', 'Código de certificado', { system: true }),
     c.dateTime('updatedAt', 'Actualizado', { system: true }),
+  ],
+});
+
+/** Where an invitation's address came from (B05), which is also its legal basis. */
+export const INVITATION_SOURCES = ['Inscripción anterior', 'Atención', 'Lista importada'] as const;
+
+/**
+ * The invitations of a module (B05): one row per address and module, sent once by the
+ * invitation job. The address's source and the legal basis declared for it are kept with it.
+ */
+export const INVITATIONS_TAB = tab({
+  key: 'invitations',
+  name: 'Invitaciones',
+  roles: ['talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de invitación', { system: true }),
+    c.id('moduleId', 'ID de módulo', { system: true }),
+    c.email('email', 'Correo', { system: true }),
+    c.text('fullName', 'Nombre', { system: true }),
+    c.status('source', 'Origen', INVITATION_SOURCES, { system: true }),
+    c.text('legalBasis', 'Base legal', { system: true }),
+    c.status('delivery', 'Envío', DELIVERY_STATES, { system: true }),
+    c.text('note', 'Detalle', { system: true }),
+    c.dateTime('sentAt', 'Enviado', { system: true }),
+    c.dateTime('addedAt', 'Agregado', { system: true }),
+  ],
+});
+
+/** Addresses that asked to receive no more invitations (B05): honoured by every later run. */
+export const UNSUBSCRIBES_TAB = tab({
+  key: 'unsubscribes',
+  name: 'Bajas de difusión',
+  roles: ['talleres'],
+  idKey: 'email',
+  columns: [
+    c.id('email', 'Correo', { system: true }),
+    c.dateTime('at', 'Fecha', { system: true }),
+    c.text('via', 'Medio', { system: true }),
+  ],
+});
+
+/**
+ * Links of the web app already used (single-use tokens, docs/web-app.md): the token's ID (not
+ * the token), its action and when. Only the script writes it.
+ */
+export const USED_LINKS_TAB = tab({
+  key: 'usedLinks',
+  name: 'Enlaces usados',
+  roles: ['talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de enlace', { system: true }),
+    c.text('action', 'Acción', { system: true }),
+    c.id('subject', 'Referencia', { system: true }),
+    c.dateTime('usedAt', 'Usado', { system: true }),
+    c.dateTime('expiresAt', 'Vence', { system: true }),
   ],
 });
 
@@ -375,6 +455,9 @@ export const TABS: readonly TabSpec[] = [
   SESSIONS_TAB,
   REGISTRATIONS_TAB,
   ATTENDANCE_TAB,
+  INVITATIONS_TAB,
+  UNSUBSCRIBES_TAB,
+  USED_LINKS_TAB,
   REVIEW_TAB,
   SETTINGS_TAB,
   TEAM_TAB,
@@ -389,6 +472,10 @@ export type SettingsKey = (typeof SETTINGS_TAB)['columns'][number]['key'];
 export type AuditKey = (typeof AUDIT_TAB)['columns'][number]['key'];
 export type ReviewKey = (typeof REVIEW_TAB)['columns'][number]['key'];
 export type TeamKey = (typeof TEAM_TAB)['columns'][number]['key'];
+export type RegistrationKey = (typeof REGISTRATIONS_TAB)['columns'][number]['key'];
+export type InvitationKey = (typeof INVITATIONS_TAB)['columns'][number]['key'];
+export type UnsubscribeKey = (typeof UNSUBSCRIBES_TAB)['columns'][number]['key'];
+export type UsedLinkKey = (typeof USED_LINKS_TAB)['columns'][number]['key'];
 
 export function tabsForRole(role: Role): TabSpec[] {
   return TABS.filter((t) => t.roles.includes(role));
@@ -609,6 +696,37 @@ export const SETTINGS: readonly SettingSpec[] = [
     description: 'Correo de la Dirección que prepara los banners de difusión: recibe la solicitud del banner de cada módulo («Solicitar banner»).',
     roles: TALLERES,
     system: false,
+  },
+  // The web app (docs/web-app.md): withdrawal and unsubscribe links, later verification and approvals.
+  {
+    key: 'webAppUrl',
+    name: 'Enlace de la aplicación web',
+    kind: 'url',
+    defaultValue: '',
+    description:
+      'Dirección /exec de la implementación como aplicación web de este proyecto (Implementar › Nueva implementación › Aplicación web; ejecutar como: yo; acceso: cualquier persona). ' +
+      'Con ella, los correos llevan enlaces para retirarse de un módulo o dejar de recibir invitaciones. Vacía: el sistema usa la que informa Google, si la hay.',
+    roles: TALLERES,
+    system: false,
+  },
+  // Registration (B05): one form for every module; each module's link preselects it.
+  {
+    key: 'registrationFormId',
+    name: 'Formulario de inscripción (ID)',
+    kind: 'formId',
+    defaultValue: '',
+    description: 'ID del formulario de inscripción a los talleres. Lo completa el sistema al crearlo.',
+    roles: TALLERES,
+    system: true,
+  },
+  {
+    key: 'registrationFormUrl',
+    name: 'Formulario de inscripción (enlace)',
+    kind: 'url',
+    defaultValue: '',
+    description: 'Enlace público del formulario de inscripción. Cada módulo tiene su propio enlace, que ya elige el módulo (pestaña «Módulos»).',
+    roles: TALLERES,
+    system: true,
   },
   ...REPORT_FIELDS.map(
     (field): SettingSpec => ({

@@ -32,6 +32,9 @@ describe('tabs per role', () => {
       'Sesiones',
       'Inscripciones',
       'Asistencia',
+      'Invitaciones',
+      'Bajas de difusión',
+      'Enlaces usados',
       'Revisión',
       'Configuración',
       'Equipo',
@@ -178,6 +181,6 @@ describe('settings rows', () => {
   });
 
   test('the workshops spreadsheet only gets the settings it uses', () => {
-    expect(settingsForRole('talleres').map((s) => s.key)).toEqual(['siblingId', 'subDirectorEmail', 'directionEmail']);
+    expect(settingsForRole('talleres').map((s) => s.key)).toEqual(['siblingId', 'subDirectorEmail', 'directionEmail', 'webAppUrl', 'registrationFormId', 'registrationFormUrl']);
   });
 });

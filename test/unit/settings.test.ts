@@ -81,6 +81,12 @@ describe('rows setup adds', () => {
     const plan = planSettingRows(rows([['ID de la hoja hermana', 'old-id']]), 'talleres', { siblingId: 'new-id' }, '');
     expect(plan.update).toEqual([{ id: 'ID de la hoja hermana', fields: { value: 'new-id' } }]);
     // Talleres' own rows (B03, B04) are added empty; the sibling row is not added again.
-    expect(plan.appendedNames).toEqual(['Correo de la Sub Dirección', 'Correo de la Dirección (banners)']);
+    expect(plan.appendedNames).toEqual([
+      'Correo de la Sub Dirección',
+      'Correo de la Dirección (banners)',
+      'Enlace de la aplicación web',
+      'Formulario de inscripción (ID)',
+      'Formulario de inscripción (enlace)',
+    ]);
   });
 });
