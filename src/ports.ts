@@ -452,3 +452,9 @@ export interface DiagnosticsProbe {
   /** Replaces the report tab's contents with these rows (all text) and shows the tab. */
   showReport(tab: string, rows: readonly (readonly string[])[]): void;
 }
+
+/** The script's web app deployment, as Google reports it (ScriptApp.getService). */
+export interface WebAppService {
+  /** The deployed web app's URL, or null when the script is not deployed as one. */
+  url(): string | null;
+}

@@ -5,6 +5,7 @@
  * back to the default for anything it cannot use and says so in Spanish, and tells setup which
  * rows are missing. Rows are matched by their 'Parámetro' text, case- and accent-insensitively.
  */
+import { usableWebAppUrl } from '../domain/web-links';
 import type { ReportField } from '../domain/import/report';
 import { REPORT_FIELDS } from '../domain/import/report';
 import { SETUP_MESSAGES as M } from '../domain/messages/setup';
@@ -45,6 +46,11 @@ export interface Settings {
   subDirectorEmail: string;
   /** Talleres (B04): where a module's banner request goes; '' when missing or invalid. */
   directionEmail: string;
+  /** The web app's /exec address typed by the coordinator; '' when missing or unusable (docs/web-app.md). */
+  webAppUrl: string;
+  /** Talleres (B05): the one registration form of every module (mirror of the document property). */
+  registrationFormId: string;
+  registrationFormUrl: string;
   headerAliases: Record<ReportField, string[]>;
   consultants: Consultant[];
 }
@@ -114,6 +120,10 @@ function parseValue(spec: SettingSpec, raw: unknown): Parsed {
       return parseMonths(raw);
     case 'url':
       return parseUrl(raw);
+    case 'webAppUrl': {
+      const url = usableWebAppUrl(text(raw));
+      return url ? { ok: true, value: url } : { ok: false };
+    }
     case 'email': {
       const email = normaliseEmail(text(raw));
       return email ? { ok: true, value: email } : { ok: false };
@@ -174,7 +184,7 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsRead {
     else {
       values[spec.key] = fallback;
       const used =
-        spec.kind === 'aliases' ? 'la lista predeterminada' : spec.kind === 'months' && spec.defaultValue === '' ? 'el valor vacío (no se anonimiza nada)' : spec.kind === 'email' && spec.defaultValue === '' ? 'ningún correo (no se envía nada hasta corregirlo)' : `«${spec.defaultValue}»`;
+        spec.kind === 'aliases' ? 'la lista predeterminada' : spec.kind === 'months' && spec.defaultValue === '' ? 'el valor vacío (no se anonimiza nada)' : spec.kind === 'email' && spec.defaultValue === '' ? 'ningún correo (no se envía nada hasta corregirlo)' : spec.kind === 'webAppUrl' ? 'la dirección que informa Google, si la hay (debe terminar en /exec)' : `«${spec.defaultValue}»`;
       problems.push(M.invalidSetting(spec.name, text(raw), used));
     }
   }
@@ -194,6 +204,9 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsRead {
       siblingId: values.siblingId as string,
       subDirectorEmail: values.subDirectorEmail as string,
       directionEmail: values.directionEmail as string,
+      webAppUrl: values.webAppUrl as string,
+      registrationFormId: values.registrationFormId as string,
+      registrationFormUrl: values.registrationFormUrl as string,
       headerAliases,
       consultants,
     },

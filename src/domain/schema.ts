@@ -559,7 +559,7 @@ export function resolveColumns<K extends string>(t: TabSpec<K>, headers: readonl
 
 // ---------------------------------------------------------------------------- settings rows
 
-export type SettingKind = 'hour' | 'minutes' | 'months' | 'url' | 'text' | 'aliases' | 'spreadsheetId' | 'formId' | 'email';
+export type SettingKind = 'hour' | 'minutes' | 'months' | 'url' | 'webAppUrl' | 'text' | 'aliases' | 'spreadsheetId' | 'formId' | 'email';
 
 export interface SettingSpec {
   /** Stable English key used by code. */
@@ -701,7 +701,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   {
     key: 'webAppUrl',
     name: 'Enlace de la aplicación web',
-    kind: 'url',
+    kind: 'webAppUrl',
     defaultValue: '',
     description:
       'Dirección /exec de la implementación como aplicación web de este proyecto (Implementar › Nueva implementación › Aplicación web; ejecutar como: yo; acceso: cualquier persona). ' +

@@ -14,6 +14,7 @@ import { PropertiesStore } from '../gas/properties';
 import { ScriptAppScheduler } from '../gas/scheduler';
 import { GasSession } from '../gas/session';
 import { GasWorkbooks } from '../gas/workbook';
+import { ScriptAppWebAppService } from '../gas/webapp-service';
 
 // ---------------------------------------------------------------------------- wiring
 
@@ -28,6 +29,7 @@ export interface Context {
   mailer: MailAppMailer;
   meetings: CalendarMeetings;
   forms: FormAppForms;
+  webApp: ScriptAppWebAppService;
   audit: BufferedAuditLog;
 }
 
@@ -54,6 +56,7 @@ export function createContext(how: string): Context {
     mailer: new MailAppMailer(),
     meetings: new CalendarMeetings(),
     forms: new FormAppForms(),
+    webApp: new ScriptAppWebAppService(),
     audit,
   };
 }
