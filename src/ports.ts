@@ -389,6 +389,7 @@ export interface FormAdmin {
   addItems(formId: string, items: readonly FormItemSpec[]): void;
   /** Deletes the items without a title; returns how many. */
   removeUntitledItems(formId: string): number;
+
   /** The form's state; null when it cannot be opened (deleted, no access). */
   describe(formId: string): FormState | null;
   /** Sends the form's responses to this spreadsheet (Forms adds a responses tab there). */
@@ -403,6 +404,14 @@ export interface FormAdmin {
    * means done.
    */
   deleteResponse(formId: string, responseId: string): boolean;
+}
+
+/** The choices of a form's dropdown or multiple-choice question (the registration form's modules). */
+export interface FormChoices {
+  /** Replaces the choices of question `title`; false when they were those already. */
+  setChoices(formId: string, title: string, choices: readonly string[]): boolean;
+  /** The choices of question `title`; null when there is no such question. */
+  choices(formId: string, title: string): string[] | null;
 }
 
 // ---------------------------------------------------------------------------- audit

@@ -55,7 +55,16 @@ const SENT = 'enviado';
 /** Emails to the Dirección about a module (B03 programme, B04 banner); their row ID is '<module>:<send n.°>'. */
 export type DirectionMailKind = 'programacion' | 'banner';
 
-export function journalKey(kind: MailKind | DirectionMailKind, rowId: string): string {
+/**
+ * Emails of registration to a module (B05); their row ID is '<registration>:<round>' so a person
+ * who withdraws and registers again is written to again, once per round.
+ */
+export type RegistrationMailKind = 'inscripcion' | 'espera' | 'cupo' | 'correccion' | 'cerrada';
+
+/** Every kind the journal knows. */
+export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind;
+
+export function journalKey(kind: JournalKind, rowId: string): string {
   return `${JOURNAL_PREFIX}${kind}:${rowId}`;
 }
 
@@ -100,7 +109,7 @@ function errorText(e: unknown): string {
  * journal entry; any other exception may have happened after the mail left: 'ambiguo', and the
  * entry stays 'enviando'.
  */
-export function sendOnce(deps: DeliveryDeps, kind: MailKind | DirectionMailKind, rowId: string, mail: OutgoingMail): DeliveryOutcome {
+export function sendOnce(deps: DeliveryDeps, kind: JournalKind, rowId: string, mail: OutgoingMail): DeliveryOutcome {
   const key = journalKey(kind, rowId);
   const existing = parseEntry(deps.snapshot ? (deps.snapshot[key] ?? null) : deps.journal.get(key));
   if (existing?.state === SENT) return { status: 'enviado', at: existing.at ?? deps.clock.now() };
@@ -142,7 +151,7 @@ export interface JournalEntry {
  * Journal entries of one kind, from one read of the properties (to reconcile into the sheet after
  * a crash). `all` may pass properties the caller already read with `getAll`.
  */
-export function journalEntries(journal: KeyValueStore, kind: MailKind | DirectionMailKind, all: Record<string, string> = journal.getAll()): JournalEntry[] {
+export function journalEntries(journal: KeyValueStore, kind: JournalKind, all: Record<string, string> = journal.getAll()): JournalEntry[] {
   const prefix = journalKey(kind, '');
   const out: JournalEntry[] = [];
   for (const [key, value] of Object.entries(all)) {
@@ -154,6 +163,6 @@ export function journalEntries(journal: KeyValueStore, kind: MailKind | Directio
 }
 
 /** Forgets entries the sheet now records (one property deletion each). */
-export function clearJournal(journal: KeyValueStore, kind: MailKind, rowIds: readonly string[]): void {
+export function clearJournal(journal: KeyValueStore, kind: JournalKind, rowIds: readonly string[]): void {
   for (const rowId of new Set(rowIds)) journal.delete(journalKey(kind, rowId));
 }

@@ -18,7 +18,7 @@
  * response whose form-submit execution failed.
  */
 import { JOB_AUDIT as A, JOB_MESSAGES as M, REVIEW_KINDS } from '../domain/messages/attention-jobs';
-import { missingItems } from '../domain/form-definition';
+import { ensureFormTrigger, ensureProductForm } from './product-form';
 import { APPOINTMENTS_TAB, REVIEW_TAB, type AppointmentKey } from '../domain/schema';
 import { answersLine, normaliseSurveyCode, readSurvey, SURVEY_FORM } from '../domain/survey-form';
 import type { AuditLog, TableSnapshot, Clock, FormAdmin, FormAnswers, Forms, KeyValueStore, Lock, RowChange, Scheduler, Workbooks } from '../ports';
@@ -195,9 +195,8 @@ export interface SurveyFormState {
 
 /**
  * Makes sure the survey form exists, has every question and sends its responses to this
- * spreadsheet; returns its ID and public link. Creating records the ID at once (before adding the
- * questions), so setup run again after an interruption completes that form instead of making a
- * second one. `known` is the ID the settings mirror holds, used when the property is missing.
+ * spreadsheet; returns its ID and public link (see app/product-form.ts). `known` is the ID the
+ * settings mirror holds, used when the property is missing.
  */
 export function ensureSurveyForm(
   deps: SurveyFormDeps,
@@ -205,59 +204,15 @@ export function ensureSurveyForm(
   known: string,
   change: (action: string, target: string, sentence: string) => void,
 ): SurveyFormState {
-  let formId = deps.properties.get(SURVEY_PROPERTY_KEYS.formId) || known;
-  let state = formId ? deps.forms.describe(formId) : null;
-  let created = false;
-  if (!state) {
-    formId = deps.forms.create(SURVEY_FORM.title);
-    // Recorded before anything else: a rerun after a crash completes this form instead of making another.
-    deps.properties.setAll({ [SURVEY_PROPERTY_KEYS.formId]: formId });
-    state = deps.forms.describe(formId);
-    if (!state) throw new Error(`the survey form ${formId} was created but cannot be opened`);
-    created = true;
-    change(A.surveyFormCreated, SURVEY_FORM.title, `Se creó el formulario «${SURVEY_FORM.title}».`);
-  } else if (deps.properties.get(SURVEY_PROPERTY_KEYS.formId) !== formId) {
-    deps.properties.setAll({ [SURVEY_PROPERTY_KEYS.formId]: formId });
-  }
-  const repaired = (sentence: string) => {
-    if (!created) change(A.surveyFormRepaired, SURVEY_FORM.title, sentence);
-  };
-  if (state.description !== SURVEY_FORM.description || state.confirmationMessage !== SURVEY_FORM.confirmationMessage) {
-    deps.forms.setTexts(formId, SURVEY_FORM);
-    repaired(`Se restableció el aviso de privacidad del formulario «${SURVEY_FORM.title}».`);
-  }
-  let titles = state.itemTitles;
-  if (titles.some((t) => t.trim() === '')) {
-    deps.forms.removeUntitledItems(formId); // half-made by an interrupted run
-    titles = titles.filter((t) => t.trim() !== '');
-  }
-  const missing = missingItems(SURVEY_FORM, titles);
-  if (missing.length) {
-    deps.forms.addItems(formId, missing);
-    repaired(`Se agregaron ${missing.length} preguntas que faltaban al formulario «${SURVEY_FORM.title}».`);
-  }
-  if (state.destinationId !== spreadsheetId) {
-    deps.forms.setDestination(formId, spreadsheetId);
-    repaired(`Las respuestas de «${SURVEY_FORM.title}» se guardan ahora en esta hoja.`);
-  }
-  openSurveyForm(deps, formId, created, change);
-  refreshSurveyLinkTemplate(deps, formId);
-  return { formId, url: state.publishedUrl };
-}
-
-/**
- * Last, once the form is complete and its responses have somewhere to go: published, accepting
- * responses and answerable without a Google account of the service's domain (citizens have
- * none). Google creates script-made forms unpublished since July 2026, and a person may have
- * closed or unpublished this one since: each change is reported.
- */
-function openSurveyForm(deps: SurveyFormDeps, formId: string, created: boolean, change: (action: string, target: string, sentence: string) => void): void {
-  const opened = deps.forms.openToRespondents(formId);
-  const title = SURVEY_FORM.title;
-  const action = created ? A.surveyFormCreated : A.surveyFormRepaired;
-  if (opened.published) change(action, title, `Se publicó el formulario «${title}»: ya acepta respuestas.`);
-  if (opened.reopened) change(action, title, `El formulario «${title}» vuelve a aceptar respuestas.`);
-  if (opened.loginDropped) change(action, title, `El formulario «${title}» ya no exige iniciar sesión: cualquier persona con el enlace puede responder.`);
+  const form = ensureProductForm(
+    deps,
+    { definition: SURVEY_FORM, propertyKey: SURVEY_PROPERTY_KEYS.formId, auditCreated: A.surveyFormCreated, auditRepaired: A.surveyFormRepaired },
+    spreadsheetId,
+    known,
+    change,
+  );
+  refreshSurveyLinkTemplate(deps, form.formId);
+  return { formId: form.formId, url: form.url };
 }
 
 /**
@@ -287,17 +242,7 @@ export function ensureSurveyTrigger(
   formId: string,
   change: (action: string, target: string, sentence: string) => void,
 ): void {
-  const mine = scheduler.list().filter((t) => t.handler === SURVEY_SUBMIT_HANDLER);
-  let kept = false;
-  for (const t of mine) {
-    if (t.kind === 'formSubmit' && t.sourceId === formId && !kept) {
-      kept = true;
-      continue;
-    }
-    scheduler.remove(t.id);
-  }
-  if (!kept) {
-    scheduler.onFormSubmit(SURVEY_SUBMIT_HANDLER, formId);
+  if (ensureFormTrigger(scheduler, SURVEY_SUBMIT_HANDLER, formId)) {
     change(A.surveyTriggerInstalled, SURVEY_SUBMIT_HANDLER, 'Se activó la vinculación automática de las respuestas de la encuesta con sus citas.');
   }
 }

@@ -16,6 +16,8 @@ export type FormItemSpec =
   | (ItemBase & { readonly kind: 'paragraph' })
   | (ItemBase & { readonly kind: 'scale'; readonly low: 0 | 1; readonly high: number; readonly lowLabel: string; readonly highLabel: string })
   | (ItemBase & { readonly kind: 'choice'; readonly choices: readonly string[] })
+  /** A dropdown (ListItem): long lists (regions), and the module of the registration form. */
+  | (ItemBase & { readonly kind: 'list'; readonly choices: readonly string[] })
   | (ItemBase & { readonly kind: 'checkbox'; readonly choices: readonly string[] });
 
 export interface FormDefinition {

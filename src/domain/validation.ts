@@ -209,3 +209,13 @@ export function documentTypeOf(raw: unknown): DocumentType | null {
   for (const [canonical, names] of DOCUMENT_TYPE_NAMES) if (names.includes(key)) return canonical;
   return null;
 }
+
+/**
+ * A document number of `type`, as stored: a DNI by `normaliseDni`; any other document 5 to 15
+ * letters and digits, upper case, spaces, dots and hyphens removed. Null when not valid.
+ */
+export function normaliseDocumentNumber(type: DocumentType, raw: unknown): string | null {
+  if (type === 'DNI') return normaliseDni(typeof raw === 'number' ? raw : cleanText(String(raw ?? ''), 40));
+  const doc = cleanText(String(raw ?? ''), 40).replace(/[\s.\-]/g, '').toUpperCase();
+  return /^[A-Z0-9]{5,15}$/.test(doc) ? doc : null;
+}

@@ -4,7 +4,7 @@
  * matched to questions by title) and their responses.
  */
 import type { FormDefinition, FormItemSpec } from '../domain/form-definition';
-import type { FormAdmin, FormAnswers, FormOpening, FormResponderAccess, Forms, FormState } from '../ports';
+import type { FormAdmin, FormAnswers, FormChoices, FormOpening, FormResponderAccess, Forms, FormState } from '../ports';
 
 type Form = GoogleAppsScript.Forms.Form;
 
@@ -21,7 +21,7 @@ interface PublishingForm {
 }
 type CreateForm = (title: string, isPublished?: boolean) => Form;
 
-export class FormAppForms implements Forms, FormAdmin {
+export class FormAppForms implements Forms, FormAdmin, FormChoices {
   private readonly forms = new Map<string, Form>();
 
   private form(formId: string): Form {
@@ -52,8 +52,12 @@ export class FormAppForms implements Forms, FormAdmin {
           ? item.asTextItem().createResponse(value)
           : type === 'PARAGRAPH_TEXT'
             ? item.asParagraphTextItem().createResponse(value)
-            : null;
-      if (!itemResponse) throw new Error(`question ${JSON.stringify(title)} is ${type}: only text questions are prefilled`);
+            : type === 'LIST'
+              ? item.asListItem().createResponse(value)
+              : type === 'MULTIPLE_CHOICE'
+                ? item.asMultipleChoiceItem().createResponse(value)
+                : null;
+      if (!itemResponse) throw new Error(`question ${JSON.stringify(title)} is ${type}: only text, dropdown and multiple-choice questions are prefilled`);
       response = response.withItemResponse(itemResponse);
     }
     return response.toPrefilledUrl();
@@ -121,6 +125,28 @@ export class FormAppForms implements Forms, FormAdmin {
   addItems(formId: string, items: readonly FormItemSpec[]): void {
     const form = this.form(formId);
     for (const spec of items) addItem(form, spec);
+  }
+
+  setChoices(formId: string, title: string, choices: readonly string[]): boolean {
+    const form = this.form(formId);
+    const item = form.getItems().find((i) => i.getTitle() === title);
+    if (!item) throw new Error(`form ${formId} has no question titled ${JSON.stringify(title)}`);
+    const type = String(item.getType());
+    const choiceItem = type === 'LIST' ? item.asListItem() : type === 'MULTIPLE_CHOICE' ? item.asMultipleChoiceItem() : null;
+    if (!choiceItem) throw new Error(`question ${JSON.stringify(title)} is ${type}, not a dropdown or multiple choice`);
+    const current = choiceItem.getChoices().map((c) => c.getValue());
+    if (current.length === choices.length && current.every((v, i) => v === choices[i])) return false;
+    choiceItem.setChoiceValues([...choices]);
+    return true;
+  }
+
+  choices(formId: string, title: string): string[] | null {
+    const item = this.form(formId).getItems().find((i) => i.getTitle() === title);
+    if (!item) return null;
+    const type = String(item.getType());
+    if (type === 'LIST') return item.asListItem().getChoices().map((c) => c.getValue());
+    if (type === 'MULTIPLE_CHOICE') return item.asMultipleChoiceItem().getChoices().map((c) => c.getValue());
+    return null;
   }
 
   removeUntitledItems(formId: string): number {
@@ -237,6 +263,9 @@ function addItem(form: Form, spec: FormItemSpec): void {
       return;
     case 'choice':
       form.addMultipleChoiceItem().setChoiceValues([...spec.choices]).setRequired(required).setHelpText(help).setTitle(spec.title);
+      return;
+    case 'list':
+      form.addListItem().setChoiceValues([...spec.choices]).setRequired(required).setHelpText(help).setTitle(spec.title);
       return;
     case 'checkbox':
       form.addCheckboxItem().setChoiceValues([...spec.choices]).setRequired(required).setHelpText(help).setTitle(spec.title);

@@ -19,7 +19,7 @@ import { APPOINTMENTS_TAB, headerKey, SETTINGS_TAB } from '../../domain/schema';
 import { cleanText } from '../../domain/text';
 import { MissingColumnError } from '../../domain/table';
 import { DOCUMENT_TYPE_MESSAGES, NAME_MESSAGES } from '../../domain/messages/validation';
-import { checkPersonName, documentTypeOf, normaliseDni, normaliseEmail, normalisePeruMobile } from '../../domain/validation';
+import { checkPersonName, documentTypeOf, normaliseDocumentNumber, normaliseEmail, normalisePeruMobile } from '../../domain/validation';
 import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock, type Scheduler, type Session, type Workbooks } from '../../ports';
 import { type Consultant } from '../settings';
 import { signingSecret } from '../signing';
@@ -120,12 +120,10 @@ export function validateWalkIn(
     errors.documentType = DOCUMENT_TYPE_MESSAGES.unknown;
   } else if (documentType === 'DNI') {
     if (docText === '') errors.dni = M.dniMissing;
-    else dni = normaliseDni(docText) ?? ((errors.dni = M.dniInvalid), '');
+    else dni = normaliseDocumentNumber('DNI', docText) ?? ((errors.dni = M.dniInvalid), '');
   } else {
-    const doc = docText.replace(/[\s.\-]/g, '').toUpperCase();
-    if (doc === '') errors.dni = M.documentMissing;
-    else if (!/^[A-Z0-9]{5,15}$/.test(doc)) errors.dni = M.documentInvalid;
-    else dni = doc;
+    if (docText.replace(/[\s.\-]/g, '') === '') errors.dni = M.documentMissing;
+    else dni = normaliseDocumentNumber(documentType, docText) ?? ((errors.dni = M.documentInvalid), '');
   }
 
   // One rule for names (validation.ts), as the import and the correction apply it.
