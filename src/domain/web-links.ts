@@ -143,3 +143,11 @@ export function usableWebAppUrl(raw: unknown): string | null {
   const m = /^https:\/\/script\.google\.com\/(?:a\/[A-Za-z0-9.-]+\/)?macros\/s\/[A-Za-z0-9_-]{10,}\/exec$/.exec(s);
   return m ? s : null;
 }
+
+/** A page of the web app: a title and paragraphs (plain text; the page renderer escapes it). */
+export interface LinkPage {
+  title: string;
+  paragraphs: string[];
+  /** Text of the confirmation button (GET only); absent when there is nothing to confirm. */
+  confirm?: string;
+}

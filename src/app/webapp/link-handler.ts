@@ -8,8 +8,8 @@
  * for the page; they never put personal data on a page beyond what the person already knows
  * (their module's name, dates; never a document number or an address in full).
  */
-import type { AuditLog, Clock, KeyValueStore, Lock, Mailer, Workbooks } from '../../ports';
-import type { LinkAction } from '../../domain/web-links';
+import type { AuditLog, Clock, KeyValueStore, Lock, Mailer, WebAppService, Workbooks } from '../../ports';
+import type { LinkAction, LinkPage } from '../../domain/web-links';
 
 export interface LinkDeps {
   workbooks: Workbooks;
@@ -18,15 +18,11 @@ export interface LinkDeps {
   clock: Clock;
   mailer: Mailer;
   audit: AuditLog;
+  /** The deployment's own address (links in emails the action sends, e.g. a promotion). */
+  webApp: WebAppService | null;
 }
 
-/** A page of the web app: a title and paragraphs (plain text; the router escapes it). */
-export interface LinkPage {
-  title: string;
-  paragraphs: string[];
-  /** Text of the confirmation button (GET only); absent when there is nothing to confirm. */
-  confirm?: string;
-}
+export type { LinkPage } from '../../domain/web-links';
 
 export type LinkOutcome =
   /** Done now: the router records the link as used. */

@@ -151,3 +151,57 @@ ${paragraph(intro)}
 ${paragraph(SIGNATURE_HTML)}`;
   return message(subject, body, textDocument([greeting(i.fullName), intro, SIGNATURE_TEXT]));
 }
+
+// ---------------------------------------------------------------------------- panel, audit, review
+
+export const REGISTRATION_AUDIT = {
+  formCreated: 'Formulario de inscripción creado',
+  formRepaired: 'Formulario de inscripción reparado',
+  triggerInstalled: 'Inscripción automática activada',
+  opened: 'Inscripción abierta',
+  confirmed: 'Inscripción confirmada',
+  waiting: 'Inscripción en lista de espera',
+  updated: 'Inscripción actualizada',
+  forReview: 'Inscripción por revisar',
+  withdrawn: 'Inscripción retirada',
+  annulled: 'Inscripción anulada',
+  promoted: 'Cupo asignado desde la lista de espera',
+  mailFailed: 'Correo de inscripción no enviado',
+  retried: 'Correo de inscripción enviado en un nuevo intento',
+} as const;
+
+export const REGISTRATION_MESSAGES = {
+  triggerInstalled: 'Se activó el registro automático de las inscripciones que llegan por el formulario.',
+  noForm: 'Aún no existe el formulario de inscripción: ejecute «Configurar esta hoja» (Emprendimiento › Configuración) en esta hoja.',
+  unknownModule: 'No se encontró ese módulo. Actualice la lista e inténtelo de nuevo.',
+  cancelled: 'El módulo está cancelado: no se puede abrir su inscripción.',
+  noSessions: 'El módulo no tiene sesiones programadas: agréguelas antes de abrir la inscripción.',
+  alreadyStarted: 'La primera sesión del módulo ya empezó: la inscripción ya no se puede abrir.',
+  noCapacity: 'Indique los cupos del módulo (un número mayor que 0) antes de abrir la inscripción.',
+  opened: (name: string) => `Se abrió la inscripción del módulo «${name}». Su enlace de inscripción está en la pestaña «Módulos» y en el panel.`,
+  linkRefreshed: (name: string) => `La inscripción del módulo «${name}» ya estaba abierta; su enlace se actualizó.`,
+  updatedDetail: (responseId: string) => `Una nueva respuesta (${responseId}) actualizó los datos; se mantiene su lugar.`,
+  closedDetail: (name: string) => `Respuesta para un módulo sin inscripción abierta${name ? ` («${name}»)` : ''}.`,
+  placedDetail: (name: string, responseId: string, told: boolean) =>
+    `Módulo «${name}», respuesta ${responseId}. ${told ? 'Correo enviado.' : 'El correo no salió: queda indicado en la fila.'}`,
+  promotedDetail: (name: string, told: boolean) => `Módulo «${name}». ${told ? 'Correo de cupo enviado.' : 'El correo de cupo no salió: queda indicado en la fila.'}`,
+  unknownRegistration: 'No se encontró esa inscripción.',
+  alreadyWithdrawn: 'Esa inscripción ya estaba retirada.',
+  notActive: (status: string) => `Esa inscripción no ocupa ni espera un cupo (estado: ${status || 'sin estado'}).`,
+  withdrawnDone: 'Se retiró la inscripción.',
+  annulledDone: (promoted: number) =>
+    promoted === 0 ? 'Se anuló la inscripción.' : promoted === 1 ? 'Se anuló la inscripción y se asignó el cupo a la primera persona de la lista de espera.' : `Se anuló la inscripción y se asignaron ${promoted} cupos de la lista de espera.`,
+  noEmail: 'La inscripción no tiene un correo válido.',
+  retriedDetail: (name: string) => `Módulo «${name}»: el correo que no había salido se envió ahora.`,
+} as const;
+
+export const REGISTRATION_REVIEW = {
+  kindInvalid: 'Inscripción con datos por corregir',
+  kindClosed: 'Inscripción a un módulo cerrado',
+  invalid: (responseId: string, moduleName: string, problems: readonly string[]) =>
+    `Respuesta ${responseId}${moduleName ? ` al módulo «${moduleName}»` : ''}: ${problems.join(' ')} Se pidió a la persona corregir y enviar de nuevo (si su correo era válido). La respuesta completa está en el formulario de inscripción.`,
+  closed: (responseId: string, moduleName: string, reason: string) =>
+    `Respuesta ${responseId}${moduleName ? ` al módulo «${moduleName}»` : ''}: ${
+      reason === 'started' ? 'el módulo ya empezó' : reason === 'unknown' ? 'el módulo no existe' : reason === 'no-capacity' ? 'el módulo no tiene cupos definidos' : 'la inscripción del módulo no está abierta'
+    }. Se avisó a la persona. Si corresponde inscribirla, hágalo a mano en «Inscripciones».`,
+} as const;

@@ -1,0 +1,670 @@
+/**
+ * Registration to the modules (B05): the one registration form, opening a module's
+ * registration, and every response turned into a registration — confirmed or waiting — with its
+ * email, once.
+ *
+ * Each response is handled in the frame of the day's actions (src/app/day/action.ts), for many
+ * rows at once:
+ *
+ *   take the script lock → read 'Módulos', 'Sesiones', 'Programación anual', 'Inscripciones'
+ *   and 'Revisión' once → skip responses already accounted for → decide (pure rules,
+ *   domain/workshops/registration.ts) → each email once (sendOnce) → one write per tab → audit.
+ *
+ * Why the emails go before the writes, and why that is safe: a crash between a send and the
+ * write leaves the response unaccounted for, so the next execution handles it again; the journal
+ * then says the email went (sendOnce does not send it twice) and also WHAT the person was told —
+ * confirmed or waiting — which the retry keeps even if the places changed meanwhile.
+ *
+ * The form's responses are the durable queue: every submit execution also handles any earlier
+ * response that is not yet in 'Inscripciones' or 'Revisión' (a submission whose execution
+ * failed, or was lost), so nothing a citizen sends is lost and nothing is done twice.
+ */
+import { formatLimaDateTime } from '../../domain/lima-time';
+import {
+  registrationClosedEmail,
+  registrationConfirmedEmail,
+  registrationFixEmail,
+  registrationPromotedEmail,
+  registrationWaitingEmail,
+  REGISTRATION_AUDIT as A,
+  REGISTRATION_MESSAGES as M,
+  REGISTRATION_REVIEW as R,
+  type RegistrationMailInput,
+  type SessionLine,
+} from '../../domain/messages/registration';
+import { MODULES_TAB, REGISTRATIONS_TAB, REVIEW_TAB, SESSIONS_TAB, YEAR_PLAN_TAB, type ModuleKey, type RegistrationKey, type SessionKey } from '../../domain/schema';
+import type { FieldValue, TableRow } from '../../domain/table';
+import { cleanText, neutraliseFormula } from '../../domain/text';
+import { safeUrl } from '../../domain/html';
+import { LINK_ACTIONS, LINK_VALIDITY_DAYS } from '../../domain/web-links';
+import {
+  ANNULLED,
+  CONFIRMED,
+  isActive,
+  mayPromote,
+  OPEN_STATE,
+  placeNew,
+  readRegistration,
+  registrationId,
+  registrationOpenness,
+  toPromote,
+  WAITING,
+  WITHDRAWN,
+  waitingPosition,
+  type ModuleFacts,
+  type PlaceFacts,
+  type Registrant,
+} from '../../domain/workshops/registration';
+import { moduleChoice, NO_OPEN_MODULE, registrationForm, REGISTRATION_QUESTIONS as Q } from '../../domain/workshops/registration-form';
+import type { AuditLog, Clock, FormAdmin, FormAnswers, FormChoices, Forms, KeyValueStore, Lock, Mailer, RowChange, Scheduler, TableSnapshot, WebAppService, Workbooks } from '../../ports';
+import { clearJournal, journalKey, sendOnce, type DeliveryOutcome, type RegistrationMailKind } from '../delivery';
+import { ensureFormTrigger, ensureProductForm } from '../product-form';
+import { recordReview, type ReviewItem } from '../review';
+import { signingSecret } from '../signing';
+import { loadBookSettings } from '../team';
+import { linkMaker, webAppBase, type LinkMaker } from '../webapp/links';
+
+export const REGISTRATION_SUBMIT_HANDLER = 'onRegistrationSubmit';
+
+export const REGISTRATION_PROPERTY_KEYS = {
+  formId: 'SOE_REGISTRATION_FORM_ID',
+  /** When the last sweep read the responses (ISO). */
+  sweptAt: 'SOE_REGISTRATION_SWEPT_AT',
+} as const;
+
+/** A sweep reads responses from this long before the previous one. */
+const SWEEP_MARGIN_MS = 2 * 86_400_000;
+/** At most this many earlier notices retried per execution (a failed send, the quota): the rest wait for the next one. */
+const RETRIES_PER_EXECUTION = 20;
+
+/** What freeing a place needs (the web app's withdrawal has no Forms). */
+export interface PlaceDeps {
+  workbooks: Workbooks;
+  properties: KeyValueStore;
+  lock: Lock;
+  clock: Clock;
+  mailer: Mailer;
+  audit: AuditLog;
+  webApp: WebAppService | null;
+}
+
+export interface RegistrationDeps {
+  workbooks: Workbooks;
+  /** Document properties: the form's ID, the signing secret, the once-only journal. */
+  properties: KeyValueStore;
+  lock: Lock;
+  clock: Clock;
+  mailer: Mailer;
+  audit: AuditLog;
+  forms: Forms & FormAdmin & FormChoices;
+  webApp: WebAppService | null;
+}
+
+// ---------------------------------------------------------------------------- cells
+
+function text(v: unknown): string {
+  if (v === null || v === undefined || v instanceof Date) return '';
+  return String(v).trim();
+}
+
+function int(v: unknown): number {
+  const n = typeof v === 'number' ? v : Number(text(v));
+  return Number.isFinite(n) ? Math.trunc(n) : 0;
+}
+
+function dateOf(v: unknown): Date | null {
+  return v instanceof Date && !isNaN(v.getTime()) ? v : null;
+}
+
+/** A person's text as a cell may hold it: tidy, and never a formula (DESIGN.md, bad input). */
+function cell(s: string): string {
+  return neutraliseFormula(s);
+}
+
+// ---------------------------------------------------------------------------- the module's facts
+
+interface World {
+  modules: TableSnapshot<ModuleKey>;
+  sessions: TableSnapshot<SessionKey>;
+  registrations: TableSnapshot<RegistrationKey>;
+  cancelled: Set<string>;
+  sessionsOf: Map<string, TableRow<SessionKey>[]>;
+  registrationsOf: Map<string, TableRow<RegistrationKey>[]>;
+}
+
+function readWorld(book: ReturnType<Workbooks['current']>, fresh: boolean): World {
+  const modules = book.table(MODULES_TAB).read({ fresh });
+  const sessions = book.table(SESSIONS_TAB).read({ fresh });
+  const plan = book.table(YEAR_PLAN_TAB);
+  const cancelled = new Set<string>();
+  if (plan.exists()) for (const r of plan.read({ fresh }).rows) if (text(r.record.status) === 'Cancelado') cancelled.add(text(r.record.moduleId));
+  const registrations = book.table(REGISTRATIONS_TAB).read({ fresh });
+  const sessionsOf = new Map<string, TableRow<SessionKey>[]>();
+  for (const r of sessions.rows) {
+    const m = text(r.record.moduleId);
+    if (!r.id || !m || text(r.record.status) === 'Cancelada') continue;
+    sessionsOf.set(m, [...(sessionsOf.get(m) ?? []), r]);
+  }
+  const registrationsOf = new Map<string, TableRow<RegistrationKey>[]>();
+  for (const r of registrations.rows) {
+    const m = text(r.record.moduleId);
+    if (!r.id || !m) continue;
+    registrationsOf.set(m, [...(registrationsOf.get(m) ?? []), r]);
+  }
+  return { modules, sessions, registrations, cancelled, sessionsOf, registrationsOf };
+}
+
+function sessionLines(w: World, moduleId: string): SessionLine[] {
+  return (w.sessionsOf.get(moduleId) ?? [])
+    .map((r) => ({ number: int(r.record.number), topic: text(r.record.topic), start: dateOf(r.record.start), end: dateOf(r.record.end) }))
+    .filter((s): s is SessionLine => s.start !== null && s.end !== null)
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+function moduleFacts(w: World, moduleId: string): ModuleFacts | null {
+  const row = w.modules.byId.get(moduleId);
+  if (!row) return null;
+  const lines = sessionLines(w, moduleId);
+  return {
+    id: moduleId,
+    name: text(row.record.name),
+    status: w.cancelled.has(moduleId) ? 'Cancelado' : text(row.record.status),
+    capacity: int(row.record.capacity),
+    firstStart: lines[0]?.start ?? null,
+    lastStart: lines[lines.length - 1]?.start ?? null,
+  };
+}
+
+function placeFacts(rows: readonly TableRow<RegistrationKey>[]): PlaceFacts[] {
+  return rows.map((r) => ({ id: r.id, status: text(r.record.status), registeredAt: dateOf(r.record.registeredAt), order: r.rowNumber }));
+}
+
+function responseIds(v: unknown): string[] {
+  return text(v).split(/\s+/).filter(Boolean);
+}
+
+// ---------------------------------------------------------------------------- the form (setup)
+
+export interface RegistrationFormState {
+  formId: string;
+  url: string;
+}
+
+/**
+ * Makes sure the registration form exists and is whole, published, sending its responses here,
+ * with its module choices in step; and that one form-submit trigger handles it.
+ */
+export function ensureRegistrationForm(
+  deps: { forms: FormAdmin & FormChoices; properties: KeyValueStore; scheduler: Scheduler; workbooks: Workbooks; clock: Clock },
+  spreadsheetId: string,
+  known: string,
+  change: (action: string, target: string, sentence: string) => void,
+): RegistrationFormState {
+  const book = deps.workbooks.current();
+  const choices = book.table(MODULES_TAB).exists() && book.table(SESSIONS_TAB).exists() && book.table(REGISTRATIONS_TAB).exists() ? openChoices(readWorld(book, false), deps.clock.now()) : [];
+  const form = ensureProductForm(
+    deps,
+    { definition: registrationForm(choices), propertyKey: REGISTRATION_PROPERTY_KEYS.formId, auditCreated: A.formCreated, auditRepaired: A.formRepaired },
+    spreadsheetId,
+    known,
+    change,
+  );
+  deps.forms.setChoices(form.formId, Q.module, choices.length ? choices : [NO_OPEN_MODULE]);
+  if (ensureFormTrigger(deps.scheduler, REGISTRATION_SUBMIT_HANDLER, form.formId)) {
+    change(A.triggerInstalled, REGISTRATION_SUBMIT_HANDLER, M.triggerInstalled);
+  }
+  return { formId: form.formId, url: form.url };
+}
+
+/** The dropdown's choices: the modules open for registration whose first session is ahead. */
+function openChoices(w: World, now: Date): string[] {
+  const out: { start: number; choice: string }[] = [];
+  for (const row of w.modules.rows) {
+    const f = row.id ? moduleFacts(w, row.id) : null;
+    if (!f || !registrationOpenness(f, now).open) continue;
+    out.push({ start: f.firstStart!.getTime(), choice: moduleChoice(f.id, f.name, '') });
+  }
+  return out.sort((a, b) => a.start - b.start).map((x) => x.choice);
+}
+
+function registrationFormId(deps: Pick<RegistrationDeps, 'properties'>): string {
+  return deps.properties.get(REGISTRATION_PROPERTY_KEYS.formId) ?? '';
+}
+
+// ---------------------------------------------------------------------------- opening a module
+
+export type OpenRegistrationResult = { ok: true; message: string; url: string } | { ok: false; message: string };
+
+/**
+ * Opens a module's registration: the module becomes a choice of the form, and its own link (the
+ * form with that choice made) is written on the module. Requires sessions ahead and a capacity.
+ */
+export function openRegistration(deps: RegistrationDeps, rawModuleId: unknown): OpenRegistrationResult {
+  const moduleId = text(rawModuleId);
+  const formId = registrationFormId(deps);
+  if (!formId) return { ok: false, message: M.noForm };
+  const book = deps.workbooks.current();
+  return deps.lock.withLock(() => {
+    const now = deps.clock.now();
+    const w = readWorld(book, true);
+    const row = w.modules.byId.get(moduleId);
+    const f = row ? moduleFacts(w, moduleId) : null;
+    if (!row || !f) return { ok: false as const, message: M.unknownModule };
+    if (f.status === 'Cancelado') return refuseOpen(deps, moduleId, M.cancelled);
+    if (!f.firstStart) return refuseOpen(deps, moduleId, M.noSessions);
+    if (f.firstStart.getTime() <= now.getTime()) return refuseOpen(deps, moduleId, M.alreadyStarted);
+    if (!(f.capacity > 0)) return refuseOpen(deps, moduleId, M.noCapacity);
+    const wasOpen = f.status === OPEN_STATE;
+    // The module counts as open for the choices from now on.
+    const choices = openChoices({ ...w, modules: withStatus(w.modules, moduleId, OPEN_STATE) }, now);
+    deps.forms.setChoices(formId, Q.module, choices);
+    const url = deps.forms.prefilledUrl(formId, { [Q.module]: moduleChoice(f.id, f.name, '') });
+    book.table(MODULES_TAB).update([{ id: moduleId, fields: { status: OPEN_STATE, registrationUrl: url, registrationFormId: formId, updatedAt: now } }]);
+    deps.audit.record({ action: A.opened, target: moduleId, result: wasOpen ? 'Sin cambios' : 'Correcto', detail: M.opened(f.name) });
+    return { ok: true as const, message: wasOpen ? M.linkRefreshed(f.name) : M.opened(f.name), url };
+  });
+}
+
+function refuseOpen(deps: RegistrationDeps, moduleId: string, message: string): OpenRegistrationResult {
+  deps.audit.record({ action: A.opened, target: moduleId, result: 'Sin efecto', detail: message });
+  return { ok: false, message };
+}
+
+function withStatus(s: TableSnapshot<ModuleKey>, id: string, status: string): TableSnapshot<ModuleKey> {
+  const rows = s.rows.map((r) => (r.id === id ? { ...r, record: { ...r.record, status } } : r));
+  return { ...s, rows, byId: new Map(rows.filter((r) => r.id).map((r) => [r.id, r])) };
+}
+
+/**
+ * Keeps the form's module choices in step with the sheet (a module renamed, started, cancelled).
+ * Cheap when nothing changed: one Forms call.
+ */
+export function syncRegistrationChoices(deps: RegistrationDeps): boolean {
+  const formId = registrationFormId(deps);
+  if (!formId) return false;
+  const book = deps.workbooks.current();
+  const choices = openChoices(readWorld(book, false), deps.clock.now());
+  return deps.forms.setChoices(formId, Q.module, choices.length ? choices : [NO_OPEN_MODULE]);
+}
+
+// ---------------------------------------------------------------------------- responses
+
+export interface RegistrationResult {
+  confirmed: number;
+  waiting: number;
+  updated: number;
+  forReview: number;
+  unchanged: number;
+  promoted: number;
+}
+
+interface Mailing {
+  links: LinkMaker;
+  formUrl: string | null;
+  whatsapp: (moduleId: string) => string | null;
+}
+
+function mailing(deps: PlaceDeps, w: World): Mailing {
+  const settings = loadBookSettings(deps.workbooks.current(), deps.properties).settings;
+  return {
+    links: linkMaker(deps.properties, webAppBase(settings.webAppUrl, deps.webApp)),
+    formUrl: safeUrl(settings.registrationFormUrl, ['https:']) ?? null,
+    whatsapp: (moduleId) => safeUrl(text(w.modules.byId.get(moduleId)?.record.whatsappUrl), ['https:']) ?? null,
+  };
+}
+
+function withdrawLink(m: Mailing, regId: string, f: ModuleFacts, now: Date): string | null {
+  const until = f.lastStart ?? new Date(now.getTime() + LINK_VALIDITY_DAYS.retiro * 86_400_000);
+  return m.links(LINK_ACTIONS.withdraw, regId, until);
+}
+
+function mailInput(w: World, m: Mailing, f: ModuleFacts, regId: string, fullName: string, now: Date): RegistrationMailInput {
+  return { fullName, moduleName: f.name, sessions: sessionLines(w, f.id), whatsappUrl: m.whatsapp(f.id), withdrawUrl: withdrawLink(m, regId, f, now) };
+}
+
+/** What the journal says a person was told about this round, if anything (the crash-safe truth). */
+function toldBefore(journal: KeyValueStore, key: string): typeof CONFIRMED | typeof WAITING | null {
+  if (journal.get(journalKey('inscripcion', key))) return CONFIRMED;
+  if (journal.get(journalKey('espera', key))) return WAITING;
+  return null;
+}
+
+/** The journal's row key of one round of a registration: its ID and when the round began. */
+function roundKey(regId: string, registeredAt: Date | null): string {
+  return `${regId}:${registeredAt ? registeredAt.getTime() : 0}`;
+}
+
+function deliveryColumn(o: DeliveryOutcome): string {
+  return o.status === 'enviado' ? 'enviado' : o.status === 'ambiguo' ? 'enviando' : 'error';
+}
+
+/**
+ * Handles responses of the registration form (see the module comment). Takes the lock.
+ */
+export function handleRegistrations(deps: RegistrationDeps, given: readonly FormAnswers[], options: { sweep?: boolean } = {}): RegistrationResult {
+  const result: RegistrationResult = { confirmed: 0, waiting: 0, updated: 0, forReview: 0, unchanged: 0, promoted: 0 };
+  const book = deps.workbooks.current();
+  const formId = registrationFormId(deps);
+  return deps.lock.withLock(() => {
+    const now = deps.clock.now();
+    const w = readWorld(book, true);
+    const reviewTable = book.table(REVIEW_TAB);
+    const known = new Set<string>(reviewTable.exists() ? reviewTable.read().rows.map((r) => text(r.record.reference)) : []);
+    for (const r of w.registrations.rows) for (const id of responseIds(r.record.responseId)) known.add(id);
+
+    // The given responses, then any earlier one no execution accounted for.
+    const queue = new Map<string, FormAnswers>();
+    for (const r of given) if (!known.has(r.responseId)) queue.set(r.responseId, r);
+    if (options.sweep !== false && formId) {
+      const swept = new Date(deps.properties.get(REGISTRATION_PROPERTY_KEYS.sweptAt) ?? '');
+      const since = isNaN(swept.getTime()) ? undefined : new Date(swept.getTime() - SWEEP_MARGIN_MS);
+      for (const r of deps.forms.responses(formId, since, known)) if (!queue.has(r.responseId)) queue.set(r.responseId, r);
+    }
+    result.unchanged = given.length - [...given].filter((r) => queue.has(r.responseId)).length;
+    const ordered = [...queue.values()].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+    if (ordered.length === 0 && options.sweep === false) return result;
+
+    const secret = signingSecret(deps.properties);
+    const m = mailing(deps, w);
+    const table = book.table(REGISTRATIONS_TAB);
+    const appended: Partial<Record<RegistrationKey, FieldValue>>[] = [];
+    const changes = new Map<string, Partial<Record<RegistrationKey, FieldValue>>>();
+    const journalDone: [RegistrationMailKind, string][] = [];
+    const review: ReviewItem[] = [];
+    // Rows as they are after this execution's decisions (for places and duplicates).
+    const rowsOf = (moduleId: string): PlaceFacts[] => {
+      const base = placeFacts(w.registrationsOf.get(moduleId) ?? []).map((p) => ({ ...p, status: text(changes.get(p.id)?.status ?? p.status) }));
+      const added = appended
+        .filter((a) => a.moduleId === moduleId)
+        .map((a, k) => ({ id: String(a.id), status: String(a.status), registeredAt: a.registeredAt as Date, order: 1e9 + k }));
+      return [...base, ...added];
+    };
+
+    for (const resp of ordered) {
+      const read = readRegistration(resp.answers);
+      const f = read.ok ? moduleFacts(w, read.registrant.moduleId) : read.moduleId ? moduleFacts(w, read.moduleId) : null;
+      if (!read.ok) {
+        review.push({ tipo: R.kindInvalid, referencia: resp.responseId, detalle: R.invalid(resp.responseId, f?.name ?? '', read.problems) });
+        deps.audit.record({ action: A.forReview, target: resp.responseId, result: 'Por revisar', detail: read.problems.join(' ') });
+        if (read.email) {
+          const o = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'correccion', resp.responseId, {
+            to: read.email,
+            ...registrationFixEmail({ fullName: read.fullName, problems: read.problems, formUrl: m.formUrl }),
+          });
+          journalDone.push(['correccion', resp.responseId]);
+          if (o.status !== 'enviado') deps.audit.record({ action: A.mailFailed, target: resp.responseId, result: 'Error', detail: o.message });
+        }
+        result.forReview++;
+        continue;
+      }
+      const p = read.registrant;
+      const openness = registrationOpenness(f, now);
+      const regId = registrationId(secret, p.moduleId, p.documentType, p.documentNumber);
+      const existing = w.registrations.byId.get(regId);
+      const pending = changes.get(regId);
+      const currentStatus = text(pending?.status ?? existing?.record.status ?? appended.find((a) => a.id === regId)?.status ?? '');
+
+      if (isActive(currentStatus)) {
+        // A second response of someone registered: their data is updated, their place kept, no new email.
+        const fields = { ...personFields(p), responseId: [...responseIds(pending?.responseId ?? existing?.record.responseId), resp.responseId].join(' '), updatedAt: now };
+        const inAppended = appended.find((a) => a.id === regId);
+        if (inAppended) Object.assign(inAppended, fields);
+        else changes.set(regId, { ...(pending ?? {}), ...fields });
+        deps.audit.record({ action: A.updated, target: regId, result: 'Correcto', detail: M.updatedDetail(resp.responseId) });
+        result.updated++;
+        continue;
+      }
+      if (!openness.open || !f) {
+        review.push({ tipo: R.kindClosed, referencia: resp.responseId, detalle: R.closed(resp.responseId, f?.name ?? '', openness.open ? 'unknown' : openness.reason) });
+        deps.audit.record({ action: A.forReview, target: resp.responseId, result: 'Por revisar', detail: M.closedDetail(f?.name ?? '') });
+        const o = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'cerrada', resp.responseId, {
+          to: p.email,
+          ...registrationClosedEmail({ fullName: p.fullName, moduleName: f?.name ?? 'Aprende a Emprender' }),
+        });
+        journalDone.push(['cerrada', resp.responseId]);
+        if (o.status !== 'enviado') deps.audit.record({ action: A.mailFailed, target: resp.responseId, result: 'Error', detail: o.message });
+        result.forReview++;
+        continue;
+      }
+
+      // A new registration (or a new round after withdrawing): confirmed or waiting.
+      const round = roundKey(regId, resp.submittedAt);
+      const placed = toldBefore(deps.properties, round) ?? placeNew(rowsOf(p.moduleId), f.capacity);
+      const rowFields: Partial<Record<RegistrationKey, FieldValue>> = {
+        ...personFields(p),
+        id: regId,
+        moduleId: p.moduleId,
+        responseId: [...responseIds(existing?.record.responseId), resp.responseId].join(' '),
+        registeredAt: resp.submittedAt,
+        status: placed,
+        reviewReason: '',
+        confirmation: '',
+        waitlistNotice: '',
+        promotedAt: '',
+        promotionNotice: '',
+        withdrawnAt: '',
+        updatedAt: now,
+      };
+      const input = mailInput(w, m, f, regId, p.fullName, now);
+      if (placed === CONFIRMED) {
+        const o = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'inscripcion', round, { to: p.email, ...registrationConfirmedEmail(input) });
+        rowFields.confirmation = deliveryColumn(o);
+        journalDone.push(['inscripcion', round]);
+        result.confirmed++;
+      } else {
+        const position = (waitingPosition([...rowsOf(p.moduleId), { id: regId, status: WAITING, registeredAt: resp.submittedAt, order: 2e9 }], regId) ?? 1);
+        const o = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'espera', round, { to: p.email, ...registrationWaitingEmail({ ...input, position }) });
+        rowFields.waitlistNotice = deliveryColumn(o);
+        journalDone.push(['espera', round]);
+        result.waiting++;
+      }
+      if (existing) changes.set(regId, rowFields);
+      else appended.push(rowFields);
+      deps.audit.record({
+        action: placed === CONFIRMED ? A.confirmed : A.waiting,
+        target: regId,
+        result: 'Correcto',
+        detail: M.placedDetail(f.name, resp.responseId, rowFields.confirmation === 'enviado' || rowFields.waitlistNotice === 'enviado'),
+      });
+    }
+
+    retryNotices(deps, w, m, changes, journalDone, now);
+    if (appended.length) table.append(appended);
+    if (changes.size) table.update([...changes].map(([id, fields]): RowChange<RegistrationKey> => ({ id, fields })), { mode: 'span' });
+    if (review.length) recordReview(reviewTable, review, now);
+    // The rows now say what was sent: the journal's entries are no longer needed.
+    for (const [kind, key] of journalDone) clearJournal(deps.properties, kind, [key]);
+    if (options.sweep !== false) deps.properties.setAll({ [REGISTRATION_PROPERTY_KEYS.sweptAt]: now.toISOString() });
+    return result;
+  });
+}
+
+/**
+ * Emails that did not go out earlier (refused before sending: the quota, a passing fault) are
+ * tried again, a few per execution; an ambiguous one ('enviando') is never resent.
+ */
+function retryNotices(
+  deps: RegistrationDeps,
+  w: World,
+  m: Mailing,
+  changes: Map<string, Partial<Record<RegistrationKey, FieldValue>>>,
+  journalDone: [RegistrationMailKind, string][],
+  now: Date,
+): void {
+  let budget = RETRIES_PER_EXECUTION;
+  for (const row of w.registrations.rows) {
+    if (budget <= 0) return;
+    if (!row.id || changes.has(row.id)) continue;
+    const status = text(row.record.status);
+    const promoted = dateOf(row.record.promotedAt) !== null;
+    const kind: RegistrationMailKind | null =
+      status === CONFIRMED && promoted && text(row.record.promotionNotice) === 'error'
+        ? 'cupo'
+        : status === CONFIRMED && !promoted && text(row.record.confirmation) === 'error'
+          ? 'inscripcion'
+          : status === WAITING && text(row.record.waitlistNotice) === 'error'
+            ? 'espera'
+            : null;
+    const f = kind ? moduleFacts(w, text(row.record.moduleId)) : null;
+    const email = text(row.record.email);
+    if (!kind || !f || !email || !mayPromote(f, now)) continue;
+    budget--;
+    const input = mailInput(w, m, f, row.id, text(row.record.fullName), now);
+    const round = roundKey(row.id, dateOf(row.record.registeredAt));
+    const mail =
+      kind === 'cupo'
+        ? registrationPromotedEmail(input)
+        : kind === 'inscripcion'
+          ? registrationConfirmedEmail(input)
+          : registrationWaitingEmail({ ...input, position: waitingPosition(placeFacts(w.registrationsOf.get(f.id) ?? []), row.id) ?? 1 });
+    const o = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, kind, round, { to: email, ...mail });
+    journalDone.push([kind, round]);
+    const column: RegistrationKey = kind === 'cupo' ? 'promotionNotice' : kind === 'inscripcion' ? 'confirmation' : 'waitlistNotice';
+    changes.set(row.id, { [column]: deliveryColumn(o), updatedAt: now });
+    if (o.status === 'enviado') deps.audit.record({ action: A.retried, target: row.id, result: 'Correcto', detail: M.retriedDetail(f.name) });
+  }
+}
+
+function personFields(p: Registrant): Partial<Record<RegistrationKey, FieldValue>> {
+  return {
+    documentType: p.documentType,
+    dni: p.documentNumber,
+    fullName: cell(p.fullName),
+    email: p.email,
+    phone: p.phone,
+    region: p.region,
+    businessStage: p.businessStage,
+    sector: p.sector,
+    questions: cell(p.questions),
+    presentsProject: p.presentsProject,
+    consent: p.consent,
+    noticeVersion: p.noticeVersion,
+    acceptsNews: p.acceptsNews,
+  };
+}
+
+// ---------------------------------------------------------------------------- freeing places
+
+export interface PlaceChange {
+  ok: boolean;
+  message: string;
+  promoted: number;
+}
+
+/**
+ * Takes a registration out (withdrawn by the person's link, or annulled by a consultant with a
+ * reason) and promotes the first waiting people into the places that freed up, each told once.
+ * Takes the lock.
+ */
+export function releasePlace(
+  deps: PlaceDeps,
+  regId: string,
+  how: { state: typeof WITHDRAWN | typeof ANNULLED; reason: string; by: string },
+): PlaceChange {
+  const book = deps.workbooks.current();
+  return deps.lock.withLock(() => {
+    const now = deps.clock.now();
+    const w = readWorld(book, true);
+    const row = w.registrations.byId.get(regId);
+    if (!row) return { ok: false, message: M.unknownRegistration, promoted: 0 };
+    const status = text(row.record.status);
+    if (!isActive(status)) return { ok: false, message: status === WITHDRAWN ? M.alreadyWithdrawn : M.notActive(status), promoted: 0 };
+    const moduleId = text(row.record.moduleId);
+    const fields: Partial<Record<RegistrationKey, FieldValue>> = { status: how.state, withdrawnAt: now, updatedAt: now };
+    if (how.state === ANNULLED) fields.reviewReason = cell(cleanText(how.reason, 300));
+    const changes = new Map<string, Partial<Record<RegistrationKey, FieldValue>>>([[regId, fields]]);
+    deps.audit.record({
+      action: how.state === WITHDRAWN ? A.withdrawn : A.annulled,
+      target: regId,
+      result: 'Correcto',
+      detail: `${status} → ${how.state}. ${how.by}${how.reason ? `: ${cleanText(how.reason, 300)}` : ''}`,
+    });
+    const promoted = promoteInto(deps, w, moduleId, changes, now);
+    book.table(REGISTRATIONS_TAB).update([...changes].map(([id, f]) => ({ id, fields: f })), { mode: 'span' });
+    for (const key of promoted.journal) clearJournal(deps.properties, 'cupo', [key]);
+    return { ok: true, message: how.state === WITHDRAWN ? M.withdrawnDone : M.annulledDone(promoted.count), promoted: promoted.count };
+  });
+}
+
+/**
+ * Promotes the first waiting registrations of the module into its free places (when the module
+ * has not started its last session), writing into `changes`. Sends each promotion email once.
+ */
+function promoteInto(
+  deps: PlaceDeps,
+  w: World,
+  moduleId: string,
+  changes: Map<string, Partial<Record<RegistrationKey, FieldValue>>>,
+  now: Date,
+): { count: number; journal: string[] } {
+  const f = moduleFacts(w, moduleId);
+  if (!f || !mayPromote(f, now) || f.status === 'Cancelado') return { count: 0, journal: [] };
+  const rows = placeFacts(w.registrationsOf.get(moduleId) ?? []).map((p) => ({ ...p, status: text(changes.get(p.id)?.status ?? p.status) }));
+  const m = mailing(deps, w);
+  const journal: string[] = [];
+  let count = 0;
+  for (const p of toPromote(rows, f.capacity)) {
+    const row = w.registrations.byId.get(p.id)!;
+    const round = roundKey(p.id, p.registeredAt);
+    const email = text(row.record.email);
+    const o = email
+      ? sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'cupo', round, {
+          to: email,
+          ...registrationPromotedEmail(mailInput(w, m, f, p.id, text(row.record.fullName), now)),
+        })
+      : ({ status: 'error', message: M.noEmail } as DeliveryOutcome);
+    journal.push(round);
+    changes.set(p.id, { ...(changes.get(p.id) ?? {}), status: CONFIRMED, promotedAt: now, promotionNotice: deliveryColumn(o), updatedAt: now });
+    deps.audit.record({ action: A.promoted, target: p.id, result: 'Correcto', detail: M.promotedDetail(f.name, o.status === 'enviado') });
+    count++;
+  }
+  return { count, journal };
+}
+
+/**
+ * Fills the module's free places from its waiting list (after a capacity was raised, or a
+ * registration deleted under Ley 29733). Takes the lock.
+ */
+export function promoteWaiting(deps: PlaceDeps, moduleId: string): number {
+  const book = deps.workbooks.current();
+  return deps.lock.withLock(() => {
+    const now = deps.clock.now();
+    const w = readWorld(book, true);
+    const changes = new Map<string, Partial<Record<RegistrationKey, FieldValue>>>();
+    const promoted = promoteInto(deps, w, moduleId, changes, now);
+    if (changes.size) book.table(REGISTRATIONS_TAB).update([...changes].map(([id, f]) => ({ id, fields: f })), { mode: 'span' });
+    for (const key of promoted.journal) clearJournal(deps.properties, 'cupo', [key]);
+    return promoted.count;
+  });
+}
+
+// ---------------------------------------------------------------------------- for the web app and the panel
+
+export interface RegistrationSummary {
+  id: string;
+  moduleId: string;
+  moduleName: string;
+  status: string;
+  /** The module's sessions, as the person was told. */
+  dates: string;
+  /** False when the module's last session has started: nothing to withdraw from. */
+  moduleAhead: boolean;
+}
+
+/** One registration as the withdrawal page needs it (no personal data beyond the module). */
+export function registrationSummary(deps: Pick<RegistrationDeps, 'workbooks' | 'clock'>, regId: string): RegistrationSummary | null {
+  const w = readWorld(deps.workbooks.current(), false);
+  const row = w.registrations.byId.get(regId);
+  if (!row) return null;
+  const moduleId = text(row.record.moduleId);
+  const f = moduleFacts(w, moduleId);
+  const lines = sessionLines(w, moduleId);
+  return {
+    id: regId,
+    moduleId,
+    moduleName: f?.name ?? '',
+    status: text(row.record.status),
+    dates: lines.length ? `${formatLimaDateTime(lines[0]!.start)}${lines.length > 1 ? ` (${lines.length} sesiones)` : ''}` : '',
+    moduleAhead: f !== null && mayPromote(f, deps.clock.now()),
+  };
+}
