@@ -20,10 +20,12 @@ import {
   type Role,
   type TabSpec,
 } from '../domain/schema';
-import type { AuditLog, Clock, ColumnRule, ColumnValidation, FormAdmin, KeyValueStore, Lock, Scheduler, Session, TriggerInfo, Workbook, Workbooks } from '../ports';
+import type { AuditLog, Clock, ColumnRule, ColumnValidation, FormAdmin, FormChoices, KeyValueStore, Lock, Scheduler, Session, TriggerInfo, Workbook, Workbooks } from '../ports';
 import { INSTALLED_TRIGGERS_PROPERTY, jobTriggerIds } from './jobs';
 import { parseSettings, planSettingRows, type Settings } from './settings';
 import { ensureSurveyForm, ensureSurveyTrigger, type SurveyFormState } from './surveys';
+import { ensureRegistrationForm, ensureRegistrationTrigger, type RegistrationFormState } from './workshops/registration';
+import { REGISTRATION_SETUP } from '../domain/messages/registration';
 import { ACCESS_AUDIT, ACCESS_MESSAGES } from '../domain/messages/access';
 import { isCoordinator, parseTeam } from '../domain/access';
 import { AUDIT_TAB, TEAM_TAB } from '../domain/schema';
@@ -193,8 +195,11 @@ export interface SetupDeps {
   clock: Clock;
   session: Session;
   audit: AuditLog;
-  /** Makes the satisfaction survey form (role 'atenciones'); without it setup leaves the form alone. */
-  forms?: FormAdmin;
+  /**
+   * Makes the satisfaction survey form (role 'atenciones') and, where it can set a question's
+   * choices, the registration form (role 'talleres'); without it setup leaves the forms alone.
+   */
+  forms?: FormAdmin & Partial<FormChoices>;
 }
 
 export interface SetupInput {
@@ -286,9 +291,27 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       }
     }
 
-    // 4. Settings rows, with the sibling and the survey form mirrored for people to see.
+    // 3b. The registration form of the modules (B05): one form, its responses sent here.
+    let registration: RegistrationFormState | null = null;
+    const forms = deps.forms;
+    if (role === 'talleres' && forms && typeof forms.setChoices === 'function' && typeof forms.choices === 'function') {
+      const mirrored = parseSettings(snapshot.rows.map((r) => ({ name: r.record.name, value: r.record.value }))).settings.registrationFormId;
+      try {
+        registration = ensureRegistrationForm(
+          { forms: forms as FormAdmin & FormChoices, properties: deps.properties, workbooks: deps.workbooks, clock: deps.clock },
+          workbook.id,
+          mirrored,
+          change,
+        );
+      } catch (e) {
+        warnings.push(REGISTRATION_SETUP.formFailed(e instanceof Error ? e.message : String(e)));
+      }
+    }
+
+    // 4. Settings rows, with the sibling and the forms mirrored for people to see.
     const mirrors: Record<string, string> = siblingId ? { siblingId } : {};
     if (survey) Object.assign(mirrors, { surveyFormId: survey.formId, surveyFormUrl: survey.url });
+    if (registration) Object.assign(mirrors, { registrationFormId: registration.formId, registrationFormUrl: registration.url });
     const plan = planSettingRows(snapshot.rows, role, mirrors, userEmail);
     if (plan.update.length) {
       settingsTable.update(plan.update);
@@ -355,6 +378,7 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       }
       recorded = reconcileTriggers(deps.scheduler, desired, recorded, jobTriggerIds(props), change);
       if (survey) ensureSurveyTrigger(deps.scheduler, survey.formId, change);
+      if (registration) ensureRegistrationTrigger(deps.scheduler, registration.formId, change);
       if (desired.length > 0 && me !== '') newOwner = me;
     }
 

@@ -41,6 +41,10 @@ export const ENTRY_ACCESS = {
   setBannerState: 'member',
   // Sessions and speakers (B02).
   inviteSpeakers: 'member',
+  // Registration (B05).
+  openRegistration: 'member',
+  processPendingRegistrations: 'member',
+  annulRegistration: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
@@ -56,6 +60,7 @@ export const ENTRY_ACCESS = {
   runReminders: 'trigger',
   runDayClosing: 'trigger',
   onSurveySubmit: 'trigger',
+  onRegistrationSubmit: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;

@@ -5,6 +5,7 @@
  */
 import { createModule, listModules, updateModule, type ModuleInput, type ModulesView, type SaveModuleResult } from '../app/workshops/programme';
 import { inviteSpeakers as inviteSpeakersUseCase, refreshSpeakerAnswers, syncSessionEvents, type InviteSpeakersResult } from '../app/workshops/speakers';
+import { syncRegistrationChoices } from '../app/workshops/registration';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { guarded } from './guard';
 
@@ -26,6 +27,8 @@ export function saveModule(input: ModuleInput): SaveModuleResult {
     // B02: moved sessions' events are patched and cancelled ones' cancelled; their speakers are told
     // once. Also after an unchanged save: a retry after a crash finishes what the first save began.
     if (r.ok) syncSessionEvents(ctx, id);
+    // B05: a renamed or moved module keeps its choice and link on the registration form in step.
+    if (r.ok) syncRegistrationChoices(ctx);
     return r;
   });
 }

@@ -192,10 +192,10 @@ export interface RegistrationFormState {
 
 /**
  * Makes sure the registration form exists and is whole, published, sending its responses here,
- * with its module choices in step; and that one form-submit trigger handles it.
+ * with its module choices in step.
  */
 export function ensureRegistrationForm(
-  deps: { forms: FormAdmin & FormChoices; properties: KeyValueStore; scheduler: Scheduler; workbooks: Workbooks; clock: Clock },
+  deps: { forms: FormAdmin & FormChoices; properties: KeyValueStore; workbooks: Workbooks; clock: Clock },
   spreadsheetId: string,
   known: string,
   change: (action: string, target: string, sentence: string) => void,
@@ -210,10 +210,12 @@ export function ensureRegistrationForm(
     change,
   );
   deps.forms.setChoices(form.formId, Q.module, choices.length ? choices : [NO_OPEN_MODULE]);
-  if (ensureFormTrigger(deps.scheduler, REGISTRATION_SUBMIT_HANDLER, form.formId)) {
-    change(A.triggerInstalled, REGISTRATION_SUBMIT_HANDLER, M.triggerInstalled);
-  }
   return { formId: form.formId, url: form.url };
+}
+
+/** Exactly one form-submit trigger of `onRegistrationSubmit`, on the registration form (setup, with the other triggers). */
+export function ensureRegistrationTrigger(scheduler: Scheduler, formId: string, change: (action: string, target: string, sentence: string) => void): void {
+  if (ensureFormTrigger(scheduler, REGISTRATION_SUBMIT_HANDLER, formId)) change(A.triggerInstalled, REGISTRATION_SUBMIT_HANDLER, M.triggerInstalled);
 }
 
 /** The dropdown's choices: the modules open for registration whose first session is ahead. */
@@ -276,15 +278,30 @@ function withStatus(s: TableSnapshot<ModuleKey>, id: string, status: string): Ta
 }
 
 /**
- * Keeps the form's module choices in step with the sheet (a module renamed, started, cancelled).
- * Cheap when nothing changed: one Forms call.
+ * Keeps the form's module choices in step with the sheet (a module renamed, started, cancelled),
+ * and, when they changed, each open module's registration link (it names the choice). Cheap when
+ * nothing changed: one Forms call. Takes the lock.
  */
-export function syncRegistrationChoices(deps: RegistrationDeps): boolean {
+export function syncRegistrationChoices(deps: Pick<RegistrationDeps, 'workbooks' | 'properties' | 'lock' | 'clock' | 'forms' | 'audit'>): boolean {
   const formId = registrationFormId(deps);
   if (!formId) return false;
   const book = deps.workbooks.current();
-  const choices = openChoices(readWorld(book, false), deps.clock.now());
-  return deps.forms.setChoices(formId, Q.module, choices.length ? choices : [NO_OPEN_MODULE]);
+  return deps.lock.withLock(() => {
+    const now = deps.clock.now();
+    const w = readWorld(book, true);
+    const choices = openChoices(w, now);
+    if (!deps.forms.setChoices(formId, Q.module, choices.length ? choices : [NO_OPEN_MODULE])) return false;
+    const changes: RowChange<ModuleKey>[] = [];
+    for (const row of w.modules.rows) {
+      const f = row.id ? moduleFacts(w, row.id) : null;
+      if (!f || !registrationOpenness(f, now).open) continue;
+      const url = deps.forms.prefilledUrl(formId, { [Q.module]: moduleChoice(f.id, f.name, '') });
+      if (url !== text(row.record.registrationUrl)) changes.push({ id: f.id, fields: { registrationUrl: url, updatedAt: now } });
+    }
+    if (changes.length) book.table(MODULES_TAB).update(changes);
+    deps.audit.record({ action: A.choicesSynced, target: formId, result: 'Correcto', detail: M.choicesSynced(choices.length) });
+    return true;
+  });
 }
 
 // ---------------------------------------------------------------------------- responses

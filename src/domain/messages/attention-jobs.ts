@@ -12,6 +12,7 @@ export const JOB_EXECUTION_KINDS = {
   reminders: 'Activador de recordatorios',
   dayClosing: 'Activador de cierre del día',
   surveySubmit: 'Respuesta de encuesta',
+  registrationSubmit: 'Inscripción a un taller',
 } as const;
 
 /** The 'Acción' column of the audit log. */

@@ -168,6 +168,7 @@ export const REGISTRATION_AUDIT = {
   promoted: 'Cupo asignado desde la lista de espera',
   mailFailed: 'Correo de inscripción no enviado',
   retried: 'Correo de inscripción enviado en un nuevo intento',
+  choicesSynced: 'Talleres del formulario de inscripción actualizados',
 } as const;
 
 export const REGISTRATION_MESSAGES = {
@@ -192,6 +193,8 @@ export const REGISTRATION_MESSAGES = {
   annulledDone: (promoted: number) =>
     promoted === 0 ? 'Se anuló la inscripción.' : promoted === 1 ? 'Se anuló la inscripción y se asignó el cupo a la primera persona de la lista de espera.' : `Se anuló la inscripción y se asignaron ${promoted} cupos de la lista de espera.`,
   noEmail: 'La inscripción no tiene un correo válido.',
+  reasonRequired: 'Escriba el motivo de la anulación (al menos 5 caracteres).',
+  choicesSynced: (n: number) => (n === 0 ? 'El formulario no ofrece ningún taller: ninguno tiene la inscripción abierta.' : `El formulario ofrece ${n} taller(es) con inscripción abierta.`),
   retriedDetail: (name: string) => `Módulo «${name}»: el correo que no había salido se envió ahora.`,
 } as const;
 
@@ -204,4 +207,9 @@ export const REGISTRATION_REVIEW = {
     `Respuesta ${responseId}${moduleName ? ` al módulo «${moduleName}»` : ''}: ${
       reason === 'started' ? 'el módulo ya empezó' : reason === 'unknown' ? 'el módulo no existe' : reason === 'no-capacity' ? 'el módulo no tiene cupos definidos' : 'la inscripción del módulo no está abierta'
     }. Se avisó a la persona. Si corresponde inscribirla, hágalo a mano en «Inscripciones».`,
+} as const;
+
+export const REGISTRATION_SETUP = {
+  formFailed: (reason: string) =>
+    `No se pudo preparar el formulario de inscripción a los talleres (${reason}). Vuelva a ejecutar «Configurar esta hoja»; lo ya hecho se conserva.`,
 } as const;

@@ -1,0 +1,50 @@
+/**
+ * Entry points of registration to the modules (B05), in the "Programación Talleres Masivos"
+ * spreadsheet: the registration form's submit trigger and the panel's actions.
+ */
+import { handleRegistrations, openRegistration as openUseCase, releasePlace, syncRegistrationChoices, type OpenRegistrationResult, type PlaceChange, type RegistrationResult } from '../app/workshops/registration';
+import { JOB_EXECUTION_KINDS } from '../domain/messages/attention-jobs';
+import { REGISTRATION_MESSAGES as M } from '../domain/messages/registration';
+import { EXECUTION_KINDS } from '../domain/messages/setup';
+import { cleanText } from '../domain/text';
+import { ANNULLED } from '../domain/workshops/registration';
+import { formAnswers } from '../gas/forms';
+import { guarded } from './guard';
+
+/**
+ * The registration form's submit trigger (trigger only): this response, and any earlier one no
+ * execution accounted for, become registrations (app/workshops/registration.ts).
+ */
+export function onRegistrationSubmit(e?: GoogleAppsScript.Events.FormsOnFormSubmit): RegistrationResult {
+  return guarded(
+    'onRegistrationSubmit',
+    JOB_EXECUTION_KINDS.registrationSubmit,
+    (ctx) => {
+      const given = e && e.response ? [formAnswers(e.response)] : [];
+      const r = handleRegistrations(ctx, given);
+      // A module that started since the last response leaves the form's choices.
+      syncRegistrationChoices(ctx);
+      return r;
+    },
+    e,
+  );
+}
+
+/** «Abrir inscripción»: the module becomes a choice of the form and gets its own link. */
+export function openRegistration(moduleId: string): OpenRegistrationResult {
+  return guarded('openRegistration', EXECUTION_KINDS.panel, (ctx) => openUseCase(ctx, moduleId));
+}
+
+/** «Revisar respuestas pendientes»: responses whose automatic handling failed are handled now. */
+export function processPendingRegistrations(): RegistrationResult {
+  return guarded('processPendingRegistrations', EXECUTION_KINDS.panel, (ctx) => handleRegistrations(ctx, []));
+}
+
+/** «Anular inscripción» (with a reason): the place goes to the first person waiting, who is told. */
+export function annulRegistration(registrationId: string, reason: string): PlaceChange {
+  return guarded('annulRegistration', EXECUTION_KINDS.panel, (ctx, granted) => {
+    const why = cleanText(typeof reason === 'string' ? reason : '', 300);
+    if (why.length < 5) return { ok: false, message: M.reasonRequired, promoted: 0 };
+    return releasePlace(ctx, cleanText(String(registrationId ?? ''), 40), { state: ANNULLED, reason: why, by: `Anulada por ${granted.email}` });
+  });
+}
