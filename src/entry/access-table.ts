@@ -61,6 +61,7 @@ export const ENTRY_ACCESS = {
   runDayClosing: 'trigger',
   onSurveySubmit: 'trigger',
   onRegistrationSubmit: 'trigger',
+  runRegistrationSweep: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;

@@ -2,13 +2,14 @@
  * Entry points of registration to the modules (B05), in the "Programación Talleres Masivos"
  * spreadsheet: the registration form's submit trigger and the panel's actions.
  */
-import { handleRegistrations, openRegistration as openUseCase, releasePlace, syncRegistrationChoices, type OpenRegistrationResult, type PlaceChange, type RegistrationResult } from '../app/workshops/registration';
+import { handleRegistrations, openRegistration as openUseCase, releasePlace, runSweep, scheduleSweep, syncRegistrationChoices, type OpenRegistrationResult, type PlaceChange, type RegistrationResult } from '../app/workshops/registration';
 import { JOB_EXECUTION_KINDS } from '../domain/messages/attention-jobs';
 import { REGISTRATION_MESSAGES as M } from '../domain/messages/registration';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { cleanText } from '../domain/text';
 import { ANNULLED } from '../domain/workshops/registration';
 import { formAnswers } from '../gas/forms';
+import { LockBusyError } from '../ports';
 import { guarded } from './guard';
 
 /**
@@ -21,10 +22,36 @@ export function onRegistrationSubmit(e?: GoogleAppsScript.Events.FormsOnFormSubm
     JOB_EXECUTION_KINDS.registrationSubmit,
     (ctx) => {
       const given = e && e.response ? [formAnswers(e.response)] : [];
-      const r = handleRegistrations(ctx, given);
-      // A module that started since the last response leaves the form's choices.
-      syncRegistrationChoices(ctx);
-      return r;
+      try {
+        const r = handleRegistrations(ctx, given);
+        // A module that started since the last response leaves the form's choices.
+        syncRegistrationChoices(ctx);
+        return r;
+      } catch (err) {
+        if (!(err instanceof LockBusyError)) throw err;
+        // The response is safe in the form: a sweep in a few minutes handles it.
+        scheduleSweep(ctx);
+        console.warn(`Inscripción: la hoja estaba ocupada; la respuesta se registrará en unos minutos.`);
+        return { confirmed: 0, waiting: 0, updated: 0, forReview: 0, unchanged: 0, promoted: 0 };
+      }
+    },
+    e,
+  );
+}
+
+/** The one-off sweep left by a busy submission (trigger only). */
+export function runRegistrationSweep(e?: GoogleAppsScript.Events.TimeDriven): RegistrationResult {
+  return guarded(
+    'runRegistrationSweep',
+    JOB_EXECUTION_KINDS.registrationSubmit,
+    (ctx) => {
+      try {
+        return runSweep(ctx);
+      } catch (err) {
+        if (!(err instanceof LockBusyError)) throw err;
+        scheduleSweep(ctx);
+        return { confirmed: 0, waiting: 0, updated: 0, forReview: 0, unchanged: 0, promoted: 0 };
+      }
     },
     e,
   );

@@ -65,6 +65,10 @@ import { loadBookSettings } from '../team';
 import { linkMaker, webAppBase, type LinkMaker } from '../webapp/links';
 
 export const REGISTRATION_SUBMIT_HANDLER = 'onRegistrationSubmit';
+/** The one-off sweep a submit execution that could not get the lock leaves behind. */
+export const REGISTRATION_SWEEP_HANDLER = 'runRegistrationSweep';
+/** How long after a busy submission the sweep runs. */
+export const SWEEP_DELAY_MS = 2 * 60_000;
 
 export const REGISTRATION_PROPERTY_KEYS = {
   formId: 'SOE_REGISTRATION_FORM_ID',
@@ -369,15 +373,17 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
     const known = new Set<string>(reviewTable.exists() ? reviewTable.read().rows.map((r) => text(r.record.reference)) : []);
     for (const r of w.registrations.rows) for (const id of responseIds(r.record.responseId)) known.add(id);
 
-    // The given responses, then any earlier one no execution accounted for.
+    // Every response no execution accounted for, in the form's order (the order people sent
+    // them, which is the order places are given), and the given ones if the sweep missed them.
     const queue = new Map<string, FormAnswers>();
-    for (const r of given) if (!known.has(r.responseId)) queue.set(r.responseId, r);
     if (options.sweep !== false && formId) {
       const swept = new Date(deps.properties.get(REGISTRATION_PROPERTY_KEYS.sweptAt) ?? '');
       const since = isNaN(swept.getTime()) ? undefined : new Date(swept.getTime() - SWEEP_MARGIN_MS);
-      for (const r of deps.forms.responses(formId, since, known)) if (!queue.has(r.responseId)) queue.set(r.responseId, r);
+      for (const r of deps.forms.responses(formId, since, known)) if (!known.has(r.responseId)) queue.set(r.responseId, r);
     }
-    result.unchanged = given.length - [...given].filter((r) => queue.has(r.responseId)).length;
+    for (const r of given) if (!known.has(r.responseId) && !queue.has(r.responseId)) queue.set(r.responseId, r);
+    result.unchanged = given.filter((r) => known.has(r.responseId)).length;
+    // Stable: equal times keep the form's order.
     const ordered = [...queue.values()].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
     if (ordered.length === 0 && options.sweep === false) return result;
 
@@ -684,4 +690,24 @@ export function registrationSummary(deps: Pick<RegistrationDeps, 'workbooks' | '
     dates: lines.length ? `${formatLimaDateTime(lines[0]!.start)}${lines.length > 1 ? ` (${lines.length} sesiones)` : ''}` : '',
     moduleAhead: f !== null && mayPromote(f, deps.clock.now()),
   };
+}
+
+// ---------------------------------------------------------------------------- a later sweep
+
+/**
+ * Leaves one sweep scheduled for a response that could not be handled now (the lock was busy:
+ * another submission, a panel action). Called WITHOUT the lock — that is why it is needed — so
+ * it only adds a trigger when none of this handler is there; two racing executions may leave
+ * two, which is harmless (each sweep is idempotent) and the sweep removes them all.
+ */
+export function scheduleSweep(deps: { scheduler: Scheduler }): boolean {
+  if (deps.scheduler.list().some((t) => t.handler === REGISTRATION_SWEEP_HANDLER)) return false;
+  deps.scheduler.after(REGISTRATION_SWEEP_HANDLER, SWEEP_DELAY_MS);
+  return true;
+}
+
+/** The sweep's run: its own triggers removed (it is one-off), then every pending response handled. */
+export function runSweep(deps: RegistrationDeps & { scheduler: Scheduler }): RegistrationResult {
+  for (const t of deps.scheduler.list()) if (t.handler === REGISTRATION_SWEEP_HANDLER) deps.scheduler.remove(t.id);
+  return handleRegistrations(deps, []);
 }
