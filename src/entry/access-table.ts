@@ -56,6 +56,10 @@ export const ENTRY_ACCESS = {
   runReminders: 'trigger',
   runDayClosing: 'trigger',
   onSurveySubmit: 'trigger',
+
+  // The web app (docs/web-app.md): anyone with a link; acts only on a valid signed token.
+  doGet: 'link',
+  doPost: 'link',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;
