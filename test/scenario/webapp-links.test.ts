@@ -8,6 +8,7 @@
 import { WEB_APP_MESSAGES } from '../../src/domain/web-page';
 import { UNSUBSCRIBE_MESSAGES } from '../../src/app/workshops/unsubscribe';
 import { signLink } from '../../src/domain/web-links';
+import { createAttentionWorld } from '../support/attention-world';
 import { addInvitation, createWebAppWorld, pageText, secretOf, signedLink, tokenOf, type WebAppWorld } from '../support/webapp-world';
 
 const CITIZEN_EMAIL = 'Ana.Torres@Gmail.com';
@@ -118,5 +119,19 @@ describe('web app: a signed unsubscribe link', () => {
 
   test('setup recorded the spreadsheet ID the web app falls back on', () => {
     expect(w.ws.project(w.talleres).documentProperties['SOE_SPREADSHEET_ID']).toBe(w.talleres);
+  });
+});
+
+describe('«Diagnóstico» in Talleres: the web app line', () => {
+  test('not deployed: a failure that says how to deploy; deployed: OK with its /exec address', () => {
+    const w = createAttentionWorld();
+    const lineOf = () => {
+      const r = w.ws.callFromSidebar(w.talleres, 'runDiagnostics', []);
+      if (!r.ok) throw new Error(r.error);
+      return w.ws.readTab(w.talleres, 'Diagnóstico').find((l) => l['Comprobación'] === 'Aplicación web (enlaces de los correos)');
+    };
+    expect(lineOf()).toMatchObject({ Resultado: 'Falla', Detalle: expect.stringContaining('Implementar › Nueva implementación') });
+    const url = w.ws.deployWebApp(w.talleres);
+    expect(lineOf()).toMatchObject({ Resultado: 'OK', Detalle: expect.stringContaining(url) });
   });
 });
