@@ -56,25 +56,4 @@ export function renderWebPage(page: WebPage): string {
 <footer>Ministerio de Trabajo y Promoción del Empleo</footer></body></html>`.value;
 }
 
-// ---------------------------------------------------------------------------- the router's own pages
-
-/** Spanish text of the web app's own pages (the handlers bring their own). */
-export const WEB_APP_MESSAGES = {
-  invalidTitle: 'Enlace no válido',
-  invalid: [
-    'Este enlace no es válido o ya venció.',
-    'Si necesita ayuda, responda al correo en el que recibió el enlace y el Servicio le atenderá.',
-  ],
-  usedTitle: 'Enlace ya utilizado',
-  used: ['Este enlace ya se usó y no puede usarse de nuevo.', 'Si necesita algo más, responda al correo en el que recibió el enlace.'],
-  busyTitle: 'Inténtelo nuevamente',
-  busy: ['En este momento no pudimos atender su solicitud. Por favor, vuelva a abrir el enlace en unos minutos.'],
-  /** Audit lines. */
-  auditInvalid: 'Enlace web no válido',
-  auditUsed: 'Enlace web ya usado',
-  auditShown: 'Enlace web abierto',
-  auditDone: 'Enlace web usado',
-  auditRetry: 'Enlace web no completado',
-  detailInvalid: 'enlace no válido',
-  detailExpired: 'enlace vencido',
-} as const;
+export { WEB_APP_MESSAGES } from './messages/web-app';

@@ -10,25 +10,11 @@ import { INVITATIONS_TAB, UNSUBSCRIBES_TAB, type UnsubscribeKey } from '../../do
 import { normaliseEmail } from '../../domain/validation';
 import { LINK_ACTIONS } from '../../domain/web-links';
 import type { TableSnapshot } from '../../ports';
+import { UNSUBSCRIBE_MESSAGES, UNSUBSCRIBE_VIA_LINK } from '../../domain/messages/web-app';
 import type { LinkDeps, LinkHandler, LinkOutcome, LinkPage } from '../webapp/link-handler';
 
-/** How the unsubscription arrived ('Medio' column). */
-export const UNSUBSCRIBE_VIA_LINK = 'Enlace del correo';
+export { UNSUBSCRIBE_MESSAGES, UNSUBSCRIBE_VIA_LINK };
 
-export const UNSUBSCRIBE_MESSAGES = {
-  title: 'Dejar de recibir invitaciones',
-  describe: (masked: string) => `Dejará de recibir invitaciones a los talleres del Servicio en la dirección ${masked}.`,
-  confirmHint: 'Para confirmarlo, pulse el botón. Podrá volver a inscribirse en cualquier taller cuando lo desee.',
-  confirm: 'Confirmar: no recibir más invitaciones',
-  doneTitle: 'Listo',
-  done: (masked: string) => `Ya no enviaremos invitaciones a los talleres a la dirección ${masked}.`,
-  alreadyTitle: 'Su baja ya está registrada',
-  already: (masked: string) => `La dirección ${masked} ya no recibe invitaciones a los talleres del Servicio.`,
-  goneTitle: 'Nada que hacer',
-  gone: 'No encontramos la invitación de este enlace; no hay nada que hacer.',
-  thanks: 'Gracias por su interés en el Servicio de Orientación para el Emprendimiento.',
-  audit: 'Baja de difusión registrada',
-} as const;
 
 const M = UNSUBSCRIBE_MESSAGES;
 
@@ -88,7 +74,7 @@ export const unsubscribeHandler: LinkHandler = {
       if (!email) return { kind: 'nothing', page: page(M.goneTitle, M.gone), auditDetail: 'invitación no encontrada' };
       const masked = maskEmail(email);
       const table = deps.workbooks.current().table(UNSUBSCRIBES_TAB);
-      if (!table.exists()) return { kind: 'retry', page: page(M.title, 'En este momento no pudimos registrar su baja. Vuelva a abrir el enlace en unos minutos.'), auditDetail: `falta la pestaña ${UNSUBSCRIBES_TAB.name}` };
+      if (!table.exists()) return { kind: 'retry', page: page(M.title, M.retry), auditDetail: `falta la pestaña ${UNSUBSCRIBES_TAB.name}` };
       if (unsubscribedEmails(table.read({ fresh: true })).has(email)) {
         return { kind: 'nothing', page: page(M.alreadyTitle, M.already(masked), M.thanks), auditDetail: 'ya estaba de baja' };
       }
