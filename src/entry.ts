@@ -92,3 +92,7 @@ export * from './entry/personal-data';
 // ---------------------------------------------------------------------------- «Diagnóstico» (checks on the real deployment)
 
 export * from './entry/diagnostics';
+
+// ---------------------------------------------------------------------------- the web app (signed links: docs/web-app.md)
+
+export * from './entry/webapp';

@@ -18,6 +18,7 @@ import {
   checkScopes,
   checkTimeZones,
   checkTriggers,
+  checkWebApp,
   DIAGNOSTICS_TAB,
   PLAIN_TEXT_SAMPLES,
   reportRows,
@@ -29,8 +30,9 @@ import {
 } from '../domain/diagnostics';
 import { DIAGNOSTICS_MESSAGES as M } from '../domain/messages/diagnostics';
 import { TASK_LABELS } from '../domain/messages/setup';
-import { isRole, SETTINGS_TAB } from '../domain/schema';
-import type { AuditLog, Clock, DiagnosticsProbe, FormAdmin, KeyValueStore, Mailer, Scheduler, Session, Workbooks } from '../ports';
+import { headerKey, isRole, SETTINGS, SETTINGS_TAB } from '../domain/schema';
+import type { AuditLog, Clock, DiagnosticsProbe, FormAdmin, KeyValueStore, Mailer, Scheduler, Session, WebAppService, Workbooks } from '../ports';
+import { usableWebAppUrl } from '../domain/web-links';
 import { jobTriggerIds } from './jobs';
 import { readSettings } from './settings';
 import { desiredTriggers, MANAGED_HANDLERS, parseRecorded, planTriggers, PROPERTY_KEYS } from './setup';
@@ -47,6 +49,8 @@ export interface DiagnosticsDeps {
   forms: Pick<FormAdmin, 'responderAccess'>;
   probe: DiagnosticsProbe;
   audit: AuditLog;
+  /** Google's answer about the web app deployment (Talleres: the links of its emails). */
+  webApp?: WebAppService;
 }
 
 /** The test event starts this long from now and lasts MEET_TRIAL_MS (it is deleted at once). */
@@ -144,6 +148,20 @@ export function runDiagnostics(deps: DiagnosticsDeps): DiagnosticReport {
   const propsOrEmpty = props.ok ? props.value : {};
   lines.push(...checkForms(ownedForms(propsOrEmpty, deps.forms), now()));
   lines.push(...checkTriggers(props.ok ? observe(() => triggerFindings(deps, propsOrEmpty)) : props, now()));
+  if (propsOrEmpty[PROPERTY_KEYS.role] === 'talleres') {
+    lines.push(
+      checkWebApp(
+        observe(() => {
+          const name = headerKey(SETTINGS.find((x) => x.key === 'webAppUrl')?.name ?? '');
+          const row = deps.workbooks.current().table(SETTINGS_TAB).read().rows.find((r) => headerKey(String(r.record.name)) === name);
+          const setting = String(row?.record.value ?? '');
+          const reported = deps.webApp ? deps.webApp.url() : null;
+          return { setting, usableSetting: usableWebAppUrl(setting), usableReported: reported ? usableWebAppUrl(reported) : null };
+        }),
+        now(),
+      ),
+    );
+  }
   lines.push(checkMailQuota(observe(() => deps.mailer.remainingDailyQuota()), now()));
   lines.push(checkScopes(observe(() => deps.probe.authorization()), now()));
 

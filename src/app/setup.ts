@@ -31,6 +31,8 @@ import { isCoordinator, parseTeam } from '../domain/access';
 import { AUDIT_TAB, TEAM_TAB } from '../domain/schema';
 import { AUDIT_PROTECTION, ensureTeam, SYSTEM_COLUMNS_PROTECTION, writeTeamMirror } from './team';
 
+import { SPREADSHEET_ID_PROPERTY } from '../domain/web-page';
+
 export const LIMA_TIME_ZONE = 'America/Lima';
 
 /** Where setup keeps what it recorded (document properties: one set per spreadsheet). */
@@ -43,6 +45,8 @@ export const PROPERTY_KEYS = {
   triggers: INSTALLED_TRIGGERS_PROPERTY,
   /** Email of the person whose triggers run this spreadsheet's automatic tasks. */
   triggerOwner: 'SOE_TRIGGER_OWNER',
+  /** This spreadsheet's ID: a web app execution opens it when Google reports no active spreadsheet (docs/web-app.md). */
+  spreadsheetId: SPREADSHEET_ID_PROPERTY,
 } as const;
 
 /** A refusal the person can fix (bad role or sibling ID); nothing was changed. */
@@ -389,6 +393,7 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       [PROPERTY_KEYS.version]: PRODUCT_VERSION,
       [PROPERTY_KEYS.triggers]: JSON.stringify(recorded),
       [PROPERTY_KEYS.triggerOwner]: newOwner,
+      [PROPERTY_KEYS.spreadsheetId]: workbook.id,
     });
 
     const summary = changes.length ? M.done : M.nothingToDo;

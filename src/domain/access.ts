@@ -42,8 +42,10 @@ export interface Team {
  *   has no owner, as in a shared drive, whoever runs setup first) — who becomes its first coordinator.
  * - trigger: only an installable trigger of this project owned by the account the execution
  *   runs as; never the panel, a menu or the editor.
+ * - link: anyone on the internet (the web app's doGet/doPost); acts only on a valid signed
+ *   token, checked by the web app's router (src/app/webapp/router.ts, docs/web-app.md).
  */
-export type Requirement = 'anyone' | 'member' | 'coordinator' | 'setup' | 'trigger';
+export type Requirement = 'anyone' | 'member' | 'coordinator' | 'setup' | 'trigger' | 'link';
 
 export interface CallerFacts {
   /** The active user's email, '' when Google does not say. */
@@ -81,7 +83,7 @@ export function isCoordinator(team: Team | null, email: string): boolean {
 }
 
 export function decideAccess(req: Requirement, facts: CallerFacts): AccessDecision {
-  if (req === 'anyone') return { allowed: true, member: memberOf(facts.team, facts.email), bootstrap: false };
+  if (req === 'anyone' || req === 'link') return { allowed: true, member: memberOf(facts.team, facts.email), bootstrap: false };
   if (req === 'trigger') return facts.genuineTrigger ? { allowed: true, member: null, bootstrap: false } : { allowed: false, reason: 'not-trigger' };
   if (!accountKey(facts.email)) return { allowed: false, reason: 'no-identity' };
   const member = memberOf(facts.team, facts.email);

@@ -229,6 +229,41 @@ export function checkScopes(o: Observed<Authorization>, at: Date, expected: read
   return line(C.scopes, 'ok', M.scopesOk(expected.length), at);
 }
 
+// ---------------------------------------------------------------------------- the web app (docs/web-app.md)
+
+/** The web app's line (Talleres): its name and Spanish explanations. */
+export const WEB_APP_CHECK = {
+  name: 'Aplicación web (enlaces de los correos)',
+  ok: (url: string, source: 'setting' | 'google') =>
+    `Los enlaces de los correos (dejar de recibir invitaciones, retirarse de un módulo) usan ${url}` +
+    (source === 'setting' ? ' (parámetro «Enlace de la aplicación web»).' : ' (la dirección que informa Google).'),
+  missing:
+    'No hay una dirección /exec de la aplicación web, así que los correos no llevan enlaces para dejar de recibir invitaciones ni para retirarse (se pide responder al correo). ' +
+    'Para activarlos: en el editor de Apps Script, Implementar › Nueva implementación › tipo «Aplicación web»; Ejecutar como: «Yo»; Quién tiene acceso: «Cualquier persona»; Implementar. ' +
+    'Copie la dirección que termina en /exec y péguela en «Configuración», parámetro «Enlace de la aplicación web».',
+  badSetting: (typed: string) =>
+    `El parámetro «Enlace de la aplicación web» tiene «${typed}», que no es una dirección /exec de Apps Script (https://script.google.com/macros/s/…/exec); la dirección /dev solo la abren los editores.`,
+} as const;
+
+export interface WebAppFacts {
+  /** What 'Enlace de la aplicación web' holds, as typed ('' when empty). */
+  readonly setting: string;
+  /** The setting when usable, else null. */
+  readonly usableSetting: string | null;
+  /** What ScriptApp.getService() reports when usable (/exec), else null. */
+  readonly usableReported: string | null;
+}
+
+/** Whether emails can carry working links: a usable /exec address, typed or reported by Google. */
+export function checkWebApp(o: Observed<WebAppFacts>, at: Date): DiagnosticLine {
+  if (!o.ok) return unknown(WEB_APP_CHECK.name, o, at);
+  const f = o.value;
+  if (f.usableSetting) return line(WEB_APP_CHECK.name, 'ok', WEB_APP_CHECK.ok(f.usableSetting, 'setting'), at);
+  const bad = f.setting.trim() !== '' ? `${WEB_APP_CHECK.badSetting(f.setting.trim())} ` : '';
+  if (f.usableReported) return line(WEB_APP_CHECK.name, bad ? 'attention' : 'ok', bad + WEB_APP_CHECK.ok(f.usableReported, 'google'), at);
+  return line(WEB_APP_CHECK.name, 'failure', bad + WEB_APP_CHECK.missing, at);
+}
+
 // ---------------------------------------------------------------------------- the report
 
 export interface DiagnosticReport {

@@ -62,6 +62,10 @@ export const ENTRY_ACCESS = {
   onSurveySubmit: 'trigger',
   onRegistrationSubmit: 'trigger',
   runRegistrationSweep: 'trigger',
+
+  // The web app (docs/web-app.md): anyone with a link; acts only on a valid signed token.
+  doGet: 'link',
+  doPost: 'link',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;

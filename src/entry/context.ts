@@ -37,7 +37,7 @@ export interface Context {
 export function createContext(how: string): Context {
   const workbooks = new GasWorkbooks();
   const clock = new SystemClock();
-  const session = new GasSession();
+  const session = new GasSession(how);
   const label = () => {
     const who = session.userEmail();
     return who ? `${how} · ${who}` : how;

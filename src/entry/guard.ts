@@ -45,8 +45,11 @@ function messageFor(reason: RefusalReason, isMember: boolean): string {
 /** Decides for `name` in this execution; audits and throws on refusal. */
 export function authorize(ctx: Context, name: EntryName, event?: unknown): Granted {
   const requirement = ENTRY_ACCESS[name];
-  const email = requirement === 'trigger' || requirement === 'anyone' ? '' : ctx.session.userEmail();
-  const team = requirement === 'trigger' || requirement === 'anyone' ? null : readTeam(ctx.properties);
+  // No identity is asked where none is required: a trigger, 'anyone', and the web app's 'link'
+  // (whose visitor is anonymous: the signed token is the only credential, checked by its router).
+  const anonymous = requirement === 'trigger' || requirement === 'anyone' || requirement === 'link';
+  const email = anonymous ? '' : ctx.session.userEmail();
+  const team = anonymous ? null : readTeam(ctx.properties);
   const decision: AccessDecision = decideAccess(requirement, {
     email,
     team,

@@ -7,6 +7,7 @@
  * adjacent columns that share them (one call per run, not per column or cell).
  */
 import type { TabSpec } from '../domain/schema';
+import { SPREADSHEET_ID_PROPERTY } from '../domain/web-page';
 import { runsOf } from '../domain/table';
 import type { ColumnRule, ColumnValidation, HeaderCell, Table, TabProtection, Workbook, Workbooks } from '../ports';
 import { SheetTable } from './sheet-table';
@@ -235,8 +236,20 @@ export class GasWorkbooks implements Workbooks {
   private currentBook?: SpreadsheetWorkbook;
   private readonly others = new Map<string, SpreadsheetWorkbook | null>();
 
+  /**
+   * The container spreadsheet. Where Google reports none (getActiveSpreadsheet: "or null if there
+   * is none" — a web app execution, docs/web-app.md), the spreadsheet setup recorded is opened by ID.
+   */
   current(): Workbook {
-    if (!this.currentBook) this.currentBook = new SpreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet());
+    if (!this.currentBook) {
+      const active = SpreadsheetApp.getActiveSpreadsheet();
+      if (active) this.currentBook = new SpreadsheetWorkbook(active);
+      else {
+        const id = recordedSpreadsheetId();
+        if (!id) throw new Error('No hay una hoja de cálculo activa ni una registrada por la configuración: ejecute «Configurar» desde el menú.');
+        this.currentBook = new SpreadsheetWorkbook(SpreadsheetApp.openById(id), id);
+      }
+    }
     return this.currentBook;
   }
 
@@ -253,4 +266,16 @@ export class GasWorkbooks implements Workbooks {
     }
     return this.others.get(id) ?? null;
   }
+}
+
+/** The ID setup recorded (app/setup.ts): document properties of the bound script, else the script's. */
+function recordedSpreadsheetId(): string | null {
+  const read = (get: () => GoogleAppsScript.Properties.Properties | null) => {
+    try {
+      return get()?.getProperty(SPREADSHEET_ID_PROPERTY) || null;
+    } catch {
+      return null;
+    }
+  };
+  return read(() => PropertiesService.getDocumentProperties()) ?? read(() => PropertiesService.getScriptProperties());
 }

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ENTRY_ACCESS } from '../../src/entry/access-table';
 import { ACCESS_MESSAGES } from '../../src/domain/messages/access';
+import { WEB_APP_MESSAGES } from '../../src/domain/web-page';
 import { addTeamMember, createAttentionWorld, importReport, makeReport, setSetting, type AttentionWorld } from '../support/attention-world';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -79,6 +80,13 @@ describe('access: a stranger with edit access, a consultant, a coordinator', () 
         expect([name, r.ok ? r.value : r.error]).toEqual([name, null]);
         continue;
       }
+      if (requirement === 'link') {
+        // The web app called from the panel: the invalid-link page and nothing else (below, by its URL).
+        const got = JSON.stringify(r.ok ? r.value : r.error);
+        expect([name, got.includes(WEB_APP_MESSAGES.invalid[0]) && got.includes(WEB_APP_MESSAGES.invalidTitle)]).toEqual([name, true]);
+        expect(got).not.toMatch(/Ana|Quispe|@|<form/);
+        continue;
+      }
       const expected = requirement === 'trigger' ? ACCESS_MESSAGES.triggerOnly : ACCESS_MESSAGES.refused;
       expect([name, r.ok ? 'answered' : r.error]).toEqual([name, expected]);
     }
@@ -86,8 +94,31 @@ describe('access: a stranger with edit access, a consultant, a coordinator', () 
     // Every refusal is on record: who and which function.
     const refused = w.ws.readTab(w.atenciones, 'Registro de auditoría').filter((r) => r['Acción'] === 'Acceso denegado');
     const refusedNames = new Set(refused.map((r) => String(r['Para'])));
-    for (const name of names) if (ENTRY_ACCESS[name as keyof typeof ENTRY_ACCESS] !== 'anyone') expect(refusedNames.has(name)).toBe(true);
+    for (const name of names) if (!['anyone', 'link'].includes(ENTRY_ACCESS[name as keyof typeof ENTRY_ACCESS])) expect(refusedNames.has(name)).toBe(true);
     expect(refused.every((r) => String(r['Detalle']).startsWith(STRANGER) || String(r['Ejecución']).includes(STRANGER))).toBe(true);
+  });
+
+  test("a stranger opening the web app (doGet, doPost) without a valid token gets the invalid-link page and nothing else", () => {
+    const link = Object.entries(ENTRY_ACCESS).filter(([, r]) => r === 'link').map(([n]) => n);
+    expect(link.sort()).toEqual(['doGet', 'doPost']);
+    for (const ss of [w.atenciones, w.talleres]) {
+      const url = w.ws.deployWebApp(ss);
+      const before = w.ws.readTab(ss, 'Registro de auditoría').length;
+      const pages = [
+        w.ws.openWebApp(url, { user: STRANGER }),
+        w.ws.openWebApp(`${url}?t=${encodeURIComponent(anaCode)}&dni=01234567`, { user: STRANGER }),
+        w.ws.openWebApp(url, { method: 'POST', user: STRANGER, body: 'role=coordinador' }),
+        w.ws.openWebApp(url, { method: 'POST', user: null, body: `t=${encodeURIComponent(luisCode)}` }),
+      ];
+      for (const p of pages) {
+        expect(p).toMatchObject({ status: 200, title: WEB_APP_MESSAGES.invalidTitle });
+        expect(p.body).toBe(pages[0].body);
+        expect(p.body).toContain(WEB_APP_MESSAGES.invalid[0]);
+      }
+      const lines = w.ws.readTab(ss, 'Registro de auditoría').slice(before);
+      expect(lines.map((l) => l['Acción'])).toEqual(Array(4).fill(WEB_APP_MESSAGES.auditInvalid));
+    }
+    expect(w.ws.outbox().filter((m) => m.to.includes(STRANGER))).toEqual([]);
   });
 
   test('a stranger cannot become a consultant by typing in «Configuración» nor in «Equipo»', () => {

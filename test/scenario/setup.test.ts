@@ -31,7 +31,8 @@ function twoSpreadsheets() {
 const SURVEY_RESPONSES_TAB = 'Respuestas de formulario 1';
 
 function expectTabsExactlyOnce(ws: Workspace, id: string, role: Role) {
-  expect(ws.sheetNames(id)).toEqual([...(role === 'atenciones' ? [SURVEY_RESPONSES_TAB] : []), ...tabsForRole(role).map((t) => t.name)]);
+  // Each role's form (the survey, the registration form) sends its responses to a tab Forms adds.
+  expect(ws.sheetNames(id)).toEqual([SURVEY_RESPONSES_TAB, ...tabsForRole(role).map((t) => t.name)]);
   for (const spec of tabsForRole(role)) {
     const headers = (ws.values(id, spec.name)[0] ?? []).map(String);
     expect([spec.name, headers]).toEqual([spec.name, spec.columns.map((c) => c.header)]);
@@ -126,14 +127,15 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(mirror?.['Valor']).toBe(talleres);
   });
 
-  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one none', () => {
+  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one only the registration form's', () => {
     const triggers = ws.triggers(atenciones).map((t) => [t.handler, t.eventType, t.atHour]);
     expect(triggers.sort()).toEqual([
       ['onSurveySubmit', 'ON_FORM_SUBMIT', undefined],
       ['runDayClosing', 'CLOCK', 20],
       ['runReminders', 'CLOCK', 18],
     ]);
-    expect(ws.triggers(talleres)).toEqual([]);
+    // Talleres: only the registration form's submit trigger (one for every module).
+    expect(ws.triggers(talleres).map((t) => [t.handler, t.source, t.eventType])).toEqual([['onRegistrationSubmit', 'FORMS', 'ON_FORM_SUBMIT']]);
   });
 
   test('settings have their defaults, and setup is in the audit log', () => {

@@ -7,7 +7,7 @@ test('the access model page lists every entry point with its declared requiremen
   const page = fs.readFileSync(path.resolve(__dirname, '../../docs/access-model.md'), 'utf8');
   const documented = new Map<string, string>();
   for (const line of page.split('\n')) {
-    const m = /^\| (`.+`) \| (anyone|member|coordinator|setup|trigger) \|$/.exec(line);
+    const m = /^\| (`.+`) \| (anyone|member|coordinator|setup|trigger|link) \|$/.exec(line);
     if (!m) continue;
     for (const name of m[1].split(',').map((s) => s.trim().replace(/`/g, ''))) documented.set(name, m[2]);
   }

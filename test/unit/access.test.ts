@@ -76,3 +76,8 @@ describe('the team', () => {
     ]);
   });
 });
+
+test("'link' (the web app): anyone, with no identity and no team — the signed token is checked by the router", () => {
+  expect(decideAccess('link', { email: '', team: null, isOwner: null, genuineTrigger: false })).toEqual({ allowed: true, member: null, bootstrap: false });
+  expect(decideAccess('link', { email: 'extrano@gmail.com', team: null, isOwner: false, genuineTrigger: false }).allowed).toBe(true);
+});

@@ -118,6 +118,8 @@ export const EXECUTION_KINDS = {
   menu: 'Menú',
   panel: 'Panel',
   dailyTrigger: 'Activador diario',
+  /** A visitor opening a link of the web app (doGet/doPost). */
+  webApp: 'Aplicación web',
 } as const;
 
 /** Logged by a trigger handler whose capability is not in this version yet (no fake success). */

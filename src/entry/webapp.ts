@@ -1,0 +1,49 @@
+/**
+ * The web app (docs/web-app.md): `doGet` and `doPost`, reached by anyone with a link — the
+ * deployment runs as the coordinator who deployed it ("Ejecutar como: Yo") and is open to anyone
+ * ("Cualquier persona"), so the only credential is the signed token `t` the link carries, checked
+ * by the router (src/app/webapp/router.ts). GET describes, POST acts.
+ *
+ * Whatever arrives (no event, no token, a huge or hostile value, a failure inside), the visitor
+ * gets one Spanish page and never an error's text.
+ */
+import { handleLinkRequest, type LinkRequest } from '../app/webapp/router';
+import { LINK_HANDLERS } from '../app/webapp/handlers';
+import { EXECUTION_KINDS } from '../domain/messages/setup';
+import { WEB_APP_MESSAGES, type WebPage } from '../domain/web-page';
+import { webPageOutput } from '../gas/webapp-output';
+import { guarded } from './guard';
+import type { EntryName } from './access-table';
+
+/** `e.parameter.t` when it is text; anything else counts as no token. */
+function tokenOf(e: unknown): unknown {
+  const parameter = e && typeof e === 'object' ? (e as { parameter?: unknown }).parameter : undefined;
+  const t = parameter && typeof parameter === 'object' ? (parameter as Record<string, unknown>).t : undefined;
+  return typeof t === 'string' ? t : undefined;
+}
+
+function serve(name: EntryName, method: LinkRequest['method'], e: unknown): GoogleAppsScript.HTML.HtmlOutput {
+  return guarded(name, EXECUTION_KINDS.webApp, (ctx) => {
+    let page: WebPage;
+    try {
+      page = handleLinkRequest({ ...ctx, formAction: ctx.webApp.url() ?? '' }, LINK_HANDLERS, { method, token: tokenOf(e) }).page;
+    } catch (err) {
+      // A fault of Sheets or of the code: the visitor is asked to try again; the log says what happened.
+      const message = err instanceof Error ? err.message : String(err);
+      console.error(`Aplicación web: ${message}`);
+      ctx.audit.record({ action: WEB_APP_MESSAGES.auditRetry, target: '', result: 'Error', detail: message });
+      page = { title: WEB_APP_MESSAGES.busyTitle, paragraphs: WEB_APP_MESSAGES.busy };
+    }
+    return webPageOutput(page);
+  });
+}
+
+/** A link opened (GET): says what it will do, with a button; never acts. */
+export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return serve('doGet', 'GET', e);
+}
+
+/** The button of a link's page (POST): does it, once. */
+export function doPost(e?: GoogleAppsScript.Events.DoPost): GoogleAppsScript.HTML.HtmlOutput {
+  return serve('doPost', 'POST', e);
+}
