@@ -13,7 +13,8 @@ import { sheetsStore } from '../../emulator/services/sheets';
 import { formsStore } from '../../emulator/services/forms';
 import type { PersonChangeResult, PersonExport, PersonLookupResult } from '../../src/api';
 import { unsubscribeChecker, unsubscribeKey } from '../../src/domain/unsubscribe-key';
-import { createAttentionWorld, importReport, makeReport, setSetting } from '../support/attention-world';
+import { createAttentionWorld, importReport, makeReport } from '../support/attention-world';
+import { createRegistrationForm, putRows } from '../support/workshop-rows';
 
 const TODAY = '2026-11-27';
 const FORMULA_NAME = '=HYPERLINK("http://evil.example","Clic aquí")';
@@ -24,22 +25,6 @@ function call<T>(ws: Workspace, ss: string, fn: string, args: unknown[]): T {
   const r = ws.callFromSidebar(ss, fn, args);
   if (!r.ok) throw new Error(`${fn}: ${r.error}`);
   return r.value as T;
-}
-
-/** Appends rows to a tab by header, as setValues would (a value starting with '=' stays text when given with its apostrophe). */
-function putRows(ws: Workspace, ss: string, tab: string, rows: Record<string, unknown>[]): void {
-  const values = ws.values(ss, tab);
-  const headers = (values[0] ?? []).map(String);
-  let next = values.length;
-  while (next > 1 && values[next - 1].every((v) => v === '' || v === null)) next--;
-  for (const row of rows) {
-    next++;
-    for (const [header, value] of Object.entries(row)) {
-      const col = headers.indexOf(header);
-      if (col < 0) throw new Error(`no column ${header} in ${tab}`);
-      sheetsStore(ws.state).enterValues(ss, tab, next, col + 1, [[value]]);
-    }
-  }
 }
 
 describe("one person's data across both spreadsheets", () => {
@@ -60,17 +45,9 @@ describe("one person's data across both spreadsheets", () => {
     if (!imported.ok || !imported.value.ok) throw new Error('the import failed');
 
     // The registration form (built by the registration code; here a plain form with two questions).
-    const store = formsStore(ws.state);
-    const form = store.create(w.user, 'Inscripción a talleres', ws.state.clock.now(), ws.state.random, true);
-    for (const title of ['Nombres y apellidos', 'DNI']) {
-      const item = store.newItem(form, 'TEXT', ws.state.random);
-      item.title = title;
-      form.items.push(item);
-    }
-    formId = form.id;
+    formId = createRegistrationForm(ws, talleres, w.user);
     mariaResponse = ws.submitForm(formId, { 'Nombres y apellidos': 'María Ñahui', DNI: dni }).responseId;
     luisResponse = ws.submitForm(formId, { 'Nombres y apellidos': 'Luis', DNI: luis.dni }).responseId;
-    setSetting(ws, talleres, 'Formulario de inscripción (ID)', formId);
 
     putRows(ws, talleres, 'Módulos', [
       { 'ID de módulo': 'MOD-2026-01', Módulo: 'Aprende a Emprender I', Estado: 'Inscripción abierta' },
