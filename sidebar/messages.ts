@@ -192,6 +192,7 @@ export const M = {
     resultsTitle: (key: string) => (key.includes('@') ? `Datos del correo ${key}` : `Datos del DNI ${key}`),
     /** 'el DNI' or 'el correo', before the value in the panels' titles. */
     keyKind: (key: string) => (key.includes('@') ? 'del correo' : 'del DNI'),
+    keyArticle: (key: string) => (key.includes('@') ? 'el correo' : 'el DNI'),
     /** A group of records: its source as the server names it, and how many. */
     group: (source: string, n: number) => `${source} (${n})`,
     recordId: (id: string) => `ID: ${id}`,

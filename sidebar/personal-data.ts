@@ -147,6 +147,7 @@ function renderLookup(lookup: PersonLookupResult, showFound: boolean): void {
   }
   el('pd-results-title').textContent = M.personalData.resultsTitle(lookup.dni);
   document.querySelectorAll<HTMLElement>('#view-datos .pd-key-kind').forEach((s) => (s.textContent = M.personalData.keyKind(lookup.dni)));
+  document.querySelectorAll<HTMLElement>('#view-datos .pd-key-article').forEach((s) => (s.textContent = M.personalData.keyArticle(lookup.dni)));
   document.querySelectorAll<HTMLElement>('#view-datos .pd-dni-text').forEach((s) => (s.textContent = lookup.dni));
   const found = el('pd-found');
   found.textContent = lookup.message;
