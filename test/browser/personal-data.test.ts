@@ -263,6 +263,20 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     expect(await frame.locator('#pd-download a').count()).toBe(0);
   });
 
+  test('in "Programación Talleres Masivos" the same screen searches both spreadsheets', async () => {
+    await page.getByRole('navigation', { name: 'Aplicaciones' }).getByRole('link', { name: 'Hojas de cálculo', exact: true }).click();
+    await page.getByRole('link', { name: 'Programación Talleres Masivos', exact: true }).click();
+    await page.locator('.doc-title', { hasText: 'Programación Talleres Masivos' }).waitFor();
+    frame = await openPanel(page);
+    await frame.getByRole('heading', { name: 'Módulos' }).waitFor();
+    await frame.getByRole('navigation', { name: 'Secciones del panel' }).getByRole('button', { name: 'Datos personales' }).click();
+    await frame.getByRole('heading', { name: 'Datos personales', level: 2 }).waitFor();
+    await search(marked.dni);
+    // Luis's appointment lives in the other spreadsheet ("Atenciones"): found from here.
+    await frame.getByRole('heading', { name: 'Citas (1)' }).waitFor();
+    expect(await frame.getByRole('list', { name: 'Citas' }).locator('dd').allTextContents()).toContain(marked.code);
+  });
+
   test('no dialog ever opened and the page threw nothing', () => {
     expect(dialogs).toEqual([]);
     expect(session.pageErrors).toEqual([]);
