@@ -57,8 +57,8 @@ function showView(view: View, focus = true): void {
   }
 }
 
-/** The entries of the navigation that belong to the "Atenciones Virtuales" spreadsheet. */
-const ATTENTION_VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos'];
+/** The entries of the navigation that belong to the "Atenciones Virtuales" spreadsheet («Datos personales» is in both). */
+const ATTENTION_VIEWS: readonly View[] = ['hoy', 'importar', 'presencial'];
 
 /**
  * The day's screens and "Datos personales" only make sense in the "Atenciones Virtuales"

@@ -186,9 +186,13 @@ export const M = {
     busyExport: 'Preparando el archivo…',
     busyCorrect: 'Corrigiendo los datos…',
     busyDelete: 'Eliminando los datos…',
-    dniMissing: 'Escriba el DNI de la persona (8 dígitos).',
+    dniMissing: 'Escriba el DNI de la persona (8 dígitos) o su correo.',
     dniInvalid: 'Un DNI tiene 8 dígitos, por ejemplo 01234567. Revise lo que escribió.',
-    resultsTitle: (dni: string) => `Datos del DNI ${dni}`,
+    emailInvalid: 'Ese correo no parece válido. Revíselo, por ejemplo: nombre@gmail.com.',
+    resultsTitle: (key: string) => (key.includes('@') ? `Datos del correo ${key}` : `Datos del DNI ${key}`),
+    /** 'el DNI' or 'el correo', before the value in the panels' titles. */
+    keyKind: (key: string) => (key.includes('@') ? 'del correo' : 'del DNI'),
+    keyArticle: (key: string) => (key.includes('@') ? 'el correo' : 'el DNI'),
     /** A group of records: its source as the server names it, and how many. */
     group: (source: string, n: number) => `${source} (${n})`,
     recordId: (id: string) => `ID: ${id}`,
@@ -203,8 +207,8 @@ export const M = {
     /** The export's name when the server gives none. */
     fallbackFileName: (dni: string) => `datos-personales-${dni}.csv`,
     nothingChanged: 'No cambió ningún dato. Modifique el que la persona pidió corregir y vuelva a pulsar «Guardar corrección».',
-    confirmationHint: (dni: string) => `Escriba el DNI ${dni} para activar el botón.`,
-    confirmationMatches: 'El DNI coincide: ya puede eliminar los datos.',
+    confirmationHint: (key: string) => `Escriba ${key.includes('@') ? 'el correo' : 'el DNI'} ${key} para activar el botón.`,
+    confirmationMatches: 'Coincide: ya puede eliminar los datos.',
   },
 
   // ------------------------------------------------------------------ the programme of modules (B01)

@@ -1,8 +1,9 @@
 /**
- * "Datos personales" (Ley N.° 29733 and D.S. 016-2024-JUS): a consultant types a DNI and sees
- * everything this spreadsheet holds on that person, grouped by where it is, plus what is held
- * elsewhere; then answers the person's request: download it as CSV (access), correct name, email
- * or phone (rectification), or delete it (deletion, confirmed by typing the DNI again).
+ * "Datos personales" (Ley N.° 29733 and D.S. 016-2024-JUS): a consultant types a DNI (or, for
+ * invitations and unsubscribes, an email) and sees everything BOTH spreadsheets hold on that
+ * person, grouped by where it is, plus what is held elsewhere; then answers the person's request:
+ * download it as CSV (access), correct name, email or phone (rectification), or delete it
+ * (deletion, confirmed by typing the DNI or email again). Shown in both spreadsheets.
  *
  * One server call per action. Every answer's `message` is read out in the live region; correct
  * and delete answer with the person's data as it is now, which replaces the list. Data goes in
@@ -16,9 +17,23 @@ import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
 
 /** The order of the groups: the sources as the server names them; any other comes after. */
-const SOURCE_ORDER = ['Citas', 'Revisión', 'Encuesta de satisfacción', 'Registro de auditoría'];
-/** The source whose records are open at first: the appointments, the core of what is held. */
-const OPEN_SOURCE = 'Citas';
+const SOURCE_ORDER = [
+  'Citas',
+  'Inscripciones',
+  'Asistencia',
+  'Encuesta de satisfacción',
+  'Formulario de inscripción',
+  'Invitaciones',
+  'Bajas de difusión',
+  'Revisión',
+  'Revisión (Talleres)',
+  'Registro de auditoría',
+  'Registro de auditoría (Talleres)',
+];
+/** The sources whose records are open at first: appointments and registrations, the core of what is held. */
+const OPEN_SOURCES = ['Citas', 'Inscripciones'];
+/** Where a correction applies (same headers for name, email and phone in both tabs). */
+const CORRECTABLE_SOURCES = ['Citas', 'Inscripciones'];
 /** The 'Citas' headers (src/domain/schema.ts) that prefill the correction form. */
 const CORRECTABLE: Record<keyof PersonCorrection, string> = {
   fullName: 'Nombres y apellidos',
@@ -42,6 +57,16 @@ export function normaliseDniInput(typed: string): string {
 export function isDni(typed: string): boolean {
   const d = normaliseDniInput(typed);
   return /^\d{8}$/.test(d) && d !== '00000000';
+}
+
+/** An address to search invitations and unsubscribes by (the server validates it fully). */
+export function isEmailQuery(typed: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(typed.trim());
+}
+
+/** What is sent and compared: the DNI without separators, or the address in lower case. */
+export function normaliseQuery(typed: string): string {
+  return typed.includes('@') ? typed.trim().toLowerCase() : normaliseDniInput(typed);
 }
 
 // ---------------------------------------------------------------------------- the live region
@@ -98,15 +123,16 @@ function renderRecords(records: readonly PersonRecordView[]): void {
   for (const [source, list] of groups(records)) {
     const title = h('h4', { text: M.personalData.group(source, list.length) });
     const ul = h('ul', { class: 'pd-records', attrs: { 'aria-label': source } });
-    for (const r of list) ul.appendChild(recordItem(r, source === OPEN_SOURCE));
+    for (const r of list) ul.appendChild(recordItem(r, OPEN_SOURCES.includes(source)));
     box.appendChild(h('section', { class: 'pd-group' }, title, ul));
   }
 }
 
-/** The values of the person's latest appointment (the last 'Citas' record), to start the form from. */
+/** The values of the person's latest appointment (else registration), to start the form from. */
 function correctableValues(records: readonly PersonRecordView[]): Record<keyof PersonCorrection, string> {
-  const citas = records.filter((r) => r.source === OPEN_SOURCE);
-  const last = citas[citas.length - 1];
+  const citas = records.filter((r) => r.source === CORRECTABLE_SOURCES[0]);
+  const registrations = records.filter((r) => r.source === CORRECTABLE_SOURCES[1]);
+  const last = citas[citas.length - 1] ?? registrations[registrations.length - 1];
   const value = (label: string) => last?.fields.find((f) => f.label === label)?.value ?? '';
   return { fullName: value(CORRECTABLE.fullName), email: value(CORRECTABLE.email), phone: value(CORRECTABLE.phone) };
 }
@@ -120,6 +146,8 @@ function renderLookup(lookup: PersonLookupResult, showFound: boolean): void {
     return;
   }
   el('pd-results-title').textContent = M.personalData.resultsTitle(lookup.dni);
+  document.querySelectorAll<HTMLElement>('#view-datos .pd-key-kind').forEach((s) => (s.textContent = M.personalData.keyKind(lookup.dni)));
+  document.querySelectorAll<HTMLElement>('#view-datos .pd-key-article').forEach((s) => (s.textContent = M.personalData.keyArticle(lookup.dni)));
   document.querySelectorAll<HTMLElement>('#view-datos .pd-dni-text').forEach((s) => (s.textContent = lookup.dni));
   const found = el('pd-found');
   found.textContent = lookup.message;
@@ -131,6 +159,8 @@ function renderLookup(lookup: PersonLookupResult, showFound: boolean): void {
   for (const n of lookup.notes) notes.appendChild(h('li', { text: n }));
   // Nothing held: nothing to export, correct or delete.
   el('pd-actions').hidden = lookup.records.length === 0;
+  // A search by email finds only invitations and unsubscribes: nothing there to correct.
+  el('pd-correct-open').hidden = !lookup.records.some((r) => CORRECTABLE_SOURCES.includes(r.source));
   original = correctableValues(lookup.records);
   el('pd-results').hidden = false;
 }
@@ -170,7 +200,7 @@ function openDeletion(): void {
 }
 
 function confirmationMatches(): boolean {
-  return current !== null && normaliseDniInput(el<HTMLInputElement>('pd-confirm').value) === current.dni;
+  return current !== null && normaliseQuery(el<HTMLInputElement>('pd-confirm').value) === current.dni;
 }
 
 /**
@@ -278,11 +308,11 @@ async function search(): Promise<void> {
   hideError();
   const typed = el<HTMLInputElement>('pd-dni').value.trim();
   if (typed === '') return dniProblem(M.personalData.dniMissing);
-  if (!isDni(typed)) return dniProblem(M.personalData.dniInvalid);
+  if (typed.includes('@') ? !isEmailQuery(typed) : !isDni(typed)) return dniProblem(typed.includes('@') ? M.personalData.emailInvalid : M.personalData.dniInvalid);
   dniProblem('');
   silence();
   try {
-    const r = await busy(M.personalData.busySearch, () => call('findPersonData', normaliseDniInput(typed)));
+    const r = await busy(M.personalData.busySearch, () => call('findPersonData', normaliseQuery(typed)));
     if (!r) throw new Error(M.unknownError);
     renderLookup(r, false);
     say(r.message, !r.ok ? 'error' : r.records.length ? 'ok' : 'warn');
@@ -356,7 +386,7 @@ async function remove(onChanged: () => void): Promise<void> {
   if (!current || !confirmationMatches()) return;
   hideError();
   const dni = current.dni;
-  const confirmation = normaliseDniInput(el<HTMLInputElement>('pd-confirm').value);
+  const confirmation = normaliseQuery(el<HTMLInputElement>('pd-confirm').value);
   await submitChange(M.personalData.busyDelete, () => call('deletePersonData', dni, confirmation), onChanged);
 }
 

@@ -11,7 +11,7 @@
 import { ABANDON_REASONS, CONSULTATION_TOPICS } from './appointment';
 import { formatHHmm, formatLimaShortDate, limaDate, limaDateKey, limaParts } from './lima-time';
 import { DELETED_NAME, EXPORT_HEADERS, PERSONAL_DATA_LABELS as L, PERSONAL_DATA_MESSAGES as M, REDACTED, REDACTED_DETAIL_PREFIX } from './messages/personal-data';
-import { FORMATS, type AppointmentKey, type ColumnSpec } from './schema';
+import { FORMATS, type AppointmentKey, type ColumnSpec, type RegistrationKey } from './schema';
 import type { CellValue, FieldValue } from './table';
 import { cleanText, neutraliseFormula } from './text';
 import { NAME_MESSAGES } from './messages/validation';
@@ -33,6 +33,79 @@ export function parseDniInput(raw: unknown): DniInput {
   const dni = typeof raw === 'number' || typeof raw === 'string' ? normaliseDni(typeof raw === 'string' ? raw.trim() : raw) : null;
   if (dni) return { ok: true, dni };
   return { ok: false, message: M.dniInvalid(cleanText(typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '', 40)) };
+}
+
+/** What a consultant searches for: a DNI (everything), or an email (invitations and unsubscribes, which hold only an address). */
+export type PersonQuery = { kind: 'dni'; dni: string; key: string } | { kind: 'email'; email: string; key: string };
+
+export type PersonQueryInput = { ok: true; query: PersonQuery } | { ok: false; message: string };
+
+/**
+ * The panel's search box: a DNI as parseDniInput reads it, or (anything with an '@') an email,
+ * validated and lower-cased. `key` is what the answers name and what a deletion's confirmation
+ * must repeat.
+ */
+export function parsePersonQuery(raw: unknown): PersonQueryInput {
+  if (typeof raw === 'string' && raw.includes('@')) {
+    const email = normaliseEmail(raw.trim());
+    if (!email) return { ok: false, message: M.queryEmailInvalid(cleanText(raw, 80)) };
+    const key = email.toLowerCase();
+    return { ok: true, query: { kind: 'email', email: key, key } };
+  }
+  const dni = parseDniInput(raw);
+  return dni.ok ? { ok: true, query: { kind: 'dni', dni: dni.dni, key: dni.dni } } : dni;
+}
+
+/** The same input in a deletion's confirmation box: equal when it reads as the same DNI or the same email. */
+export function confirmsQuery(query: PersonQuery, confirmation: unknown): boolean {
+  const c = parsePersonQuery(confirmation);
+  return c.ok && c.query.key === query.key;
+}
+
+// ---------------------------------------------------------------------------- 'Inscripciones' and 'Asistencia'
+
+/**
+ * The 'Inscripciones' columns emptied by a deletion: the person and what they wrote. The ID, the
+ * module, the dates, the state, the business stage, the consent given and its notice version stay
+ * (statistics, and the record that the consent was asked), with no one identifiable.
+ */
+export const REGISTRATION_PERSONAL_KEYS = ['documentType', 'dni', 'fullName', 'email', 'phone', 'region', 'sector', 'questions'] as const satisfies readonly RegistrationKey[];
+
+/** Registration states that hold or wait for a place: a deletion withdraws them while the module is not over. */
+export const REGISTRATION_ACTIVE_STATES: readonly string[] = ['Inscrito', 'En lista de espera', 'Por revisar'];
+
+/**
+ * The fields that anonymise one registration. `withdraw`: the module is not over, so the
+ * registration also leaves it ('Retirado', with the date): a confirmed one frees its place.
+ * 'Motivo de revisión' keeps its text without the person's identifiers (`redact`).
+ */
+export function anonymisedRegistrationFields(
+  record: { status: unknown; reviewReason: unknown },
+  redact: (text: string) => string,
+  withdraw: boolean,
+  now: Date,
+): Partial<Record<RegistrationKey, FieldValue>> {
+  const reason = String(record.reviewReason ?? '');
+  const redacted = redact(reason);
+  const status = String(record.status ?? '').trim();
+  return {
+    documentType: '',
+    dni: '',
+    fullName: DELETED_NAME,
+    email: '',
+    phone: '',
+    region: '',
+    sector: '',
+    questions: '',
+    ...(redacted !== reason ? { reviewReason: redacted } : {}),
+    ...(withdraw && REGISTRATION_ACTIVE_STATES.includes(status) ? { status: 'Retirado', withdrawnAt: now } : {}),
+    updatedAt: now,
+  };
+}
+
+/** True once a registration or attendance row has been anonymised. */
+export function isAnonymisedRow(record: { fullName: unknown; dni: unknown }): boolean {
+  return isAnonymisedAppointment(record);
 }
 
 /** The DNI of a 'Citas' cell, normalised to compare ('' when the cell holds no valid DNI). */

@@ -10,7 +10,7 @@ import type { PersonChangeResult, PersonCorrection, PersonExport, PersonLookupRe
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { guarded } from './guard';
 
-/** Everything this spreadsheet holds on the person with this DNI. */
+/** Everything both spreadsheets hold on the person with this DNI (or, for invitations and unsubscribes, this email). */
 export function findPersonData(dni: string): PersonLookupResult {
   return guarded('findPersonData', EXECUTION_KINDS.panel, (ctx) => findUseCase(ctx, dni));
 }
@@ -25,7 +25,17 @@ export function correctPersonData(dni: string, correction: PersonCorrection): Pe
   return guarded('correctPersonData', EXECUTION_KINDS.panel, (ctx) => correctUseCase(ctx, dni, correction));
 }
 
-/** Anonymises every record of that DNI; `confirmation` must repeat the DNI (right of deletion). */
+/**
+ * Hook: a deletion freed confirmed places in these modules (registrations now 'Retirado'). The
+ * integrator wires the waiting-list promotion here; until then the places wait for the
+ * registration code's next promotion run. Called under the lock, after the writes.
+ */
+// Not exported: every export of src/entry becomes a global function reachable from the panel.
+function onPersonDeletionFreedPlaces(_moduleIds: readonly string[]): void {
+  // Intentionally empty: see the comment above (issue 11, waiting-list promotion).
+}
+
+/** Anonymises every record of that DNI (or email); `confirmation` must repeat it (right of deletion). */
 export function deletePersonData(dni: string, confirmation: string): PersonChangeResult {
-  return guarded('deletePersonData', EXECUTION_KINDS.panel, (ctx) => deleteUseCase(ctx, dni, confirmation));
+  return guarded('deletePersonData', EXECUTION_KINDS.panel, (ctx) => deleteUseCase(ctx, dni, confirmation, onPersonDeletionFreedPlaces));
 }

@@ -1,8 +1,9 @@
 /**
  * «Datos personales» (Ley N.° 29733) in real Chromium, through the emulator's UI, the way a
  * consultant answers a person's request: open the panel in "Atenciones Virtuales", search the
- * person's DNI, see their appointment and what is held elsewhere, download the CSV, correct the
- * email, and delete the data after typing the DNI again — and see what the sheet holds then.
+ * person's DNI, see their appointment, their registration in "Programación Talleres Masivos"
+ * (the sibling) and what is held elsewhere, download the CSV, correct the email (both
+ * spreadsheets), and delete the data after typing the DNI again — and see what the sheets hold then.
  *
  * Fixture (Workspace API, not the UI): two people imported from the platform's report; a second
  * report without the first person cancels their appointment (they cancelled on the platform), so
@@ -13,6 +14,7 @@ import * as fs from 'node:fs';
 import type { Download, Frame, Page } from 'playwright-core';
 import { eventually, openEmulatorUi, type BrowserSession } from '../support/browser';
 import { citas, createAttentionWorld, importReport, makeReport, type AttentionWorld, type Report } from '../support/attention-world';
+import { putRows } from '../support/workshop-rows';
 
 const START = '2026-11-25T09:00';
 const DAY = '2026-11-27';
@@ -45,6 +47,7 @@ describe('«Datos personales» in the panel (Chromium)', () => {
   const message = () => frame.locator('#pd-message');
   const results = () => frame.locator('#pd-results');
   const row = (code: string) => citas(w.ws, w.atenciones).find((r) => r['ID de cita'] === code)!;
+  const registration = () => w.ws.readTab(w.talleres, 'Inscripciones').find((r) => r['ID de inscripción'] === 'INS-000101')!;
 
   async function search(dni: string): Promise<void> {
     // The live region is emptied on the click and filled with the server's answer.
@@ -72,6 +75,21 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     const second = importReport(w.ws, w.atenciones, later.fileName, later.bytes);
     expect(second.ok && second.value.counts.cancelled).toBe(1);
     expect(row(person.code)['Estado']).toBe('Cancelada');
+    // She also registered for a workshop module ("Programación Talleres Masivos").
+    putRows(w.ws, w.talleres, 'Inscripciones', [
+      {
+        'ID de inscripción': 'INS-000101',
+        'ID de módulo': 'MOD-2026-01',
+        DNI: person.dni,
+        'Nombres y apellidos': `${person.names} ${person.lastNames}`,
+        Correo: person.email,
+        Región: 'Lima',
+        Consentimiento: true,
+        'Versión del aviso': 'AV-2026-11',
+        'Acepta novedades': false,
+        Estado: 'Inscrito',
+      },
+    ]);
 
     session = await openEmulatorUi(w.ws, { width: 1400, height: 900 });
     page = session.page;
@@ -94,7 +112,7 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     const problem = frame.locator('#pd-dni-problem');
 
     await frame.getByRole('button', { name: 'Buscar', exact: true }).click();
-    await expect(problem.textContent()).resolves.toBe('Escriba el DNI de la persona (8 dígitos).');
+    await expect(problem.textContent()).resolves.toBe('Escriba el DNI de la persona (8 dígitos) o su correo.');
     await screen().getByLabel('DNI de la persona').fill('1234-567');
     await screen().getByLabel('DNI de la persona').press('Enter');
     await expect(problem.textContent()).resolves.toBe('Un DNI tiene 8 dígitos, por ejemplo 01234567. Revise lo que escribió.');
@@ -119,6 +137,15 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     const fields = await appointment.locator('dd').allTextContents();
     expect(fields).toEqual(expect.arrayContaining([`${person.names} ${person.lastNames}`, person.email, person.code]));
     expect(await appointment.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // Her registration in the other spreadsheet, open too, with what she consented to.
+    await frame.getByRole('heading', { name: 'Inscripciones (1)' }).waitFor();
+    const signup = frame.getByRole('list', { name: 'Inscripciones' }).locator('details');
+    await expect(signup.locator('summary').textContent()).resolves.toMatch(/^Inscripción al módulo MOD-2026-01.*Inscrito ID: INS-000101/);
+    expect(await signup.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const terms = await signup.locator('dt').allTextContents();
+    const values = await signup.locator('dd').allTextContents();
+    const value = (label: string) => values[terms.indexOf(label)];
+    expect([value('Consentimiento'), value('Versión del aviso'), value('Acepta novedades')]).toEqual(['Sí', 'AV-2026-11', 'No']);
     // What the panel cannot change is said, as the server wrote it.
     expect(await frame.locator('#pd-notes li').allTextContents()).toEqual(lookup.notes);
     expect(lookup.notes.some((n) => /plataforma/i.test(n))).toBe(true);
@@ -177,8 +204,9 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     const fixed = 'maria.jose.nueva@gmail.com';
     await screen().getByLabel('Correo electrónico').fill(fixed);
     await frame.getByRole('button', { name: 'Guardar corrección' }).click();
-    await eventually(() => message().textContent(), (t) => expect(t).toMatch(/^Se corrigió el dato correo del DNI 01234567 en 1 cita\./));
+    await eventually(() => message().textContent(), (t) => expect(t).toMatch(/^Se corrigió el dato correo del DNI 01234567 en 1 cita\..*También en 1 inscripción a talleres\./));
     expect(row(person.code)['Correo']).toBe(fixed);
+    expect(registration()['Correo']).toBe(fixed);
     expect(row(person.code)['Nombres y apellidos']).toBe(`${person.names} ${person.lastNames}`);
     // The list is the server's answer: the person's data as it is now.
     expect(await frame.getByRole('list', { name: 'Citas' }).locator('dd').allTextContents()).toContain(fixed);
@@ -224,6 +252,7 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     const sheet = row(person.code);
     expect([sheet['Nombres y apellidos'], sheet['DNI'], sheet['Correo'], sheet['Celular']]).toEqual(['Datos eliminados (Ley 29733)', '', '', '']);
     expect(sheet['Estado']).toBe('Cancelada');
+    expect(registration()).toMatchObject({ DNI: '', Correo: '', 'Nombres y apellidos': 'Datos eliminados (Ley 29733)', Estado: 'Retirado', 'Versión del aviso': 'AV-2026-11' });
     // The list is the server's answer after the deletion: nothing of the person is left in it.
     const after = w.ws.callFromSidebar(w.atenciones, 'findPersonData', [person.dni]);
     const now = after.ok ? (after.value as { message: string }).message : '';
@@ -232,6 +261,20 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     expect(left).not.toContain(person.lastNames);
     expect(left).not.toContain('maria.jose.nueva@gmail.com');
     expect(await frame.locator('#pd-download a').count()).toBe(0);
+  });
+
+  test('in "Programación Talleres Masivos" the same screen searches both spreadsheets', async () => {
+    await page.getByRole('navigation', { name: 'Aplicaciones' }).getByRole('link', { name: 'Hojas de cálculo', exact: true }).click();
+    await page.getByRole('link', { name: 'Programación Talleres Masivos', exact: true }).click();
+    await page.locator('.doc-title', { hasText: 'Programación Talleres Masivos' }).waitFor();
+    frame = await openPanel(page);
+    await frame.getByRole('heading', { name: 'Módulos' }).waitFor();
+    await frame.getByRole('navigation', { name: 'Secciones del panel' }).getByRole('button', { name: 'Datos personales' }).click();
+    await frame.getByRole('heading', { name: 'Datos personales', level: 2 }).waitFor();
+    await search(marked.dni);
+    // Luis's appointment lives in the other spreadsheet ("Atenciones"): found from here.
+    await frame.getByRole('heading', { name: 'Citas (1)' }).waitFor();
+    expect(await frame.getByRole('list', { name: 'Citas' }).locator('dd').allTextContents()).toContain(marked.code);
   });
 
   test('no dialog ever opened and the page threw nothing', () => {

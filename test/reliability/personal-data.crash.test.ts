@@ -1,9 +1,12 @@
 /**
  * Deleting one person's data at their request (Ley 29733), crashed at every service call of
  * `deletePersonData` (before its effect, after it, killed), then recovered the way a consultant
- * would: asking for the deletion again. After recovery nothing in the spreadsheet or the survey
- * form identifies her — no DNI, name, email or phone in any tab, no survey response of hers —
- * while her appointments' rows stay (statistics), and the other citizen's data is untouched.
+ * would: asking for the deletion again. She also registered in "Programación Talleres Masivos"
+ * (a registration with its form response, attendance, an invitation, an unsubscribe), so the
+ * deletion writes both spreadsheets. After recovery nothing in either spreadsheet or the forms
+ * identifies her — no DNI, name, email or phone in any tab, no response of hers — while her
+ * appointments' and registration's rows stay (statistics), her unsubscribe stays as a
+ * fingerprint, and the other citizen's data is untouched.
  */
 import type { Workspace } from '../../emulator';
 import { formsStore, parsePrefilledUrl } from '../../emulator/services/forms';
@@ -12,13 +15,18 @@ import { SURVEY_CODE_QUESTION, SURVEY_FORM } from '../../src/domain/survey-form'
 import { crashAtEveryCall, formatFailures, hasEntryPoint, setUpAttentions, type CrashOperation } from '../support/crash-harness';
 import { readRows } from '../support/invariants';
 import { importReport, makeReport, surveyAnswers, type ReportRow } from '../support/attention-world';
+import { createRegistrationForm, putRows } from '../support/workshop-rows';
+import { unsubscribeKey } from '../../src/domain/unsubscribe-key';
 
 const TODAY = '2026-11-27';
 const ANA = 'ana.quispe@trabajo.gob.pe';
 
 interface Ctx {
   ss: string;
+  talleres: string;
   formId: string;
+  registrationFormId: string;
+  mariaRegistrationResponse: string;
   maria: ReportRow;
   luis: ReportRow;
   /** Her survey response's ID (the form's), and Luis's. */
@@ -51,7 +59,7 @@ const operation: CrashOperation<Ctx> = {
   actFunction: 'deletePersonData',
   workspace: { at: `${TODAY}T09:00`, user: ANA },
   setup(ws) {
-    const { ss } = setUpAttentions(ws, { [ANA]: 'Ana Quispe' });
+    const { ss, sibling: talleres } = setUpAttentions(ws, { [ANA]: 'Ana Quispe' });
     const report = makeReport(TODAY, 2, { startTime: '10:00', slotMinutes: 60, consultants: ['Ana Quispe'] });
     const imported = importReport(ws, ss, report.fileName, report.bytes);
     if (!imported.ok || !imported.value.ok) throw new Error('import failed');
@@ -60,7 +68,17 @@ const operation: CrashOperation<Ctx> = {
     const luisResponse = attendAndAnswer(ws, ss, luis, '11:01', 'Todo bien.');
     ws.advanceTo(`${TODAY}T13:00`);
     const formId = ws.forms().find((f) => f.title === SURVEY_FORM.title)!.id;
-    return { ss, formId, maria, luis, mariaResponse, luisResponse };
+    const registrationFormId = createRegistrationForm(ws, talleres, ANA);
+    const mariaRegistrationResponse = ws.submitForm(registrationFormId, { 'Nombres y apellidos': 'María', DNI: maria.dni }).responseId;
+    putRows(ws, talleres, 'Módulos', [{ 'ID de módulo': 'MOD-1', Estado: 'Inscripción abierta' }]);
+    putRows(ws, talleres, 'Inscripciones', [
+      { 'ID de inscripción': 'INS-1', 'ID de módulo': 'MOD-1', 'ID de respuesta': mariaRegistrationResponse, DNI: maria.dni, 'Nombres y apellidos': `${maria.names} ${maria.lastNames}`, Correo: maria.email, Celular: maria.phone, Consentimiento: true, 'Versión del aviso': 'AV-1', Estado: 'Inscrito' },
+      { 'ID de inscripción': 'INS-2', 'ID de módulo': 'MOD-1', DNI: luis.dni, 'Nombres y apellidos': `${luis.names} ${luis.lastNames}`, Correo: luis.email, Estado: 'Inscrito' },
+    ]);
+    putRows(ws, talleres, 'Asistencia', [{ 'ID de asistencia': 'ASI-1', 'ID de sesión': 'SES-1', 'ID de módulo': 'MOD-1', DNI: maria.dni, 'Nombres y apellidos': `${maria.names} ${maria.lastNames}`, Asistió: true }]);
+    putRows(ws, talleres, 'Invitaciones', [{ 'ID de invitación': 'INV-1', 'ID de módulo': 'MOD-1', Correo: maria.email, Origen: 'Atención' }]);
+    putRows(ws, talleres, 'Bajas de difusión', [{ Correo: maria.email, Medio: 'Enlace del correo' }]);
+    return { ss, talleres, formId, registrationFormId, mariaRegistrationResponse, maria, luis, mariaResponse, luisResponse };
   },
   act: (ws, ctx) => void ws.callFromSidebar(ctx.ss, 'deletePersonData', [ctx.maria.dni, ctx.maria.dni]),
   recover(ws, ctx) {
@@ -73,10 +91,22 @@ const operation: CrashOperation<Ctx> = {
     // Nothing left that identifies her, in any tab (the name is checked by its surname: the
     // platform writes names and surnames in separate columns).
     const identifiers = [ctx.maria.dni, ctx.maria.email, ctx.maria.phone, ctx.maria.lastNames];
-    for (const tab of ['Citas', 'Revisión', 'Registro de auditoría']) {
-      const text = JSON.stringify(ws.values(ctx.ss, tab));
-      for (const id of identifiers) if (text.includes(id)) v.push(`'${tab}' still holds «${id}»`);
+    for (const [ss, tabs] of [
+      [ctx.ss, ['Citas', 'Revisión', 'Registro de auditoría']],
+      [ctx.talleres, ['Inscripciones', 'Asistencia', 'Invitaciones', 'Bajas de difusión', 'Revisión', 'Registro de auditoría']],
+    ] as const) {
+      for (const tab of tabs) {
+        const text = JSON.stringify(ws.values(ss, tab));
+        for (const id of identifiers) if (text.includes(id)) v.push(`'${tab}' still holds «${id}»`);
+      }
     }
+    if (formsStore(ws.state).get(ctx.registrationFormId)!.responses.some((r) => r.id === ctx.mariaRegistrationResponse)) v.push('her registration form response is still in the form');
+    const unsubscribes = ws.readTab(ctx.talleres, 'Bajas de difusión').map((r) => r['Correo']);
+    if (!unsubscribes.includes(unsubscribeKey(ctx.maria.email))) v.push(`her unsubscribe is not kept as a fingerprint: ${JSON.stringify(unsubscribes)}`);
+    const registrations = ws.readTab(ctx.talleres, 'Inscripciones');
+    if (registrations.find((r) => r['ID de inscripción'] === 'INS-1')?.['Estado'] !== 'Retirado') v.push('her registration did not leave the open module');
+    const luisRegistration = registrations.find((r) => r['ID de inscripción'] === 'INS-2');
+    if (luisRegistration?.['DNI'] !== ctx.luis.dni || luisRegistration?.['Correo'] !== ctx.luis.email) v.push("Luis's registration was changed");
     const responses = formsStore(ws.state).get(ctx.formId)!.responses.map((r) => r.id);
     if (responses.includes(ctx.mariaResponse)) v.push('her survey response is still in the form');
     if (!responses.includes(ctx.luisResponse)) v.push("Luis's survey response was deleted");

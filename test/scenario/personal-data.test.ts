@@ -170,7 +170,7 @@ describe("one person's data, by DNI", () => {
   test('deleting again finds nothing and changes nothing', () => {
     const before = [tabText('Citas'), tabText('Revisión')];
     const r = call<PersonChangeResult>(ws, atenciones, 'deletePersonData', [dni, dni]);
-    expect(r).toMatchObject({ ok: true, changed: 0, message: `No se encontró ningún dato del DNI ${dni} en esta hoja: no hay nada que eliminar.` });
+    expect(r).toMatchObject({ ok: true, changed: 0, message: `No se encontró ningún dato del DNI ${dni}: no hay nada que eliminar.` });
     expect([tabText('Citas'), tabText('Revisión')]).toEqual(before);
   });
 

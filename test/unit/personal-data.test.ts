@@ -41,7 +41,7 @@ describe('the DNI a consultant types', () => {
   });
 
   test('nothing typed, or something that is not text, asks for the DNI', () => {
-    for (const typed of ['', '   ', null, undefined]) expect(parseDniInput(typed)).toEqual({ ok: false, message: 'Escriba el DNI de la persona (8 dígitos). No se buscó nada.' });
+    for (const typed of ['', '   ', null, undefined]) expect(parseDniInput(typed)).toEqual({ ok: false, message: 'Escriba el DNI de la persona (8 dígitos) o, para invitaciones y bajas de difusión, su correo. No se buscó nada.' });
     expect(parseDniInput({ dni: '01234567' }).ok).toBe(false);
   });
 

@@ -2,34 +2,67 @@
  * Rights of rectification and deletion (Ley N.° 29733, arts. 20 and 21; D.S. 016-2024-JUS) for
  * one person of "Atenciones Virtuales – Centro de Empleo", by DNI.
  *
- * Correct: name, email or phone validated, then written on every 'Citas' row of the DNI under the
- * script lock (one read, one batched update). Reminders already sent are not sent again.
+ * Works from either spreadsheet over both (lookup.ts opens the sibling).
  *
- * Delete: refused while the person has an appointment still to happen (today or later, not yet
- * closed); otherwise, under the lock, the person's survey responses are deleted from the form,
- * their 'Citas' rows anonymised (IDs, dates, statuses, durations and scores stay for the
- * statistics), the detail of 'Revisión' items about them replaced by a note, and every mention of
- * their DNI, email, phone or name in the audit lines about them replaced by '[dato eliminado]'.
- * One audit line records the deletion by appointment IDs, never by DNI. Running it again finds
- * nothing and changes nothing.
+ * Correct: name, email or phone validated, then written on every 'Citas' and 'Inscripciones' row
+ * of the DNI under the script lock (one read, one batched update per tab). Emails already sent
+ * are not sent again.
+ *
+ * Delete (by DNI, or by email for what holds only an address): refused while the person has an
+ * appointment still to happen (today or later, not yet closed), and when the other spreadsheet is
+ * recorded but cannot be opened (a half deletion would look like a whole one). Otherwise, under
+ * the lock: the person's survey and registration form responses are deleted from the forms; in
+ * each spreadsheet the detail of 'Revisión' items about them is replaced by a note and every
+ * mention of their DNI, email, phone or name in the audit lines about them by '[dato eliminado]';
+ * their invitations lose the address and name; their unsubscribes are KEPT, the address replaced
+ * by its fingerprint (domain/unsubscribe-key.ts: honouring "no more emails" needs to recognise
+ * the address if it comes back in an imported list); their 'Asistencia' rows lose DNI and name;
+ * their 'Inscripciones' rows are anonymised (ID, module, state, dates, consent and notice version
+ * stay; a registration of a module not over becomes 'Retirado', freeing a confirmed place: the
+ * module IDs are returned as `freedPlaces` and passed to the `onPlacesFreed` hook); their 'Citas'
+ * rows last (the DNI on them is what finds the person again after a failure). One audit line here
+ * records the deletion by record IDs, never by DNI. Running it again finds nothing and changes
+ * nothing.
+ *
+ * Two spreadsheets, two script locks: the lock taken is this project's; the sibling's rows are
+ * re-read fresh under it and written by ID ('span' writes), so a registration appended there
+ * meanwhile is not overwritten (docs/personal-data.md).
  */
 import { isOpenStatus } from '../../domain/appointment';
 import { limaDateKey } from '../../domain/lima-time';
-import { PERSONAL_DATA_AUDIT as A, PERSONAL_DATA_MESSAGES as M } from '../../domain/messages/personal-data';
+import { DELETED_NAME, PERSONAL_DATA_AUDIT as A, PERSONAL_DATA_MESSAGES as M } from '../../domain/messages/personal-data';
 import {
   anonymisedAppointmentFields,
+  anonymisedRegistrationFields,
   anonymousAppointmentId,
   checkCorrection,
+  confirmsQuery,
   CORRECTION_KEYS,
-  parseDniInput,
+  parsePersonQuery,
   replaceIds,
   type CorrectionKey,
 } from '../../domain/personal-data';
-import { APPOINTMENTS_TAB, AUDIT_TAB, REVIEW_TAB, type AppointmentKey, type AuditKey, type ReviewKey } from '../../domain/schema';
+import {
+  APPOINTMENTS_TAB,
+  ATTENDANCE_TAB,
+  AUDIT_TAB,
+  INVITATIONS_TAB,
+  MODULES_TAB,
+  REGISTRATIONS_TAB,
+  REVIEW_TAB,
+  UNSUBSCRIBES_TAB,
+  type AppointmentKey,
+  type AuditKey,
+  type InvitationKey,
+  type RegistrationKey,
+  type ReviewKey,
+  type UnsubscribeKey,
+} from '../../domain/schema';
 import type { FieldValue } from '../../domain/table';
-import { LockBusyError, type RowChange, type RowNumberChange } from '../../ports';
+import { isUnsubscribeKey, unsubscribeKey } from '../../domain/unsubscribe-key';
+import { LockBusyError, type RowChange, type RowNumberChange, type Workbook } from '../../ports';
 import { appointmentStart, appointmentStatus, cellString } from '../appointments/rows';
-import { gatherPersonData, lookupResult, type HeldData, type PersonDataDeps } from './lookup';
+import { gatherPersonData, heldCounts, heldTargets, lookupResult, type AttendanceKey, type HeldData, type PersonDataDeps } from './lookup';
 import type { PersonChangeResult } from './types';
 
 function refuse(message: string): PersonChangeResult {
@@ -48,50 +81,59 @@ function underLock(deps: PersonDataDeps, fn: () => PersonChangeResult): PersonCh
 
 // ---------------------------------------------------------------------------- correction
 
-/** Corrects name, email or phone on every 'Citas' row of the DNI (absent fields unchanged). */
+/** Corrects name, email or phone on every 'Citas' and 'Inscripciones' row of the DNI (absent fields unchanged). */
 export function correctPersonData(deps: PersonDataDeps, rawDni: unknown, correction: unknown): PersonChangeResult {
-  const input = parseDniInput(rawDni);
+  const input = parsePersonQuery(rawDni);
   if (!input.ok) return refuse(input.message);
   const check = checkCorrection(correction);
   if (!check.ok) return refuse(check.message);
-  const dni = input.dni;
+  const query = input.query;
   const wanted = check.fields;
 
   return underLock(deps, () => {
-    const gathered = gatherPersonData(deps, dni, true);
+    const gathered = gatherPersonData(deps, query, true);
     if (!gathered.ok) return refuse(gathered.message);
-    const rows = gathered.held.appointments;
-    if (rows.length === 0) return { ...refuse(M.nothingToCorrect(dni)), lookup: lookupResult(gathered.held) };
+    const held = gathered.held;
+    const dni = held.key;
+    if (held.appointments.length + held.registrations.length === 0) return { ...refuse(M.nothingToCorrect(dni)), lookup: lookupResult(held) };
 
     const now = deps.clock.now();
     const changedKeys = new Set<CorrectionKey>();
-    const changes: RowChange<AppointmentKey>[] = [];
-    for (const row of rows) {
-      const fields: Partial<Record<AppointmentKey, FieldValue>> = {};
-      for (const key of CORRECTION_KEYS) {
-        const value = wanted[key];
-        if (value === undefined || cellString(row.record[key]) === value) continue;
-        fields[key] = value;
-        changedKeys.add(key);
+    const plan = <K extends CorrectionKey | 'updatedAt' | string>(rows: readonly { id: string; record: Readonly<Record<string, unknown>> }[]): RowChange<K>[] => {
+      const changes: RowChange<K>[] = [];
+      for (const row of rows) {
+        const fields: Partial<Record<string, FieldValue>> = {};
+        for (const key of CORRECTION_KEYS) {
+          const value = wanted[key];
+          if (value === undefined || cellString(row.record[key]) === value) continue;
+          fields[key] = value;
+          changedKeys.add(key);
+        }
+        if (Object.keys(fields).length) changes.push({ id: row.id, fields: { ...fields, updatedAt: now } as Partial<Record<K, FieldValue>> });
       }
-      if (Object.keys(fields).length) changes.push({ id: row.id, fields: { ...fields, updatedAt: now } });
+      return changes;
+    };
+    const appointmentChanges = plan<AppointmentKey>(held.appointments);
+    const registrationChanges = plan<RegistrationKey>(held.registrations);
+    if (appointmentChanges.length + registrationChanges.length === 0) {
+      return { ok: true, message: M.correctionUnchanged(dni), changed: 0, lookup: lookupResult(held) };
     }
-    if (changes.length === 0) return { ok: true, message: M.correctionUnchanged(dni), changed: 0, lookup: lookupResult(gathered.held) };
 
-    const result = deps.workbooks.current().table(APPOINTMENTS_TAB).update(changes, { mode: 'span' });
+    const appointmentsUpdated = appointmentChanges.length && held.atenciones ? held.atenciones.table(APPOINTMENTS_TAB).update(appointmentChanges, { mode: 'span' }).updated : [];
+    const registrationsUpdated = registrationChanges.length && held.talleres ? held.talleres.table(REGISTRATIONS_TAB).update(registrationChanges, { mode: 'span' }).updated : [];
     const names = CORRECTION_KEYS.filter((k) => changedKeys.has(k)).map((k) => M.fieldNames[k]);
     deps.audit.record({
       action: A.corrected,
-      target: result.updated.join(', '),
+      target: [...appointmentsUpdated, ...registrationsUpdated].join(', '),
       result: 'Correcto',
       // The DNI names whose request this was (see lookup.ts); the new values are not logged.
-      detail: M.correctedAudit(dni, names, result.updated.length),
+      detail: M.correctedAudit(dni, names, appointmentsUpdated.length, registrationsUpdated.length),
     });
-    const after = gatherPersonData(deps, dni, false);
+    const after = gatherPersonData(deps, query, false);
     return {
       ok: true,
-      message: M.corrected(dni, names, result.updated.length),
-      changed: result.updated.length,
+      message: M.corrected(dni, names, appointmentsUpdated.length) + (registrationsUpdated.length ? M.correctedRegistrations(registrationsUpdated.length) : ''),
+      changed: appointmentsUpdated.length + registrationsUpdated.length,
       ...(after.ok ? { lookup: lookupResult(after.held) } : {}),
     };
   });
@@ -110,99 +152,185 @@ function activeAppointment(held: HeldData, now: Date): { id: string; start: Date
   return null;
 }
 
-/** Anonymises every record of the DNI; `confirmation` must repeat the DNI. */
-export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirmation: unknown): PersonChangeResult {
-  const input = parseDniInput(rawDni);
+/**
+ * Called after a deletion, under the lock, with the module IDs where a confirmed ('Inscrito')
+ * registration of the person became 'Retirado': the integrator wires the waiting-list
+ * promotion here (src/entry/personal-data.ts). Not called when no place was freed.
+ */
+export type PlacesFreedHook = (moduleIds: readonly string[]) => void;
+
+/** Modules whose registrations are over: 'Cerrado', or an end date before today. One read of 'Módulos'. */
+function finishedModules(talleres: Workbook, now: Date): Set<string> {
+  const out = new Set<string>();
+  const table = talleres.table(MODULES_TAB);
+  if (!table.exists()) return out;
+  const today = limaDateKey(now);
+  for (const row of table.read().rows) {
+    const end = row.record.endDate;
+    if (cellString(row.record.status) === 'Cerrado' || (end instanceof Date && !isNaN(end.getTime()) && limaDateKey(end) < today)) out.add(row.id);
+  }
+  return out;
+}
+
+/** Anonymises every record of the DNI (or of the email); `confirmation` must repeat it. */
+export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirmation: unknown, onPlacesFreed?: PlacesFreedHook): PersonChangeResult {
+  const input = parsePersonQuery(rawDni);
   if (!input.ok) return refuse(input.message);
-  const dni = input.dni;
-  const confirmed = parseDniInput(confirmation);
-  if (!confirmed.ok || confirmed.dni !== dni) return refuse(M.confirmationMismatch(dni));
+  const query = input.query;
+  if (!confirmsQuery(query, confirmation)) return refuse(M.confirmationMismatch(query.key));
 
   return underLock(deps, () => {
-    const gathered = gatherPersonData(deps, dni, true);
+    const gathered = gatherPersonData(deps, query, true);
     if (!gathered.ok) return refuse(gathered.message);
     const held = gathered.held;
-    const found = held.appointments.length + held.review.length + held.responses.length + held.audit.length;
+    const dni = held.key;
+    const before = heldCounts(held);
+    const found = Object.values(before).reduce((a, b) => a + b, 0);
+    if (held.siblingUnreachable) return { ...refuse(M.siblingNeededToDelete(held.siblingProblem)), lookup: lookupResult(held) };
     if (found === 0) return { ok: true, message: M.nothingToDelete(dni), changed: 0, lookup: lookupResult(held) };
 
     const now = deps.clock.now();
     const active = activeAppointment(held, now);
     if (active) return { ...refuse(M.activeAppointment(dni, active.id, active.start, active.status)), lookup: lookupResult(held) };
+    const target = heldTargets(held);
 
-    // 1. The survey responses, first: if the form refuses, nothing in the sheets has changed yet
+    // 1. The form responses, first: if a form refuses, nothing in the sheets has changed yet
     //    and the consultant can simply try again (the rows still lead to the responses).
     let responsesDeleted = 0;
-    if (held.formId !== '') {
-      for (const responseId of held.responseIds) {
+    let registrationResponsesDeleted = 0;
+    const forms: [string, readonly string[], (why: string) => string, () => void][] = [
+      [held.formId, held.responseIds, M.surveyDeleteFailed, () => responsesDeleted++],
+      [held.registrationFormId, held.registrationResponseIds, M.registrationDeleteFailed, () => registrationResponsesDeleted++],
+    ];
+    for (const [formId, responseIds, failed, count] of forms) {
+      if (formId === '') continue;
+      for (const responseId of responseIds) {
         try {
-          if (deps.forms.deleteResponse(held.formId, responseId)) responsesDeleted++;
+          if (deps.forms.deleteResponse(formId, responseId)) count();
         } catch (e) {
           const why = e instanceof Error ? e.message : String(e);
-          deps.audit.record({ action: A.deleteFailed, target: held.appointments.map((r) => r.id).join(', '), result: 'Error', detail: why });
-          return refuse(M.surveyDeleteFailed(why));
+          deps.audit.record({ action: A.deleteFailed, target, result: 'Error', detail: why });
+          return refuse(failed(why));
         }
       }
     }
 
-    const book = deps.workbooks.current();
-    // 2. 'Citas', planned now and written last: the DNI on those rows is what finds the person,
-    //    so until they are anonymised a retry after any failure finds everything again (a
-    //    crash sweep showed a retry finding nothing once the rows were done first, leaving
-    //    her email in the audit log). An ID made of the DNI (a walk-in's) gets one without it.
-    const citas = book.table(APPOINTMENTS_TAB);
-    const taken = new Set(citas.read().rows.map((r) => r.id));
+    // 2. 'Citas' and 'Inscripciones', planned now and written last: the DNI on those rows is
+    //    what finds the person, so until they are anonymised a retry after any failure finds
+    //    everything again (a crash sweep showed a retry finding nothing once the rows were done
+    //    first, leaving her email in the audit log). An ID made of the DNI (a walk-in's) gets one
+    //    without it.
     const renamed = new Map<string, string>();
     const observation = M.deletedObservation(now);
-    const appointmentChanges: RowChange<AppointmentKey>[] = held.appointments.map((row) => {
-      const fields = anonymisedAppointmentFields(row.record, observation, now);
-      const newId = anonymousAppointmentId(row.id, dni, taken);
-      if (newId !== row.id) {
-        taken.add(newId);
-        renamed.set(row.id, newId);
-        fields.id = newId;
-      }
-      return { id: row.id, fields };
-    });
+    let appointmentChanges: RowChange<AppointmentKey>[] = [];
+    if (held.atenciones && held.appointments.length) {
+      const taken = new Set(held.atenciones.table(APPOINTMENTS_TAB).read().rows.map((r) => r.id));
+      appointmentChanges = held.appointments.map((row) => {
+        const fields = anonymisedAppointmentFields(row.record, observation, now);
+        const newId = anonymousAppointmentId(row.id, held.dni, taken);
+        if (newId !== row.id) {
+          taken.add(newId);
+          renamed.set(row.id, newId);
+          fields.id = newId;
+        }
+        return { id: row.id, fields };
+      });
+    }
+    const freed = new Set<string>();
+    let registrationChanges: RowChange<RegistrationKey>[] = [];
+    if (held.talleres && held.registrations.length) {
+      const over = finishedModules(held.talleres, now);
+      registrationChanges = held.registrations.map((row) => {
+        const moduleId = cellString(row.record.moduleId);
+        const fields = anonymisedRegistrationFields(row.record, held.matcher.redact, !over.has(moduleId), now);
+        if (fields.status !== undefined && cellString(row.record.status) === 'Inscrito' && moduleId) freed.add(moduleId);
+        return { id: row.id, fields };
+      });
+    }
 
-    // 3. 'Revisión': the detail of items about the person gives way to a note.
+    // 3. 'Revisión' of each spreadsheet: the detail of items about the person gives way to a note.
+    //    The audit lines about the person keep what was done, without who it was done for.
     const note = M.deletedReviewDetail(now);
-    const reviewChanges: RowChange<ReviewKey>[] = [];
-    for (const row of held.review) {
-      const reference = cellString(row.record.reference);
-      const fields: Partial<Record<ReviewKey, FieldValue>> = {};
-      if (cellString(row.record.detail) !== note) fields.detail = note;
-      const newReference = held.matcher.redact(replaceIds(reference, renamed));
-      if (newReference !== reference) fields.reference = newReference;
-      if (Object.keys(fields).length) reviewChanges.push({ id: row.id, fields });
-    }
-    const reviewRedacted = reviewChanges.length ? book.table(REVIEW_TAB).update(reviewChanges, { mode: 'span' }).updated.length : 0;
-
-    // 4. The audit lines about the person keep what was done, without who it was done for.
-    const auditChanges: RowNumberChange<AuditKey>[] = [];
-    for (const row of held.audit) {
-      const fields: Partial<Record<AuditKey, FieldValue>> = {};
-      for (const key of ['target', 'detail'] as const) {
-        const before = cellString(row.record[key]);
-        const after = held.matcher.redact(replaceIds(before, renamed));
-        if (after !== before) fields[key] = after;
+    let reviewRedacted = 0;
+    let auditRedacted = 0;
+    for (const log of held.logs) {
+      const reviewChanges: RowChange<ReviewKey>[] = [];
+      for (const row of log.review) {
+        const reference = cellString(row.record.reference);
+        const fields: Partial<Record<ReviewKey, FieldValue>> = {};
+        if (cellString(row.record.detail) !== note) fields.detail = note;
+        const newReference = held.matcher.redact(replaceIds(reference, renamed));
+        if (newReference !== reference) fields.reference = newReference;
+        if (Object.keys(fields).length) reviewChanges.push({ id: row.id, fields });
       }
-      if (Object.keys(fields).length) auditChanges.push({ rowNumber: row.rowNumber, fields });
+      if (reviewChanges.length) reviewRedacted += log.book.table(REVIEW_TAB).update(reviewChanges, { mode: 'span' }).updated.length;
+
+      const auditChanges: RowNumberChange<AuditKey>[] = [];
+      for (const row of log.audit) {
+        const fields: Partial<Record<AuditKey, FieldValue>> = {};
+        for (const key of ['target', 'detail'] as const) {
+          const was = cellString(row.record[key]);
+          const now_ = held.matcher.redact(replaceIds(was, renamed));
+          if (now_ !== was) fields[key] = now_;
+        }
+        if (Object.keys(fields).length) auditChanges.push({ rowNumber: row.rowNumber, fields });
+      }
+      if (auditChanges.length) auditRedacted += log.book.table(AUDIT_TAB).updateByRowNumber(auditChanges).updated;
     }
-    const auditRedacted = auditChanges.length ? book.table(AUDIT_TAB).updateByRowNumber(auditChanges).updated : 0;
+
+    // 4. "Programación Talleres Masivos": invitations lose the address, unsubscribes keep only
+    //    its fingerprint, attendance loses DNI and name, then the registrations.
+    let invitationsCleared = 0;
+    let unsubscribesHashed = 0;
+    let attendanceCleared = 0;
+    let registrationsAnonymised = 0;
+    if (held.talleres) {
+      const invitationNote = M.deletedInvitationNote(now);
+      const invitationChanges: RowChange<InvitationKey>[] = held.invitations
+        .filter((r) => cellString(r.record.email) !== '' || cellString(r.record.fullName) !== '')
+        .map((r) => ({ id: r.id, fields: { email: '', fullName: '', note: invitationNote } }));
+      if (invitationChanges.length) invitationsCleared = held.talleres.table(INVITATIONS_TAB).update(invitationChanges, { mode: 'span' }).updated.length;
+
+      const unsubscribeChanges: RowChange<UnsubscribeKey>[] = [];
+      for (const row of held.unsubscribes) {
+        const cell = cellString(row.record.email);
+        if (cell === '' || isUnsubscribeKey(cell) || row.id === '') continue;
+        unsubscribeChanges.push({ id: row.id, fields: { email: unsubscribeKey(cell) } });
+      }
+      if (unsubscribeChanges.length) unsubscribesHashed = held.talleres.table(UNSUBSCRIBES_TAB).update(unsubscribeChanges, { mode: 'span' }).updated.length;
+
+      const attendanceChanges: RowChange<AttendanceKey>[] = held.attendance.map((r) => ({ id: r.id, fields: { dni: '', fullName: DELETED_NAME } }));
+      if (attendanceChanges.length) attendanceCleared = held.talleres.table(ATTENDANCE_TAB).update(attendanceChanges, { mode: 'span' }).updated.length;
+
+      if (registrationChanges.length) registrationsAnonymised = held.talleres.table(REGISTRATIONS_TAB).update(registrationChanges, { mode: 'span' }).updated.length;
+    }
 
     // 5. Last, the rows that lead to her.
-    const anonymised = appointmentChanges.length ? citas.update(appointmentChanges, { mode: 'span' }).updated.length : 0;
+    const anonymised = appointmentChanges.length && held.atenciones ? held.atenciones.table(APPOINTMENTS_TAB).update(appointmentChanges, { mode: 'span' }).updated.length : 0;
 
-    const counts = { appointments: anonymised, review: reviewRedacted, responses: responsesDeleted, audit: auditRedacted };
-    const ids = held.appointments.map((r) => renamed.get(r.id) ?? r.id);
-    // By appointment IDs only: this line must not name the person whose data it says is gone.
+    const counts = {
+      appointments: anonymised,
+      review: reviewRedacted,
+      responses: responsesDeleted,
+      audit: auditRedacted,
+      registrations: registrationsAnonymised,
+      attendance: attendanceCleared,
+      invitations: invitationsCleared,
+      unsubscribes: unsubscribesHashed,
+      registrationResponses: registrationResponsesDeleted,
+    };
+    const ids = [...held.appointments.map((r) => renamed.get(r.id) ?? r.id), ...held.registrations.map((r) => r.id)];
+    const freedPlaces = [...freed];
+    // By record IDs only: this line must not name the person whose data it says is gone.
     deps.audit.record({ action: A.deleted, target: ids.join(', '), result: 'Correcto', detail: M.deletedAudit(counts) });
+    if (freedPlaces.length && onPlacesFreed) onPlacesFreed(freedPlaces);
 
-    const after = gatherPersonData(deps, dni, false);
+    const after = gatherPersonData(deps, query, false);
     return {
       ok: true,
-      message: M.deleted(dni, counts),
-      changed: anonymised + reviewRedacted + responsesDeleted + auditRedacted,
+      message: M.deleted(dni, counts) + (freedPlaces.length ? M.placesFreed(freedPlaces.length) : ''),
+      changed: Object.values(counts).reduce((a, b) => a + b, 0),
+      freedPlaces,
       ...(after.ok ? { lookup: lookupResult(after.held) } : {}),
     };
   });

@@ -24,7 +24,7 @@ export interface PersonRecordView {
 export interface PersonLookupResult {
   /** False when nothing was searched (the DNI is not 8 digits, setup missing…): `message` says why. */
   ok: boolean;
-  /** The DNI searched, normalised (8 digits, as text). */
+  /** What was searched, normalised: the DNI (8 digits, as text) or the email (lower case). */
   dni: string;
   /** Spanish: what was found ('Se encontraron 3 registros…') or why nothing was searched. */
   message: string;
@@ -60,4 +60,9 @@ export interface PersonChangeResult {
   changed: number;
   /** What is held now, after the change (absent when nothing was searched). */
   lookup?: PersonLookupResult;
+  /**
+   * A deletion only: IDs of the modules where a confirmed registration of the person became
+   * 'Retirado' (a place is free; the waiting list may move up).
+   */
+  freedPlaces?: string[];
 }

@@ -13,6 +13,20 @@ export const PERSONAL_DATA_SOURCES = {
   review: 'Revisión',
   survey: 'Encuesta de satisfacción',
   audit: 'Registro de auditoría',
+  registrations: 'Inscripciones',
+  attendance: 'Asistencia',
+  invitations: 'Invitaciones',
+  unsubscribes: 'Bajas de difusión',
+  registrationForm: 'Formulario de inscripción',
+  /** 'Revisión' and the audit log exist in both spreadsheets: those of "Programación Talleres Masivos" say so. */
+  workshopsReview: 'Revisión (Talleres)',
+  workshopsAudit: 'Registro de auditoría (Talleres)',
+} as const;
+
+/** The two spreadsheets, as people call them. */
+export const SPREADSHEET_NAMES = {
+  atenciones: 'Atenciones Virtuales – Centro de Empleo',
+  talleres: 'Programación Talleres Masivos',
 } as const;
 
 /** What an anonymised appointment holds in place of the person's name. */
@@ -34,6 +48,11 @@ export const PERSONAL_DATA_LABELS = {
   auditRow: (rowNumber: number) => `Fila ${rowNumber}`,
   yes: 'Sí',
   no: 'No',
+  /** A registration field the export always shows (consent, notice version, news) when the cell is empty. */
+  notRecorded: '(sin registro)',
+  /** An unsubscribe kept as a fingerprint: what the panel shows in place of the address. */
+  unsubscribeHashed: 'Huella SHA-256 del correo (el correo ya fue eliminado)',
+  unsubscribeEntry: 'Registro en «Bajas de difusión»',
 } as const;
 
 /** The 'Acción' column of the audit log. */
@@ -45,6 +64,11 @@ export const PERSONAL_DATA_AUDIT = {
   retention: 'Conservación de datos personales',
   retentionFailed: 'Conservación de datos personales con errores',
 } as const;
+
+/** 'del DNI 01234567' or 'del correo ana@x.pe' (a search by email names the address). */
+function who(key: string): string {
+  return key.includes('@') ? `del correo ${key}` : `del DNI ${key}`;
+}
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -61,11 +85,27 @@ export interface HeldCounts {
   review: number;
   responses: number;
   audit: number;
+  registrations?: number;
+  attendance?: number;
+  invitations?: number;
+  unsubscribes?: number;
+  registrationResponses?: number;
+}
+
+export function countTotal(c: HeldCounts): number {
+  return (
+    c.appointments + c.review + c.responses + c.audit + (c.registrations ?? 0) + (c.attendance ?? 0) + (c.invitations ?? 0) + (c.unsubscribes ?? 0) + (c.registrationResponses ?? 0)
+  );
 }
 
 function heldParts(c: HeldCounts): string[] {
   const parts: string[] = [];
   if (c.appointments) parts.push(plural(c.appointments, 'cita', 'citas'));
+  if (c.registrations) parts.push(plural(c.registrations, 'inscripción a talleres', 'inscripciones a talleres'));
+  if (c.attendance) parts.push(plural(c.attendance, 'registro de asistencia', 'registros de asistencia'));
+  if (c.registrationResponses) parts.push(plural(c.registrationResponses, 'respuesta del formulario de inscripción', 'respuestas del formulario de inscripción'));
+  if (c.invitations) parts.push(plural(c.invitations, 'invitación a talleres', 'invitaciones a talleres'));
+  if (c.unsubscribes) parts.push(plural(c.unsubscribes, 'baja de difusión', 'bajas de difusión'));
   if (c.review) parts.push(plural(c.review, 'ítem de «Revisión»', 'ítems de «Revisión»'));
   if (c.responses) parts.push(plural(c.responses, 'respuesta de la encuesta', 'respuestas de la encuesta'));
   if (c.audit) parts.push(plural(c.audit, 'línea del registro de auditoría', 'líneas del registro de auditoría'));
@@ -74,7 +114,10 @@ function heldParts(c: HeldCounts): string[] {
 
 export const PERSONAL_DATA_MESSAGES = {
   // ------------------------------------------------------------------ refusals before anything is searched
-  dniMissing: 'Escriba el DNI de la persona (8 dígitos). No se buscó nada.',
+  dniMissing: 'Escriba el DNI de la persona (8 dígitos) o, para invitaciones y bajas de difusión, su correo. No se buscó nada.',
+  queryEmailInvalid: (typed: string) => `«${typed}» no es un correo válido (por ejemplo, nombre@gmail.com). No se buscó nada.`,
+  noTabs:
+    'Esta hoja no tiene las pestañas «Citas» ni «Inscripciones»: use «Emprendimiento › Configurar esta hoja» y vuelva a intentarlo.',
   dniInvalid: (typed: string) =>
     `«${typed}» no es un DNI válido: escriba los 8 dígitos del documento, por ejemplo 01234567. No se buscó nada.`,
   noAppointmentsTab:
@@ -82,10 +125,18 @@ export const PERSONAL_DATA_MESSAGES = {
 
   // ------------------------------------------------------------------ lookup
   found: (dni: string, c: HeldCounts) => {
-    const total = c.appointments + c.review + c.responses + c.audit;
-    return `Se ${total === 1 ? 'encontró 1 registro' : `encontraron ${total} registros`} del DNI ${dni}: ${list(heldParts(c))}.`;
+    const total = countTotal(c);
+    return `Se ${total === 1 ? 'encontró 1 registro' : `encontraron ${total} registros`} ${who(dni)}: ${list(heldParts(c))}.`;
   },
-  nothingFound: (dni: string) => `No se encontró ningún dato del DNI ${dni} en esta hoja.`,
+  nothingFound: (dni: string) => `No se encontró ningún dato ${who(dni)}.`,
+  registrationSummary: (moduleId: string, at: Date | null, status: string) =>
+    `Inscripción al módulo ${moduleId || '(sin módulo)'}${at ? ` del ${formatLimaShortDate(at)}` : ''}${status ? ` · ${status}` : ''}`,
+  attendanceSummary: (sessionId: string, present: boolean) => `Sesión ${sessionId || '(sin sesión)'} · ${present ? 'Asistió' : 'No asistió'}`,
+  invitationSummary: (moduleId: string, source: string, delivery: string) =>
+    `Invitación al módulo ${moduleId || '(sin módulo)'}${source ? ` · ${source}` : ''}${delivery ? ` · ${delivery}` : ''}`,
+  unsubscribeSummary: (at: Date | null) => `Pidió no recibir más invitaciones${at ? ` (${formatLimaShortDate(at)})` : ''}`,
+  registrationResponseSummary: (at: Date | null, registrationId: string) =>
+    `Respuesta${at ? ` del ${formatLimaShortDate(at)}` : ''} al formulario de inscripción${registrationId ? ` (inscripción ${registrationId})` : ''}`,
   appointmentSummary: (start: Date | null, status: string) =>
     `Cita del ${start ? `${formatLimaShortDate(start)}, ${formatLimaTime(start)}` : 'día sin fecha válida'}${status ? ` · ${status}` : ''}`,
   reviewSummary: (at: Date | null, kind: string, status: string) =>
@@ -126,16 +177,38 @@ export const PERSONAL_DATA_MESSAGES = {
   platform:
     'La Plataforma de Servicio al Ciudadano (extranet), donde la persona reservó sus citas, y Silnet guardan sus propios registros: la solicitud debe atenderse también allí.',
   scope:
-    'Esta búsqueda cubre solo esta hoja («Atenciones Virtuales – Centro de Empleo»). Las inscripciones y la asistencia a talleres se guardan en «Programación Talleres Masivos».',
+    'Esta búsqueda cubre las dos hojas: «Atenciones Virtuales – Centro de Empleo» (citas, encuestas) y «Programación Talleres Masivos» (inscripciones, asistencia, invitaciones y bajas de difusión).',
+  byEmailScope:
+    'Con un correo solo se buscan las invitaciones y las bajas de difusión (y las menciones en «Revisión» y en el registro de auditoría). Para las citas y las inscripciones, busque por DNI.',
+  siblingMissing: (other: string) =>
+    `Esta hoja no tiene registrada la otra hoja («${other}»): solo se muestra lo encontrado aquí. Configure las dos hojas desde «Emprendimiento › Configurar esta hoja».`,
+  siblingUnreachable: (other: string) =>
+    `No se pudo abrir la otra hoja («${other}»): solo se muestra lo encontrado en esta hoja. Verifique que su cuenta tenga acceso a ella y vuelva a buscar.`,
+  siblingNotSetUp: (other: string) =>
+    `La otra hoja («${other}») aún no está configurada: solo se muestra lo encontrado en esta hoja.`,
+  registrationEmails: (n: number) =>
+    `Se enviaron a la persona ${plural(n, 'correo', 'correos')} sobre sus inscripciones (confirmación, lista de espera, cupo, certificado). ` +
+    'Quedan en la carpeta «Enviados» de la cuenta que los envió y en el buzón de la persona: este panel no puede borrarlos.',
+  registrationFormMissing: (n: number) =>
+    `${n === 1 ? 'Una inscripción tiene' : `${n} inscripciones tienen`} una respuesta del formulario de inscripción, pero no está registrado el formulario («Formulario de inscripción (ID)» en «Configuración» de «Programación Talleres Masivos»): no se pudo leer.`,
+  registrationFormUnreachable: (why: string) =>
+    `No se pudieron leer las respuestas del formulario de inscripción (${why}). Revise el formulario desde «Programación Talleres Masivos».`,
+  registrationResponsesCopy:
+    'Las respuestas del formulario de inscripción también se copian en su pestaña de respuestas («Respuestas de formulario») de «Programación Talleres Masivos»: bórrelas allí a mano si la persona pide la eliminación.',
+  unsubscribeKept:
+    'La baja de difusión se conserva aunque se eliminen los datos: sin ella, el correo podría volver a recibir invitaciones si llega en otra lista. ' +
+    'Al eliminar, el correo de la baja se reemplaza por una huella (SHA-256) que solo sirve para reconocerlo, no para leerlo.',
+  registrationRowsWithoutId: (rows: readonly number[]) =>
+    `${rows.length === 1 ? `La fila ${rows[0]}` : `Las filas ${list(rows.slice(0, 10).map(String))}`} de «Inscripciones» ${rows.length === 1 ? 'tiene' : 'tienen'} este DNI sin «ID de inscripción»: corríjalas o elimínelas a mano en la hoja.`,
 
   // ------------------------------------------------------------------ export
-  nothingToExport: (dni: string) => `No se encontró ningún dato del DNI ${dni} en esta hoja: no hay nada que exportar.`,
+  nothingToExport: (dni: string) => `No se encontró ningún dato ${who(dni)}: no hay nada que exportar.`,
   exported: (dni: string, lines: number, fileName: string) =>
-    `Se preparó el archivo «${fileName}» con ${plural(lines, 'dato', 'datos')} del DNI ${dni}. Entrégueselo a la persona por un medio seguro.`,
+    `Se preparó el archivo «${fileName}» con ${plural(lines, 'dato', 'datos')} ${who(dni)}. Entrégueselo a la persona por un medio seguro.`,
   exportFileName: (dni: string, dayKey: string) => `datos-personales-${dni}-${dayKey}.csv`,
   // The audit line of a request of access, rectification or deletion names the DNI: it is the
   // record that the request was attended (a deletion later redacts it like any other mention).
-  exportedAudit: (dni: string, records: number) => `Exportación solicitada por el titular del DNI ${dni} (Ley 29733): ${plural(records, 'registro', 'registros')}.`,
+  exportedAudit: (dni: string, records: number) => `Exportación solicitada por el titular ${who(dni)} (Ley 29733): ${plural(records, 'registro', 'registros')}.`,
 
   // ------------------------------------------------------------------ correction
   correctionEmpty: 'Indique al menos un dato a corregir: nombres y apellidos, correo o celular.',
@@ -145,26 +218,36 @@ export const PERSONAL_DATA_MESSAGES = {
   emailInvalid: (typed: string) => `«${typed}» no es un correo válido (por ejemplo, nombre@gmail.com).`,
   phoneInvalid: (typed: string) =>
     `«${typed}» no es un celular peruano (9 dígitos que empiezan con 9, por ejemplo 987 654 321) ni un teléfono fijo (por ejemplo, (01) 456-7890).`,
-  nothingToCorrect: (dni: string) => `No hay citas del DNI ${dni} en esta hoja: no se corrigió nada.`,
+  nothingToCorrect: (dni: string) =>
+    dni.includes('@')
+      ? `Con un correo no se corrigen datos: busque por DNI para corregir citas e inscripciones. No se corrigió nada.`
+      : `No hay citas ni inscripciones del DNI ${dni}: no se corrigió nada.`,
   correctionUnchanged: (dni: string) => `Los datos del DNI ${dni} ya tenían esos valores: no se cambió nada.`,
+  correctedRegistrations: (rows: number) => ` También en ${plural(rows, 'inscripción', 'inscripciones')} a talleres.`,
   fieldNames: { fullName: 'nombres y apellidos', email: 'correo', phone: 'celular' } as const,
   corrected: (dni: string, fields: readonly string[], rows: number) =>
     `Se ${fields.length === 1 ? 'corrigió el dato' : 'corrigieron los datos'} ${list(fields)} del DNI ${dni} en ${plural(rows, 'cita', 'citas')}. ` +
     'Los recordatorios ya enviados no se vuelven a enviar; los eventos de Calendar de citas futuras conservan los datos anteriores hasta que se editen allí.',
-  correctedAudit: (dni: string, fields: readonly string[], rows: number) =>
-    `Rectificación solicitada por el titular del DNI ${dni} (Ley 29733): ${list(fields)} en ${plural(rows, 'cita', 'citas')}.`,
+  correctedAudit: (dni: string, fields: readonly string[], rows: number, registrations = 0) =>
+    `Rectificación solicitada por el titular del DNI ${dni} (Ley 29733): ${list(fields)} en ${plural(rows, 'cita', 'citas')}${registrations ? ` y ${plural(registrations, 'inscripción', 'inscripciones')}` : ''}.`,
 
   // ------------------------------------------------------------------ deletion
   confirmationMismatch: (dni: string) =>
-    `Para confirmar la eliminación, escriba otra vez el DNI ${dni} en la casilla de confirmación. No se eliminó nada.`,
+    `Para confirmar la eliminación, escriba otra vez ${dni.includes('@') ? `el correo ${dni}` : `el DNI ${dni}`} en la casilla de confirmación. No se eliminó nada.`,
+  siblingNeededToDelete: (problem: string) => `${problem} Para eliminar hacen falta las dos hojas: no se eliminó nada.`,
+  registrationDeleteFailed: (why: string) =>
+    `No se pudo eliminar una respuesta del formulario de inscripción (${why}). No se cambió nada en las hojas; vuelva a intentarlo en unos minutos.`,
+  deletedInvitationNote: (now: Date) => `Correo eliminado el ${formatLimaShortDate(now)} a pedido del titular (Ley 29733).`,
+  placesFreed: (n: number) => ` ${n === 1 ? 'Se liberó 1 cupo' : `Se liberaron ${n} cupos`} de talleres (la inscripción pasó a «Retirado»).`,
   activeAppointment: (dni: string, id: string, start: Date, status: string) =>
     `El DNI ${dni} tiene una cita ${status === 'En atención' ? 'en atención' : 'programada'} el ${formatLimaDateTime(start)} (ID ${id}). ` +
     'Cancele primero la cita (en la plataforma y en esta hoja) o espere a que termine, y vuelva a intentarlo. No se eliminó nada.',
-  nothingToDelete: (dni: string) => `No se encontró ningún dato del DNI ${dni} en esta hoja: no hay nada que eliminar.`,
+  nothingToDelete: (dni: string) => `No se encontró ningún dato ${who(dni)}: no hay nada que eliminar.`,
   surveyDeleteFailed: (why: string) =>
     `No se pudo eliminar una respuesta de la encuesta (${why}). No se cambió nada en la hoja; vuelva a intentarlo en unos minutos.`,
   deleted: (dni: string, c: HeldCounts) =>
-    `Se eliminaron los datos del DNI ${dni}: ${list(heldParts(c))}. Las citas se conservan sin datos personales (fecha, estado y duración) para las estadísticas.`,
+    `Se eliminaron los datos ${who(dni)}: ${list(heldParts(c))}. Las citas e inscripciones se conservan sin datos personales (fecha, estado, módulo) para las estadísticas.` +
+    (c.unsubscribes ? ' La baja de difusión se conserva como huella del correo, para seguir respetando que no quiere recibir invitaciones.' : ''),
   deletedObservation: (now: Date) => `Datos personales eliminados el ${formatLimaShortDate(now)} a pedido del titular (Ley 29733).`,
   deletedReviewDetail: (now: Date) => `${REDACTED_DETAIL_PREFIX}${formatLimaShortDate(now)} a pedido del titular de los datos (Ley 29733).`,
   deletedAudit: (c: HeldCounts) => `Eliminación solicitada por el titular (Ley 29733): ${list(heldParts(c)) || 'nada que cambiar'}.`,

@@ -133,7 +133,10 @@ describe('finding everything held on one person by DNI', () => {
 
   test('the notes say what the panel cannot reach: emails sent, Calendar events, the platform', () => {
     const w = personWorld();
-    const { notes } = findPersonData(w.deps, DNI);
+    const { notes: all } = findPersonData(w.deps, DNI);
+    // This in-memory world records no sibling: the first note says only this spreadsheet was searched.
+    expect(all[0]).toMatch(/^Esta hoja no tiene registrada la otra hoja \(«Programación Talleres Masivos»\): solo se muestra lo encontrado aquí\./);
+    const notes = all.slice(1);
     expect(notes[0]).toBe(
       'Se enviaron a la persona 1 recordatorio, 1 encuesta de satisfacción y 1 aviso de cita abandonada por correo. Esos correos quedan en la carpeta «Enviados» de la cuenta que los envió y en el buzón de la persona: este panel no puede borrarlos; si la persona lo pide, elimínelos desde Gmail.',
     );
@@ -143,7 +146,7 @@ describe('finding everything held on one person by DNI', () => {
 
   test('nobody with that DNI: said plainly', () => {
     const w = personWorld();
-    expect(findPersonData(w.deps, '87654321')).toMatchObject({ ok: true, records: [], message: 'No se encontró ningún dato del DNI 87654321 en esta hoja.' });
+    expect(findPersonData(w.deps, '87654321')).toMatchObject({ ok: true, records: [], message: 'No se encontró ningún dato del DNI 87654321.' });
   });
 });
 
@@ -168,7 +171,7 @@ describe('exporting it (right of access)', () => {
 
   test('nothing held, nothing exported', () => {
     const w = personWorld();
-    expect(exportPersonData(w.deps, '87654321')).toEqual({ ok: false, message: 'No se encontró ningún dato del DNI 87654321 en esta hoja: no hay nada que exportar.', fileName: '', csv: '' });
+    expect(exportPersonData(w.deps, '87654321')).toEqual({ ok: false, message: 'No se encontró ningún dato del DNI 87654321: no hay nada que exportar.', fileName: '', csv: '' });
     expect(w.audit.entries()).toHaveLength(0);
   });
 });
@@ -244,7 +247,7 @@ describe('deleting it (right of deletion)', () => {
     const r = deletePersonData(w.deps, DNI, DNI);
     expect(r.ok).toBe(true);
     expect(r.message).toBe(
-      'Se eliminaron los datos del DNI 01234567: 2 citas, 2 ítems de «Revisión», 1 respuesta de la encuesta y 3 líneas del registro de auditoría. Las citas se conservan sin datos personales (fecha, estado y duración) para las estadísticas.',
+      'Se eliminaron los datos del DNI 01234567: 2 citas, 2 ítems de «Revisión», 1 respuesta de la encuesta y 3 líneas del registro de auditoría. Las citas e inscripciones se conservan sin datos personales (fecha, estado, módulo) para las estadísticas.',
     );
     expect(r.changed).toBe(8);
     const cita = w.byId('AV-000101')!;
@@ -311,7 +314,7 @@ describe('deleting it (right of deletion)', () => {
     w.next();
     const before = JSON.stringify([w.citas(), w.tab('Revisión'), w.tab('Registro de auditoría')]);
     const again = deletePersonData(w.deps, DNI, DNI);
-    expect(again).toMatchObject({ ok: true, changed: 0, message: 'No se encontró ningún dato del DNI 01234567 en esta hoja: no hay nada que eliminar.' });
+    expect(again).toMatchObject({ ok: true, changed: 0, message: 'No se encontró ningún dato del DNI 01234567: no hay nada que eliminar.' });
     expect(w.writes()).toEqual([0, 0, 0]);
     expect(JSON.stringify([w.citas(), w.tab('Revisión'), w.tab('Registro de auditoría')])).toBe(before);
     expect(findPersonData(w.deps, DNI).records).toEqual([]);
