@@ -8,6 +8,10 @@ import { correctPersonData as correctUseCase, deletePersonData as deleteUseCase 
 import { exportPersonData as exportUseCase, findPersonData as findUseCase } from '../app/personal-data/lookup';
 import type { PersonChangeResult, PersonCorrection, PersonExport, PersonLookupResult } from '../app/personal-data/types';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
+import { promoteWaiting } from '../app/workshops/registration';
+import { recordedSiblingId } from '../app/setup';
+import { REGISTRATIONS_TAB } from '../domain/schema';
+import type { Context } from './context';
 import { guarded } from './guard';
 
 /** Everything both spreadsheets hold on the person with this DNI (or, for invitations and unsubscribes, this email). */
@@ -26,16 +30,21 @@ export function correctPersonData(dni: string, correction: PersonCorrection): Pe
 }
 
 /**
- * Hook: a deletion freed confirmed places in these modules (registrations now 'Retirado'). The
- * integrator wires the waiting-list promotion here; until then the places wait for the
- * registration code's next promotion run. Called under the lock, after the writes.
+ * A deletion freed confirmed places in these modules (registrations now 'Retirado'): the
+ * waiting list is promoted at once (B05). Called under the lock (reentrant), after the writes.
  */
 // Not exported: every export of src/entry becomes a global function reachable from the panel.
-function onPersonDeletionFreedPlaces(_moduleIds: readonly string[]): void {
-  // Intentionally empty: see the comment above (issue 11, waiting-list promotion).
+function onPersonDeletionFreedPlaces(ctx: Context, moduleIds: readonly string[]): void {
+  if (moduleIds.length === 0) return;
+  // The registrations live in "Talleres": this spreadsheet, or its sibling when the deletion ran from "Atenciones".
+  const here = ctx.workbooks.current();
+  const book = here.table(REGISTRATIONS_TAB).exists() ? here : ctx.workbooks.open(recordedSiblingId(ctx.properties));
+  if (!book) return;
+  // Each freed place goes to the first person waiting in that module, who is told once.
+  for (const id of new Set(moduleIds)) promoteWaiting(ctx, id, book);
 }
 
 /** Anonymises every record of that DNI (or email); `confirmation` must repeat it (right of deletion). */
 export function deletePersonData(dni: string, confirmation: string): PersonChangeResult {
-  return guarded('deletePersonData', EXECUTION_KINDS.panel, (ctx) => deleteUseCase(ctx, dni, confirmation, onPersonDeletionFreedPlaces));
+  return guarded('deletePersonData', EXECUTION_KINDS.panel, (ctx) => deleteUseCase(ctx, dni, confirmation, (ids) => onPersonDeletionFreedPlaces(ctx, ids)));
 }

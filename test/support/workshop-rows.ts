@@ -38,5 +38,8 @@ export function createRegistrationForm(ws: Workspace, talleres: string, owner: s
     form.items.push(item);
   }
   setSetting(ws, talleres, 'Formulario de inscripción (ID)', form.id);
+  // Setup made the product's registration form; this test's form takes its place, where the
+  // product looks first (the document property), as a form re-made by setup would.
+  ws.project(talleres).documentProperties['SOE_REGISTRATION_FORM_ID'] = form.id;
   return form.id;
 }

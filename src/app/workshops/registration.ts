@@ -56,7 +56,7 @@ import {
   type Registrant,
 } from '../../domain/workshops/registration';
 import { moduleChoice, NO_OPEN_MODULE, registrationForm, REGISTRATION_QUESTIONS as Q } from '../../domain/workshops/registration-form';
-import type { AuditLog, Clock, FormAdmin, FormAnswers, FormChoices, Forms, KeyValueStore, Lock, Mailer, RowChange, Scheduler, TableSnapshot, WebAppService, Workbooks } from '../../ports';
+import type { Workbook, AuditLog, Clock, FormAdmin, FormAnswers, FormChoices, Forms, KeyValueStore, Lock, Mailer, RowChange, Scheduler, TableSnapshot, WebAppService, Workbooks } from '../../ports';
 import { clearJournal, journalKey, sendOnce, type DeliveryOutcome, type RegistrationMailKind } from '../delivery';
 import { ensureFormTrigger, ensureProductForm } from '../product-form';
 import { recordReview, type ReviewItem } from '../review';
@@ -136,7 +136,7 @@ interface World {
   registrationsOf: Map<string, TableRow<RegistrationKey>[]>;
 }
 
-function readWorld(book: ReturnType<Workbooks['current']>, fresh: boolean): World {
+function readWorld(book: Workbook, fresh: boolean): World {
   const modules = book.table(MODULES_TAB).read({ fresh });
   const sessions = book.table(SESSIONS_TAB).read({ fresh });
   const plan = book.table(YEAR_PLAN_TAB);
@@ -325,8 +325,8 @@ interface Mailing {
   whatsapp: (moduleId: string) => string | null;
 }
 
-function mailing(deps: PlaceDeps, w: World): Mailing {
-  const settings = loadBookSettings(deps.workbooks.current(), deps.properties).settings;
+function mailing(deps: PlaceDeps, w: World, book: Workbook = deps.workbooks.current()): Mailing {
+  const settings = loadBookSettings(book, deps.properties).settings;
   return {
     links: linkMaker(deps.properties, webAppBase(settings.webAppUrl, deps.webApp)),
     formUrl: safeUrl(settings.registrationFormUrl, ['https:']) ?? null,
@@ -619,11 +619,12 @@ function promoteInto(
   moduleId: string,
   changes: Map<string, Partial<Record<RegistrationKey, FieldValue>>>,
   now: Date,
+  book?: Workbook,
 ): { count: number; journal: string[] } {
   const f = moduleFacts(w, moduleId);
   if (!f || !mayPromote(f, now) || f.status === 'Cancelado') return { count: 0, journal: [] };
   const rows = placeFacts(w.registrationsOf.get(moduleId) ?? []).map((p) => ({ ...p, status: text(changes.get(p.id)?.status ?? p.status) }));
-  const m = mailing(deps, w);
+  const m = mailing(deps, w, book);
   const journal: string[] = [];
   let count = 0;
   for (const p of toPromote(rows, f.capacity)) {
@@ -645,16 +646,17 @@ function promoteInto(
 }
 
 /**
- * Fills the module's free places from its waiting list (after a capacity was raised, or a
- * registration deleted under Ley 29733). Takes the lock.
+ * Fills the module's free places from its waiting list (after a registration was deleted under
+ * Ley 29733, or a capacity raised). `book` is the Talleres spreadsheet (the current one by
+ * default; a deletion run from "Atenciones" passes the sibling). Takes this script's lock.
  */
-export function promoteWaiting(deps: PlaceDeps, moduleId: string): number {
-  const book = deps.workbooks.current();
+export function promoteWaiting(deps: PlaceDeps, moduleId: string, book: Workbook = deps.workbooks.current()): number {
   return deps.lock.withLock(() => {
     const now = deps.clock.now();
+    if (!book.table(REGISTRATIONS_TAB).exists()) return 0;
     const w = readWorld(book, true);
     const changes = new Map<string, Partial<Record<RegistrationKey, FieldValue>>>();
-    const promoted = promoteInto(deps, w, moduleId, changes, now);
+    const promoted = promoteInto(deps, w, moduleId, changes, now, book);
     if (changes.size) book.table(REGISTRATIONS_TAB).update([...changes].map(([id, f]) => ({ id, fields: f })), { mode: 'span' });
     for (const key of promoted.journal) clearJournal(deps.properties, 'cupo', [key]);
     return promoted.count;

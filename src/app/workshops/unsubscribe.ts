@@ -10,6 +10,7 @@ import { INVITATIONS_TAB, UNSUBSCRIBES_TAB, type UnsubscribeKey } from '../../do
 import { normaliseEmail } from '../../domain/validation';
 import { LINK_ACTIONS } from '../../domain/web-links';
 import type { TableSnapshot } from '../../ports';
+import { unsubscribeChecker, type UnsubscribeChecker } from '../../domain/unsubscribe-key';
 import { UNSUBSCRIBE_MESSAGES, UNSUBSCRIBE_VIA_LINK } from '../../domain/messages/web-app';
 import type { LinkDeps, LinkHandler, LinkOutcome, LinkPage } from '../webapp/link-handler';
 
@@ -19,18 +20,16 @@ export { UNSUBSCRIBE_MESSAGES, UNSUBSCRIBE_VIA_LINK };
 const M = UNSUBSCRIBE_MESSAGES;
 
 /** The address as the tab keeps it: valid and lower case; null otherwise. */
-export function unsubscribeKey(raw: unknown): string | null {
+export function normalisedAddress(raw: unknown): string | null {
   return normaliseEmail(typeof raw === 'string' ? raw : String(raw ?? ''))?.toLowerCase() ?? null;
 }
 
-/** The addresses that asked for no more invitations, normalised (for the invitation job). */
-export function unsubscribedEmails(snapshot: Pick<TableSnapshot<UnsubscribeKey>, 'rows'>): Set<string> {
-  const out = new Set<string>();
-  for (const row of snapshot.rows) {
-    const key = unsubscribeKey(row.record.email);
-    if (key) out.add(key);
-  }
-  return out;
+/**
+ * Who asked for no more invitations (for the invitation job and this page): the tab's cells hold
+ * an address or, after a deletion under Ley 29733, its fingerprint (domain/unsubscribe-key.ts).
+ */
+export function unsubscribedEmails(snapshot: Pick<TableSnapshot<UnsubscribeKey>, 'rows'>): UnsubscribeChecker {
+  return unsubscribeChecker(snapshot.rows.map((r) => r.record.email));
 }
 
 /** "a•••@gmail.com": the first character of the local part, the domain in full. */
@@ -45,7 +44,7 @@ function addressOf(deps: LinkDeps, invitationId: string, fresh: boolean): string
   const table = deps.workbooks.current().table(INVITATIONS_TAB);
   if (!table.exists()) return null;
   const row = table.read({ fresh }).byId.get(invitationId);
-  return row ? unsubscribeKey(row.record.email) : null;
+  return row ? normalisedAddress(row.record.email) : null;
 }
 
 function isUnsubscribed(deps: LinkDeps, email: string, fresh: boolean): boolean {

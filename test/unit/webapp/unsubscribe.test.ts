@@ -31,9 +31,11 @@ test('maskEmail shows the first character and the domain', () => {
   expect(maskEmail('nada')).toBe('•••');
 });
 
-test('unsubscribedEmails: normalised, lower case, invalid cells ignored', () => {
+test('unsubscribedEmails: any case, surrounding spaces ignored, nothing matches an empty address', () => {
   const rows = ['Ana@Gmail.com', ' luis@x.pe ', '', 'no es correo'].map((email, i) => ({ id: email, rowNumber: i + 2, record: { email, at: '', via: '' } }));
-  expect(unsubscribedEmails({ rows })).toEqual(new Set(['ana@gmail.com', 'luis@x.pe']));
+  const checker = unsubscribedEmails({ rows });
+  expect(['ana@gmail.com', 'ANA@gmail.com', 'luis@x.pe'].map((e) => checker.has(e))).toEqual([true, true, true]);
+  expect(['', 'otra@gmail.com'].map((e) => checker.has(e))).toEqual([false, false]);
 });
 
 test('describe: the masked address and a button; never the full address', () => {
