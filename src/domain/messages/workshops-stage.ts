@@ -52,7 +52,7 @@ export const STAGE_MESSAGES = {
   waitAnswers: 'esperar la respuesta de los ponentes',
   allAccepted: 'Todos los ponentes aceptaron.',
   // B03
-  programmeSent: (when: string) => `Programación enviada el ${when}.`,
+  programmeSent: (when: string) => `Programación enviada el ${when.endsWith('.') ? when : `${when}.`}`,
   subDirectorMissing: 'Configure el correo de la Sub Dirección en «Configuración».',
   sendProgramme: 'enviar la programación a la Sub Dirección',
   programmeNotSent: 'La programación aún no se envía a la Sub Dirección.',
