@@ -10,8 +10,8 @@
  */
 import type { DirectionResult, ModuleDetail, ModuleInput, ModulesView, ModuleView, SaveModuleResult } from '../../src/api';
 import { REGISTRANT_MESSAGES as R, STAGE_MESSAGES as S } from '../../src/domain/messages/workshops-stage';
-import { sheetsStore } from '../../emulator/services/sheets';
 import { createAttentionWorld, setSetting, type AttentionWorld } from '../support/attention-world';
+import { appendRows as append, setCell } from '../support/sheet-rows';
 
 const MODULE: ModuleInput = {
   requestId: 'form-0001-panel-b05',
@@ -26,19 +26,6 @@ const MODULE: ModuleInput = {
     { topic: 'Costos y precios', date: '2026-12-03', startTime: '18:00', endTime: '20:00', speaker: 'José Ángel Ñahui', speakerEmail: 'jose.nahui@gmail.com' },
   ],
 };
-
-/** Appends rows to a tab as a form or a person would, each a record keyed by header. */
-function appendRows(w: AttentionWorld, tab: string, records: Record<string, unknown>[]): void {
-  const values = w.ws.values(w.talleres, tab);
-  const headers = (values[0] ?? []).map(String);
-  let next = values.length;
-  while (next > 1 && values[next - 1].every((v) => v === '' || v === null)) next--;
-  for (const rec of records) {
-    for (const h of Object.keys(rec)) if (!headers.includes(h)) throw new Error(`no column ${h} in ${tab}`);
-    sheetsStore(w.ws.state).enterValues(w.talleres, tab, next + 1, 1, [headers.map((h) => (h in rec ? rec[h] : ''))]);
-    next++;
-  }
-}
 
 /** A Lima wall time as a Date. */
 const lima = (s: string) => new Date(`${s}:00-05:00`);
@@ -104,11 +91,8 @@ describe('the module panel: B01–B05 stage, registrants and waiting list', () =
   describe('registration open, with registrants written into the sheet', () => {
     beforeAll(() => {
       // What the registration part (another change) records: the state and the module's link.
-      const rows = w.ws.values(w.talleres, 'Módulos');
-      const headers = rows[0].map(String);
-      const r = rows.findIndex((x) => x[headers.indexOf('ID de módulo')] === id);
-      sheetsStore(w.ws.state).enterValues(w.talleres, 'Módulos', r + 1, headers.indexOf('Estado') + 1, [['Inscripción abierta']]);
-      sheetsStore(w.ws.state).enterValues(w.talleres, 'Módulos', r + 1, headers.indexOf('Enlace de inscripción') + 1, [['https://docs.google.com/forms/d/e/1FAIp/viewform?entry.1=x']]);
+      setCell(w.ws, w.talleres, 'Módulos', 'ID de módulo', id, 'Estado', 'Inscripción abierta');
+      setCell(w.ws, w.talleres, 'Módulos', 'ID de módulo', id, 'Enlace de inscripción', 'https://docs.google.com/forms/d/e/1FAIp/viewform?entry.1=x');
       const reg = (n: number, name: string, status: string, at: string, more: Record<string, unknown> = {}) => ({
         'ID de inscripción': `I-${n}`,
         'ID de módulo': id,
@@ -121,7 +105,7 @@ describe('the module panel: B01–B05 stage, registrants and waiting list', () =
         Estado: status,
         ...more,
       });
-      appendRows(w, 'Inscripciones', [
+      append(w.ws, w.talleres, 'Inscripciones', [
         reg(1, 'María José Quispe Mamani', 'Inscrito', '2026-11-21T10:00', { Confirmación: 'enviado' }),
         reg(2, "Raúl O'Brien Castañeda", 'Inscrito', '2026-11-21T10:05', { Confirmación: 'enviando' }),
         // Sheet order differs from registration order: the waiting list follows the time.
@@ -134,7 +118,7 @@ describe('the module panel: B01–B05 stage, registrants and waiting list', () =
         reg(9, 'Óscar Anulado', 'Anulado', '2026-11-21T09:30'),
         { ...reg(10, 'Otra Persona De Otro Módulo', 'Inscrito', '2026-11-21T09:00'), 'ID de módulo': 'M-OTRO' },
       ]);
-      appendRows(w, 'Invitaciones', [
+      append(w.ws, w.talleres, 'Invitaciones', [
         { 'ID de invitación': 'V-1', 'ID de módulo': id, Correo: 'a@gmail.com', Envío: 'enviado' },
         { 'ID de invitación': 'V-2', 'ID de módulo': id, Correo: 'b@gmail.com', Envío: 'enviado' },
         { 'ID de invitación': 'V-3', 'ID de módulo': 'M-OTRO', Correo: 'c@gmail.com', Envío: 'error' },
@@ -175,10 +159,7 @@ describe('the module panel: B01–B05 stage, registrants and waiting list', () =
     });
 
     test('the invitations all sent and nothing to review: B05 is done and says how registration stands', () => {
-      const rows = w.ws.values(w.talleres, 'Inscripciones');
-      const headers = rows[0].map(String);
-      const r = rows.findIndex((x) => x[headers.indexOf('ID de inscripción')] === 'I-6');
-      sheetsStore(w.ws.state).enterValues(w.talleres, 'Inscripciones', r + 1, headers.indexOf('Estado') + 1, [['Retirado']]);
+      setCell(w.ws, w.talleres, 'Inscripciones', 'ID de inscripción', 'I-6', 'Estado', 'Retirado');
       const m = listed();
       expect(m.stage.steps[4]).toMatchObject({ state: 'hecho', text: `${S.registrationSummary(3, 3, 3, 2)} ${S.full}` });
       expect(m.stage.line).toBe(`B05 de B05 · ${S.followRegistrations}`);
