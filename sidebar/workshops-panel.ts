@@ -77,7 +77,7 @@ export function stageChecklist(m: ModuleView): HTMLElement {
     'section',
     { class: 'module-checklist', attrs: { 'aria-label': T.stepsLabel(m.name) } },
     h('h4', { text: T.stepsTitle }),
-    st.steps.length > 0 ? h('ol', { class: 'stage-steps' }, ...st.steps.map(stepItem)) : null,
+    st.steps.length > 0 ? h('ol', { class: 'stage-steps' }, ...st.steps.map(stepItem)) : h('p', { class: 'help', text: st.line }),
     st.next ? h('p', { class: 'stage-next' }, h('strong', { text: T.next }), st.next) : null,
     st.blockers.length > 0
       ? h('div', { class: 'notice notice-warn stage-blockers' }, h('p', { class: 'notice-title', text: T.blockers }), h('ul', {}, ...st.blockers.map((b) => h('li', { text: b }))))

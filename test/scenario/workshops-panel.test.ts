@@ -165,6 +165,15 @@ describe('the module panel: B01–B05 stage, registrants and waiting list', () =
       expect(m.stage.line).toBe(`B05 de B05 · ${S.followRegistrations}`);
     });
 
+    test('a module cancelled in «Programación anual»: no steps, its line says so', () => {
+      const other = call<SaveModuleResult>('saveModule', [{ ...MODULE, requestId: 'form-0002-panel-b05', name: 'Aprende a Emprender – Cancelado', sessions: [{ ...MODULE.sessions![0], date: '2026-12-15', speakerEmail: 'otra.ponente@gmail.com' }] }]);
+      if (!other.ok) throw new Error(other.message);
+      const plan = w.ws.readTab(w.talleres, 'Programación anual').find((p) => p['ID de módulo'] === other.module.id)!;
+      setCell(w.ws, w.talleres, 'Programación anual', 'ID de programación', String(plan['ID de programación']), 'Estado', 'Cancelado');
+      const m = call<ModulesView>('getModules', []).modules.find((x) => x.id === other.module.id)!;
+      expect(m.stage).toEqual({ steps: [], current: null, next: '', blockers: [], line: S.cancelled });
+    });
+
     test('an unknown module: a Spanish refusal', () => {
       expect(call<ModuleDetail>('getModuleDetail', ['M-NO-EXISTE'])).toEqual({ ok: false, message: R.notFound });
     });

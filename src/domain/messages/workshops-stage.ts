@@ -89,10 +89,8 @@ export const STAGE_MESSAGES = {
   nothingToDo: 'esperar: las invitaciones y las respuestas siguen su curso',
   unblock: 'resolver lo que bloquea el módulo (vea «Qué lo bloquea»)',
   inProgress: 'el módulo está en curso: siga con las sesiones (B06 en adelante)',
-  allDone: 'B01–B05 completos',
   line: (code: string, next: string) => `${code} de B05 · Siguiente: ${next}`,
   lineDone: (next: string) => `B05 de B05 · ${next}`,
-  lineCancelled: 'Cancelado',
 } as const;
 
 /** The registrants' lines in the panel. */

@@ -144,7 +144,7 @@ function b05(f: ModuleFacts, started: boolean): Decision {
 
 /** The module's B01–B05 checklist, its next step and what blocks it. */
 export function moduleStage(f: ModuleFacts): ModuleStage {
-  if (f.status === 'Cancelado') return { steps: [], current: null, next: '', blockers: [S.cancelled], line: S.lineCancelled };
+  if (f.status === 'Cancelado') return { steps: [], current: null, next: '', blockers: [], line: S.cancelled };
   const started = f.status === 'En curso' || f.status === 'Cerrado' || (f.firstStart !== null && f.now.getTime() >= f.firstStart.getTime());
   const decisions: Record<StepCode, Decision> = { B01: b01(f), B02: b02(f), B03: b03(f), B04: b04(f), B05: b05(f, started) };
   const steps: StageStep[] = STEP_CODES.map((code) => ({

@@ -187,7 +187,7 @@ describe('moduleStage', () => {
     });
   });
 
-  test('a cancelled module has no steps', () => {
-    expect(moduleStage(facts({ status: 'Cancelado' }))).toEqual({ steps: [], current: null, next: '', blockers: [S.cancelled], line: S.lineCancelled });
+  test('a cancelled module has no steps: its line says so', () => {
+    expect(moduleStage(facts({ status: 'Cancelado' }))).toEqual({ steps: [], current: null, next: '', blockers: [], line: S.cancelled });
   });
 });
