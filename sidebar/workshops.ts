@@ -10,6 +10,7 @@ import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
 import { speakerControls } from './workshops-speakers';
 import { directionControls } from './workshops-direction';
+import { forgetDetails, moduleDetailBlock, stageSummary } from './workshops-panel';
 
 const T = M.modules;
 
@@ -81,13 +82,19 @@ function moduleItem(m: ModuleView): HTMLLIElement {
     { class: 'module', attrs: { 'data-id': m.id } },
     h('div', { class: 'title-row' }, h('h3', { class: 'module-name', text: m.name }), h('span', { class: 'chip module-state', text: m.status })),
     h('p', { class: 'module-quarter', text: `${T.quarter(m.quarter, m.year)} · ${m.dates}` }),
-    h('p', { class: 'help', text: T.summary(m.sessions.length, m.capacity, m.registered) }),
+    stageSummary(m),
+    h('p', { class: 'help', text: T.summary(m.sessions.length, m.capacity, m.registrations.confirmed) }),
     m.attendanceRule ? h('p', { class: 'help', text: T.certificate(m.attendanceRule) }) : null,
     sessions,
     speakerControls(m, loadModules, say),
     directionControls(m, replaceModule, say),
     edit,
     m.editable ? null : h('p', { class: 'help module-locked', text: m.notEditable }),
+    moduleDetailBlock(
+      m,
+      // Hook points of the module's detail (B05): one line each, e.g. the invitations
+      // (sidebar/workshops-invitations.ts) and the ficha técnica / banner upload (sidebar/workshops-files.ts).
+    ),
   );
 }
 
@@ -126,6 +133,7 @@ export async function loadModules(): Promise<ModulesView | null> {
     const v = await busy(T.loading, () => call('getModules'));
     if (!v) throw new Error(M.unknownError);
     view = v;
+    forgetDetails();
     renderList();
     return v;
   } catch (e) {

@@ -187,3 +187,17 @@ export interface ServerApi {
   /** «Marcar recibido» (with the banner's https link) / «Marcar validado», in that order. */
   setBannerState(moduleId: string, input: BannerStateInput): DirectionResult;
 }
+
+// ---------------------------------------------------------------------------- workshops: the module's panel (B01–B05 stage, registrants) — MODULE PANEL block
+
+import type { ModuleDetail } from './app/workshops/module-view';
+
+export type { ModuleDetail, RegistrantView } from './app/workshops/module-view';
+export type { RegistrationCounts } from './app/workshops/module-progress';
+export type { ModuleStage, StageStep, StepCode, StepState } from './domain/workshops/stage';
+
+/** The module's detail: every module of `getModules` also carries `stage` and `registrations`. */
+export interface ServerApi {
+  /** The module with its B01–B05 checklist, its registrants and its waiting list in order. */
+  getModuleDetail(moduleId: string): ModuleDetail;
+}

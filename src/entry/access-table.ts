@@ -34,6 +34,8 @@ export const ENTRY_ACCESS = {
   correctPersonData: 'member',
   // Workshops (B01): consultants organise the modules.
   getModules: 'member',
+  // The module's panel (B01–B05 stage, registrants and waiting list): consultants run the modules.
+  getModuleDetail: 'member',
   saveModule: 'member',
   // The Dirección (B03, B04): the programme to the Sub Director, the banner.
   sendProgramme: 'member',

@@ -6,6 +6,7 @@
 import { createModule, listModules, updateModule, type ModuleInput, type ModulesView, type SaveModuleResult } from '../app/workshops/programme';
 import { inviteSpeakers as inviteSpeakersUseCase, refreshSpeakerAnswers, syncSessionEvents, type InviteSpeakersResult } from '../app/workshops/speakers';
 import { syncRegistrationChoices } from '../app/workshops/registration';
+import { moduleDetail, type ModuleDetail } from '../app/workshops/module-view';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { guarded } from './guard';
 
@@ -16,6 +17,11 @@ export function getModules(): ModulesView {
     refreshSpeakerAnswers(ctx);
     return listModules(ctx);
   });
+}
+
+/** A module's detail in «Módulos»: its B01–B05 checklist, sessions, registrants and waiting list in order. */
+export function getModuleDetail(moduleId: string): ModuleDetail {
+  return guarded('getModuleDetail', EXECUTION_KINDS.panel, (ctx) => moduleDetail(ctx, moduleId));
 }
 
 /** «Nuevo módulo» (no `id`) or the edit of an existing module (`id`), until its first session starts. */

@@ -41,8 +41,10 @@ import {
   type ScheduledSession,
   type ValidModule,
 } from '../../domain/workshops/module';
-import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock, type Session, type Table, type TableSnapshot, type Workbooks } from '../../ports';
+import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock, type Session, type Table, type TableSnapshot, type Workbook, type Workbooks } from '../../ports';
 import { isCoordinator } from '../../domain/access';
+import { moduleStage, type ModuleStage } from '../../domain/workshops/stage';
+import { invitationCounts, readProgress, registrationCounts, type ModuleProgress, type RegistrationCounts } from './module-progress';
 import { recordedRole } from '../setup';
 import { readTeam } from '../team';
 import { signingSecret } from '../signing';
@@ -113,6 +115,12 @@ export interface ModuleView {
   notEditable: string;
   /** B02: a speaker declined ('' when none did). */
   speakerWarning: string;
+  /** B05: 'Enlace de inscripción' ('' until registration opens). */
+  registrationUrl: string;
+  /** B05: the registrations by state ('Inscripciones') and the places. */
+  registrations: RegistrationCounts;
+  /** Where the module stands in B01–B05: each step, the next one, what blocks it (domain/workshops/stage.ts). */
+  stage: ModuleStage;
 }
 
 export interface ModulesView {
@@ -150,6 +158,7 @@ function dateOf(v: unknown): Date | null {
 }
 
 interface Tabs {
+  workbook: Workbook;
   modules: Table<ModuleKey>;
   sessions: Table<SessionKey>;
   plan: Table<YearPlanKey>;
@@ -163,11 +172,13 @@ interface Snapshot {
   sessionsOf: Map<string, TableRow<SessionKey>[]>;
   /** Module IDs whose 'Programación anual' line says 'Cancelado'. */
   cancelled: Set<string>;
+  /** Registrations, invitations and the Dirección's addresses, for each module's stage. */
+  progress: ModuleProgress;
 }
 
 function openTabs(deps: ProgrammeDeps): Tabs | null {
   const wb = deps.workbooks.current();
-  const tabs = { modules: wb.table(MODULES_TAB), sessions: wb.table(SESSIONS_TAB), plan: wb.table(YEAR_PLAN_TAB) };
+  const tabs = { workbook: wb, modules: wb.table(MODULES_TAB), sessions: wb.table(SESSIONS_TAB), plan: wb.table(YEAR_PLAN_TAB) };
   return tabs.modules.exists() && tabs.sessions.exists() && tabs.plan.exists() ? tabs : null;
 }
 
@@ -185,7 +196,7 @@ function readAll(tabs: Tabs, fresh: boolean): Snapshot {
   }
   const cancelled = new Set<string>();
   for (const row of plan.rows) if (text(row.record.status) === CANCELLED_MODULE && text(row.record.moduleId)) cancelled.add(text(row.record.moduleId));
-  return { modules, sessions, plan, sessionsOf, cancelled };
+  return { modules, sessions, plan, sessionsOf, cancelled, progress: readProgress(tabs.workbook) };
 }
 
 function liveSessions(s: Snapshot, id: string): TableRow<SessionKey>[] {
@@ -234,15 +245,33 @@ function moduleView(s: Snapshot, row: TableRow<ModuleKey>, now: Date): ModuleVie
       ? M.notEditableState(status)
       : '';
   const minSessions = int(row.record.minSessions);
+  const capacity = int(row.record.capacity);
+  const banner = bannerView(row.record.bannerStatus, row.record.bannerUrl);
+  const programmeSentAt = dateOf(row.record.programmeSentAt) ? formatLimaDateTime(dateOf(row.record.programmeSentAt)!) : '';
+  const registrationUrl = text(row.record.registrationUrl);
+  const registrations = registrationCounts(s.progress, row.id, capacity);
+  const stage = moduleStage({
+    status,
+    sessions,
+    programmeSentAt,
+    subDirectorEmailSet: s.progress.subDirectorEmailSet,
+    directionEmailSet: s.progress.directionEmailSet,
+    banner: banner.state,
+    registrationUrl,
+    invitations: invitationCounts(s.progress, row.id),
+    registrants: registrations,
+    firstStart: starts.length > 0 ? new Date(Math.min(...starts.map((d) => d.getTime()))) : null,
+    now,
+  });
   return {
     id: row.id,
     name: text(row.record.name),
     year: int(row.record.year),
     quarter: text(row.record.quarter),
     audience: text(row.record.audience),
-    capacity: int(row.record.capacity),
-    banner: bannerView(row.record.bannerStatus, row.record.bannerUrl),
-    programmeSentAt: dateOf(row.record.programmeSentAt) ? formatLimaDateTime(dateOf(row.record.programmeSentAt)!) : '',
+    capacity,
+    banner,
+    programmeSentAt,
     minSessions,
     attendanceRule: sessions.length > 0 && minSessions > 0 ? M.attendanceRule(minSessions, sessions.length) : '',
     whatsappUrl: text(row.record.whatsappUrl),
@@ -253,6 +282,9 @@ function moduleView(s: Snapshot, row: TableRow<ModuleKey>, now: Date): ModuleVie
     editable: notEditable === '',
     notEditable,
     speakerWarning: declinedWarning(sessions),
+    registrationUrl,
+    registrations,
+    stage,
   };
 }
 
