@@ -29,7 +29,7 @@ const T = {
     `Inscritos ${confirmed} de ${capacity} · En lista de espera ${waiting} · Por revisar ${review} · Retirados ${withdrawn}`,
   registrantsCaption: 'Personas inscritas (por orden de inscripción)',
   noRegistrants: 'Todavía no hay inscripciones.',
-  columns: ['Nombre', 'Estado', 'Inscripción', 'Aviso'] as const,
+  columns: ['Nombre', 'Estado', 'Inscripción', 'Aviso', ''] as const,
   waitingTitle: 'Lista de espera (en orden)',
   waitingLabel: (name: string) => `Lista de espera del módulo «${name}», en orden`,
   noWaiting: 'Nadie en lista de espera.',
@@ -85,6 +85,13 @@ export function stageChecklist(m: ModuleView): HTMLElement {
   );
 }
 
+/** What each registrant's line offers (B05 «Anular»), set by the «Módulos» screen; null: nothing. */
+let registrantAction: ((r: RegistrantView) => HTMLElement | null) | null = null;
+
+export function setRegistrantAction(fn: (r: RegistrantView) => HTMLElement | null): void {
+  registrantAction = fn;
+}
+
 function registrantsTable(list: readonly RegistrantView[]): HTMLElement {
   if (list.length === 0) return h('p', { class: 'help', text: T.noRegistrants });
   const head = h('tr', {}, ...T.columns.map((c) => h('th', { text: c, attrs: { scope: 'col' } })));
@@ -96,6 +103,7 @@ function registrantsTable(list: readonly RegistrantView[]): HTMLElement {
       h('td', { text: r.status }),
       h('td', { text: r.registeredAt }),
       h('td', { text: r.notice }),
+      h('td', {}, registrantAction ? registrantAction(r) : null),
     ),
   );
   return h('table', { class: 'registrants' }, h('caption', { text: T.registrantsCaption }), h('thead', {}, head), h('tbody', {}, ...rows));
@@ -113,7 +121,7 @@ function registrationsBlock(m: ModuleView, box: HTMLElement, d: ModuleDetail): v
   box.appendChild(h('h5', { text: T.waitingTitle }));
   box.appendChild(
     d.waitingList.length > 0
-      ? h('ol', { class: 'waiting-list', attrs: { 'aria-label': T.waitingLabel(m.name) } }, ...d.waitingList.map((x) => h('li', { text: T.waitingLine(x), attrs: { 'data-id': x.id } })))
+      ? h('ol', { class: 'waiting-list', attrs: { 'aria-label': T.waitingLabel(m.name) } }, ...d.waitingList.map((x) => h('li', { attrs: { 'data-id': x.id } }, T.waitingLine(x), registrantAction ? registrantAction(x) : null)))
       : h('p', { class: 'help', text: T.noWaiting }),
   );
 }

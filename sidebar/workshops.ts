@@ -10,7 +10,8 @@ import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
 import { speakerControls } from './workshops-speakers';
 import { directionControls } from './workshops-direction';
-import { forgetDetails, moduleDetailBlock, stageSummary } from './workshops-panel';
+import { forgetDetails, moduleDetailBlock, setRegistrantAction, stageSummary } from './workshops-panel';
+import { annulButton, registrationControls } from './workshops-registration';
 
 const T = M.modules;
 
@@ -94,6 +95,7 @@ function moduleItem(m: ModuleView): HTMLLIElement {
       m,
       // Hook points of the module's detail (B05): one line each, e.g. the invitations
       // (sidebar/workshops-invitations.ts) and the ficha técnica / banner upload (sidebar/workshops-files.ts).
+      registrationControls(m, () => void loadModules(), say),
     ),
   );
 }
@@ -320,6 +322,8 @@ async function submit(): Promise<void> {
 }
 
 export function initModules(showView: (v: 'modulos' | 'modulo') => void): void {
+  // B05: a registrant who holds or waits for a place can be annulled (the place goes to the next in line).
+  setRegistrantAction((r) => (r.status === 'Inscrito' || r.status === 'En lista de espera' ? annulButton(r.id, r.name, () => void loadModules(), say) : null));
   show = showView;
   el('module-problem').tabIndex = -1;
   el('modules-new').addEventListener('click', () => openForm(null));

@@ -201,3 +201,18 @@ export interface ServerApi {
   /** The module with its B01–B05 checklist, its registrants and its waiting list in order. */
   getModuleDetail(moduleId: string): ModuleDetail;
 }
+
+// ---------------------------------------------------------------------------- workshops: registration (B05) — REGISTRATION block
+
+import type { OpenRegistrationResult, PlaceChange, RegistrationResult } from './app/workshops/registration';
+
+export type { OpenRegistrationResult, PlaceChange, RegistrationResult } from './app/workshops/registration';
+
+export interface ServerApi {
+  /** «Abrir inscripción»: the module becomes a choice of the one registration form; its link is written on the module. */
+  openRegistration(moduleId: string): OpenRegistrationResult;
+  /** «Revisar respuestas pendientes»: responses no execution handled yet become registrations now. */
+  processPendingRegistrations(): RegistrationResult;
+  /** «Anular» (with a reason, ≥ 5 characters): the place goes to the first person waiting, who is told once. */
+  annulRegistration(registrationId: string, reason: string): PlaceChange;
+}

@@ -117,15 +117,16 @@ describe('where each module stands, and its registrants, in the Talleres panel (
     const table = item().getByRole('table', { name: 'Personas inscritas (por orden de inscripción)' });
     await table.waitFor();
     expect(await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent)))).toEqual([
-      ['María José Quispe Mamani', 'Inscrito', '21/11/2026 10:00', 'enviado'],
-      ["Raúl O'Brien Castañeda", 'Inscrito', '21/11/2026 10:05', 'enviado'],
-      ['Jesús Vílchez León', 'Inscrito', '21/11/2026 11:00', 'por enviar'],
+      // The last cell: «Anular» for whoever holds or waits for a place (B05).
+      ['María José Quispe Mamani', 'Inscrito', '21/11/2026 10:00', 'enviado', 'Anular'],
+      ["Raúl O'Brien Castañeda", 'Inscrito', '21/11/2026 10:05', 'enviado', 'Anular'],
+      ['Jesús Vílchez León', 'Inscrito', '21/11/2026 11:00', 'por enviar', 'Anular'],
     ]);
     expect(await item().locator('.registration-counts').textContent()).toBe('Inscritos 3 de 3 · En lista de espera 2 · Por revisar 0 · Retirados 0');
     const waiting = item().getByRole('list', { name: `Lista de espera del módulo «${MODULE.name}», en orden` });
     expect(await waiting.locator('li').allTextContents()).toEqual([
-      '1. <b>Ángela</b> Peña Cárdenas — 21/11/2026 19:45 · aviso: sin aviso',
-      '2. Lucía Ñahui Huamán — 22/11/2026 08:30 · aviso: enviado',
+      '1. <b>Ángela</b> Peña Cárdenas — 21/11/2026 19:45 · aviso: sin avisoAnular',
+      '2. Lucía Ñahui Huamán — 22/11/2026 08:30 · aviso: enviadoAnular',
     ]);
     // Markup in a name stays text; no contact data reaches the panel.
     expect(await item().locator('.module-registrations b').count()).toBe(0);
@@ -139,7 +140,7 @@ describe('where each module stands, and its registrants, in the Talleres panel (
     if (!r.ok) throw new Error(r.error);
     const sessions = w.ws.readTab(w.talleres, 'Sesiones');
     w.ws.respondToEvent(String(sessions[1]['ID evento']), 'jose.nahui@gmail.com', 'declined');
-    await frame.getByRole('button', { name: 'Actualizar' }).click();
+    await frame.getByRole('button', { name: 'Actualizar', exact: true }).click();
     await item().locator('.stage-blockers', { hasText: 'Un ponente declinó la sesión 2' }).waitFor();
     expect(await item().locator('.module-stage').textContent()).toBe(`B02 de B05 · Siguiente: ${S.changeSpeaker}`);
     expect(await item().locator('.stage-step[data-step="B02"] .stage-state').textContent()).toBe('Bloqueado');
