@@ -2,7 +2,7 @@
  * Entry points of registration to the modules (B05), in the "Programación Talleres Masivos"
  * spreadsheet: the registration form's submit trigger and the panel's actions.
  */
-import { handleRegistrations, openRegistration as openUseCase, releasePlace, runSweep, scheduleSweep, syncRegistrationChoices, type OpenRegistrationResult, type PlaceChange, type RegistrationResult } from '../app/workshops/registration';
+import { handleRegistrations, markPending, openRegistration as openUseCase, releasePlace, runSweep, scheduleSweep, syncRegistrationChoices, type OpenRegistrationResult, type PlaceChange, type RegistrationResult } from '../app/workshops/registration';
 import { JOB_EXECUTION_KINDS } from '../domain/messages/attention-jobs';
 import { REGISTRATION_MESSAGES as M } from '../domain/messages/registration';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
@@ -22,16 +22,15 @@ export function onRegistrationSubmit(e?: GoogleAppsScript.Events.FormsOnFormSubm
     JOB_EXECUTION_KINDS.registrationSubmit,
     (ctx) => {
       const given = e && e.response ? [formAnswers(e.response)] : [];
+      // First the marker, then the safety net, then the work (app/workshops/registration.ts).
+      for (const r of given) markPending(ctx.properties, r);
+      scheduleSweep(ctx);
       try {
-        const r = handleRegistrations(ctx, given);
-        // A module that started since the last response leaves the form's choices.
-        syncRegistrationChoices(ctx);
-        return r;
+        return handleRegistrations(ctx, given);
       } catch (err) {
         if (!(err instanceof LockBusyError)) throw err;
-        // The response is safe in the form: a sweep in a few minutes handles it.
-        scheduleSweep(ctx);
-        console.warn(`Inscripción: la hoja estaba ocupada; la respuesta se registrará en unos minutos.`);
+        // The response is safe in the form and marked pending: the next submission or the sweep handles it.
+        console.warn('Inscripción: la hoja estaba ocupada; la respuesta se registrará en unos minutos.');
         return { confirmed: 0, waiting: 0, updated: 0, forReview: 0, unchanged: 0, promoted: 0 };
       }
     },
@@ -39,7 +38,7 @@ export function onRegistrationSubmit(e?: GoogleAppsScript.Events.FormsOnFormSubm
   );
 }
 
-/** The one-off sweep left by a busy submission (trigger only). */
+/** The one-off sweep every submission makes sure is scheduled (trigger only). */
 export function runRegistrationSweep(e?: GoogleAppsScript.Events.TimeDriven): RegistrationResult {
   return guarded(
     'runRegistrationSweep',
@@ -64,7 +63,11 @@ export function openRegistration(moduleId: string): OpenRegistrationResult {
 
 /** «Revisar respuestas pendientes»: responses whose automatic handling failed are handled now. */
 export function processPendingRegistrations(): RegistrationResult {
-  return guarded('processPendingRegistrations', EXECUTION_KINDS.panel, (ctx) => handleRegistrations(ctx, []));
+  return guarded('processPendingRegistrations', EXECUTION_KINDS.panel, (ctx) => {
+    const r = handleRegistrations(ctx, [], { sweep: true });
+    syncRegistrationChoices(ctx);
+    return r;
+  });
 }
 
 /** «Anular inscripción» (with a reason): the place goes to the first person waiting, who is told. */

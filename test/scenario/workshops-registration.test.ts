@@ -187,7 +187,11 @@ describe('B05: registration with capacity and a waiting list', () => {
     expect(mail[0].subject).toBe('La inscripción al taller «Aprende a Emprender – Costos» está cerrada – MTPE');
     expect(review().some((r) => r['Tipo'] === 'Inscripción a un módulo cerrado')).toBe(true);
     expect(registrations().some((r) => r['DNI'] === '47890123')).toBe(false);
-    // The module left the form's choices: the same answer is now refused by the form itself.
+    // The sweep each submission leaves (runRegistrationSweep, minutes later) takes the module
+    // out of the form's choices: the same answer is then refused by the form itself.
+    w.ws.advanceBy(6 * 60_000);
+    expect(w.ws.executions({ functionName: 'runRegistrationSweep' }).map((e) => e.status)).toContain('completed');
+    expect(w.ws.triggers(w.talleres).filter((t) => t.handler === 'runRegistrationSweep')).toEqual([]);
     expect(() => submit(answers({ dni: '48901234', names: 'Otra', surnames: 'Persona', email: 'otra@gmail.com' }))).toThrow();
   });
 });

@@ -65,10 +65,10 @@ import { loadBookSettings } from '../team';
 import { linkMaker, webAppBase, type LinkMaker } from '../webapp/links';
 
 export const REGISTRATION_SUBMIT_HANDLER = 'onRegistrationSubmit';
-/** The one-off sweep a submit execution that could not get the lock leaves behind. */
+/** The one-off sweep each submission makes sure is scheduled: the safety net of the pending markers. */
 export const REGISTRATION_SWEEP_HANDLER = 'runRegistrationSweep';
-/** How long after a busy submission the sweep runs. */
-export const SWEEP_DELAY_MS = 2 * 60_000;
+/** How long after a submission the sweep runs (a burst shares one). */
+export const SWEEP_DELAY_MS = 5 * 60_000;
 
 export const REGISTRATION_PROPERTY_KEYS = {
   formId: 'SOE_REGISTRATION_FORM_ID',
@@ -359,8 +359,29 @@ function deliveryColumn(o: DeliveryOutcome): string {
   return o.status === 'enviado' ? 'enviado' : o.status === 'ambiguo' ? 'enviando' : 'error';
 }
 
+function sweepSince(props: Readonly<Record<string, string>>): Date | undefined {
+  const swept = new Date(props[REGISTRATION_PROPERTY_KEYS.sweptAt] ?? '');
+  return isNaN(swept.getTime()) ? undefined : new Date(swept.getTime() - SWEEP_MARGIN_MS);
+}
+
+/** Document property marking a response whose handling has begun and not finished (see `markPending`). */
+export const PENDING_PREFIX = 'SOE_REG_PENDING:';
+
 /**
- * Handles responses of the registration form (see the module comment). Takes the lock.
+ * Written FIRST by each submit execution, before the lock: "response R, sent at T, is being
+ * handled". Removed with the rows that account for it. A marker left behind (the execution found
+ * the sheet busy, crashed, or timed out) is seen by the next execution, which handles that
+ * response first, in the order people sent them — so places follow that order — and by the
+ * one-off sweep that each submission makes sure is scheduled.
+ */
+export function markPending(properties: KeyValueStore, r: FormAnswers): void {
+  properties.setAll({ [PENDING_PREFIX + r.responseId]: r.submittedAt.toISOString() });
+}
+
+/**
+ * Handles responses of the registration form (see the module comment): the `given` ones, those
+ * other executions left pending, and — with `sweep` (the sweep trigger, «Revisar respuestas
+ * pendientes») — any response of the form not yet accounted for. Takes the lock.
  */
 export function handleRegistrations(deps: RegistrationDeps, given: readonly FormAnswers[], options: { sweep?: boolean } = {}): RegistrationResult {
   const result: RegistrationResult = { confirmed: 0, waiting: 0, updated: 0, forReview: 0, unchanged: 0, promoted: 0 };
@@ -370,22 +391,48 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
     const now = deps.clock.now();
     const w = readWorld(book, true);
     const reviewTable = book.table(REVIEW_TAB);
-    const known = new Set<string>(reviewTable.exists() ? reviewTable.read().rows.map((r) => text(r.record.reference)) : []);
+    const known = new Set<string>();
     for (const r of w.registrations.rows) for (const id of responseIds(r.record.responseId)) known.add(id);
+    // 'Revisión' is read only when a response may be there: a sweep, or one about to go there.
+    let reviewRefs: Set<string> | null = null;
+    const inReview = (responseId: string): boolean => {
+      reviewRefs ??= new Set(reviewTable.exists() ? reviewTable.read().rows.map((r) => text(r.record.reference)) : []);
+      return reviewRefs.has(responseId);
+    };
 
-    // Every response no execution accounted for, in the form's order (the order people sent
-    // them, which is the order places are given), and the given ones if the sweep missed them.
+    // What to handle: the given responses, those other executions left pending, and on a sweep
+    // every response of the form not accounted for — in the order people sent them.
+    const props = deps.properties.getAll();
+    const pendingIds = Object.keys(props).filter((k) => k.startsWith(PENDING_PREFIX)).map((k) => k.slice(PENDING_PREFIX.length));
     const queue = new Map<string, FormAnswers>();
-    if (options.sweep !== false && formId) {
-      const swept = new Date(deps.properties.get(REGISTRATION_PROPERTY_KEYS.sweptAt) ?? '');
-      const since = isNaN(swept.getTime()) ? undefined : new Date(swept.getTime() - SWEEP_MARGIN_MS);
-      for (const r of deps.forms.responses(formId, since, known)) if (!known.has(r.responseId)) queue.set(r.responseId, r);
+    if (options.sweep && formId) {
+      for (const r of deps.forms.responses(formId, sweepSince(props), known)) queue.set(r.responseId, r);
     }
-    for (const r of given) if (!known.has(r.responseId) && !queue.has(r.responseId)) queue.set(r.responseId, r);
+    for (const r of given) if (!queue.has(r.responseId)) queue.set(r.responseId, r);
+    for (const id of pendingIds) {
+      if (queue.has(id) || known.has(id) || !formId) continue;
+      const r = deps.forms.response(formId, id);
+      if (r) queue.set(id, r);
+    }
+    const settled: string[] = pendingIds.filter((id) => known.has(id) || !queue.has(id));
+    const candidates = [...queue.values()].filter((r) => {
+      if (known.has(r.responseId)) {
+        settled.push(r.responseId);
+        return false;
+      }
+      return true;
+    });
     result.unchanged = given.filter((r) => known.has(r.responseId)).length;
     // Stable: equal times keep the form's order.
-    const ordered = [...queue.values()].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
-    if (ordered.length === 0 && options.sweep === false) return result;
+    const ordered = candidates.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+    const done = (ids: readonly string[]) => {
+      for (const id of new Set(ids)) if (props[PENDING_PREFIX + id] !== undefined || given.some((g) => g.responseId === id)) deps.properties.delete(PENDING_PREFIX + id);
+    };
+    if (ordered.length === 0) {
+      done(settled);
+      if (options.sweep) deps.properties.setAll({ [REGISTRATION_PROPERTY_KEYS.sweptAt]: now.toISOString() });
+      return result;
+    }
 
     const secret = signingSecret(deps.properties);
     const m = mailing(deps, w);
@@ -406,6 +453,11 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
     for (const resp of ordered) {
       const read = readRegistration(resp.answers);
       const f = read.ok ? moduleFacts(w, read.registrant.moduleId) : read.moduleId ? moduleFacts(w, read.moduleId) : null;
+      if ((!read.ok || !registrationOpenness(f, now).open) && inReview(resp.responseId)) {
+        // Handled before: it is in 'Revisión' (and its email was sent then).
+        if (given.some((g) => g.responseId === resp.responseId)) result.unchanged++;
+        continue;
+      }
       if (!read.ok) {
         review.push({ tipo: R.kindInvalid, referencia: resp.responseId, detalle: R.invalid(resp.responseId, f?.name ?? '', read.problems) });
         deps.audit.record({ action: A.forReview, target: resp.responseId, result: 'Por revisar', detail: read.problems.join(' ') });
@@ -497,7 +549,8 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
     if (review.length) recordReview(reviewTable, review, now);
     // The rows now say what was sent: the journal's entries are no longer needed.
     for (const [kind, key] of journalDone) clearJournal(deps.properties, kind, [key]);
-    if (options.sweep !== false) deps.properties.setAll({ [REGISTRATION_PROPERTY_KEYS.sweptAt]: now.toISOString() });
+    done([...settled, ...ordered.map((r) => r.responseId)]);
+    if (options.sweep) deps.properties.setAll({ [REGISTRATION_PROPERTY_KEYS.sweptAt]: now.toISOString() });
     return result;
   });
 }
@@ -697,10 +750,10 @@ export function registrationSummary(deps: Pick<RegistrationDeps, 'workbooks' | '
 // ---------------------------------------------------------------------------- a later sweep
 
 /**
- * Leaves one sweep scheduled for a response that could not be handled now (the lock was busy:
- * another submission, a panel action). Called WITHOUT the lock — that is why it is needed — so
- * it only adds a trigger when none of this handler is there; two racing executions may leave
- * two, which is harmless (each sweep is idempotent) and the sweep removes them all.
+ * Makes sure one sweep is scheduled. Called by every submission, WITHOUT the lock (the lock may
+ * be what it could not get), so it only adds a trigger when none of this handler is there; two
+ * racing executions may leave two, which is harmless (each sweep is idempotent) and the sweep
+ * removes them all. One trigger however many modules (Apps Script's 20 per user per script).
  */
 export function scheduleSweep(deps: { scheduler: Scheduler }): boolean {
   if (deps.scheduler.list().some((t) => t.handler === REGISTRATION_SWEEP_HANDLER)) return false;
@@ -708,8 +761,13 @@ export function scheduleSweep(deps: { scheduler: Scheduler }): boolean {
   return true;
 }
 
-/** The sweep's run: its own triggers removed (it is one-off), then every pending response handled. */
+/**
+ * The sweep's run: its own triggers removed (it is one-off), then every response not accounted
+ * for handled, and the form's module choices put in step (a module that started leaves them).
+ */
 export function runSweep(deps: RegistrationDeps & { scheduler: Scheduler }): RegistrationResult {
   for (const t of deps.scheduler.list()) if (t.handler === REGISTRATION_SWEEP_HANDLER) deps.scheduler.remove(t.id);
-  return handleRegistrations(deps, []);
+  const r = handleRegistrations(deps, [], { sweep: true });
+  syncRegistrationChoices(deps);
+  return r;
 }
