@@ -22,6 +22,7 @@ const FIELDS: Record<Exclude<ModuleField, 'sessions'>, string> = {
   capacity: 'mod-capacity',
   minSessions: 'mod-min',
   whatsappUrl: 'mod-whatsapp',
+  objective: 'mod-objective',
 };
 const SESSION_FIELDS: readonly SessionField[] = ['topic', 'date', 'startTime', 'endTime', 'speaker', 'speakerEmail'];
 const SESSION_LABELS: Record<SessionField, string> = {
@@ -255,6 +256,7 @@ function openForm(m: ModuleView | null): void {
   input(FIELDS.capacity).value = m ? String(m.capacity) : '';
   input(FIELDS.minSessions).value = m ? String(m.minSessions) : '';
   input(FIELDS.whatsappUrl).value = m?.whatsappUrl ?? '';
+  input(FIELDS.objective).value = m?.objective ?? '';
   if (m && m.sessions.length > 0) for (const s of m.sessions) addSessionRow(s);
   else addSessionRow();
   show('modulo');
@@ -276,6 +278,7 @@ function collect(): ModuleInput {
     capacity: value(FIELDS.capacity),
     minSessions: value(FIELDS.minSessions),
     whatsappUrl: value(FIELDS.whatsappUrl),
+    objective: value(FIELDS.objective),
     sessions,
   };
 }
