@@ -41,6 +41,9 @@ export const ENTRY_ACCESS = {
   setBannerState: 'member',
   // Sessions and speakers (B02).
   inviteSpeakers: 'member',
+  // A module's files in Drive (B04 banner upload, B05 ficha técnica).
+  generateFactSheet: 'member',
+  uploadBanner: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
