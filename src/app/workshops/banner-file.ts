@@ -15,7 +15,6 @@ import {
   MAX_BANNER_BYTES,
   bannerFileName,
   base64MaxBytes,
-  driveSafeName,
   isBase64,
   sniffBannerType,
   type BannerMime,
@@ -73,7 +72,7 @@ export function uploadBanner(deps: BannerFileDeps, moduleId: unknown, upload: un
     if (!may.ok) return refuseFiles(deps, m.id, may.message);
 
     const folder = ensureModuleFolder(deps, row);
-    const name = bannerFileName(driveSafeName(m.name), checked.mime);
+    const name = bannerFileName(m.name, checked.mime);
     const file = deps.drive.saveFile(folder.id, name, checked.mime, checked.bytes);
     const given = upload as BannerUpload;
     deps.audit.record({
@@ -88,7 +87,7 @@ export function uploadBanner(deps: BannerFileDeps, moduleId: unknown, upload: un
 
     // One banner in the folder: the earlier ones (any of the three types) are retired.
     for (const mime of ALL_TYPES) {
-      for (const old of deps.drive.filesNamed(folder.id, bannerFileName(driveSafeName(m.name), mime))) {
+      for (const old of deps.drive.filesNamed(folder.id, bannerFileName(m.name, mime))) {
         if (old.id === file.id) continue;
         try {
           deps.drive.retire(old.id, folder.id);

@@ -36,18 +36,14 @@ export function isBase64(s: string): boolean {
   return s.length > 0 && s.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(s);
 }
 
-/**
- * The banner's file name in the module's folder: 'Banner – <módulo>.<ext>', the extension from
- * the bytes' real type. Characters Drive and file systems dislike become '-'.
- */
-export function bannerFileName(moduleName: string, mime: BannerMime): string {
-  const safe = moduleName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').trim() || 'módulo';
-  return `Banner – ${safe}.${EXTENSION[mime]}`;
+/** A file or folder name for Drive from a module's name: no slashes or control characters. */
+export function driveSafeName(name: string): string {
+  return name.replace(/[\\/\u0000-\u001f]/g, '-').trim() || 'módulo';
 }
 
-/** A file name for Drive from a module's name (the ficha's): no slashes or control characters. */
-export function driveSafeName(name: string): string {
-  return name.replace(/[\\/\u0000-\u001f]/g, '-').trim();
+/** The banner's file name in the module's folder: 'Banner – <módulo>.<ext>', the extension from the bytes' real type. */
+export function bannerFileName(moduleName: string, mime: BannerMime): string {
+  return `Banner – ${driveSafeName(moduleName)}.${EXTENSION[mime]}`;
 }
 
 const DRIVE_ID = '[A-Za-z0-9_-]{10,200}';

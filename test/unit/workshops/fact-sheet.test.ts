@@ -77,7 +77,8 @@ describe('banner file rules (B04)', () => {
     expect(isBase64('iVBORw0KGgo=')).toBe(true);
     expect(isBase64('no es base64!')).toBe(false);
     expect(isBase64('abc')).toBe(false);
-    expect(bannerFileName('Módulo I/2027: "final"', 'image/jpeg')).toBe('Banner – Módulo I-2027- -final-.jpg');
+    expect(bannerFileName('Módulo I/2027: "final"', 'image/jpeg')).toBe('Banner – Módulo I-2027: "final".jpg');
+    expect(bannerFileName(' \u0000 ', 'image/png')).toBe('Banner – -.png');
     expect(folderIdOf('https://drive.google.com/drive/folders/1AbCdEfGhIjKlMn')).toBe('1AbCdEfGhIjKlMn');
     expect(folderIdOf('https://evil.example/drive/folders/1AbCdEfGhIjKlMn')).toBeNull();
     expect(fileIdOf('https://drive.google.com/file/d/1AbCdEfGhIjKlMn/view?usp=drivesdk')).toBe('1AbCdEfGhIjKlMn');
