@@ -10,6 +10,7 @@ import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
 import { speakerControls } from './workshops-speakers';
 import { directionControls } from './workshops-direction';
+import { factSheetControls } from './workshops-files';
 
 const T = M.modules;
 
@@ -87,6 +88,7 @@ function moduleItem(m: ModuleView): HTMLLIElement {
     sessions,
     speakerControls(m, loadModules, say),
     directionControls(m, replaceModule, say),
+    factSheetControls(m, replaceModule, say),
     edit,
     m.editable ? null : h('p', { class: 'help module-locked', text: m.notEditable }),
   );

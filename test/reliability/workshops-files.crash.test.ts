@@ -69,7 +69,8 @@ function checkDrive(ws: Workspace, ctx: Ctx, prefix: string, column: string): st
   const row = ws.readTab(ctx.talleres, 'Módulos').find((m) => m['ID de módulo'] === ctx.moduleId)!;
   if (mine[0] && row['Carpeta del módulo'] !== `https://drive.google.com/drive/folders/${mine[0].id}`) v.push(`'Carpeta del módulo' is "${String(row['Carpeta del módulo'])}"`);
   for (const f of [...service, ...mine]) {
-    if (f.sharing.access !== 'PRIVATE' || !f.sharing.restricted) v.push(`folder "${f.name}" is shared as ${f.sharing.access}`);
+    if (!f.sharing.restricted) v.push(`folder "${f.name}" was never shared (open to every workspace user in the emulator)`);
+    else if (f.sharing.access !== 'PRIVATE') v.push(`folder "${f.name}" is shared as ${f.sharing.access}`);
     if (!f.sharing.editors.includes(COLLEAGUE)) v.push(`folder "${f.name}" is not shared with the team`);
   }
   const files = mine[0] ? items.filter((i) => i.kind === 'file' && i.parents.includes(mine[0].id) && i.name.startsWith(prefix)) : [];
