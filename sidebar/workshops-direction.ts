@@ -9,6 +9,7 @@ import type { DirectionResult, ModuleView, SendAgainOptions } from '../src/api';
 import { h, link, nextId } from './dom';
 import { M } from './messages';
 import { busy, call, showError } from './server';
+import { bannerUploadControls } from './workshops-files';
 
 /** The texts this part of the panel writes (the server's answers are shown as they come). */
 const T = {
@@ -19,7 +20,7 @@ const T = {
   again: 'Sí, enviar de nuevo',
   cancel: 'No',
   linkLabel: 'Enlace del banner (Drive u otra dirección https://)',
-  linkHelp: 'Por ahora el archivo no se sube desde el panel: súbalo a Drive y pegue aquí su enlace.',
+  linkHelp: 'O suba el archivo con «Subir banner»: queda en la carpeta del módulo en Drive.',
   received: 'Marcar recibido',
   validated: 'Marcar validado',
   openBanner: 'Abrir el banner',
@@ -93,6 +94,7 @@ export function directionControls(m: ModuleView, updated: (m: ModuleView, messag
           linkInput,
           h('p', { class: 'help', text: T.linkHelp }),
           h('div', { class: 'buttons' }, received, m.banner.state === 'Recibido' ? validated : null),
+          bannerUploadControls(m, updated, say),
         )
       : null;
 

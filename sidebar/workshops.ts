@@ -12,6 +12,7 @@ import { speakerControls } from './workshops-speakers';
 import { directionControls } from './workshops-direction';
 import { forgetDetails, moduleDetailBlock, setRegistrantAction, stageSummary } from './workshops-panel';
 import { annulButton, registrationControls } from './workshops-registration';
+import { factSheetControls } from './workshops-files';
 
 const T = M.modules;
 
@@ -24,6 +25,7 @@ const FIELDS: Record<Exclude<ModuleField, 'sessions'>, string> = {
   capacity: 'mod-capacity',
   minSessions: 'mod-min',
   whatsappUrl: 'mod-whatsapp',
+  objective: 'mod-objective',
 };
 const SESSION_FIELDS: readonly SessionField[] = ['topic', 'date', 'startTime', 'endTime', 'speaker', 'speakerEmail'];
 const SESSION_LABELS: Record<SessionField, string> = {
@@ -89,6 +91,7 @@ function moduleItem(m: ModuleView): HTMLLIElement {
     sessions,
     speakerControls(m, loadModules, say),
     directionControls(m, replaceModule, say),
+    factSheetControls(m, replaceModule, say),
     edit,
     m.editable ? null : h('p', { class: 'help module-locked', text: m.notEditable }),
     moduleDetailBlock(
@@ -265,6 +268,7 @@ function openForm(m: ModuleView | null): void {
   input(FIELDS.capacity).value = m ? String(m.capacity) : '';
   input(FIELDS.minSessions).value = m ? String(m.minSessions) : '';
   input(FIELDS.whatsappUrl).value = m?.whatsappUrl ?? '';
+  input(FIELDS.objective).value = m?.objective ?? '';
   if (m && m.sessions.length > 0) for (const s of m.sessions) addSessionRow(s);
   else addSessionRow();
   show('modulo');
@@ -286,6 +290,7 @@ function collect(): ModuleInput {
     capacity: value(FIELDS.capacity),
     minSessions: value(FIELDS.minSessions),
     whatsappUrl: value(FIELDS.whatsappUrl),
+    objective: value(FIELDS.objective),
     sessions,
   };
 }

@@ -216,3 +216,19 @@ export interface ServerApi {
   /** «Anular» (with a reason, ≥ 5 characters): the place goes to the first person waiting, who is told once. */
   annulRegistration(registrationId: string, reason: string): PlaceChange;
 }
+
+// ---------------------------------------------------------------------------- workshops: a module's files in Drive (B04, B05) — FILES block
+
+import type { BannerUpload } from './app/workshops/banner-file';
+import type { FilesResult } from './app/workshops/folder';
+
+export type { BannerUpload } from './app/workshops/banner-file';
+export type { FilesResult } from './app/workshops/folder';
+
+/** The ficha técnica and the banner's file: each answers with the file's link and the module as the list shows it. */
+export interface ServerApi {
+  /** «Ficha técnica: Generar»: the PDF in the module's Drive folder; regenerating replaces the previous one. */
+  generateFactSheet(moduleId: string): FilesResult;
+  /** «Subir banner»: PNG, JPG or PDF up to 5 MB (checked by its bytes); the banner becomes 'Recibido' with the file's link. */
+  uploadBanner(moduleId: string, file: BannerUpload): FilesResult;
+}

@@ -84,6 +84,7 @@ export * from './entry/day';
 export * from './entry/workshops';
 export * from './entry/workshops-direction';
 export * from './entry/workshops-registration';
+export * from './entry/workshops-files';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 

@@ -467,3 +467,43 @@ export interface WebAppService {
   /** The deployed web app's URL, or null when the script is not deployed as one. */
   url(): string | null;
 }
+
+// ---------------------------------------------------------------------------- Drive: a module's files (B04, B05)
+
+/** A file or folder in Drive, as the use cases keep it: its ID, its link and its name. */
+export interface DriveItemRef {
+  readonly id: string;
+  readonly url: string;
+  readonly name: string;
+}
+
+/**
+ * A module's folder and files in Google Drive (DriveApp; src/gas/drive-files.ts). Nothing here
+ * makes an item public: folders are shared with the team's accounts by name, link sharing off.
+ */
+export interface DriveFiles {
+  /** The folder with this ID when this person can open it and it is not in the trash; null otherwise. */
+  folder(id: string): DriveItemRef | null;
+  /** The folder the spreadsheet is in; this person's "My Drive" when it has none they can open. */
+  spreadsheetFolder(): DriveItemRef;
+  /** Folders inside `parentId`, not trashed, oldest first, whose name is `name` or ends with `suffix`. */
+  childFolders(parentId: string, match: { readonly name?: string; readonly suffix?: string }): DriveItemRef[];
+  /** A new folder inside `parentId` (no idempotent create in Drive: record its ID at once). */
+  createFolder(parentId: string, name: string): DriveItemRef;
+  /** Gives each account edit access (those who have it are skipped) and turns link sharing off; returns how many were added. */
+  shareWithTeam(folderId: string, emails: readonly string[]): number;
+  /** Files in the folder with exactly this name, not trashed, oldest first. */
+  filesNamed(folderId: string, name: string): DriveItemRef[];
+  /** The HTML page converted to PDF (Blob.getAs), saved in the folder as `name`. */
+  savePdfFromHtml(folderId: string, name: string, html: string): DriveItemRef;
+  /** Bytes saved in the folder as a file of this type. */
+  saveFile(folderId: string, name: string, mimeType: string, bytes: readonly number[]): DriveItemRef;
+  /**
+   * Takes a file out of the module's folder: to the trash when this person owns it ('trashed'),
+   * else out of the folder only ('removed': Drive lets only the owner trash); 'gone' when there is
+   * no such file any more (done already).
+   */
+  retire(fileId: string, folderId: string): 'trashed' | 'removed' | 'gone';
+  /** Bytes of a base64 text (Apps Script's signed bytes). Throws when it is not base64. */
+  decodeBase64(base64: string): number[];
+}

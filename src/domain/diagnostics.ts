@@ -42,6 +42,7 @@ export const MANIFEST_SCOPES: readonly string[] = [
   'https://www.googleapis.com/auth/script.container.ui',
   'https://www.googleapis.com/auth/calendar.events',
   'https://www.googleapis.com/auth/forms',
+  'https://www.googleapis.com/auth/drive',
   'https://www.googleapis.com/auth/userinfo.email',
 ];
 

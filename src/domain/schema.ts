@@ -223,6 +223,12 @@ export const MODULES_TAB = tab({
     c.text('bannerUrl', 'Enlace del banner'),
     c.text('whatsappUrl', 'Grupo de WhatsApp'),
     c.dateTime('programmeSentAt', 'Programación enviada', { system: true }),
+    // B05: the ficha técnica's objective (the module form), the module's Drive folder, and the
+    // ficha's PDF (one kept; regenerating replaces it) with when it was made.
+    c.text('objective', 'Objetivo'),
+    c.text('driveFolderUrl', 'Carpeta del módulo', { system: true }),
+    c.text('factSheetUrl', 'Ficha técnica', { system: true }),
+    c.dateTime('factSheetAt', 'Ficha generada', { system: true }),
     c.dateTime('createdAt', 'Creado', { system: true }),
     c.dateTime('updatedAt', 'Actualizado', { system: true }),
   ],

@@ -47,6 +47,9 @@ export const ENTRY_ACCESS = {
   openRegistration: 'member',
   processPendingRegistrations: 'member',
   annulRegistration: 'member',
+  // A module's files in Drive (B04 banner upload, B05 ficha técnica).
+  generateFactSheet: 'member',
+  uploadBanner: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',

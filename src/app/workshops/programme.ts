@@ -104,6 +104,11 @@ export interface ModuleView {
   /** 'al menos 3 de 4 sesiones' */
   attendanceRule: string;
   whatsappUrl: string;
+  /** B05: the ficha técnica's objective ('' none), the module's Drive folder and its ficha (link and when, '' none). */
+  objective: string;
+  driveFolderUrl: string;
+  factSheetUrl: string;
+  factSheetAt: string;
   status: string;
   /** '12/01, 19/01 y 26/01/2027' */
   dates: string;
@@ -275,6 +280,10 @@ function moduleView(s: Snapshot, row: TableRow<ModuleKey>, now: Date): ModuleVie
     minSessions,
     attendanceRule: sessions.length > 0 && minSessions > 0 ? M.attendanceRule(minSessions, sessions.length) : '',
     whatsappUrl: text(row.record.whatsappUrl),
+    objective: text(row.record.objective),
+    driveFolderUrl: text(row.record.driveFolderUrl),
+    factSheetUrl: text(row.record.factSheetUrl),
+    factSheetAt: dateOf(row.record.factSheetAt) ? formatLimaDateTime(dateOf(row.record.factSheetAt)!) : '',
     status,
     dates: text(row.record.dates),
     registered: int(row.record.registered),
@@ -385,7 +394,7 @@ function requestKeyOf(input: ModuleInput): string {
 
 /** What is compared and audited: the module's fields and each session's, as text. */
 interface Comparable {
-  module: Record<'name' | 'year' | 'quarter' | 'audience' | 'capacity' | 'minSessions' | 'whatsappUrl', string>;
+  module: Record<'name' | 'year' | 'quarter' | 'audience' | 'capacity' | 'minSessions' | 'whatsappUrl' | 'objective', string>;
   sessions: Map<number, Record<'topic' | 'date' | 'startTime' | 'endTime' | 'speaker' | 'speakerEmail', string>>;
 }
 
@@ -399,6 +408,7 @@ function comparableOfValid(m: ValidModule): Comparable {
       capacity: String(m.capacity),
       minSessions: String(m.minSessions),
       whatsappUrl: m.whatsappUrl,
+      objective: m.objective,
     },
     sessions: new Map(
       m.sessions.map((s) => [s.number, { topic: s.topic, date: s.date, startTime: s.startTime, endTime: s.endTime, speaker: s.speaker, speakerEmail: s.speakerEmail }]),
@@ -421,6 +431,7 @@ function comparableOfRows(snap: Snapshot, row: TableRow<ModuleKey>): Comparable 
       capacity: text(r.capacity),
       minSessions: text(r.minSessions),
       whatsappUrl: text(r.whatsappUrl),
+      objective: text(r.objective),
     },
     sessions,
   };
@@ -538,6 +549,7 @@ function saveLocked(deps: ProgrammeDeps, input: ModuleInput, id: string | null):
     capacity: m.capacity,
     minSessions: m.minSessions,
     whatsappUrl: m.whatsappUrl,
+    objective: m.objective,
     updatedAt: now,
   };
   const sessionFields = (s: ValidModule['sessions'][number]): Partial<Record<SessionKey, FieldValue>> => ({

@@ -31,6 +31,8 @@ export const MODULE_FIELD_MESSAGES = {
   whatsappInvalid: 'El enlace del grupo de WhatsApp debe empezar con https://chat.whatsapp.com/ (cópielo desde «Invitar al grupo mediante enlace»).',
   sessionsMissing: 'Agregue al menos una sesión al módulo.',
   sessionsTooMany: (max: number) => `Un módulo puede tener como máximo ${max} sesiones.`,
+  objectiveInvalid: 'El objetivo del módulo debe empezar con una letra o un número.',
+  objectiveTooLong: (max: number) => `El objetivo del módulo es demasiado largo (máximo ${max} caracteres).`,
 } as const;
 
 export const SESSION_FIELD_MESSAGES = {
@@ -100,6 +102,7 @@ export const MODULE_FIELD_LABELS = {
   capacity: 'Cupos',
   minSessions: 'Asistencia mínima',
   whatsappUrl: 'Grupo de WhatsApp',
+  objective: 'Objetivo',
   topic: 'Tema',
   date: 'Fecha',
   startTime: 'Hora de inicio',

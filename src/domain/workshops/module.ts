@@ -20,6 +20,8 @@ export const MAX_SESSIONS = 20;
 export const MAX_NAME_LENGTH = 150;
 export const MAX_TOPIC_LENGTH = 200;
 export const MAX_AUDIENCE_LENGTH = 300;
+/** The ficha técnica's objective (B05): optional, one paragraph. */
+export const MAX_OBJECTIVE_LENGTH = 1000;
 export const MIN_YEAR = 2024;
 export const MAX_YEAR = 2100;
 
@@ -52,10 +54,12 @@ export interface ModuleInput {
   /** The certificate's attendance rule: at least this many of the module's sessions. */
   minSessions?: number | string;
   whatsappUrl?: string;
+  /** B05: what the module is for, printed in its ficha técnica (optional). */
+  objective?: string;
   sessions?: SessionInput[];
 }
 
-export type ModuleField = 'name' | 'year' | 'quarter' | 'audience' | 'capacity' | 'minSessions' | 'whatsappUrl' | 'sessions';
+export type ModuleField = 'name' | 'year' | 'quarter' | 'audience' | 'capacity' | 'minSessions' | 'whatsappUrl' | 'objective' | 'sessions';
 export type SessionField = 'topic' | 'date' | 'startTime' | 'endTime' | 'speaker' | 'speakerEmail';
 
 export interface ModuleFieldErrors {
@@ -86,6 +90,8 @@ export interface ValidModule {
   capacity: number;
   minSessions: number;
   whatsappUrl: string;
+  /** '' when none was given. */
+  objective: string;
   sessions: ValidSession[];
 }
 
@@ -223,6 +229,11 @@ export function validateModule(
   const whatsappText = cleanText(input.whatsappUrl, 300);
   if (whatsappText !== '' && !WHATSAPP_GROUP.test(whatsappText)) fields.whatsappUrl = MF.whatsappInvalid;
 
+  // Optional: empty is fine; otherwise one paragraph that starts like text (never like a formula).
+  const objectiveText = cleanText(input.objective, 0);
+  if (objectiveText.length > MAX_OBJECTIVE_LENGTH) fields.objective = MF.objectiveTooLong(MAX_OBJECTIVE_LENGTH);
+  else if (objectiveText !== '' && !STARTS_WELL.test(objectiveText)) fields.objective = MF.objectiveInvalid;
+
   if (rawSessions.length === 0) fields.sessions = MF.sessionsMissing;
   else if (rawSessions.length > MAX_SESSIONS) fields.sessions = MF.sessionsTooMany(MAX_SESSIONS);
 
@@ -321,6 +332,7 @@ export function validateModule(
       capacity,
       minSessions,
       whatsappUrl: whatsappText,
+      objective: objectiveText,
       sessions,
     },
   };
