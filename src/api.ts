@@ -187,3 +187,19 @@ export interface ServerApi {
   /** «Marcar recibido» (with the banner's https link) / «Marcar validado», in that order. */
   setBannerState(moduleId: string, input: BannerStateInput): DirectionResult;
 }
+
+// ---------------------------------------------------------------------------- workshops: invitations (B05) — INVITATIONS block
+
+import type { InvitationActionResult, InvitationFile, InvitationStatus } from './app/workshops/invitations';
+
+export type { InvitationActionResult, InvitationFile, InvitationStatus } from './app/workshops/invitations';
+
+/** B05 invitation server functions. */
+export interface ServerApi {
+  /** «Enviar invitaciones»: queues the module's audience and starts the job; refused with the reason until the banner is validated and registration open. */
+  sendInvitations(moduleId: string): InvitationActionResult;
+  /** Imports a CSV/XLSX list ('Correo', optional 'Nombre') with its declared legal basis (≥ 10 characters). */
+  importInvitationList(moduleId: string, file: InvitationFile, legalBasis: string): InvitationActionResult;
+  /** Counts (queued, sent, skipped, waiting for quota), whether invitations may go, why not, and whether the web app is missing. */
+  getInvitationStatus(moduleId: string): InvitationStatus;
+}

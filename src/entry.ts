@@ -83,6 +83,7 @@ export * from './entry/day';
 
 export * from './entry/workshops';
 export * from './entry/workshops-direction';
+export * from './entry/workshops-invitations';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 

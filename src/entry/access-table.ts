@@ -41,6 +41,10 @@ export const ENTRY_ACCESS = {
   setBannerState: 'member',
   // Sessions and speakers (B02).
   inviteSpeakers: 'member',
+  // Invitations (B05): the module's audience, the imported lists, the job's state.
+  sendInvitations: 'member',
+  importInvitationList: 'member',
+  getInvitationStatus: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
@@ -56,6 +60,7 @@ export const ENTRY_ACCESS = {
   runReminders: 'trigger',
   runDayClosing: 'trigger',
   onSurveySubmit: 'trigger',
+  runInvitations: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;
