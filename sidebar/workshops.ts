@@ -10,6 +10,7 @@ import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
 import { speakerControls } from './workshops-speakers';
 import { directionControls } from './workshops-direction';
+import { invitationControls } from './workshops-invitations';
 
 const T = M.modules;
 
@@ -86,6 +87,7 @@ function moduleItem(m: ModuleView): HTMLLIElement {
     sessions,
     speakerControls(m, loadModules, say),
     directionControls(m, replaceModule, say),
+    invitationControls(m, say),
     edit,
     m.editable ? null : h('p', { class: 'help module-locked', text: m.notEditable }),
   );

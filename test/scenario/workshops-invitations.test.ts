@@ -69,7 +69,6 @@ describe('B05: 500 invitations across two days of quota, tomorrow\'s reminders f
   };
   const invitations = () => w.ws.readTab(w.talleres, 'Invitaciones');
   const invitationMails = () => w.ws.outbox().filter((m) => m.subject.startsWith('Invitación: «Aprende a Emprender – IV 2026»'));
-  const reminderMails = () => w.ws.outbox().filter((m) => /recordatorio|Recordatorio|cita/i.test(m.subject) && !m.subject.startsWith('Invitación'));
 
   beforeAll(() => {
     w = createAttentionWorld({ at: '2026-11-27T08:00' });
