@@ -55,7 +55,7 @@ import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock
 import { readReportRows, type ReportFiles } from '../appointments/import';
 import { workshopDatesText } from '../workshops-invitation';
 import { clearJournal, journalEntries, sendOnce, type QuotaBudget } from '../delivery';
-import { acquireLease, Budget, CONTINUATION_DELAY_MS, finishJob, JOB_BUDGET_MS, releaseLease, requestRun, scheduleContinuation, startJob } from '../jobs';
+import { acquireLease, Budget, CONTINUATION_DELAY_MS, continuationProperty, finishJob, JOB_BUDGET_MS, releaseLease, requestRun, scheduleContinuation, startJob } from '../jobs';
 import { recordReview, type ReviewItem } from '../review';
 import { readSettings } from '../settings';
 import { recordedSiblingId } from '../setup';
@@ -319,7 +319,7 @@ export function sendInvitations(deps: InvitationDeps, rawId: unknown): Invitatio
       return { ok: true, message: M.queued(added.add.length, added.total) };
     });
     if (r.ok) {
-      requestRun(deps, INVITATIONS_HANDLER, REQUEST_PROPERTY, CONTINUATION_DELAY_MS);
+      startSoon(deps);
       return { ...r, status: invitationStatus(deps, id) };
     }
     return r;
@@ -327,6 +327,28 @@ export function sendInvitations(deps: InvitationDeps, rawId: unknown): Invitatio
     if (e instanceof LockBusyError) return { ok: false, message: M.lockBusy };
     throw e;
   }
+}
+
+/**
+ * Asks for a run within a minute, and leaves the job's continuation a little later unless one is
+ * pending: the requested run might die before it leaves its own safety continuation, and nothing
+ * else (no daily trigger) would look at the queue again.
+ */
+function startSoon(deps: InvitationDeps): void {
+  requestRun(deps, INVITATIONS_HANDLER, REQUEST_PROPERTY, CONTINUATION_DELAY_MS);
+  scheduleContinuation(deps, INVITATIONS_HANDLER, CONTINUATION_DELAY_MS + SAFETY_CONTINUATION_MS);
+}
+
+/**
+ * Once the work is done and nothing newer was asked for, every clock trigger of the job left is a
+ * leftover (a fired one-off trigger, one made by a run that died before recording it): removed,
+ * since no daily trigger lets `finishJob` tell them apart.
+ */
+function sweepLeftovers(deps: InvitationDeps): void {
+  deps.lock.withLock(() => {
+    if (deps.properties.get(REQUEST_PROPERTY) || deps.properties.get(continuationProperty(INVITATIONS_HANDLER))) return;
+    for (const t of deps.scheduler.list()) if (t.handler === INVITATIONS_HANDLER && t.kind === 'clock') deps.scheduler.remove(t.id);
+  });
 }
 
 /** The rows of an uploaded list, or why it cannot be read. */
@@ -371,7 +393,7 @@ export function importInvitationList(deps: InvitationDeps & { files: ReportFiles
       deps.audit.record({ action: A.imported, target: id, result: 'Correcto', detail: `${cleanText(file?.name, 120) || 'texto'} · base legal: ${basis} · ${message}` });
       return { ok: true, message, released: readReleased(deps.properties).has(id) };
     });
-    if (r.ok && r.released && r.message) requestRun(deps, INVITATIONS_HANDLER, REQUEST_PROPERTY, CONTINUATION_DELAY_MS);
+    if (r.ok && r.released) startSoon(deps);
     return { ok: r.ok, message: r.message, ...(r.ok ? { status: invitationStatus(deps, id) } : {}) };
   } catch (e) {
     if (e instanceof LockBusyError) return { ok: false, message: M.lockBusy };
@@ -619,6 +641,7 @@ function runLeased(deps: InvitationDeps, budget: Budget, result: InvitationRunRe
     deps.audit.record({ action: A.waiting, result: 'Sin efecto', detail: M.waitingForQuota(result.waitingForQuota, formatLimaDateTime(at)) });
   } else {
     result.continues = finishJob(deps, INVITATIONS_HANDLER, job, REQUEST_PROPERTY);
+    if (!result.continues) sweepLeftovers(deps);
   }
   result.summary = M.runSummary({ sent: result.sent, skipped: result.skipped, ambiguous: result.ambiguous, waiting: result.waitingForQuota, remaining: result.remaining });
   deps.audit.record({
