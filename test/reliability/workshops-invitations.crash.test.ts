@@ -78,7 +78,7 @@ const operation: CrashOperation<Ctx> = {
   // The requested run fires a minute after «Enviar invitaciones».
   act: (ws) => void ws.advanceTo('2026-11-27T09:02'),
   recover(ws, ctx) {
-    runPendingTriggers(ws, ctx.talleres, ['runInvitations'], { until: '2026-11-29T23:00' });
+    runPendingTriggers(ws, ctx.talleres, ['runInvitations'], { until: '2026-11-27T12:00' });
   },
   check(ws, ctx, info) {
     const v: string[] = [];
