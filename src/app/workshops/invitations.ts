@@ -20,7 +20,9 @@
  * - spends only the mail quota left after the attention flow's reserve (tomorrow's reminders
  *   always go first); with none left it stops and looks again the next day after the reminder run;
  * - sends through `sendOnce` (journal 'talleres' keyed by the invitation ID);
- * - writes every outcome in ONE batched 'span' update at its end, under the lock;
+ * - writes every outcome in ONE batched 'span' update at its end, under the lock; the audit log
+ *   gets one line per run (and one per send in doubt), not one per email: the row is the record
+ *   of each send, and a thousand lines a module would bury the log;
  * - stops itself before the time limit and continues a minute later.
  */
 import { safeUrl } from '../../domain/html';
@@ -598,7 +600,7 @@ function runLeased(deps: InvitationDeps, budget: Budget, result: InvitationRunRe
         Object.assign(o.fields, { delivery: 'enviado', sentAt: sent.at, note: '' });
         o.clear.push(row.id);
         result.sent++;
-        deps.audit.record({ action: A.sent, target: row.id, result: 'Correcto', detail: moduleName(mid) });
+        // No audit line per email: the row records it ('Envío', 'Enviado'); the run's line counts them.
       } else if (sent.status === 'ambiguo') {
         Object.assign(o.fields, { delivery: 'enviando', note: N.interrupted });
         o.clear.push(row.id);

@@ -21,7 +21,6 @@ export const INVITATION_AUDIT = {
   queued: 'Invitaciones en cola',
   imported: 'Lista de invitados importada',
   run: 'Envío de invitaciones',
-  sent: 'Invitación enviada',
   ambiguous: 'Invitación por revisar',
   refused: 'Invitaciones rechazadas',
   reviewKind: 'Invitación interrumpida',
