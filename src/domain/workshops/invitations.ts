@@ -25,7 +25,7 @@ import { normaliseEmail } from '../validation';
 export type InvitationSource = (typeof INVITATION_SOURCES)[number];
 
 /**
- * Emails kept for the attention flow besides the reminders counted from 'Citas': what the
+ * Emails kept for the attention flow besides the reminders counted in the sibling's 'Citas': what the
  * consultants send by hand during a day (surveys, abandonment notices, «Invitar a talleres»).
  */
 export const ATTENTION_MAIL_MARGIN = 20;
