@@ -161,6 +161,14 @@ describe('B05: 500 invitations across two days of quota, tomorrow\'s reminders f
     expect(status.waiting).toBeGreaterThan(0);
     // Only one trigger for the job, however many modules or rows.
     expect(w.ws.triggers(w.talleres).filter((t) => t.handler === 'runInvitations' && t.nextRun !== undefined).length).toBeLessThanOrEqual(1);
+    // Pressing «Enviar invitaciones» again while the job waits for quota sends nothing more and
+    // leaves no pile of fired triggers (Apps Script keeps them, and allows 20 per user and script).
+    for (const at of ['2026-11-27T17:10', '2026-11-27T17:20', '2026-11-27T17:30']) {
+      expect(call<InvitationActionResult>('sendInvitations', [id]).ok).toBe(true);
+      w.ws.advanceTo(at);
+    }
+    expect(invitationMails()).toHaveLength(firstDay.length);
+    expect(w.ws.triggers(w.talleres).filter((t) => t.handler === 'runInvitations').length).toBeLessThanOrEqual(2);
   });
 
   test('day 1, 18:00: every one of tomorrow\'s 30 reminders goes out on time (the invitations left them the quota)', () => {

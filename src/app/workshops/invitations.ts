@@ -57,7 +57,7 @@ import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock
 import { readReportRows, type ReportFiles } from '../appointments/import';
 import { workshopDatesText } from '../workshops-invitation';
 import { clearJournal, journalEntries, sendOnce, type QuotaBudget } from '../delivery';
-import { acquireLease, Budget, CONTINUATION_DELAY_MS, continuationProperty, finishJob, JOB_BUDGET_MS, releaseLease, requestRun, scheduleContinuation, startJob } from '../jobs';
+import { acquireLease, Budget, CONTINUATION_DELAY_MS, continuationProperty, finishJob, JOB_BUDGET_MS, releaseLease, requestDueProperty, requestRun, scheduleContinuation, startJob } from '../jobs';
 import { recordReview, type ReviewItem } from '../review';
 import { readSettings } from '../settings';
 import { recordedSiblingId } from '../setup';
@@ -353,6 +353,35 @@ function sweepLeftovers(deps: InvitationDeps): void {
   });
 }
 
+/**
+ * While the job goes on (a minute later, or tomorrow for quota), the one-off triggers of the job
+ * that already fired are removed: Apps Script keeps them and counts them among the 20 triggers a
+ * user may have per script, and each «Enviar invitaciones» pressed while the job waits makes one.
+ * Kept: the recorded continuation, and a requested run not yet due.
+ */
+function pruneFired(deps: InvitationDeps): void {
+  deps.lock.withLock(() => {
+    const now = deps.clock.now().getTime();
+    let continuation = '';
+    try {
+      continuation = String((JSON.parse(deps.properties.get(continuationProperty(INVITATIONS_HANDLER)) ?? '{}') as { triggerId?: unknown }).triggerId ?? '');
+    } catch {
+      continuation = '';
+    }
+    const request = deps.properties.get(REQUEST_PROPERTY) ?? '';
+    const requestDue = Number(deps.properties.get(requestDueProperty(REQUEST_PROPERTY)) ?? NaN);
+    const requestPending = request !== '' && requestDue > now;
+    if (request !== '' && !requestPending) {
+      deps.properties.delete(REQUEST_PROPERTY);
+      deps.properties.delete(requestDueProperty(REQUEST_PROPERTY));
+    }
+    for (const t of deps.scheduler.list()) {
+      if (t.handler !== INVITATIONS_HANDLER || t.kind !== 'clock' || t.id === continuation || (requestPending && t.id === request)) continue;
+      deps.scheduler.remove(t.id);
+    }
+  });
+}
+
 /** The rows of an uploaded list, or why it cannot be read. */
 function listRows(deps: { files: ReportFiles }, file: InvitationFile): { ok: true; rows: unknown[][] } | { ok: false; message: string } {
   if (file && typeof file.text === 'string' && file.text !== '') return { ok: true, rows: parseCsv(file.text.slice(0, 5_000_000)) };
@@ -634,11 +663,13 @@ function runLeased(deps: InvitationDeps, budget: Budget, result: InvitationRunRe
   release();
   if (result.remaining > 0) {
     scheduleContinuation(deps, INVITATIONS_HANDLER, CONTINUATION_DELAY_MS, { replace: true });
+    pruneFired(deps);
     result.continues = true;
     deps.audit.record({ action: A.continuation, result: 'Correcto', detail: M.continuation(CONTINUATION_DELAY_MS / 60_000) });
   } else if (resumeAt) {
     const at = resumeAt;
     scheduleContinuation(deps, INVITATIONS_HANDLER, Math.max(CONTINUATION_DELAY_MS, at.getTime() - deps.clock.now().getTime()), { replace: true });
+    pruneFired(deps);
     result.continues = true;
     deps.audit.record({ action: A.waiting, result: 'Sin efecto', detail: M.waitingForQuota(result.waitingForQuota, formatLimaDateTime(at)) });
   } else {
