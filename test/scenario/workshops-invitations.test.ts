@@ -150,6 +150,10 @@ describe('B05: 500 invitations across two days of quota, tomorrow\'s reminders f
   test('day 1: the job sends what the quota leaves after tomorrow\'s reminders; they all go at 18:00', () => {
     // Someone unsubscribes after being queued (the web app writes 'Bajas de difusión').
     appendRows(w, 'Bajas de difusión', [{ Correo: listAddress(499), Fecha: new Date('2026-11-27T13:30:00Z'), Medio: 'Aplicación web' }]);
+    // And someone on the list registers in the module by themselves before their turn.
+    appendRows(w, 'Inscripciones', [
+      { 'ID de inscripción': 'R-NEW-2', 'ID de módulo': id, Correo: listAddress(498), 'Nombres y apellidos': 'Persona 498', 'Acepta novedades': false, Estado: 'Inscrito' },
+    ]);
     const fired = w.ws.advanceTo('2026-11-27T17:00');
     const runs = fired.filter((e) => e.functionName === 'runInvitations');
     expect(runs.length).toBeGreaterThan(0);
@@ -183,13 +187,15 @@ describe('B05: 500 invitations across two days of quota, tomorrow\'s reminders f
     w.ws.advanceTo('2026-11-28T21:00');
     const mails = invitationMails();
     const rows = invitations();
-    const expected = rows.length - 1; // one queued address unsubscribed afterwards (the other was never queued)
+    const expected = rows.length - 2; // one queued address unsubscribed afterwards (the other was never queued), one registered
     expect(mails).toHaveLength(expected);
     expect(mails.every((m) => m.to.length === 1 && m.cc.length === 0 && m.bcc.length === 0)).toBe(true);
     expect(new Set(mails.map((m) => m.to[0])).size).toBe(expected);
     expect(mails.some((m) => m.to[0] === listAddress(7) || m.to[0] === listAddress(499))).toBe(false);
     const skipped = rows.filter((x) => x['Detalle'] === N.unsubscribed);
     expect(skipped.map((x) => x.Correo).sort()).toEqual([listAddress(499)]); // listAddress(7) was never queued
+    expect(rows.filter((x) => x['Detalle'] === N.alreadyRegistered).map((x) => x.Correo)).toEqual([listAddress(498)]);
+    expect(mails.some((m) => m.to[0] === listAddress(498))).toBe(false);
     expect(rows.filter((x) => x['Envío'] === 'enviado')).toHaveLength(expected);
     // Sent on two Lima days.
     const days = new Set(rows.filter((x) => x['Envío'] === 'enviado').map((x) => (x.Enviado as Date).toISOString().slice(0, 10)));
@@ -203,7 +209,7 @@ describe('B05: 500 invitations across two days of quota, tomorrow\'s reminders f
     // The job is done: no trigger left.
     expect(w.ws.triggers(w.talleres).filter((t) => t.handler === 'runInvitations' && t.nextRun !== undefined)).toHaveLength(0);
     const status = call<InvitationStatus>('getInvitationStatus', [id]);
-    expect(status.counts).toEqual({ queued: 0, sent: expected, skipped: 1, review: 0 });
+    expect(status.counts).toEqual({ queued: 0, sent: expected, skipped: 2, review: 0 });
     expect(readFormulas(w.ws, w.talleres, 'Invitaciones').flat().filter((f) => f !== '')).toEqual([]);
   });
 

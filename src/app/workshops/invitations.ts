@@ -195,6 +195,18 @@ function unsubscribedSet(book: Workbook): Set<string> {
   return new Set(t.read().rows.map((r) => text(r.record.email).toLowerCase()).filter((e) => e !== ''));
 }
 
+/** 'module\0address' of every registration (one read): who signed up needs no invitation. */
+function registeredSet(book: Workbook): Set<string> {
+  const t = book.table(REGISTRATIONS_TAB);
+  if (!t.exists()) return new Set();
+  const out = new Set<string>();
+  for (const r of t.read().rows) {
+    const e = text(r.record.email).toLowerCase();
+    if (e) out.add(`${text(r.record.moduleId)}\u0000${e}`);
+  }
+  return out;
+}
+
 interface SiblingFacts {
   /** null when the sibling's 'Citas' could not be read. */
   remindersDue: number | null;
@@ -583,6 +595,7 @@ function runLeased(deps: InvitationDeps, budget: Budget, result: InvitationRunRe
     if (row && (gate.ok || (gate.reason !== 'started' && gate.reason !== 'cancelled'))) stillReleased.add(mid);
   }
   const unsubscribed = unsubscribedSet(book);
+  const registered = registeredSet(book);
   const pending: TableRow<InvitationKey>[] = [];
   for (const row of snapshot?.rows ?? []) {
     if (row.id === '' || outcomes.has(row.id)) continue;
@@ -593,6 +606,12 @@ function runLeased(deps: InvitationDeps, budget: Budget, result: InvitationRunRe
     const email = text(row.record.email).toLowerCase();
     if (unsubscribed.has(email)) {
       Object.assign(outcome(row.id).fields, { delivery: 'error', note: N.unsubscribed });
+      result.skipped++;
+      continue;
+    }
+    if (registered.has(`${mid}\u0000${email}`)) {
+      // Signed up since it was queued: an invitation to register would only confuse.
+      Object.assign(outcome(row.id).fields, { delivery: 'error', note: N.alreadyRegistered });
       result.skipped++;
       continue;
     }

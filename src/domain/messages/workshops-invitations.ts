@@ -13,6 +13,7 @@ export const LEGAL_BASES = {
 /** The 'Detalle' of a row the job did not send. */
 export const INVITATION_NOTES = {
   unsubscribed: 'Dada de baja',
+  alreadyRegistered: 'Ya se inscribió en el módulo',
   invalidEmail: 'Correo no válido',
   interrupted: 'Envío interrumpido: no se sabe si llegó; no se reenvía.',
 } as const;
