@@ -13,6 +13,7 @@ import { directionControls } from './workshops-direction';
 import { forgetDetails, moduleDetailBlock, setRegistrantAction, stageSummary } from './workshops-panel';
 import { annulButton, registrationControls } from './workshops-registration';
 import { factSheetControls } from './workshops-files';
+import { invitationControls } from './workshops-invitations';
 
 const T = M.modules;
 
@@ -92,6 +93,7 @@ function moduleItem(m: ModuleView): HTMLLIElement {
     speakerControls(m, loadModules, say),
     directionControls(m, replaceModule, say),
     factSheetControls(m, replaceModule, say),
+    invitationControls(m, say),
     edit,
     m.editable ? null : h('p', { class: 'help module-locked', text: m.notEditable }),
     moduleDetailBlock(

@@ -232,3 +232,19 @@ export interface ServerApi {
   /** «Subir banner»: PNG, JPG or PDF up to 5 MB (checked by its bytes); the banner becomes 'Recibido' with the file's link. */
   uploadBanner(moduleId: string, file: BannerUpload): FilesResult;
 }
+
+// ---------------------------------------------------------------------------- workshops: invitations (B05) — INVITATIONS block
+
+import type { InvitationActionResult, InvitationFile, InvitationStatus } from './app/workshops/invitations';
+
+export type { InvitationActionResult, InvitationFile, InvitationStatus } from './app/workshops/invitations';
+
+/** B05 invitation server functions. */
+export interface ServerApi {
+  /** «Enviar invitaciones»: queues the module's audience and starts the job; refused with the reason until the banner is validated and registration open. */
+  sendInvitations(moduleId: string): InvitationActionResult;
+  /** Imports a CSV/XLSX list ('Correo', optional 'Nombre') with its declared legal basis (≥ 10 characters). */
+  importInvitationList(moduleId: string, file: InvitationFile, legalBasis: string): InvitationActionResult;
+  /** Counts (queued, sent, skipped, waiting for quota), whether invitations may go, why not, and whether the web app is missing. */
+  getInvitationStatus(moduleId: string): InvitationStatus;
+}

@@ -85,6 +85,7 @@ export * from './entry/workshops';
 export * from './entry/workshops-direction';
 export * from './entry/workshops-registration';
 export * from './entry/workshops-files';
+export * from './entry/workshops-invitations';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 

@@ -50,6 +50,10 @@ export const ENTRY_ACCESS = {
   // A module's files in Drive (B04 banner upload, B05 ficha técnica).
   generateFactSheet: 'member',
   uploadBanner: 'member',
+  // Invitations (B05): the module's audience, the imported lists, the job's state.
+  sendInvitations: 'member',
+  importInvitationList: 'member',
+  getInvitationStatus: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
@@ -71,6 +75,7 @@ export const ENTRY_ACCESS = {
   // The web app (docs/web-app.md): anyone with a link; acts only on a valid signed token.
   doGet: 'link',
   doPost: 'link',
+  runInvitations: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;
