@@ -30,7 +30,7 @@ export function onRegistrationSubmit(e?: GoogleAppsScript.Events.FormsOnFormSubm
       } catch (err) {
         if (!(err instanceof LockBusyError)) throw err;
         // The response is safe in the form and marked pending: the next submission or the sweep handles it.
-        console.warn('Inscripción: la hoja estaba ocupada; la respuesta se registrará en unos minutos.');
+        console.warn(`Inscripción: la hoja estaba ocupada; la respuesta ${given[0]?.responseId ?? ''} se registrará en unos minutos.`);
         return { confirmed: 0, waiting: 0, updated: 0, forReview: 0, unchanged: 0, promoted: 0 };
       }
     },

@@ -10,6 +10,7 @@
 import type { ModuleInput, SaveModuleResult } from '../../src/api';
 import { ACCESS_MESSAGES } from '../../src/domain/messages/access';
 import { CONSENT_CHOICE, moduleChoice, NEWS_CHOICE, REGISTRATION_QUESTIONS as Q } from '../../src/domain/workshops/registration-form';
+import { Workspace } from '../../emulator';
 import { createAttentionWorld, type AttentionWorld } from '../support/attention-world';
 
 const MODULE: ModuleInput = {
@@ -123,7 +124,7 @@ describe('B05: registration with capacity and a waiting list', () => {
     expect(waiting[0].body).toContain('en el lugar 2');
     expect(rows[4]).toMatchObject({ 'Aviso de lista de espera': 'enviado' });
     // Nothing left in the once-only journal: the rows say what was sent.
-    expect(Object.keys(w.ws.properties(w.talleres)).filter((k) => k.startsWith('SOE_MAIL:'))).toEqual([]);
+    expect(Object.keys(w.ws.project(w.talleres).documentProperties).filter((k) => k.startsWith('SOE_MAIL:'))).toEqual([]);
   });
 
   test('the same person again: their row is updated, their place kept, no second email', () => {
@@ -193,5 +194,58 @@ describe('B05: registration with capacity and a waiting list', () => {
     expect(w.ws.executions({ functionName: 'runRegistrationSweep' }).map((e) => e.status)).toContain('completed');
     expect(w.ws.triggers(w.talleres).filter((t) => t.handler === 'runRegistrationSweep')).toEqual([]);
     expect(() => submit(answers({ dni: '48901234', names: 'Otra', surnames: 'Persona', email: 'otra@gmail.com' }))).toThrow();
+  });
+});
+
+describe('B05: a response that finds the sheet busy keeps its place', () => {
+  // The last place: Ana's response arrives while a consultant's action holds the script lock
+  // (her handler cannot wait for it and leaves her response pending); Beto's comes a moment
+  // later, when the sheet is free. Ana sent first, so Ana gets the place — at every call k of
+  // the consultant's action.
+  test('at every call k of a panel action holding the lock: the earlier response gets the place', () => {
+    const base = createAttentionWorld({ at: '2026-11-27T09:00' });
+    const call = <T>(ws: typeof base.ws, fn: string, args: unknown[]): T => {
+      const r = ws.callFromSidebar(base.talleres, fn, args);
+      if (!r.ok) throw new Error(r.error);
+      return r.value as T;
+    };
+    const saved = call<SaveModuleResult>(base.ws, 'saveModule', [{ ...MODULE, requestId: 'form-b05-busy', capacity: 1 }]);
+    if (!saved.ok) throw new Error('save failed');
+    const id = saved.module.id;
+    call(base.ws, 'openRegistration', [id]);
+    const form = String(base.ws.readTab(base.talleres, 'Configuración').find((r) => r['Parámetro'] === 'Formulario de inscripción (ID)')?.['Valor']);
+    const snapshot = base.ws.snapshot();
+    const person = (dni: string, names: string, email: string) => ({
+      [Q.module]: moduleChoice(id, MODULE.name!, ''),
+      [Q.documentType]: 'DNI',
+      [Q.documentNumber]: dni,
+      [Q.names]: names,
+      [Q.surnames]: 'Prueba',
+      [Q.email]: email,
+      [Q.region]: 'Cusco',
+      [Q.stage]: 'Idea de negocio',
+      [Q.sector]: 'Turismo, gastronomía u hotelería',
+      [Q.presents]: 'No',
+      [Q.consent]: [CONSENT_CHOICE],
+    });
+    const K = base.ws.callFromSidebar(base.talleres, 'processPendingRegistrations', []).execution.totalCalls;
+    expect(K).toBeGreaterThan(5);
+    let busy = 0;
+    const problems: string[] = [];
+    for (let k = 1; k <= K; k++) {
+      const ws = Workspace.fromSnapshot(snapshot);
+      ws.interleave({ atCall: k, match: (e) => e.functionName === 'processPendingRegistrations', run: () => ws.submitForm(form, person('41111111', 'Ana', 'ana.prueba@gmail.com')) });
+      ws.callFromSidebar(base.talleres, 'processPendingRegistrations', []);
+      ws.clearFaults();
+      busy += ws.executions({ functionName: 'onRegistrationSubmit' }).filter((e) => e.logs.some((l) => /ocupada/.test(l))).length;
+      ws.advanceBy(1_000);
+      ws.submitForm(form, person('42222222', 'Beto', 'beto.prueba@gmail.com'));
+      ws.advanceBy(10 * 60_000);
+      const rows = ws.readTab(base.talleres, 'Inscripciones');
+      const state = (dni: string) => rows.find((r) => r['DNI'] === dni)?.['Estado'];
+      if (state('41111111') !== 'Inscrito' || state('42222222') !== 'En lista de espera') problems.push(`k=${k}: Ana ${String(state('41111111'))}, Beto ${String(state('42222222'))}`);
+    }
+    expect(busy).toBeGreaterThan(0); // some k did catch Ana's handler on a held lock
+    expect(problems).toEqual([]);
   });
 });

@@ -693,6 +693,7 @@ function promoteInto(
     journal.push(round);
     changes.set(p.id, { ...(changes.get(p.id) ?? {}), status: CONFIRMED, promotedAt: now, promotionNotice: deliveryColumn(o), updatedAt: now });
     deps.audit.record({ action: A.promoted, target: p.id, result: 'Correcto', detail: M.promotedDetail(f.name, o.status === 'enviado') });
+    if (o.status !== 'enviado') deps.audit.record({ action: A.mailFailed, target: p.id, result: 'Error', detail: o.message });
     count++;
   }
   return { count, journal };
