@@ -23,13 +23,16 @@ export function onRegistrationSubmit(e?: GoogleAppsScript.Events.FormsOnFormSubm
     (ctx) => {
       const given = e && e.response ? [formAnswers(e.response)] : [];
       // First the marker, then the safety net, then the work (app/workshops/registration.ts).
-      for (const r of given) markPending(ctx.properties, r);
-      scheduleSweep(ctx);
+      // handleRegistrations makes sure one sweep is scheduled, under the lock: a response whose
+      // execution dies is handled by it (the form keeps every response).
       try {
         return handleRegistrations(ctx, given);
       } catch (err) {
         if (!(err instanceof LockBusyError)) throw err;
-        // The response is safe in the form and marked pending: the next submission or the sweep handles it.
+        // Marked pending, the next submission handles it before its own (places follow the order
+        // people sent the form); the sweep, if none comes.
+        for (const r of given) markPending(ctx.properties, r);
+        scheduleSweep(ctx);
         console.warn(`Inscripción: la hoja estaba ocupada; la respuesta ${given[0]?.responseId ?? ''} se registrará en unos minutos.`);
         return { confirmed: 0, waiting: 0, updated: 0, forReview: 0, unchanged: 0, promoted: 0 };
       }

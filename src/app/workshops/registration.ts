@@ -36,7 +36,7 @@ import { MODULES_TAB, REGISTRATIONS_TAB, REVIEW_TAB, SESSIONS_TAB, YEAR_PLAN_TAB
 import type { FieldValue, TableRow } from '../../domain/table';
 import { cleanText, neutraliseFormula } from '../../domain/text';
 import { safeUrl } from '../../domain/html';
-import { LINK_ACTIONS, LINK_VALIDITY_DAYS } from '../../domain/web-links';
+import { LINK_ACTIONS, LINK_VALIDITY_DAYS, usableWebAppUrl } from '../../domain/web-links';
 import {
   ANNULLED,
   CONFIRMED,
@@ -57,10 +57,11 @@ import {
 } from '../../domain/workshops/registration';
 import { moduleChoice, NO_OPEN_MODULE, registrationForm, REGISTRATION_QUESTIONS as Q } from '../../domain/workshops/registration-form';
 import type { Workbook, AuditLog, Clock, FormAdmin, FormAnswers, FormChoices, Forms, KeyValueStore, Lock, Mailer, RowChange, Scheduler, TableSnapshot, WebAppService, Workbooks } from '../../ports';
-import { clearJournal, journalKey, sendOnce, type DeliveryOutcome, type RegistrationMailKind } from '../delivery';
+import { clearJournal, JOURNAL_PREFIX, journalKey, sendOnce, type DeliveryDeps, type DeliveryOutcome, type RegistrationMailKind } from '../delivery';
 import { ensureFormTrigger, ensureProductForm } from '../product-form';
 import { recordReview, type ReviewItem } from '../review';
 import { signingSecret } from '../signing';
+import type { Settings } from '../settings';
 import { loadBookSettings } from '../team';
 import { linkMaker, webAppBase, type LinkMaker } from '../webapp/links';
 
@@ -102,6 +103,8 @@ export interface RegistrationDeps {
   audit: AuditLog;
   forms: Forms & FormAdmin & FormChoices;
   webApp: WebAppService | null;
+  /** Where the sweep is scheduled (the submit trigger makes sure one is); absent in unit tests. */
+  scheduler?: Scheduler;
 }
 
 // ---------------------------------------------------------------------------- cells
@@ -325,11 +328,20 @@ interface Mailing {
   whatsapp: (moduleId: string) => string | null;
 }
 
+/**
+ * What the emails need besides the row: the web app's address (Google's own /exec answer, else
+ * the setting — read only then, and the registration form's link only for a correction email).
+ */
 function mailing(deps: PlaceDeps, w: World, book: Workbook = deps.workbooks.current()): Mailing {
-  const settings = loadBookSettings(book, deps.properties).settings;
+  let settings: Settings | null = null;
+  const read = (): Settings => (settings ??= loadBookSettings(book, deps.properties).settings);
+  const google = deps.webApp ? usableWebAppUrl(deps.webApp.url()) : null;
+  let links: LinkMaker | null = null;
   return {
-    links: linkMaker(deps.properties, webAppBase(settings.webAppUrl, deps.webApp)),
-    formUrl: safeUrl(settings.registrationFormUrl, ['https:']) ?? null,
+    links: (action, subject, until) => (links ??= linkMaker(deps.properties, webAppBase(google ? '' : read().webAppUrl, google ? { url: () => google } : null)))(action, subject, until),
+    get formUrl() {
+      return safeUrl(read().registrationFormUrl, ['https:']) ?? null;
+    },
     whatsapp: (moduleId) => safeUrl(text(w.modules.byId.get(moduleId)?.record.whatsappUrl), ['https:']) ?? null,
   };
 }
@@ -344,9 +356,9 @@ function mailInput(w: World, m: Mailing, f: ModuleFacts, regId: string, fullName
 }
 
 /** What the journal says a person was told about this round, if anything (the crash-safe truth). */
-function toldBefore(journal: KeyValueStore, key: string): typeof CONFIRMED | typeof WAITING | null {
-  if (journal.get(journalKey('inscripcion', key))) return CONFIRMED;
-  if (journal.get(journalKey('espera', key))) return WAITING;
+function toldBefore(props: Readonly<Record<string, string>>, key: string): typeof CONFIRMED | typeof WAITING | null {
+  if (props[journalKey('inscripcion', key)]) return CONFIRMED;
+  if (props[journalKey('espera', key)]) return WAITING;
   return null;
 }
 
@@ -368,11 +380,11 @@ function sweepSince(props: Readonly<Record<string, string>>): Date | undefined {
 export const PENDING_PREFIX = 'SOE_REG_PENDING:';
 
 /**
- * Written FIRST by each submit execution, before the lock: "response R, sent at T, is being
- * handled". Removed with the rows that account for it. A marker left behind (the execution found
- * the sheet busy, crashed, or timed out) is seen by the next execution, which handles that
- * response first, in the order people sent them — so places follow that order — and by the
- * one-off sweep that each submission makes sure is scheduled.
+ * Written by a submit execution that found the sheet busy (without the lock: one property):
+ * "response R, sent at T, waits". The next execution handles it before its own, in the order
+ * people sent them — so places follow that order — and the sweep if no other comes. Removed
+ * with the rows that account for it. A response whose execution died otherwise (a crash, a
+ * timeout) has no marker: the sweep, which every burst schedules, reads the form and handles it.
  */
 export function markPending(properties: KeyValueStore, r: FormAnswers): void {
   properties.setAll({ [PENDING_PREFIX + r.responseId]: r.submittedAt.toISOString() });
@@ -383,12 +395,16 @@ export function markPending(properties: KeyValueStore, r: FormAnswers): void {
  * other executions left pending, and — with `sweep` (the sweep trigger, «Revisar respuestas
  * pendientes») — any response of the form not yet accounted for. Takes the lock.
  */
-export function handleRegistrations(deps: RegistrationDeps, given: readonly FormAnswers[], options: { sweep?: boolean } = {}): RegistrationResult {
+export function handleRegistrations(deps: RegistrationDeps, given: readonly FormAnswers[], options: { sweep?: boolean; prune?: boolean } = {}): RegistrationResult {
   const result: RegistrationResult = { confirmed: 0, waiting: 0, updated: 0, forReview: 0, unchanged: 0, promoted: 0 };
   const book = deps.workbooks.current();
-  const formId = registrationFormId(deps);
   return deps.lock.withLock(() => {
     const now = deps.clock.now();
+    // Every document property this run needs, read once under the lock: the form's ID, the
+    // secret, the pending markers, the journal (this execution is then its only writer).
+    const props = deps.properties.getAll();
+    const formId = props[REGISTRATION_PROPERTY_KEYS.formId] ?? '';
+    const journal = { mailer: deps.mailer, journal: deps.properties, clock: deps.clock, snapshot: props };
     const w = readWorld(book, true);
     const reviewTable = book.table(REVIEW_TAB);
     const known = new Set<string>();
@@ -402,7 +418,6 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
 
     // What to handle: the given responses, those other executions left pending, and on a sweep
     // every response of the form not accounted for — in the order people sent them.
-    const props = deps.properties.getAll();
     const pendingIds = Object.keys(props).filter((k) => k.startsWith(PENDING_PREFIX)).map((k) => k.slice(PENDING_PREFIX.length));
     const queue = new Map<string, FormAnswers>();
     if (options.sweep && formId) {
@@ -426,16 +441,18 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
     // Stable: equal times keep the form's order.
     const ordered = candidates.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
     const done = (ids: readonly string[]) => {
-      for (const id of new Set(ids)) if (props[PENDING_PREFIX + id] !== undefined || given.some((g) => g.responseId === id)) deps.properties.delete(PENDING_PREFIX + id);
+      for (const id of new Set(ids)) if (props[PENDING_PREFIX + id] !== undefined) deps.properties.delete(PENDING_PREFIX + id);
     };
     if (ordered.length === 0) {
       done(settled);
+      if (options.prune) pruneJournal(deps, props, w, new Set(reviewTable.exists() ? reviewTable.read().rows.map((r) => text(r.record.reference)) : []));
       if (options.sweep) deps.properties.setAll({ [REGISTRATION_PROPERTY_KEYS.sweptAt]: now.toISOString() });
       return result;
     }
 
-    const secret = signingSecret(deps.properties);
+    const secret = signingSecret(deps.properties, props);
     const m = mailing(deps, w);
+    ensureSweep(deps, props, now);
     const table = book.table(REGISTRATIONS_TAB);
     const appended: Partial<Record<RegistrationKey, FieldValue>>[] = [];
     const changes = new Map<string, Partial<Record<RegistrationKey, FieldValue>>>();
@@ -462,7 +479,7 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
         review.push({ tipo: R.kindInvalid, referencia: resp.responseId, detalle: R.invalid(resp.responseId, f?.name ?? '', read.problems) });
         deps.audit.record({ action: A.forReview, target: resp.responseId, result: 'Por revisar', detail: read.problems.join(' ') });
         if (read.email) {
-          const o = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'correccion', resp.responseId, {
+          const o = sendOnce(journal, 'correccion', resp.responseId, {
             to: read.email,
             ...registrationFixEmail({ fullName: read.fullName, problems: read.problems, formUrl: m.formUrl }),
           });
@@ -492,7 +509,7 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
       if (!openness.open || !f) {
         review.push({ tipo: R.kindClosed, referencia: resp.responseId, detalle: R.closed(resp.responseId, f?.name ?? '', openness.open ? 'unknown' : openness.reason) });
         deps.audit.record({ action: A.forReview, target: resp.responseId, result: 'Por revisar', detail: M.closedDetail(f?.name ?? '') });
-        const o = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'cerrada', resp.responseId, {
+        const o = sendOnce(journal, 'cerrada', resp.responseId, {
           to: p.email,
           ...registrationClosedEmail({ fullName: p.fullName, moduleName: f?.name ?? 'Aprende a Emprender' }),
         });
@@ -504,7 +521,7 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
 
       // A new registration (or a new round after withdrawing): confirmed or waiting.
       const round = roundKey(regId, resp.submittedAt);
-      const placed = toldBefore(deps.properties, round) ?? placeNew(rowsOf(p.moduleId), f.capacity);
+      const placed = toldBefore(props, round) ?? placeNew(rowsOf(p.moduleId), f.capacity);
       const rowFields: Partial<Record<RegistrationKey, FieldValue>> = {
         ...personFields(p),
         id: regId,
@@ -522,13 +539,13 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
       };
       const input = mailInput(w, m, f, regId, p.fullName, now);
       if (placed === CONFIRMED) {
-        const o = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'inscripcion', round, { to: p.email, ...registrationConfirmedEmail(input) });
+        const o = sendOnce(journal, 'inscripcion', round, { to: p.email, ...registrationConfirmedEmail(input) });
         rowFields.confirmation = deliveryColumn(o);
         journalDone.push(['inscripcion', round]);
         result.confirmed++;
       } else {
         const position = (waitingPosition([...rowsOf(p.moduleId), { id: regId, status: WAITING, registeredAt: resp.submittedAt, order: 2e9 }], regId) ?? 1);
-        const o = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'espera', round, { to: p.email, ...registrationWaitingEmail({ ...input, position }) });
+        const o = sendOnce(journal, 'espera', round, { to: p.email, ...registrationWaitingEmail({ ...input, position }) });
         rowFields.waitlistNotice = deliveryColumn(o);
         journalDone.push(['espera', round]);
         result.waiting++;
@@ -543,13 +560,15 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
       });
     }
 
-    retryNotices(deps, w, m, changes, journalDone, now);
+    retryNotices(deps, w, m, changes, journalDone, now, journal);
     if (appended.length) table.append(appended);
     if (changes.size) table.update([...changes].map(([id, fields]): RowChange<RegistrationKey> => ({ id, fields })), { mode: 'span' });
     if (review.length) recordReview(reviewTable, review, now);
     // The rows now say what was sent: the journal's entries are no longer needed.
-    for (const [kind, key] of journalDone) clearJournal(deps.properties, kind, [key]);
+    // The journal's entries stay until the sweep prunes them (the rows now say what was sent).
+    void journalDone;
     done([...settled, ...ordered.map((r) => r.responseId)]);
+    if (options.prune) pruneJournal(deps, props, readWorld(book, true), new Set(reviewTable.exists() ? reviewTable.read({ fresh: true }).rows.map((r) => text(r.record.reference)) : []));
     if (options.sweep) deps.properties.setAll({ [REGISTRATION_PROPERTY_KEYS.sweptAt]: now.toISOString() });
     return result;
   });
@@ -566,6 +585,7 @@ function retryNotices(
   changes: Map<string, Partial<Record<RegistrationKey, FieldValue>>>,
   journalDone: [RegistrationMailKind, string][],
   now: Date,
+  journal: DeliveryDeps,
 ): void {
   let budget = RETRIES_PER_EXECUTION;
   for (const row of w.registrations.rows) {
@@ -593,7 +613,7 @@ function retryNotices(
         : kind === 'inscripcion'
           ? registrationConfirmedEmail(input)
           : registrationWaitingEmail({ ...input, position: waitingPosition(placeFacts(w.registrationsOf.get(f.id) ?? []), row.id) ?? 1 });
-    const o = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, kind, round, { to: email, ...mail });
+    const o = sendOnce(journal, kind, round, { to: email, ...mail });
     journalDone.push([kind, round]);
     const column: RegistrationKey = kind === 'cupo' ? 'promotionNotice' : kind === 'inscripcion' ? 'confirmation' : 'waitlistNotice';
     changes.set(row.id, { [column]: deliveryColumn(o), updatedAt: now });
@@ -750,15 +770,61 @@ export function registrationSummary(deps: Pick<RegistrationDeps, 'workbooks' | '
 
 // ---------------------------------------------------------------------------- a later sweep
 
+/** Document property: the sweep's trigger and when it is due (JSON { triggerId, dueAt }). */
+export const SWEEP_PROPERTY = 'SOE_JOB_runRegistrationSweep';
+
+/**
+ * Under the lock, with the properties just read: one sweep scheduled while a burst goes on. The
+ * record in the properties answers "is one due?" without listing the triggers.
+ */
+function ensureSweep(deps: RegistrationDeps, props: Record<string, string>, now: Date): void {
+  if (!deps.scheduler) return;
+  let due = 0;
+  try {
+    due = Number((JSON.parse(props[SWEEP_PROPERTY] ?? '{}') as { dueAt?: number }).dueAt ?? 0);
+  } catch {
+    due = 0;
+  }
+  if (due > now.getTime()) return;
+  const t = deps.scheduler.after(REGISTRATION_SWEEP_HANDLER, SWEEP_DELAY_MS);
+  const record = JSON.stringify({ triggerId: t.id, dueAt: now.getTime() + SWEEP_DELAY_MS });
+  deps.properties.setAll({ [SWEEP_PROPERTY]: record });
+  props[SWEEP_PROPERTY] = record;
+}
+
+/**
+ * The journal's entries of registration emails the sheets now account for (the row's column, or
+ * the response's 'Revisión' item, says what was sent): removed by the sweep, not by each
+ * submission (one property call less each). An entry whose email is in doubt ('enviando') stays.
+ */
+function pruneJournal(deps: RegistrationDeps, props: Readonly<Record<string, string>>, w: World, reviewRefs: ReadonlySet<string>): number {
+  const column: Record<string, RegistrationKey> = { inscripcion: 'confirmation', espera: 'waitlistNotice', cupo: 'promotionNotice' };
+  let pruned = 0;
+  for (const [key, value] of Object.entries(props)) {
+    if (!key.startsWith(JOURNAL_PREFIX) || !value.startsWith('enviado|')) continue;
+    const [kind, rowKey] = [key.slice(JOURNAL_PREFIX.length, key.indexOf(':', JOURNAL_PREFIX.length)), key.slice(key.indexOf(':', JOURNAL_PREFIX.length) + 1)];
+    const regId = rowKey.split(':')[0] ?? '';
+    const accounted =
+      kind === 'correccion' || kind === 'cerrada'
+        ? reviewRefs.has(rowKey)
+        : kind in column && text(w.registrations.byId.get(regId)?.record[column[kind]!]) === 'enviado';
+    if (!accounted) continue;
+    deps.properties.delete(key);
+    pruned++;
+  }
+  return pruned;
+}
+
 /**
  * Makes sure one sweep is scheduled. Called by every submission, WITHOUT the lock (the lock may
  * be what it could not get), so it only adds a trigger when none of this handler is there; two
  * racing executions may leave two, which is harmless (each sweep is idempotent) and the sweep
  * removes them all. One trigger however many modules (Apps Script's 20 per user per script).
  */
-export function scheduleSweep(deps: { scheduler: Scheduler }): boolean {
+export function scheduleSweep(deps: { scheduler: Scheduler; properties: KeyValueStore; clock: Clock }): boolean {
   if (deps.scheduler.list().some((t) => t.handler === REGISTRATION_SWEEP_HANDLER)) return false;
-  deps.scheduler.after(REGISTRATION_SWEEP_HANDLER, SWEEP_DELAY_MS);
+  const t = deps.scheduler.after(REGISTRATION_SWEEP_HANDLER, SWEEP_DELAY_MS);
+  deps.properties.setAll({ [SWEEP_PROPERTY]: JSON.stringify({ triggerId: t.id, dueAt: deps.clock.now().getTime() + SWEEP_DELAY_MS }) });
   return true;
 }
 
@@ -768,7 +834,8 @@ export function scheduleSweep(deps: { scheduler: Scheduler }): boolean {
  */
 export function runSweep(deps: RegistrationDeps & { scheduler: Scheduler }): RegistrationResult {
   for (const t of deps.scheduler.list()) if (t.handler === REGISTRATION_SWEEP_HANDLER) deps.scheduler.remove(t.id);
-  const r = handleRegistrations(deps, [], { sweep: true });
+  deps.properties.delete(SWEEP_PROPERTY);
+  const r = handleRegistrations({ ...deps, scheduler: undefined }, [], { sweep: true, prune: true });
   syncRegistrationChoices(deps);
   return r;
 }
