@@ -59,7 +59,7 @@ export type DirectionMailKind = 'programacion' | 'banner';
  * Emails of registration to a module (B05); their row ID is '<registration>:<round>' so a person
  * who withdraws and registers again is written to again, once per round.
  */
-export type RegistrationMailKind = 'inscripcion' | 'espera' | 'cupo' | 'correccion' | 'cerrada';
+export type RegistrationMailKind = 'inscripcion' | 'espera' | 'cupo' | 'correccion' | 'cerrada' | 'horario';
 
 /** Every kind the journal knows. */
 export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind;

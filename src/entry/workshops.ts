@@ -5,7 +5,7 @@
  */
 import { createModule, listModules, updateModule, type ModuleInput, type ModulesView, type SaveModuleResult } from '../app/workshops/programme';
 import { inviteSpeakers as inviteSpeakersUseCase, refreshSpeakerAnswers, syncSessionEvents, type InviteSpeakersResult } from '../app/workshops/speakers';
-import { syncRegistrationChoices } from '../app/workshops/registration';
+import { syncRegistrationChoices, tellScheduleChange } from '../app/workshops/registration';
 import { moduleDetail, type ModuleDetail } from '../app/workshops/module-view';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { guarded } from './guard';
@@ -35,6 +35,8 @@ export function saveModule(input: ModuleInput): SaveModuleResult {
     if (r.ok) syncSessionEvents(ctx, id);
     // B05: a renamed or moved module keeps its choice and link on the registration form in step.
     if (r.ok) syncRegistrationChoices(ctx);
+    // B02: once registration is open, a moved or cancelled session is told to the registrants, once each.
+    if (r.ok) tellScheduleChange(ctx, id);
     return r;
   });
 }

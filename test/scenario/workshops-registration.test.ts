@@ -181,6 +181,20 @@ describe('B05: registration with capacity and a waiting list', () => {
     expect(t.ok).toBe(false);
   });
 
+  test('B02: a session moved once registration is open is told to each registrant once', () => {
+    const before = w.ws.outbox().length;
+    const active = registrations().filter((r) => r['Estado'] === 'Inscrito' || r['Estado'] === 'En lista de espera');
+    const moved = { ...MODULE, id: moduleId, sessions: [MODULE.sessions![0]!, { ...MODULE.sessions![1]!, date: '2026-12-12', startTime: '10:00', endTime: '12:00' }] };
+    expect(call<SaveModuleResult>('saveModule', [moved]).ok).toBe(true);
+    const told = w.ws.outbox().slice(before).filter((m) => m.subject === 'Cambio en el horario del taller «Aprende a Emprender – Costos» – MTPE');
+    expect(told.map((m) => m.to[0]).sort()).toEqual(active.map((r) => String(r['Correo'])).sort());
+    expect(told[0]!.body).toContain('Sesión 2 – Precio de venta: ahora el sábado 12 de diciembre de 2026, de 10:00 a. m. a 12:00 p. m.');
+    // Saving again without a change tells nobody again.
+    const after = w.ws.outbox().length;
+    expect(call<SaveModuleResult>('saveModule', [moved]).ok).toBe(true);
+    expect(w.ws.outbox()).toHaveLength(after);
+  });
+
   test('after the first session starts, a response is refused politely and the form stops offering the module', () => {
     w.ws.advanceTo('2026-12-09T18:05');
     submit(answers({ dni: '47890123', names: 'Tarde', surnames: 'Llegó', email: 'tarde@gmail.com' }));

@@ -20,6 +20,7 @@
  * failed, or was lost), so nothing a citizen sends is lost and nothing is done twice.
  */
 import { formatLimaDateTime } from '../../domain/lima-time';
+import { sha256Hex } from '../../domain/ids';
 import {
   registrationClosedEmail,
   registrationConfirmedEmail,
@@ -29,6 +30,8 @@ import {
   REGISTRATION_AUDIT as A,
   REGISTRATION_MESSAGES as M,
   REGISTRATION_REVIEW as R,
+  scheduleChangedEmail,
+  type ScheduleChange,
   type RegistrationMailInput,
   type SessionLine,
 } from '../../domain/messages/registration';
@@ -269,6 +272,8 @@ export function openRegistration(deps: RegistrationDeps, rawModuleId: unknown): 
     deps.forms.setChoices(formId, Q.module, choices);
     const url = deps.forms.prefilledUrl(formId, { [Q.module]: moduleChoice(f.id, f.name, '') });
     book.table(MODULES_TAB).update([{ id: moduleId, fields: { status: OPEN_STATE, registrationUrl: url, registrationFormId: formId, updatedAt: now } }]);
+    // What the confirmations will say: a later change of these sessions is told to the registrants.
+    if (!wasOpen || !deps.properties.get(toldScheduleKey(moduleId))) deps.properties.setAll({ [toldScheduleKey(moduleId)]: JSON.stringify(scheduleOf(w, moduleId)) });
     deps.audit.record({ action: A.opened, target: moduleId, result: wasOpen ? 'Sin cambios' : 'Correcto', detail: M.opened(f.name) });
     return { ok: true as const, message: wasOpen ? M.linkRefreshed(f.name) : M.opened(f.name), url };
   });
@@ -837,5 +842,109 @@ export function runSweep(deps: RegistrationDeps & { scheduler: Scheduler }): Reg
   deps.properties.delete(SWEEP_PROPERTY);
   const r = handleRegistrations({ ...deps, scheduler: undefined }, [], { sweep: true, prune: true });
   syncRegistrationChoices(deps);
+  // A schedule change some registrants could not be told yet (the quota): tried again.
+  for (const key of Object.keys(deps.properties.getAll())) if (key.startsWith('SOE_REG_SCHEDULE:')) tellScheduleChange(deps, key.slice('SOE_REG_SCHEDULE:'.length));
   return r;
+}
+
+// ---------------------------------------------------------------------------- a change of the sessions (B02)
+
+/** Document property: the module's sessions as its registrants were last told (JSON). */
+export function toldScheduleKey(moduleId: string): string {
+  return `SOE_REG_SCHEDULE:${moduleId}`;
+}
+
+interface ToldSession {
+  id: string;
+  number: number;
+  topic: string;
+  start: number;
+  end: number;
+  cancelled: boolean;
+}
+
+function scheduleOf(w: World, moduleId: string): ToldSession[] {
+  return w.sessions.rows
+    .filter((r) => r.id && text(r.record.moduleId) === moduleId && dateOf(r.record.start) && dateOf(r.record.end))
+    .map((r) => ({
+      id: r.id,
+      number: int(r.record.number),
+      topic: text(r.record.topic),
+      start: dateOf(r.record.start)!.getTime(),
+      end: dateOf(r.record.end)!.getTime(),
+      cancelled: text(r.record.status) === 'Cancelada',
+    }))
+    .sort((a, b) => a.number - b.number);
+}
+
+function parseTold(raw: string | undefined): ToldSession[] | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as ToldSession[];
+    return Array.isArray(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sessions that moved or were cancelled since the registrants were told (new ones are not news to them). */
+function scheduleChanges(told: readonly ToldSession[], now: readonly ToldSession[]): ScheduleChange[] {
+  const out: ScheduleChange[] = [];
+  for (const before of told) {
+    if (before.cancelled) continue;
+    const after = now.find((s) => s.id === before.id);
+    if (!after || after.cancelled) out.push({ number: before.number, topic: before.topic, start: null, end: null });
+    else if (after.start !== before.start || after.end !== before.end) out.push({ number: after.number, topic: after.topic, start: new Date(after.start), end: new Date(after.end) });
+  }
+  return out;
+}
+
+export interface ScheduleTellResult {
+  told: number;
+  failed: number;
+}
+
+/**
+ * After an edit of a module whose registration is open (B02): when a session moved or was
+ * cancelled since its registrants were told, each registrant (confirmed or waiting) gets one
+ * email with what changed and the schedule as it is now. Once each per change (the journal key
+ * names the new schedule); the told schedule is updated when everyone was told, so a send the
+ * quota refused is tried again by the next edit or sweep. Takes the lock.
+ */
+export function tellScheduleChange(deps: PlaceDeps, moduleId: string): ScheduleTellResult {
+  const book = deps.workbooks.current();
+  const result: ScheduleTellResult = { told: 0, failed: 0 };
+  return deps.lock.withLock(() => {
+    const props = deps.properties.getAll();
+    const told = parseTold(props[toldScheduleKey(moduleId)]);
+    if (!told) return result; // registration never opened: nobody was told anything
+    const w = readWorld(book, true);
+    const f0 = moduleFacts(w, moduleId);
+    if (!f0 || !mayPromote(f0, deps.clock.now())) {
+      // The module is over (or gone): nothing more to tell.
+      deps.properties.delete(toldScheduleKey(moduleId));
+      return result;
+    }
+    const current = scheduleOf(w, moduleId);
+    const changes = scheduleChanges(told, current);
+    if (changes.length === 0) return result;
+    const f = moduleFacts(w, moduleId);
+    const version = sha256Hex(JSON.stringify(current)).slice(0, 12);
+    const journal = { mailer: deps.mailer, journal: deps.properties, clock: deps.clock, snapshot: props };
+    const sessions = sessionLines(w, moduleId);
+    for (const row of w.registrationsOf.get(moduleId) ?? []) {
+      if (!isActive(text(row.record.status))) continue;
+      const email = text(row.record.email);
+      if (!email) continue;
+      const o = sendOnce(journal, 'horario', `${row.id}:${version}`, {
+        to: email,
+        ...scheduleChangedEmail({ fullName: text(row.record.fullName), moduleName: f?.name ?? '', changes, sessions }),
+      });
+      if (o.status === 'error') result.failed++;
+      else result.told++;
+    }
+    deps.audit.record({ action: A.scheduleTold, target: moduleId, result: result.failed ? 'Error' : 'Correcto', detail: M.scheduleTold(result.told, result.failed) });
+    if (result.failed === 0) deps.properties.setAll({ [toldScheduleKey(moduleId)]: JSON.stringify(current) });
+    return result;
+  });
 }

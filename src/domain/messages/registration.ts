@@ -169,6 +169,7 @@ export const REGISTRATION_AUDIT = {
   mailFailed: 'Correo de inscripción no enviado',
   retried: 'Correo de inscripción enviado en un nuevo intento',
   choicesSynced: 'Talleres del formulario de inscripción actualizados',
+  scheduleTold: 'Cambio de horario avisado a los inscritos',
 } as const;
 
 export const REGISTRATION_MESSAGES = {
@@ -195,6 +196,8 @@ export const REGISTRATION_MESSAGES = {
   noEmail: 'La inscripción no tiene un correo válido.',
   reasonRequired: 'Escriba el motivo de la anulación (al menos 5 caracteres).',
   choicesSynced: (n: number) => (n === 0 ? 'El formulario no ofrece ningún taller: ninguno tiene la inscripción abierta.' : `El formulario ofrece ${n} taller(es) con inscripción abierta.`),
+  scheduleTold: (told: number, failed: number) =>
+    failed === 0 ? `Se avisó del cambio a ${told} persona(s) inscrita(s).` : `Se avisó a ${told}; ${failed} correo(s) no salieron (se intentará de nuevo con la próxima edición o revisión).`,
   retriedDetail: (name: string) => `Módulo «${name}»: el correo que no había salido se envió ahora.`,
 } as const;
 
@@ -213,3 +216,36 @@ export const REGISTRATION_SETUP = {
   formFailed: (reason: string) =>
     `No se pudo preparar el formulario de inscripción a los talleres (${reason}). Vuelva a ejecutar «Configurar esta hoja»; lo ya hecho se conserva.`,
 } as const;
+
+// ---------------------------------------------------------------------------- a change of the sessions (B02, once registration is open)
+
+export interface ScheduleChange {
+  number: number;
+  topic: string;
+  /** The new time, or null when the session was cancelled. */
+  start: Date | null;
+  end: Date | null;
+}
+
+/** The registrant is told which sessions moved or were cancelled, and the schedule as it is now. */
+export function scheduleChangedEmail(i: { fullName: string; moduleName: string; changes: readonly ScheduleChange[]; sessions: readonly SessionLine[] }): EmailMessage {
+  const name = oneLine(i.moduleName);
+  const subject = `Cambio en el horario del taller «${name}» – MTPE`;
+  const intro = `Le escribimos porque cambió el horario del taller virtual «${name}», en el que usted está inscrito(a):`;
+  const changeLines = i.changes.map((c) =>
+    c.start && c.end
+      ? `Sesión ${c.number} – ${oneLine(c.topic)}: ahora el ${formatLimaDate(c.start)}, de ${formatLimaTime(c.start)} a ${formatLimaTime(c.end)}`
+      : `Sesión ${c.number} – ${oneLine(c.topic)}: se canceló`,
+  );
+  const now = 'Así quedan las sesiones (hora de Lima):';
+  const apology = 'Disculpe las molestias. Su inscripción sigue vigente; el enlace de acceso le llegará un día antes de cada sesión.';
+  const body = html`${paragraph(greeting(i.fullName))}
+${paragraph(intro)}
+${bulletList(changeLines)}
+${paragraph(now)}
+${bulletList(i.sessions.map(sessionLine))}
+${paragraph(apology)}
+${paragraph(SIGNATURE_HTML)}`;
+  const text = textDocument([greeting(i.fullName), intro, textList(changeLines), now, textList(i.sessions.map(sessionLine)), apology, SIGNATURE_TEXT]);
+  return message(subject, body, text);
+}
