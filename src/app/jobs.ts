@@ -244,3 +244,32 @@ export function acquireLease(deps: Pick<JobDeps, 'properties' | 'lock' | 'clock'
 export function releaseLease(deps: Pick<JobDeps, 'properties'>, handler: string): void {
   deps.properties.delete(leaseProperty(handler));
 }
+
+/** How long after a job's start its safety continuation fires (past Apps Script's 6-minute limit). */
+export const SAFETY_CONTINUATION_MS = 7 * 60_000;
+
+/**
+ * The frame of a job's run (reminders, invitations): first a safety continuation — whatever
+ * happens to this execution, the work is looked at again —, then the lease; when another run
+ * holds it, `busy` answers; otherwise `run` does the work with a `release` it may call early
+ * (to let a continuation start while this execution finishes), and the lease is released at the
+ * end in any case.
+ */
+export function leasedRun(deps: JobDeps, handler: string, run: (release: () => void) => void, busy: () => void): void {
+  scheduleContinuation(deps, handler, SAFETY_CONTINUATION_MS);
+  if (!acquireLease(deps, handler)) {
+    busy();
+    return;
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    releaseLease(deps, handler);
+  };
+  try {
+    run(release);
+  } finally {
+    release();
+  }
+}

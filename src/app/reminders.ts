@@ -43,12 +43,11 @@ import {
 import { consultantDisplayName } from './day/contacts';
 import { journalEntries, journalKey, clearJournal, QUOTA_EXHAUSTED, sendOnce, type QuotaBudget } from './delivery';
 import {
-  acquireLease,
   Budget,
   CONTINUATION_DELAY_MS,
   finishJob,
   JOB_BUDGET_MS,
-  releaseLease,
+  leasedRun,
   requestRun,
   scheduleContinuation,
   startJob,
@@ -72,7 +71,7 @@ export const RETRY_MS = 10 * 60_000;
  * mid-way) the work is picked up again after its lease has expired; the run replaces or removes it
  * when it ends normally.
  */
-export const SAFETY_CONTINUATION_MS = 7 * 60_000;
+export { SAFETY_CONTINUATION_MS } from './jobs';
 
 export interface ReminderDeps {
   workbooks: Workbooks;
@@ -150,26 +149,18 @@ export function runReminders(deps: ReminderDeps): ReminderRunResult {
     continues: false,
     summary: '',
   };
-  // First durable step: whatever happens to this execution, the work is looked at again.
-  scheduleContinuation(deps, REMINDERS_HANDLER, SAFETY_CONTINUATION_MS);
-  if (!acquireLease(deps, REMINDERS_HANDLER)) {
-    // Another run is working; the continuation looks again after it.
-    result.continues = true;
-    result.summary = M.anotherRunWorking;
-    deps.audit.record({ action: A.remindersRun, result: 'Sin efecto', detail: result.summary });
-    return result;
-  }
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    releaseLease(deps, REMINDERS_HANDLER);
-  };
-  try {
-    runLeased(deps, budget, result, release);
-  } finally {
-    release();
-  }
+  // First durable step (leasedRun): whatever happens to this execution, the work is looked at again.
+  leasedRun(
+    deps,
+    REMINDERS_HANDLER,
+    (release) => runLeased(deps, budget, result, release),
+    () => {
+      // Another run is working; the continuation looks again after it.
+      result.continues = true;
+      result.summary = M.anotherRunWorking;
+      deps.audit.record({ action: A.remindersRun, result: 'Sin efecto', detail: result.summary });
+    },
+  );
   return result;
 }
 

@@ -58,7 +58,7 @@ import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock
 import { readReportRows, type ReportFiles } from '../appointments/import';
 import { workshopDatesText } from '../workshops-invitation';
 import { clearJournal, journalEntries, sendOnce, type QuotaBudget } from '../delivery';
-import { acquireLease, Budget, CONTINUATION_DELAY_MS, continuationProperty, finishJob, JOB_BUDGET_MS, releaseLease, requestDueProperty, requestRun, scheduleContinuation, startJob } from '../jobs';
+import { Budget, CONTINUATION_DELAY_MS, continuationProperty, finishJob, JOB_BUDGET_MS, leasedRun, requestDueProperty, requestRun, SAFETY_CONTINUATION_MS, scheduleContinuation, startJob } from '../jobs';
 import { recordReview, type ReviewItem } from '../review';
 import { readSettings } from '../settings';
 import { recordedSiblingId } from '../setup';
@@ -78,7 +78,7 @@ const ID_PREFIX = 'INV-';
 /** Time kept for the final write and the cleanup. */
 export const FINAL_RESERVE_MS = 30_000;
 /** A run first leaves a continuation this far ahead (past its lease) in case it dies. */
-export const SAFETY_CONTINUATION_MS = 7 * 60_000;
+export { SAFETY_CONTINUATION_MS };
 
 export interface InvitationDeps {
   workbooks: Workbooks;
@@ -521,24 +521,16 @@ interface Outcome {
 export function runInvitations(deps: InvitationDeps): InvitationRunResult {
   const budget = new Budget(deps.clock, deps.budgetMs ?? JOB_BUDGET_MS);
   const result: InvitationRunResult = { ran: false, sent: 0, skipped: 0, ambiguous: 0, waitingForQuota: 0, remaining: 0, continues: false, budget: 0, summary: '' };
-  scheduleContinuation(deps, INVITATIONS_HANDLER, SAFETY_CONTINUATION_MS);
-  if (!acquireLease(deps, INVITATIONS_HANDLER)) {
-    result.continues = true;
-    result.summary = M.anotherRunWorking;
-    deps.audit.record({ action: A.run, result: 'Sin efecto', detail: result.summary });
-    return result;
-  }
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    releaseLease(deps, INVITATIONS_HANDLER);
-  };
-  try {
-    runLeased(deps, budget, result, release);
-  } finally {
-    release();
-  }
+  leasedRun(
+    deps,
+    INVITATIONS_HANDLER,
+    (release) => runLeased(deps, budget, result, release),
+    () => {
+      result.continues = true;
+      result.summary = M.anotherRunWorking;
+      deps.audit.record({ action: A.run, result: 'Sin efecto', detail: result.summary });
+    },
+  );
   return result;
 }
 

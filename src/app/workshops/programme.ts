@@ -13,6 +13,7 @@
  * the spreadsheet's secret, domain/workshops/ids.ts) and finds its module instead of adding a
  * second one.
  */
+import { dateOf, int, text } from './cells';
 import { formatHHmm, formatLimaDateTime, limaDateKey, limaStartOfDay } from '../../domain/lima-time';
 import { MODULE_FIELD_LABELS as L, SPEAKER_MESSAGES, WORKSHOP_AUDIT as A, WORKSHOP_MESSAGES as M } from '../../domain/messages/workshops';
 import {
@@ -147,20 +148,6 @@ export type SaveModuleResult =
   | { ok: false; message: string; errors: ModuleFieldErrors };
 
 // ---------------------------------------------------------------------------- reading cells
-
-function text(v: unknown): string {
-  if (v === null || v === undefined || v instanceof Date) return '';
-  return String(v).trim();
-}
-
-function int(v: unknown): number {
-  const n = typeof v === 'number' ? v : Number(text(v));
-  return Number.isFinite(n) ? Math.trunc(n) : 0;
-}
-
-function dateOf(v: unknown): Date | null {
-  return v instanceof Date && !isNaN(v.getTime()) ? v : null;
-}
 
 interface Tabs {
   workbook: Workbook;

@@ -19,6 +19,7 @@
  * response that is not yet in 'Inscripciones' or 'Revisión' (a submission whose execution
  * failed, or was lost), so nothing a citizen sends is lost and nothing is done twice.
  */
+import { dateOf, int, text } from './cells';
 import { formatLimaDateTime } from '../../domain/lima-time';
 import { sha256Hex } from '../../domain/ids';
 import {
@@ -59,13 +60,14 @@ import {
   type Registrant,
 } from '../../domain/workshops/registration';
 import { moduleChoice, NO_OPEN_MODULE, registrationForm, REGISTRATION_QUESTIONS as Q } from '../../domain/workshops/registration-form';
-import type { Workbook, AuditLog, Clock, FormAdmin, FormAnswers, FormChoices, Forms, KeyValueStore, Lock, Mailer, RowChange, Scheduler, TableSnapshot, WebAppService, Workbooks } from '../../ports';
+import type { Workbook, Clock, FormAdmin, FormAnswers, FormChoices, Forms, KeyValueStore, RowChange, Scheduler, TableSnapshot, Workbooks } from '../../ports';
 import { clearJournal, JOURNAL_PREFIX, journalKey, sendOnce, type DeliveryDeps, type DeliveryOutcome, type RegistrationMailKind } from '../delivery';
 import { ensureFormTrigger, ensureProductForm } from '../product-form';
 import { recordReview, type ReviewItem } from '../review';
 import { signingSecret } from '../signing';
 import type { Settings } from '../settings';
 import { loadBookSettings } from '../team';
+import type { LinkDeps } from '../webapp/link-handler';
 import { linkMaker, webAppBase, type LinkMaker } from '../webapp/links';
 
 export const REGISTRATION_SUBMIT_HANDLER = 'onRegistrationSubmit';
@@ -85,46 +87,16 @@ const SWEEP_MARGIN_MS = 2 * 86_400_000;
 /** At most this many earlier notices retried per execution (a failed send, the quota): the rest wait for the next one. */
 const RETRIES_PER_EXECUTION = 20;
 
-/** What freeing a place needs (the web app's withdrawal has no Forms). */
-export interface PlaceDeps {
-  workbooks: Workbooks;
-  properties: KeyValueStore;
-  lock: Lock;
-  clock: Clock;
-  mailer: Mailer;
-  audit: AuditLog;
-  webApp: WebAppService | null;
-}
+/** What freeing a place needs: what a web app link's action gets (no Forms there). */
+export type PlaceDeps = LinkDeps;
 
-export interface RegistrationDeps {
-  workbooks: Workbooks;
-  /** Document properties: the form's ID, the signing secret, the once-only journal. */
-  properties: KeyValueStore;
-  lock: Lock;
-  clock: Clock;
-  mailer: Mailer;
-  audit: AuditLog;
+export interface RegistrationDeps extends PlaceDeps {
   forms: Forms & FormAdmin & FormChoices;
-  webApp: WebAppService | null;
   /** Where the sweep is scheduled (the submit trigger makes sure one is); absent in unit tests. */
   scheduler?: Scheduler;
 }
 
 // ---------------------------------------------------------------------------- cells
-
-function text(v: unknown): string {
-  if (v === null || v === undefined || v instanceof Date) return '';
-  return String(v).trim();
-}
-
-function int(v: unknown): number {
-  const n = typeof v === 'number' ? v : Number(text(v));
-  return Number.isFinite(n) ? Math.trunc(n) : 0;
-}
-
-function dateOf(v: unknown): Date | null {
-  return v instanceof Date && !isNaN(v.getTime()) ? v : null;
-}
 
 /** A person's text as a cell may hold it: tidy, and never a formula (DESIGN.md, bad input). */
 function cell(s: string): string {
