@@ -188,6 +188,9 @@ describe('B05 registration in Chromium: opened in the panel, answered in the for
     const text = (await item().locator('.module-registrations').textContent()) ?? '';
     expect(text).not.toContain('@');
     expect(text).not.toContain(ROSA.dni);
+    // For the guide: the «Módulos» tab beside the panel (the form's responses tab opened itself).
+    await page.locator('.sheet-tab', { hasText: /^Módulos$/ }).click();
+    await page.locator('.sheet-tab.active', { hasText: /^Módulos$/ }).waitFor();
     await item().getByRole('region', { name: `Inscripción: ${MODULE.name}` }).evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'modulo-inscripcion.png');
   }, 60_000);
