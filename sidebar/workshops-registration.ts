@@ -41,7 +41,7 @@ export function registrationControls(m: ModuleView, reload: () => void, say: (te
   } else {
     box.appendChild(h('p', { class: 'help', text: T.notOpen }));
   }
-  const openButton = h('button', { text: isOpen ? T.refresh : T.open, class: isOpen ? 'secondary' : 'primary', attrs: { type: 'button', 'data-action': 'open-registration' } });
+  const openButton = h('button', { text: isOpen ? T.refresh : T.open, class: isOpen ? 'secondary' : 'action', attrs: { type: 'button', 'data-action': 'open-registration' } });
   openButton.addEventListener('click', async () => {
     try {
       const r = await busy(T.working, () => call('openRegistration', m.id));
@@ -70,7 +70,7 @@ export function registrationControls(m: ModuleView, reload: () => void, say: (te
 /** «Anular» on one registrant: asks the reason in place, then calls the server. */
 export function annulButton(registrationId: string, name: string, reload: () => void, say: (text: string, tone: 'ok' | 'error') => void): HTMLElement {
   const wrap = h('span', { class: 'annul' });
-  const button = h('button', { text: T.annul, class: 'link-button', attrs: { type: 'button', 'aria-label': `${T.annul}: ${name}`, 'data-action': 'annul' } });
+  const button = h('button', { text: T.annul, class: 'secondary small', attrs: { type: 'button', 'aria-label': `${T.annul}: ${name}`, 'data-action': 'annul' } });
   button.addEventListener('click', () => {
     button.hidden = true;
     const id = nextId('annul-reason');
