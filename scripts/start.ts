@@ -172,6 +172,40 @@ export function createDemoWorkspace(opts: DemoOptions = {}): Demo {
   } else {
     log('dist/exports.json no incluye importReport todavía: no se cargan citas de demostración.');
   }
+  // Talleres: its web app (the links of the emails: withdrawal, unsubscribe) and one module with
+  // its registration open, so «Invitar a talleres» and the registration form can be tried.
+  if (exportsList.includes('doGet')) {
+    const url = ws.deployWebApp(talleresId, { executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' });
+    log(`Aplicación web de «${SPREADSHEETS.talleres}» implementada: ${url}`);
+  }
+  if (exportsList.includes('saveModule') && exportsList.includes('openRegistration')) {
+    const day = (n: number) => new Date(Date.parse(`${at.slice(0, 10)}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const first = day(14);
+    const year = Number(first.slice(0, 4));
+    const quarter = ['I', 'II', 'III', 'IV'][Math.floor((Number(first.slice(5, 7)) - 1) / 3)];
+    const saved = ws.callFromSidebar(talleresId, 'saveModule', [
+      {
+        requestId: 'demo-modulo-aprende-a-emprender',
+        name: 'Aprende a Emprender – Demostración',
+        year,
+        quarter,
+        audience: 'Personas con una idea de negocio o un negocio en marcha',
+        capacity: 30,
+        minSessions: 2,
+        sessions: [
+          { topic: 'Mi idea de negocio', date: first, startTime: '18:00', endTime: '20:00', speaker: 'Carmen Vílchez', speakerEmail: 'carmen.vilchez@gmail.com' },
+          { topic: 'Costos y precios', date: day(16), startTime: '18:00', endTime: '20:00', speaker: 'José Ñahui', speakerEmail: 'jose.nahui@gmail.com' },
+        ],
+      },
+    ]);
+    const module = saved.ok ? (saved.value as { ok?: boolean; module?: { id: string } }) : null;
+    if (module?.ok && module.module) {
+      const opened = ws.callFromSidebar(talleresId, 'openRegistration', [module.module.id]);
+      log(opened.ok ? `Módulo de demostración creado, con la inscripción abierta: ${describe(opened.value)}` : `No se pudo abrir la inscripción del módulo de demostración: ${opened.error}`);
+    } else {
+      log(`No se pudo crear el módulo de demostración: ${saved.ok ? describe(saved.value) : saved.error}`);
+    }
+  }
   if (opts.stateDir) ws.save();
   return { ws, atencionesId, talleresId };
 }
