@@ -37,6 +37,7 @@ import { jobTriggerIds } from './jobs';
 import { readSettings } from './settings';
 import { desiredTriggers, MANAGED_HANDLERS, parseRecorded, planTriggers, PROPERTY_KEYS } from './setup';
 import { SURVEY_PROPERTY_KEYS, SURVEY_SUBMIT_HANDLER } from './surveys';
+import { REGISTRATION_PROPERTY_KEYS, REGISTRATION_SUBMIT_HANDLER } from './workshops/registration';
 
 export interface DiagnosticsDeps {
   workbooks: Workbooks;
@@ -65,17 +66,13 @@ function observe<T>(fn: () => T): Observed<T> {
   }
 }
 
-/** The forms this spreadsheet owns: the satisfaction survey in 'atenciones'. */
+/** The forms this spreadsheet owns: the satisfaction survey in 'atenciones', the registration form in 'talleres'. */
 function ownedForms(props: Readonly<Record<string, string>>, forms: DiagnosticsDeps['forms']): FormCheck[] {
-  if (props[PROPERTY_KEYS.role] !== 'atenciones') return [];
-  const formId = props[SURVEY_PROPERTY_KEYS.formId] ?? '';
-  return [
-    {
-      name: M.surveyFormName,
-      formId,
-      status: formId === '' ? { ok: true, value: null } : observe(() => forms.responderAccess(formId)),
-    },
-  ];
+  const role = props[PROPERTY_KEYS.role];
+  const owned = role === 'atenciones' ? { name: M.surveyFormName, key: SURVEY_PROPERTY_KEYS.formId } : role === 'talleres' ? { name: M.registrationFormName, key: REGISTRATION_PROPERTY_KEYS.formId } : null;
+  if (!owned) return [];
+  const formId = props[owned.key] ?? '';
+  return [{ name: owned.name, formId, status: formId === '' ? { ok: true, value: null } : observe(() => forms.responderAccess(formId)) }];
 }
 
 /**
@@ -93,16 +90,21 @@ export function triggerFindings(deps: Pick<DiagnosticsDeps, 'workbooks' | 'sched
 
   const { settings } = readSettings(deps.workbooks.current().table(SETTINGS_TAB));
   const desired = desiredTriggers(role, settings);
-  const surveyFormId = role === 'atenciones' ? (props[SURVEY_PROPERTY_KEYS.formId] ?? '') : '';
+  // The role's form and its one submit trigger: the survey (atenciones), the registration form (talleres).
+  const formTrigger =
+    role === 'atenciones'
+      ? { formId: props[SURVEY_PROPERTY_KEYS.formId] ?? '', handler: SURVEY_SUBMIT_HANDLER, label: M.surveyTrigger }
+      : { formId: props[REGISTRATION_PROPERTY_KEYS.formId] ?? '', handler: REGISTRATION_SUBMIT_HANDLER, label: M.registrationTrigger };
+  const surveyFormId = formTrigger.formId;
   const dailyLabel = (handler: string) => {
     const d = desired.find((x) => x.handler === handler);
     return M.dailyTrigger(TASK_LABELS[handler] ?? handler, d?.hour ?? 0);
   };
-  const needed = [...desired.map((d) => dailyLabel(d.handler)), ...(surveyFormId ? [M.surveyTrigger] : [])];
+  const needed = [...desired.map((d) => dailyLabel(d.handler)), ...(surveyFormId ? [formTrigger.label] : [])];
   if (needed.length === 0) return { configured: true, needed, ...base };
 
   const existing = deps.scheduler.list();
-  const systemHandlers = new Set<string>([...MANAGED_HANDLERS, SURVEY_SUBMIT_HANDLER]);
+  const systemHandlers = new Set<string>([...MANAGED_HANDLERS, SURVEY_SUBMIT_HANDLER, REGISTRATION_SUBMIT_HANDLER]);
   if (owner !== '' && me !== '' && owner !== me) {
     const alsoMine = [...new Set(existing.filter((t) => systemHandlers.has(t.handler)).map((t) => t.handler))];
     return { configured: true, needed, ...base, alsoMine };
@@ -118,11 +120,11 @@ export function triggerFindings(deps: Pick<DiagnosticsDeps, 'workbooks' | 'sched
   const stale: string[] = [];
 
   if (surveyFormId) {
-    const survey = existing.filter((t) => t.handler === SURVEY_SUBMIT_HANDLER);
+    const survey = existing.filter((t) => t.handler === formTrigger.handler);
     const onForm = survey.filter((t) => t.kind === 'formSubmit' && t.sourceId === surveyFormId);
-    if (onForm.length === 0) missing.push(M.surveyTrigger);
-    if (onForm.length > 1) duplicated.push({ label: M.surveyTrigger, count: onForm.length });
-    if (survey.length > onForm.length) stale.push(M.surveyTrigger);
+    if (onForm.length === 0) missing.push(formTrigger.label);
+    if (onForm.length > 1) duplicated.push({ label: formTrigger.label, count: onForm.length });
+    if (survey.length > onForm.length) stale.push(formTrigger.label);
   }
   return { configured: true, needed, ...base, missing, duplicated, outdated, stale, unneeded };
 }

@@ -149,6 +149,21 @@ describe('what «Diagnóstico» catches', () => {
     });
   });
 
+  test('Talleres: its registration form published, then unpublished; its submit trigger deleted', () => {
+    const { ws, talleres, atenciones } = world(9);
+    const setUp = ws.callFromSidebar(talleres, 'setupSpreadsheet', ['talleres', atenciones]);
+    expect(setUp.ok ? 'ok' : setUp.error).toBe('ok');
+    ws.openSpreadsheet(talleres);
+    expect(diagnose(ws, talleres).one(CHECKS.forms).detail).toBe('«Formulario de inscripción a los talleres» está publicado y acepta respuestas de cualquier persona con el enlace.');
+    const formId = ws.project(talleres).documentProperties.SOE_REGISTRATION_FORM_ID ?? '';
+    formsStore(ws.state).forms[formId]!.published = false;
+    const project = ws.project(talleres);
+    project.triggers = project.triggers.filter((t) => t.handler !== 'onRegistrationSubmit');
+    const run = diagnose(ws, talleres);
+    expect(run.one(CHECKS.forms)).toMatchObject({ result: 'Falla', detail: '«Formulario de inscripción a los talleres» no está publicado: nadie puede responderlo. Ejecute «Configurar esta hoja».' });
+    expect(run.one(CHECKS.triggers).detail).toMatch(/^Falta el registro de las inscripciones \(al enviarse cada respuesta del formulario de inscripción\)/);
+  });
+
   test('a sheet moved to another time zone', () => {
     const { ws, atenciones } = world(7);
     sheetsStore(ws.state).requireSpreadsheet(atenciones).timeZone = 'America/Bogota';
