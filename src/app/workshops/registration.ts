@@ -480,6 +480,15 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
         rowFields.waitlistNotice = deliveryColumn(o);
         journalDone.push(['espera', round]);
         result.waiting++;
+        // Told "waiting" by an execution that stopped before writing the row, and a place freed
+        // since (the annulment found no row to promote): promoted now, as releasePlace would.
+        if (placeNew(rowsOf(p.moduleId), f.capacity) === CONFIRMED && mayPromote(f, now)) {
+          const c = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'cupo', round, { to: p.email, ...registrationPromotedEmail(input) });
+          Object.assign(rowFields, { status: CONFIRMED, promotedAt: now, promotionNotice: deliveryColumn(c) });
+          journalDone.push(['cupo', round]);
+          result.promoted++;
+          deps.audit.record({ action: A.promoted, target: regId, result: 'Correcto', detail: M.promotedDetail(f.name, c.status === 'enviado') });
+        }
       }
       if (existing) changes.set(regId, rowFields);
       else appended.push(rowFields);
