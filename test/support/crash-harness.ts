@@ -121,6 +121,12 @@ export interface CrashOperation<C = unknown> {
   actFunction: string;
   /** Options for every case's workspace (the harness adds the seed). */
   workspace?: Omit<CreateOptions, 'seed' | 'stateDir'>;
+  /**
+   * Optional: every case starts from a copy of this snapshot (`Workspace.fromSnapshot`) instead of
+   * a new workspace — build the world once (e.g. memoised per seed), then `setup` only returns
+   * the context. `workspace` is ignored when given.
+   */
+  base?: (seed: number) => WorkspaceSnapshot;
   /** Builds the state before the action (spreadsheets, bundle, earlier steps). No faults here. */
   setup(ws: Workspace): C;
   /** The one execution under test: a trigger run, a sidebar call, a form submission. */
@@ -149,6 +155,12 @@ export interface CrashOptions {
   sample?: number;
   /** Default 3. */
   rareMethodCalls?: number;
+  /**
+   * Default true: a sampled sweep also tries the first call of every method (and every call of
+   * the rare ones). False keeps only `effects` and the call after each, the first N, the last
+   * call and the drawn sample — for long executions whose risky calls `effects` names.
+   */
+  everyMethod?: boolean;
   /**
    * Which calls are external side effects (default EXTERNAL_EFFECTS). A sampled sweep always
    * tries each of them and the call right after it — the riskiest moment: the effect happened,
@@ -238,7 +250,7 @@ export function effectCalls(trace: readonly string[], effects: readonly RegExp[]
 export function faultPoints(
   K: number,
   seed: number,
-  opts: Pick<CrashOptions, 'exhaustiveUpTo' | 'sample' | 'rareMethodCalls' | 'effects'> = {},
+  opts: Pick<CrashOptions, 'exhaustiveUpTo' | 'sample' | 'rareMethodCalls' | 'effects' | 'everyMethod'> = {},
   trace: readonly string[] = [],
 ): { points: number[]; sampled: boolean } {
   const all = Array.from({ length: K }, (_, i) => i + 1);
@@ -255,7 +267,7 @@ export function faultPoints(
     }
     const calls = new Map<string, number[]>();
     trace.forEach((m, i) => calls.set(m, [...(calls.get(m) ?? []), i + 1]));
-    for (const ks of calls.values()) for (const k of ks.length <= (opts.rareMethodCalls ?? 3) ? ks : ks.slice(0, 1)) chosen.add(k);
+    if (opts.everyMethod !== false) for (const ks of calls.values()) for (const k of ks.length <= (opts.rareMethodCalls ?? 3) ? ks : ks.slice(0, 1)) chosen.add(k);
   }
   const rest = all.filter((k) => !chosen.has(k));
   const want = Math.min(opts.sample ?? 0, rest.length);
@@ -289,7 +301,7 @@ interface CaseResult {
 /** One case: fresh workspace from `seed`, setup, fault at call k of the acting execution, act, recover, check. */
 export function runCase<C>(op: CrashOperation<C>, seed: number, kind: FaultKind | 'none', k: number): CaseResult {
   let trace: string[] = [];
-  const ws = Workspace.create({ ...op.workspace, seed });
+  const ws = op.base ? restoreWorkspace(op.base(seed)) : Workspace.create({ ...op.workspace, seed });
   const violations: string[] = [];
   const info: CrashInfo = { kind, k, method: '', acted: undefined, acting: [], recovery: [] };
   let ctx: C;

@@ -133,6 +133,8 @@ interface SendPlan {
   mail: (again: boolean) => { subject: string; text: string; html: string; senderName: string };
   /** The row's fields once the email went out. */
   fields: (at: Date) => Partial<Record<ModuleKey, FieldValue>>;
+  /** True when the row already records a send made at `at`. */
+  isRecorded: (at: Date) => boolean;
 }
 
 /** Sends once per request: asks before a second send, refuses a stale «again», records and audits. */
@@ -143,11 +145,21 @@ function sendDirectionMail(deps: DirectionDeps, m: ModuleView, id: string, optio
 
   const sends = sendsOf(deps, plan.kind, id);
   const last = sends[sends.length - 1];
+  // A send the journal records as gone but the row does not (the execution stopped between the
+  // email and the row's write): the row is brought in step first, so the module says what went
+  // out — otherwise the retry only asks «¿Enviar de nuevo?» and the row never says it was sent.
+  if (last?.state === 'enviado' && last.at && !plan.isRecorded(last.at)) {
+    deps.workbooks.current().table(MODULES_TAB).update([{ id, fields: plan.fields(last.at) }]);
+    deps.audit.record({ action: plan.auditAction, target: id, result: 'Correcto', detail: A.sentTo(address.to, last.n) });
+    m = moduleOf(deps, id) ?? m;
+  }
   const lastAt = last?.at ?? plan.recorded;
   const previous = last ? `${last.n}|${last.at ? last.at.toISOString() : ''}` : lastAt ? `0|${lastAt.toISOString()}` : '';
   const again = options?.again === true;
+  // A send that may or may not have gone out is listed for a person, whichever button led here
+  // (a retried «Enviar de nuevo» too: the 'previous' check below then refuses it).
+  if (last?.state === 'enviando') toReview(deps, plan.kind, id, last.n, address.to, m);
   if (!again && last?.state === 'enviando') {
-    toReview(deps, plan.kind, id, last.n, address.to, m);
     return { ok: false, message: M.interrupted, confirm: { question: M.interrupted, previous }, module: m };
   }
   if (!again && lastAt) {
@@ -193,19 +205,21 @@ function recordedDate(deps: DirectionDeps, id: string, key: ModuleKey): Date | n
 
 /** «Enviar programación a la Sub Dirección»: the module's sessions as a table, to the address in 'Configuración'. */
 export function sendProgramme(deps: DirectionDeps, moduleId: unknown, options: SendAgainOptions = {}): DirectionResult {
-  return onModule(deps, moduleId, (m, id) =>
-    sendDirectionMail(deps, m, id, options ?? {}, {
+  return onModule(deps, moduleId, (m, id) => {
+    const recorded = recordedDate(deps, id, 'programmeSentAt');
+    return sendDirectionMail(deps, m, id, options ?? {}, {
       kind: 'programacion',
       setting: 'subDirectorEmail',
       auditAction: A.programmeSent,
       alreadyAsked: M.programmeAlreadySent,
       meanwhile: M.programmeResentMeanwhile,
       sent: M.programmeSent,
-      recorded: recordedDate(deps, id, 'programmeSentAt'),
+      recorded,
       mail: (again) => programmeEmail(programmeOf(m), again),
       fields: (at) => ({ programmeSentAt: at }),
-    }),
-  );
+      isRecorded: (at) => recorded !== null && recorded.getTime() >= at.getTime(),
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------- B04
@@ -225,6 +239,7 @@ export function requestBanner(deps: DirectionDeps, moduleId: unknown, options: S
       recorded: null,
       mail: () => bannerRequestEmail(programmeOf(m)),
       fields: () => ({ bannerStatus: 'Solicitado' }),
+      isRecorded: () => m.banner.state !== '',
     });
   });
 }

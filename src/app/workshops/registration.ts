@@ -526,6 +526,15 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
         rowFields.waitlistNotice = deliveryColumn(o);
         journalDone.push(['espera', round]);
         result.waiting++;
+        // Told "waiting" by an execution that stopped before writing the row, and a place freed
+        // since (the annulment found no row to promote): promoted now, as releasePlace would.
+        if (placeNew(rowsOf(p.moduleId), f.capacity) === CONFIRMED && mayPromote(f, now)) {
+          const c = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, 'cupo', round, { to: p.email, ...registrationPromotedEmail(input) });
+          Object.assign(rowFields, { status: CONFIRMED, promotedAt: now, promotionNotice: deliveryColumn(c) });
+          journalDone.push(['cupo', round]);
+          result.promoted++;
+          deps.audit.record({ action: A.promoted, target: regId, result: 'Correcto', detail: M.promotedDetail(f.name, c.status === 'enviado') });
+        }
       }
       if (existing) changes.set(regId, rowFields);
       else appended.push(rowFields);
@@ -539,7 +548,10 @@ export function handleRegistrations(deps: RegistrationDeps, given: readonly Form
 
     retryNotices(deps, w, m, changes, journalDone, now, journal);
     if (appended.length) table.append(appended);
-    if (changes.size) table.update([...changes].map(([id, fields]): RowChange<RegistrationKey> => ({ id, fields })), { mode: 'span' });
+    // Each changed row in ONE write ('row'): its response ID goes with its data and state, so a
+    // crash between two writes leaves a row as it was (its response is handled again) or whole —
+    // never "response recorded" with the person's new data or state missing.
+    if (changes.size) table.update([...changes].map(([id, fields]): RowChange<RegistrationKey> => ({ id, fields })), { mode: 'row' });
     if (review.length) recordReview(reviewTable, review, now);
     // The rows now say what was sent: the journal's entries are no longer needed.
     // The journal's entries stay until the sweep prunes them (the rows now say what was sent).
@@ -653,8 +665,15 @@ export function releasePlace(
       detail: `${status} → ${how.state}. ${how.by}${how.reason ? `: ${cleanText(how.reason, 300)}` : ''}`,
     });
     const promoted = promoteInto(deps, w, moduleId, changes, now);
-    book.table(REGISTRATIONS_TAB).update([...changes].map(([id, f]) => ({ id, fields: f })), { mode: 'span' });
+    // The promoted rows first, each in one write; the released row last. A crash in between
+    // leaves the registration active, so the retry runs again and finds the place already given
+    // (nobody promoted twice); the other order lost the promotion: the retry found nothing to do.
+    const table = book.table(REGISTRATIONS_TAB);
+    const released = changes.get(regId)!;
+    changes.delete(regId);
+    if (changes.size) table.update([...changes].map(([id, f]) => ({ id, fields: f })), { mode: 'row' });
     for (const key of promoted.journal) clearJournal(deps.properties, 'cupo', [key]);
+    table.update([{ id: regId, fields: released }], { mode: 'row' });
     return { ok: true, message: how.state === WITHDRAWN ? M.withdrawnDone : M.annulledDone(promoted.count), promoted: promoted.count };
   });
 }
@@ -708,7 +727,8 @@ export function promoteWaiting(deps: PlaceDeps, moduleId: string, book: Workbook
     const w = readWorld(book, true);
     const changes = new Map<string, Partial<Record<RegistrationKey, FieldValue>>>();
     const promoted = promoteInto(deps, w, moduleId, changes, now, book);
-    if (changes.size) book.table(REGISTRATIONS_TAB).update([...changes].map(([id, f]) => ({ id, fields: f })), { mode: 'span' });
+    // Each promoted row in one write: its state and its notice together.
+    if (changes.size) book.table(REGISTRATIONS_TAB).update([...changes].map(([id, f]) => ({ id, fields: f })), { mode: 'row' });
     for (const key of promoted.journal) clearJournal(deps.properties, 'cupo', [key]);
     return promoted.count;
   });
