@@ -1,26 +1,31 @@
 /**
  * "Scales linearly", without asserting wall-clock time (the repository's rule: performance is
  * measured in bench/, never as a time limit in a test, which a loaded CI machine would break).
- * Runs the work at a small and at a large size, best of three each, and checks that the large
- * one takes at most `slack` times its share: quadratic work fails by far (× the size ratio),
- * machine load slows both sizes alike.
+ * Compares the work at the large size, once, with the work at the small size repeated
+ * large/small times — the same amount of input —, best of three each: linear work takes about
+ * as long both ways, quadratic work takes large/small times longer at the large size. Machine
+ * load slows both alike.
  */
 export function timeRatio(run: (n: number) => void, small: number, large: number): number {
-  const best = (n: number) => {
+  const repeats = Math.round(large / small);
+  const best = (work: () => void) => {
     let min = Infinity;
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      run(n);
+      work();
       min = Math.min(min, performance.now() - t0);
     }
     return Math.max(min, 0.5); // below half a millisecond the clock says nothing
   };
-  best(small); // warm-up: the JIT's first pass is not the algorithm's cost
-  return best(large) / best(small);
+  run(small); // warm-up: the JIT's first pass is not the algorithm's cost
+  const pieces = best(() => {
+    for (let i = 0; i < repeats; i++) run(small);
+  });
+  return best(() => run(large)) / pieces;
 }
 
+/** Fails when the large size costs more than `slack` times the same input cut in small pieces. */
 export function expectLinear(run: (n: number) => void, small: number, large: number, slack = 3): void {
   const ratio = timeRatio(run, small, large);
-  const linear = large / small;
-  if (ratio > linear * slack) throw new Error(`work at size ${large} took ${ratio.toFixed(1)}× the time at ${small} (linear would be ${linear}×): not linear`);
+  if (ratio > slack) throw new Error(`work at size ${large} took ${ratio.toFixed(1)}× the same input in pieces of ${small} (linear would be about 1×): not linear`);
 }
