@@ -171,8 +171,9 @@ export function abandonAppointment(deps: DayDeps, id: string, input: AbandonInpu
  *
  * The event is cancelled before the row is written. Cancelling is idempotent (an event already
  * cancelled answers false), so a crash between the two leaves the row 'Programada' and the retry
- * cancels nothing twice. A failure does not stop the cancellation: the row keeps its Meet link,
- * and the reminders run cancels the event of a cancelled appointment still ahead.
+ * cancels nothing twice. When Calendar fails nothing is written and the consultant is asked to
+ * try again: a cancelled row with a live event would stay so (the reminders run only looks at
+ * cancelled appointments still ahead, and the retry would be refused as already cancelled).
  */
 export function cancelAppointment(deps: DayDeps, id: string, reason: string): DayActionResult {
   return runAction(deps, id, (env) => {
@@ -182,7 +183,6 @@ export function cancelAppointment(deps: DayDeps, id: string, reason: string): Da
     const eventId = cellString(env.row.record.eventId);
     const meetUrl = cellString(env.row.record.meetUrl);
     let eventNote = '';
-    let warning: string | undefined;
     if (eventId !== '' && meetUrl !== '' && env.deps.meetings) {
       try {
         env.deps.meetings.cancel(eventId);
@@ -193,11 +193,11 @@ export function cancelAppointment(deps: DayDeps, id: string, reason: string): Da
         eventNote = M.cancelledEventToo;
       } catch (e) {
         env.deps.audit.record({ action: A.cancelEvent, target: env.row.id, result: 'Error', detail: e instanceof Error ? e.message : String(e) });
-        warning = M.cancelEventFailed;
+        return { refuse: M.cancelEventFailed };
       }
     }
     env.deps.audit.record({ action: A.cancelled, target: env.row.id, result: 'Correcto', detail: (text(reason) ?? '').trim() });
-    return { fields, message: [M.cancelled, eventNote].filter(Boolean).join(' '), ...(warning ? { warning } : {}) };
+    return { fields, message: [M.cancelled, eventNote].filter(Boolean).join(' ') };
   });
 }
 

@@ -144,7 +144,7 @@ export const DAY_MESSAGES = {
   cancelled: 'La cita quedó cancelada. No se envió ningún correo al usuario.',
   cancelledEventToo: 'También se canceló su reunión de Calendar (Meet).',
   cancelEventFailed:
-    'No se pudo cancelar su reunión de Calendar en este momento; si la cita aún no pasó, la ejecución automática de recordatorios la cancelará.',
+    'No se pudo cancelar la reunión de Calendar de esta cita, así que la cita no se canceló: no se cambió nada. Vuelva a intentarlo en unos minutos.',
 
   // Aviso en la extranet (A02 checklist)
   extranetMarked: 'Aviso en la extranet marcado como hecho.',
