@@ -115,6 +115,16 @@ describe('yesterday\'s open appointments show up today and are closed there', ()
     expect(view.earlier).toEqual([]);
   });
 
+  test('a colleague\'s leftover taken over «en lugar de» (with a reason) joins her section, and she may close it', () => {
+    const taken = call<DayActionResult>('actOnBehalf', [luisOpen.code, 'Luis está de licencia y la usuaria fue atendida']);
+    expect(taken.ok).toBe(true);
+    const view = call<DayView>('getDayView', [{}]);
+    expect(view.earlier.map((a) => [a.id, a.onBehalf])).toEqual([[luisOpen.code, true]]);
+    expect(call<DayActionResult>('finishAttention', [luisOpen.code, { durationMinutes: 30 }]).ok).toBe(true);
+    expect(row(luisOpen.code).Estado).toBe('Atendida');
+    expect(call<DayView>('getDayView', [{}]).earlier).toEqual([]);
+  });
+
   test('one of today\'s, still ahead, cancelled by hand: its Calendar event (Meet) cancelled too, without Calendar\'s email', () => {
     const today = saturday[0];
     const eventId = calendarEventId('cita', today.code);
