@@ -27,6 +27,9 @@ interface Draft {
   detail?: string;
   /** «Atender en lugar de»: the reason typed so far. */
   onBehalfReason?: string;
+  /** Minutes of an earlier day's attention closed afterwards. */
+  duration?: string;
+  cancelReason?: string;
 }
 
 const USER_PLACEHOLDER = '{usuario}';
@@ -132,6 +135,13 @@ export function renderDay(): void {
   for (const text of items) notices.appendChild(h('li', { text }));
   notices.hidden = items.length === 0;
 
+  // «Pendientes de días anteriores»: the user's own leftovers, above today's.
+  const earlier = v.earlier ?? [];
+  const earlierList = el('day-earlier-list');
+  clear(earlierList);
+  for (const a of earlier) earlierList.appendChild(renderRow(a));
+  el('day-earlier').hidden = earlier.length === 0;
+
   const list = el('day-list');
   clear(list);
   for (const a of v.appointments) list.appendChild(renderRow(a));
@@ -151,7 +161,8 @@ function renderRow(a: AppointmentView): HTMLLIElement {
     h('span', { class: 'appt-name', text: a.fullName || a.dni || a.id }),
     h('span', { class: statusClass(a.status), text: a.status }),
     a.onBehalf ? h('span', { class: 'chip chip-onbehalf', text: M.day.onBehalfBadge(a.consultant) }) : null,
-    a.status === 'Programada' ? countdownNode(a, true) : null,
+    a.earlier ? h('span', { class: 'appt-date', text: a.dateText }) : null,
+    a.status === 'Programada' && !a.earlier ? countdownNode(a, true) : null,
   );
   summary.addEventListener('click', () => {
     openId = openId === a.id ? null : a.id;
@@ -159,7 +170,8 @@ function renderRow(a: AppointmentView): HTMLLIElement {
     const again = document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(a.id)}"] .appt-summary`);
     again?.focus();
   });
-  const li = h('li', { class: open ? 'appt open' : 'appt', attrs: { 'data-id': a.id, 'aria-label': `${a.time} ${a.fullName}` } }, summary);
+  const label = a.earlier ? `${a.dateText} ${a.time} ${a.fullName}` : `${a.time} ${a.fullName}`;
+  const li = h('li', { class: open ? 'appt open' : 'appt', attrs: { 'data-id': a.id, 'aria-label': label } }, summary);
   if (open) li.appendChild(renderDetail(a, detailId));
   return li;
 }
@@ -282,7 +294,7 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
 
   if (a.allowed.onBehalf) box.appendChild(renderOnBehalf(a));
 
-  if (a.status === 'Programada') box.appendChild(countdownNode(a, false));
+  if (a.status === 'Programada' && !a.earlier) box.appendChild(countdownNode(a, false));
 
   // State of the row and its emails.
   const facts = h('dl', { class: 'facts compact' });
@@ -298,7 +310,7 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
   box.appendChild(facts);
 
   // Extranet checklist (A02): no API, so a ready-to-paste message and a tick (one's own only).
-  if (a.status === 'Programada' && a.mine) box.appendChild(renderExtranet(a));
+  if (a.status === 'Programada' && a.mine && !a.earlier) box.appendChild(renderExtranet(a));
 
   // Iniciar (A04).
   if (a.allowed.start) box.appendChild(h('div', { class: 'buttons' }, button(M.day.start, 'action', () => void onStart(a))));
@@ -332,12 +344,25 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
     keepDraft(a.id, 'observations', obs);
     const t = topic;
     const n = notes;
+    // An earlier day's leftover: the duration is the consultant's to give (the clock cannot tell).
+    let duration: HTMLInputElement | null = null;
+    if (a.earlier) {
+      duration = h('input', { attrs: { type: 'number', min: '1', max: '240', step: '1', inputmode: 'numeric', required: '' } }) as HTMLInputElement;
+      duration.value = d.duration ?? String(v.standardMinutes || '');
+      keepDraft(a.id, 'duration', duration);
+    }
+    const dur = duration;
     box.appendChild(
       h(
         'div',
         { class: 'finish' },
+        dur ? field(M.day.lateDuration, dur, M.day.lateDurationHelp) : null,
         field(M.day.observations, obs),
-        h('div', { class: 'buttons' }, button(M.day.finish, 'action', () => void onFinish(a, obs.value, t?.value ?? '', n?.value ?? ''))),
+        h(
+          'div',
+          { class: 'buttons' },
+          button(M.day.finish, 'action', () => void onFinish(a, obs.value, t?.value ?? '', n?.value ?? '', dur?.value)),
+        ),
       ),
     );
   }
@@ -354,9 +379,25 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
       h('legend', { text: M.day.abandonTitle }),
       field(M.day.reason, reason),
       field(M.day.detail, detail, M.day.detailHelp),
+      a.earlier ? h('p', { class: 'help', text: M.day.lateAbandonHelp }) : null,
       h('div', { class: 'buttons' }, button(M.day.abandon, 'danger', () => void onAbandon(a, reason.value, detail.value))),
     );
     box.appendChild(fs);
+  }
+
+  // «Cancelar cita» by hand, with a reason.
+  if (a.allowed.cancel) {
+    const why = textarea(d.cancelReason ?? '', 2);
+    keepDraft(a.id, 'cancelReason', why);
+    box.appendChild(
+      h(
+        'fieldset',
+        { class: 'cancel' },
+        h('legend', { text: M.day.cancelTitle }),
+        field(M.day.cancelReason, why, M.day.cancelReasonHelp),
+        h('div', { class: 'buttons' }, button(M.day.cancelButton, 'danger', () => void onCancel(a, why.value))),
+      ),
+    );
   }
 
   // Reactivar: an abandoned user turned up the same day (or a wrong click).
@@ -506,6 +547,9 @@ function replaceAppointment(a: AppointmentView): void {
   if (!view) return;
   const i = view.appointments.findIndex((x) => x.id === a.id);
   if (i >= 0) view.appointments[i] = a;
+  // A leftover stays in its section, closed, until the next load (the consultant sees what happened).
+  const j = (view.earlier ?? []).findIndex((x) => x.id === a.id);
+  if (j >= 0) view.earlier[j] = a;
 }
 
 async function act(a: AppointmentView, busyText: string, run: () => Promise<DayActionResult>, after?: (r: DayActionResult) => void): Promise<void> {
@@ -549,8 +593,8 @@ function onInvite(a: AppointmentView): Promise<void> {
   return act(a, M.day.busyInvite, () => call('inviteToWorkshops', a.id));
 }
 
-function onFinish(a: AppointmentView, observations: string, topic: string, notes: string): Promise<void> {
-  const input = { observations, ...(topic ? { topic } : {}), ...(notes ? { notes } : {}) };
+function onFinish(a: AppointmentView, observations: string, topic: string, notes: string, duration?: string): Promise<void> {
+  const input = { observations, ...(topic ? { topic } : {}), ...(notes ? { notes } : {}), ...(duration !== undefined ? { durationMinutes: duration } : {}) };
   return act(a, M.day.busyFinish, () => call('finishAttention', a.id, input), (r) => {
     if (r.ok) drafts.delete(a.id);
   });
@@ -558,6 +602,12 @@ function onFinish(a: AppointmentView, observations: string, topic: string, notes
 
 function onAbandon(a: AppointmentView, reason: string, detail: string): Promise<void> {
   return act(a, M.day.busyAbandon, () => call('abandonAppointment', a.id, { reason, detail }), (r) => {
+    if (r.ok) drafts.delete(a.id);
+  });
+}
+
+function onCancel(a: AppointmentView, reason: string): Promise<void> {
+  return act(a, M.day.busyCancel, () => call('cancelAppointment', a.id, reason), (r) => {
     if (r.ok) drafts.delete(a.id);
   });
 }

@@ -72,6 +72,7 @@ export interface ServerApi {
   abandonAppointment(id: string, input: AbandonInput): DayActionResult;
   markExtranetNotified(id: string, done?: boolean): DayActionResult;
   reinstateAppointment(id: string): DayActionResult;
+  cancelAppointment(id: string, reason: string): DayActionResult;
 }
 
 // ---------------------------------------------------------------------------- reminders, survey linking, day closing (A02, A06, A07) — REMINDERS block

@@ -5,7 +5,14 @@
  *       │  ▲                                (survey goes out)
  *       │  └──────reinstate──────┐
  *       ├──abandon──▶ Abandonada ┤   (only after the 5-minute tolerance; abandonment email goes out)
- *       └──cancel───▶ Cancelada ─┘   (only before the appointment's time)
+ *       └──cancel───▶ Cancelada ─┘   (import: only before the appointment's time;
+ *                                       by hand: any time, with a reason)
+ *
+ * Appointments of an earlier Lima day still open ('Programada' or 'En atención': left open when
+ * the day ended) are closed afterwards from the panel's «Pendientes de días anteriores»:
+ * Finalizar with the duration the consultant gives (a 'Programada' one too — it was attended but
+ * never started in the panel), Marcar abandonada (without the email: see abandonAppointment),
+ * or Cancelar with a reason.
  *
  * Abandonment is allowed from 'Programada' only. The procedure (A03) defines an abandoned
  * appointment as one where the consultant could not reach the user at all — by Meet, phone or
@@ -52,6 +59,16 @@ export function isOpenStatus(status: AppointmentStatus): boolean {
   return status === 'Programada' || status === 'En atención';
 }
 
+/** True when the appointment's Lima day is before `now`'s (a leftover of an earlier day). */
+export function isEarlierDay(start: Date, now: Date): boolean {
+  return limaDateKey(start) < limaDateKey(now);
+}
+
+/** Longest duration accepted for an attention closed afterwards, in minutes. */
+export const MAX_LATE_DURATION_MINUTES = 240;
+/** Shortest reason accepted for a cancellation by hand. */
+export const MIN_CANCEL_REASON_LENGTH = 5;
+
 /** What the state machine needs to know about an appointment. */
 export interface AppointmentFacts {
   status: AppointmentStatus;
@@ -91,6 +108,8 @@ export type TransitionErrorCode =
   | 'invalid-reason'
   | 'detail-required'
   | 'invalid-topic'
+  | 'duration-required'
+  | 'reason-required'
   | 'text-too-long';
 
 export type TransitionResult =
@@ -138,15 +157,31 @@ export interface FinishInput {
   observations?: string;
   topic?: string;
   notes?: string;
+  /**
+   * Minutes the attention lasted, for an appointment of an earlier day closed afterwards
+   * (required then: the clock cannot tell). Ignored on the appointment's own day.
+   */
+  durationMinutes?: number | string;
+}
+
+/** A whole number of minutes from 1 to MAX_LATE_DURATION_MINUTES, or null. */
+function lateDuration(v: number | string | undefined): number | null {
+  const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(v ?? '') ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 1 && n <= MAX_LATE_DURATION_MINUTES ? n : null;
 }
 
 /**
  * "Finalizar" (A06): En atención → Atendida. Records the end, the duration in whole minutes and
  * marks the satisfaction survey as pending: only attended users receive it.
+ *
+ * An appointment of an earlier day still open is closed afterwards: 'En atención' or
+ * 'Programada' (attended without «Iniciar» in the panel) → Atendida, with the duration the
+ * consultant gives; the end is its start plus that duration, not the moment of the click.
  */
 export function finishAttention(appt: AppointmentFacts, now: Date, input: FinishInput = {}): TransitionResult {
+  const earlier = isEarlierDay(appt.start, now);
   switch (appt.status) {
-    case 'Programada': return refuse('not-started', M.finishNotStarted);
+    case 'Programada': if (!earlier) return refuse('not-started', M.finishNotStarted); break;
     case 'Atendida': return refuse('already-finished', M.finishAlreadyFinished);
     case 'Abandonada': return refuse('abandoned', M.finishAbandoned);
     case 'Cancelada': return refuse('cancelled', M.finishCancelled);
@@ -158,6 +193,26 @@ export function finishAttention(appt: AppointmentFacts, now: Date, input: Finish
   if (problem) return problem;
   const topic = clean(input.topic);
   if (topic && !isConsultationTopic(topic)) return refuse('invalid-topic', M.invalidTopic);
+
+  if (earlier) {
+    const minutes = lateDuration(input.durationMinutes);
+    if (minutes === null) return refuse('duration-required', M.finishDurationRequired(MAX_LATE_DURATION_MINUTES));
+    const began = appt.status === 'En atención' && appt.startedAt && !isNaN(appt.startedAt.getTime()) ? appt.startedAt : appt.start;
+    const late: AppointmentPatch = {
+      status: 'Atendida',
+      startedAt: began,
+      endedAt: new Date(began.getTime() + minutes * 60_000),
+      durationMinutes: minutes,
+      surveyStatus: 'pendiente',
+      observations: appendObservation(
+        appendObservation(appt.observations, observations),
+        M.observationClosedLate(formatLimaDateTime(now)),
+      ),
+    };
+    if (topic) late.topic = topic;
+    if (notes) late.notes = notes;
+    return { ok: true, patch: late };
+  }
 
   // A row marked "En atención" by hand may lack the start time: finish anyway, duration unknown.
   const started = appt.startedAt && !isNaN(appt.startedAt.getTime()) ? appt.startedAt : null;
@@ -213,6 +268,11 @@ export interface AbandonInput {
 /**
  * "Marcar abandonada" (A03): Programada → Abandonada, once the tolerance is over. Writes the
  * reason into Observaciones (as the procedure asks) and queues the abandonment email.
+ *
+ * A leftover of an earlier day is marked without the email ('Correo de abandono' stays empty):
+ * "your appointment did not take place, book again" days later, after a silence, reads as a
+ * mistake and may contradict what the consultant has told the person since; the consultant has
+ * the person's email and phone in the panel if they want to write.
  */
 export function abandonAppointment(
   appt: AppointmentFacts,
@@ -246,7 +306,7 @@ export function abandonAppointment(
       abandonReason,
       abandonedAt: now,
       observations: appendObservation(appt.observations, M.observationAbandoned(reason, detail)),
-      abandonmentEmailStatus: 'pendiente',
+      abandonmentEmailStatus: isEarlierDay(appt.start, now) ? '' : 'pendiente',
     },
   };
 }
@@ -266,6 +326,34 @@ export function cancelAppointment(appt: AppointmentFacts, now: Date, reason = ''
   }
   if (appt.start.getTime() <= now.getTime()) return refuse('past', M.cancelPast);
   const why = clean(reason);
+  const problem = tooLong(M.fieldObservations, why);
+  if (problem) return problem;
+  return {
+    ok: true,
+    patch: {
+      status: 'Cancelada',
+      cancelledAt: now,
+      observations: appendObservation(appt.observations, M.observationCancelled(why)),
+    },
+  };
+}
+
+/**
+ * «Cancelar cita» by hand (the citizen asked, a duplicate, a personal-data deletion): Programada →
+ * Cancelada at any time — today's, a later day's, or an earlier day's leftover — with a reason of
+ * at least MIN_CANCEL_REASON_LENGTH characters, written into Observaciones. Unlike the import's
+ * inference, a past time does not stop it: the consultant says what happened.
+ */
+export function cancelByHand(appt: AppointmentFacts, now: Date, reason: string): TransitionResult {
+  switch (appt.status) {
+    case 'En atención': return refuse('in-attention', M.cancelInAttention);
+    case 'Atendida': return refuse('already-finished', M.cancelAlreadyFinished);
+    case 'Abandonada': return refuse('abandoned', M.cancelAbandoned);
+    case 'Cancelada': return refuse('cancelled', M.cancelAlreadyCancelled);
+    case 'Programada': break;
+  }
+  const why = clean(reason).replace(/\s+/g, ' ');
+  if (why.length < MIN_CANCEL_REASON_LENGTH) return refuse('reason-required', M.cancelReasonRequired(MIN_CANCEL_REASON_LENGTH));
   const problem = tooLong(M.fieldObservations, why);
   if (problem) return problem;
   return {

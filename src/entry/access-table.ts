@@ -24,6 +24,7 @@ export const ENTRY_ACCESS = {
   finishAttention: 'member',
   abandonAppointment: 'member',
   reinstateAppointment: 'member',
+  cancelAppointment: 'member',
   markExtranetNotified: 'member',
   actOnBehalf: 'member',
   importReport: 'member',

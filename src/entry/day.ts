@@ -77,6 +77,11 @@ export function reinstateAppointment(id: string): DayActionResult {
   return action('reinstateAppointment', (ctx) => day.reinstateAppointment(ctx, id));
 }
 
+/** «Cancelar cita» by hand, with a reason (≥ 5 characters); cancels its Calendar event too. */
+export function cancelAppointment(id: string, reason: string): DayActionResult {
+  return action('cancelAppointment', (ctx) => day.cancelAppointment(ctx, id, String(reason ?? '')));
+}
+
 /** The extranet checklist item (A02): done, or back to pending with `done` false. */
 export function markExtranetNotified(id: string, done?: boolean): DayActionResult {
   return action('markExtranetNotified', (ctx) => day.markExtranetNotified(ctx, id, done !== false));

@@ -221,6 +221,44 @@ describe("a consultant's day in the emulator UI (Chromium)", () => {
     expect(await firstAppointment.nth(answeredCol).textContent()).toMatch(/27\/11\/2026/);
   });
 
+  test('the day after: yesterday\'s leftovers wait in «Pendientes de días anteriores»; one is finished with its duration, the other cancelled', async () => {
+    // Two of the 27th's appointments were left 'Programada'.
+    await advanceTo(page, w, '2026-11-28T09:00');
+    await openCitasTab(page, spreadsheetName);
+    frame = await openPanel(page);
+    const earlier = frame.getByRole('list', { name: 'Pendientes de días anteriores' });
+    await frame.getByRole('heading', { name: 'Pendientes de días anteriores' }).waitFor();
+    await eventually(() => earlier.locator('.appt-name').allTextContents(), (names) => expect(names).toEqual([`${report.rows[2].names} ${report.rows[2].lastNames}`, XSS_NAME]));
+    expect(await earlier.locator('.appt-date').first().textContent()).toBe('viernes 27 de noviembre de 2026');
+    expect(await frame.locator('#day-earlier img').count()).toBe(0);
+    expect(await frame.locator('#day-list > li').count()).toBe(0); // nothing booked for Saturday
+
+    // 10:20 of yesterday: attended, never started in the panel. Finalizar asks for the duration.
+    await earlier.getByRole('button', { name: /^10:20/ }).click();
+    const duration = frame.getByLabel('Duración de la atención (minutos)');
+    await duration.fill('');
+    await frame.getByRole('button', { name: 'Finalizar' }).click();
+    await frame.locator('.outcome', { hasText: 'cuántos minutos duró' }).waitFor();
+    await frame.getByLabel('Duración de la atención (minutos)').fill('30');
+    await frame.getByLabel('Observaciones', { exact: true }).fill('Se atendió; quedó sin cerrar en el panel.');
+    await frame.getByRole('button', { name: 'Finalizar' }).click();
+    const finished = frame.locator('.outcome', { hasText: 'Atención finalizada (30 min).' });
+    await finished.waitFor();
+    expect(await finished.textContent()).toContain(`La encuesta de satisfacción se envió a ${report.rows[2].email}.`);
+
+    // 11:00 of yesterday: the citizen wrote that they no longer need it — Cancelar cita, with a reason.
+    await earlier.getByRole('button', { name: /^11:00/ }).click();
+    await frame.getByLabel('Motivo de la cancelación').fill('El usuario escribió que ya no necesita la cita.');
+    await frame.getByRole('button', { name: 'Cancelar cita' }).click();
+    await frame.locator('.outcome', { hasText: 'La cita quedó cancelada.' }).waitFor();
+
+    const sheet = citas(w.ws, w.atenciones);
+    expect([sheet[2]['Estado'], sheet[2]['Duración (min)'], sheet[2]['Encuesta'], sheet[3]['Estado']]).toEqual(['Atendida', 30, 'enviado', 'Cancelada']);
+    // Closed, they leave the section on the next load.
+    await frame.getByRole('button', { name: 'Actualizar' }).click();
+    await eventually(() => frame.locator('#day-earlier').isHidden(), (hidden) => expect(hidden).toBe(true));
+  });
+
   test('no dialog ever opened and the page threw nothing', () => {
     expect(dialogs).toEqual([]);
     expect(consoleAlerts).toEqual([]);

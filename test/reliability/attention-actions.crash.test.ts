@@ -1,7 +1,8 @@
 /**
  * The consultant's buttons on one appointment — "Iniciar" (startAttention), "Finalizar"
  * (finishAttention, which sends the satisfaction survey) and "Marcar abandonada"
- * (abandonAppointment, which sends the abandonment email) — each crashed at every service call of
+ * (abandonAppointment, which sends the abandonment email) and «Cancelar cita» (cancelAppointment,
+ * which cancels the Calendar event first) — each crashed at every service call of
  * its execution (before its effect, after it, killed). Recovery is what happens in production: the
  * consultant sees the error and presses the button again, and the evening close runs (it sends a
  * survey or abandonment email the click left 'pendiente').
@@ -13,6 +14,7 @@
  * execution sent it again.
  */
 import type { Workspace } from '../../emulator';
+import { calendarEventId } from '../../src/domain/ids';
 import { APPOINTMENT_MESSAGES } from '../../src/domain/messages/appointments';
 import { DAY_REVIEW } from '../../src/domain/messages/day';
 import { SURVEY_NAME } from '../../src/domain/messages/survey';
@@ -73,6 +75,8 @@ interface ActionSpec {
   mail?: { kind: MailKind; column: string; reviewKind: string };
   /** Also runs the evening close as recovery. */
   closing: boolean;
+  /** More to check on the target once recovered. */
+  extra?(ws: Workspace, ctx: Ctx, row: Record<string, unknown>): string[];
 }
 
 const ACTIONS: ActionSpec[] = [
@@ -110,6 +114,26 @@ const ACTIONS: ActionSpec[] = [
     mail: { kind: ABANDONMENT, column: 'Correo abandono', reviewKind: DAY_REVIEW.kind.abandono },
     closing: true,
   },
+  {
+    // «Cancelar cita» by hand (issue 10): its Calendar event with Meet is cancelled before the write.
+    name: 'cancel-appointment',
+    fn: 'cancelAppointment',
+    args: (row) => [row.code, 'La usuaria pidió cancelar por correo'],
+    // The import asked for a reminders run at once (same-day appointments): their events exist.
+    prepare(ws, ctx) {
+      ws.advanceTo(`${TODAY}T09:20`);
+      if (!ws.calendarEvents().some((e) => e.id === calendarEventId('cita', ctx.target.code))) throw new Error('no event to cancel');
+    },
+    status: 'Cancelada',
+    doneMessage: APPOINTMENT_MESSAGES.cancelAlreadyCancelled,
+    closing: false,
+    extra(ws, ctx, row) {
+      const v: string[] = [];
+      if (ws.calendarEvents().some((e) => e.id === calendarEventId('cita', ctx.target.code))) v.push(`${ctx.target.code}: its event is still live`);
+      if (String(row['Enlace Meet'] ?? '') !== '') v.push(`${ctx.target.code}: the Meet link of a cancelled event is still on the row`);
+      return v;
+    },
+  },
 ];
 
 function actionOperation(spec: ActionSpec): CrashOperation<Ctx> {
@@ -140,6 +164,7 @@ function actionOperation(spec: ActionSpec): CrashOperation<Ctx> {
         if (!(row['Hora de inicio'] instanceof Date) && String(row['Hora de inicio'] ?? '') === '') v.push(`${ctx.target.code} has no start time`);
       }
       if (spec.status === 'Atendida' && String(row['Hora de fin'] ?? '') === '') v.push(`${ctx.target.code} has no end time`);
+      if (spec.extra) v.push(...spec.extra(ws, ctx, row));
       // The retry did the action, or was refused because it was already done — never a raw error.
       if (ctx.retry && !ctx.retry.ok && ctx.retry.message !== spec.doneMessage) {
         v.push(`the consultant's retry was answered "${ctx.retry.message}"`);

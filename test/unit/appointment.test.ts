@@ -3,7 +3,9 @@ import {
   ABANDON_REASONS,
   appendObservation,
   cancelAppointment,
+  cancelByHand,
   CONSULTATION_TOPICS,
+  isEarlierDay,
   finishAttention,
   recordConsultation,
   reinstateAppointment,
@@ -155,6 +157,94 @@ describe('Cancelar (import)', () => {
     expect(refusal(cancelAppointment(appt({ status: 'En atención' }), at(9, 0)))).toMatch(/ya se inició/);
   });
 });
+
+describe('an earlier day\'s leftover (issue 10)', () => {
+  const nextDay = (h: number, m: number) => limaDate(2026, 11, 28, h, m);
+  const threeDaysLater = limaDate(2026, 11, 30, 8, 5);
+
+  test('isEarlierDay compares Lima days, not instants', () => {
+    expect(isEarlierDay(start, at(23, 59))).toBe(false);
+    expect(isEarlierDay(start, nextDay(0, 0))).toBe(true);
+    expect(isEarlierDay(nextDay(9, 0), at(23, 0))).toBe(false);
+  });
+
+  test('a Programada one is finished afterwards with the duration given; the end is its start plus that', () => {
+    const p = patchOf(finishAttention(appt({ observations: 'Reprogramada' }), nextDay(9, 0), { durationMinutes: '40', observations: 'Se atendió por teléfono', topic: 'Financiamiento' }));
+    expect(p).toEqual({
+      status: 'Atendida',
+      startedAt: start,
+      endedAt: new Date(start.getTime() + 40 * 60_000),
+      durationMinutes: 40,
+      surveyStatus: 'pendiente',
+      observations: 'Reprogramada\nSe atendió por teléfono\nCerrada el sábado 28 de noviembre de 2026, 9:00 a. m. (cita de un día anterior)',
+      topic: 'Financiamiento',
+    });
+  });
+
+  test('an En atención one keeps its real start; the click days later is not its end', () => {
+    const p = patchOf(finishAttention(appt({ status: 'En atención', startedAt: at(15, 33) }), threeDaysLater, { durationMinutes: 25 }));
+    expect(p.startedAt).toEqual(at(15, 33));
+    expect(p.endedAt).toEqual(at(15, 58));
+    expect(p.durationMinutes).toBe(25);
+  });
+
+  test('the duration is required, whole, from 1 to 240 minutes', () => {
+    for (const bad of [undefined, '', '0', '-5', '12.5', '241', 'media hora', 0, 1.5, 600]) {
+      expect(finishAttention(appt({ status: 'En atención', startedAt: at(15, 33) }), nextDay(9, 0), { durationMinutes: bad as never })).toMatchObject({
+        ok: false,
+        code: 'duration-required',
+      });
+    }
+  });
+
+  test('on its own day a Programada one still cannot be finished, and the duration typed is ignored', () => {
+    expect(refusal(finishAttention(appt(), at(16, 0), { durationMinutes: 30 }))).toBe('No se puede finalizar una cita que no se ha iniciado.');
+    expect(patchOf(finishAttention(appt({ status: 'En atención', startedAt: at(15, 32) }), at(16, 0), { durationMinutes: 5 })).durationMinutes).toBe(28);
+  });
+
+  test('abandoned afterwards without queuing the abandonment email', () => {
+    const p = patchOf(abandonAppointment(appt(), nextDay(9, 0), { reason: 'No contestó el teléfono' }));
+    expect(p.status).toBe('Abandonada');
+    expect(p.abandonmentEmailStatus).toBe('');
+  });
+
+  test('it still cannot be started, nor reinstated once abandoned', () => {
+    expect(startAttention(appt(), nextDay(9, 0))).toMatchObject({ ok: false, code: 'wrong-day' });
+    expect(reinstateAppointment(appt({ status: 'Abandonada' }), nextDay(9, 0))).toMatchObject({ ok: false, code: 'wrong-day' });
+  });
+});
+
+describe('«Cancelar cita» by hand', () => {
+  test('any Programada one — ahead, past today, or an earlier day — with a reason into Observaciones', () => {
+    for (const now of [at(9, 0), at(17, 0), limaDate(2026, 11, 30, 9, 0)]) {
+      expect(patchOf(cancelByHand(appt({ observations: 'Nota' }), now, '  La usuaria pidió   cancelar '))).toEqual({
+        status: 'Cancelada',
+        cancelledAt: now,
+        observations: 'Nota\nCancelada: La usuaria pidió cancelar',
+      });
+    }
+  });
+
+  test('the reason is required (at least 5 characters) and not overlong', () => {
+    expect(refusal(cancelByHand(appt(), at(9, 0), '  abc  '))).toBe('Escriba el motivo de la cancelación (al menos 5 caracteres).');
+    expect(cancelByHand(appt(), at(9, 0), '')).toMatchObject({ ok: false, code: 'reason-required' });
+    expect(refusal(cancelByHand(appt(), at(9, 0), 'x'.repeat(2001)))).toMatch(/máximo 2000/);
+  });
+
+  test('only Programada', () => {
+    expect(refusal(cancelByHand(appt({ status: 'En atención' }), at(16, 0), 'duplicada'))).toMatch(/ya se inició/);
+    expect(refusal(cancelByHand(appt({ status: 'Atendida' }), at(16, 0), 'duplicada'))).toMatch(/atendida/);
+    expect(refusal(cancelByHand(appt({ status: 'Abandonada' }), at(16, 0), 'duplicada'))).toMatch(/abandonada/);
+    expect(refusal(cancelByHand(appt({ status: 'Cancelada' }), at(16, 0), 'duplicada'))).toBe('Esta cita ya está cancelada.');
+  });
+
+  test('the import\'s inference still refuses a past one', () => {
+    expect(refusal(cancelAppointment(appt(), nextDayAt9()))).toMatch(/ya pasó/);
+  });
+});
+function nextDayAt9(): Date {
+  return limaDate(2026, 11, 28, 9, 0);
+}
 
 describe('Reactivar', () => {
   test('an abandoned appointment comes back the same day; an unsent abandonment email is withdrawn', () => {

@@ -17,7 +17,7 @@ import { DAY_AUDIT as A, DAY_MESSAGES as M, DAY_REVIEW } from '../../domain/mess
 import { APPOINTMENTS_TAB, REVIEW_TAB, type AppointmentKey } from '../../domain/schema';
 import { toCell, type TableRow } from '../../domain/table';
 import { normaliseEmail } from '../../domain/validation';
-import type { AuditLog, Clock, Forms, KeyValueStore, Lock, Mailer, Session, Table, Workbooks } from '../../ports';
+import type { AuditLog, Clock, Forms, KeyValueStore, Lock, Mailer, Meetings, Session, Table, Workbooks } from '../../ports';
 import { appointmentStart, cellString, toAppointmentFacts, type AppointmentFields } from '../appointments/rows';
 import { clearJournal, sendOnce, type DeliveryOutcome, type MailKind } from '../delivery';
 import { recordReview } from '../review';
@@ -41,6 +41,8 @@ export interface DayDeps {
   mailer: Mailer;
   forms: Forms;
   audit: AuditLog;
+  /** Calendar, for «Cancelar cita» (its event with Meet). Absent: the reminders run cancels it. */
+  meetings?: Meetings;
 }
 
 /** What an action sees: the row, its facts, the settings and a way to send its email. */

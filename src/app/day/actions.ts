@@ -5,6 +5,7 @@
  */
 import {
   abandonAppointment as abandonTransition,
+  cancelByHand,
   finishAttention as finishTransition,
   recordConsultation,
   reinstateAppointment as reinstateTransition,
@@ -15,7 +16,7 @@ import { abandonmentEmail } from '../../domain/messages/abandonment';
 import { renderAttentionScript } from '../../domain/messages/attention-script';
 import { DAY_AUDIT as A, DAY_MESSAGES as M } from '../../domain/messages/day';
 import { surveyEmail } from '../../domain/messages/survey';
-import { cellString, patchToFields } from '../appointments/rows';
+import { cellString, deliveryStatus, patchToFields } from '../appointments/rows';
 import { surveyLink } from '../survey-link';
 import { SURVEY_PROPERTY_KEYS } from '../surveys';
 import { runAction, type ActionEnv, type DayDeps } from './action';
@@ -105,6 +106,7 @@ export function finishAttention(deps: DayDeps, id: string, input: FinishInput): 
       observations: text(input?.observations),
       topic: text(input?.topic),
       notes: text(input?.notes),
+      ...(input?.durationMinutes !== undefined && input.durationMinutes !== null ? { durationMinutes: input.durationMinutes } : {}),
     });
     if (!t.ok) return { refuse: t.message };
     const fields = patchToFields(t.patch);
@@ -138,6 +140,8 @@ export function abandonAppointment(deps: DayDeps, id: string, input: AbandonInpu
     if (!t.ok) return { refuse: t.message };
     const fields = patchToFields(t.patch);
     env.deps.audit.record({ action: A.abandoned, target: env.row.id, result: 'Correcto', detail: t.patch.abandonReason ?? reason });
+    // An earlier day's leftover: no email (the state machine leaves its status empty; see why there).
+    if (t.patch.abandonmentEmailStatus === '') return { fields, message: `${M.abandoned} ${M.abandonedEarlierNoEmail}` };
 
     const mail = abandonmentEmail({
       fullName: cellString(env.row.record.fullName),
@@ -156,6 +160,44 @@ export function abandonAppointment(deps: DayDeps, id: string, input: AbandonInpu
     const warning =
       r.status === 'ambiguo' ? M.abandonmentAmbiguous : r.status === 'error' ? M.abandonmentFailed(r.reason) : M.abandonmentNoEmail;
     return { fields, message: M.abandoned, warning };
+  });
+}
+
+/**
+ * «Cancelar cita» by hand, with a reason (≥ 5 characters): Cancelada, the reason in
+ * Observaciones, and its Calendar event (with Meet) cancelled when the row records one. No email
+ * to the citizen: the attention flow has none for a cancellation (the platform, or the consultant
+ * in person, tells them).
+ *
+ * The event is cancelled before the row is written. Cancelling is idempotent (an event already
+ * cancelled answers false), so a crash between the two leaves the row 'Programada' and the retry
+ * cancels nothing twice. When Calendar fails nothing is written and the consultant is asked to
+ * try again: a cancelled row with a live event would stay so (the reminders run only looks at
+ * cancelled appointments still ahead, and the retry would be refused as already cancelled).
+ */
+export function cancelAppointment(deps: DayDeps, id: string, reason: string): DayActionResult {
+  return runAction(deps, id, (env) => {
+    const t = cancelByHand(env.facts, env.now, text(reason) ?? '');
+    if (!t.ok) return { refuse: t.message };
+    const fields = patchToFields(t.patch);
+    const eventId = cellString(env.row.record.eventId);
+    const meetUrl = cellString(env.row.record.meetUrl);
+    let eventNote = '';
+    if (eventId !== '' && meetUrl !== '' && env.deps.meetings) {
+      try {
+        env.deps.meetings.cancel(eventId);
+        // As the reminders run does: no link to a cancelled meeting, and a reminder for it is void.
+        fields.meetUrl = '';
+        if (deliveryStatus(env.row.record.reminderStatus) === 'enviado') Object.assign(fields, { reminderStatus: '', reminderSentAt: '' });
+        env.deps.audit.record({ action: A.cancelEvent, target: env.row.id, result: 'Correcto', detail: eventId });
+        eventNote = M.cancelledEventToo;
+      } catch (e) {
+        env.deps.audit.record({ action: A.cancelEvent, target: env.row.id, result: 'Error', detail: e instanceof Error ? e.message : String(e) });
+        return { refuse: M.cancelEventFailed };
+      }
+    }
+    env.deps.audit.record({ action: A.cancelled, target: env.row.id, result: 'Correcto', detail: (text(reason) ?? '').trim() });
+    return { fields, message: [M.cancelled, eventNote].filter(Boolean).join(' ') };
   });
 }
 

@@ -1,18 +1,19 @@
 /**
  * "Citas de hoy" in ONE round trip (A03–A06): today's appointments (the consultant's or
- * everyone's), the catalogues, the attention script, the day's counts, what waits in 'Revisión'.
+ * everyone's), the user's own appointments of earlier days still open («Pendientes de días
+ * anteriores», from the same reading of 'Citas'), the catalogues, the attention script, the day's counts, what waits in 'Revisión'.
  *
  * Sheets calls do not depend on how many appointments there are: 'Configuración', 'Citas' and
  * 'Revisión' are each read once, whole.
  */
 import { loadSettings } from '../team';
-import { ABANDON_REASONS, CONSULTATION_TOPICS } from '../../domain/appointment';
+import { ABANDON_REASONS, CONSULTATION_TOPICS, isOpenStatus } from '../../domain/appointment';
 import { formatLimaDate, limaDateKey, limaStartOfDay } from '../../domain/lima-time';
 import { renderAttentionScript } from '../../domain/messages/attention-script';
 import { DAY_MESSAGES as M } from '../../domain/messages/day';
 import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB } from '../../domain/schema';
 import type { Clock, KeyValueStore, Session, Workbooks } from '../../ports';
-import { appointmentStart, cellString } from '../appointments/rows';
+import { appointmentStart, appointmentStatus, cellString } from '../appointments/rows';
 import { pendingDeliveries } from '../reminders';
 import { recordedRole } from '../setup';
 import { actingUser } from './action';
@@ -42,6 +43,7 @@ function emptyView(now: Date, scope: DayScope, message: string): DayView {
     toleranceMinutes: 0,
     standardMinutes: 0,
     appointments: [],
+    earlier: [],
     counts: { total: 0, attended: 0, abandoned: 0, open: 0, cancelled: 0 },
     mineCount: 0,
     allCount: 0,
@@ -91,6 +93,7 @@ export function getDayView(deps: DayViewDeps, options: DayViewOptions = {}): Day
 
   let unreadable = 0;
   const all: AppointmentView[] = [];
+  const earlier: AppointmentView[] = [];
   for (const row of table.read().rows) {
     if (row.id === '') continue;
     const start = appointmentStart(row.record);
@@ -98,10 +101,21 @@ export function getDayView(deps: DayViewDeps, options: DayViewOptions = {}): Day
       if (isTodayButUnreadable(row.record, todayKey)) unreadable++;
       continue;
     }
-    if (limaDateKey(start) !== todayKey) continue;
+    const key = limaDateKey(start);
+    if (key < todayKey) {
+      // Left open on an earlier day: the user's own (or taken over) only, whatever the scope.
+      const status = appointmentStatus(row.record);
+      if (!status || !isOpenStatus(status)) continue;
+      const v = appointmentView(row, start, { now, settings, user });
+      if (v.mine) earlier.push(v);
+      continue;
+    }
+    if (key !== todayKey) continue;
     all.push(appointmentView(row, start, { now, settings, user }));
   }
-  all.sort((a, b) => a.startMs - b.startMs || a.fullName.localeCompare(b.fullName, 'es'));
+  const byTime = (a: AppointmentView, b: AppointmentView) => a.startMs - b.startMs || a.fullName.localeCompare(b.fullName, 'es');
+  all.sort(byTime);
+  earlier.sort(byTime);
   if (unreadable) notices.push(M.badStart(unreadable));
 
   const mine = all.filter((a) => a.mine);
@@ -124,6 +138,7 @@ export function getDayView(deps: DayViewDeps, options: DayViewOptions = {}): Day
     toleranceMinutes: settings.toleranceMinutes,
     standardMinutes: settings.standardMinutes,
     appointments: listed,
+    earlier,
     counts: dayCounts(listed),
     mineCount: mine.length,
     allCount: all.length,

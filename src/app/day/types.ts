@@ -31,6 +31,8 @@ export interface AllowedActions {
   reinstate: boolean;
   /** «Atender en lugar de»: another consultant's appointment this user may take over, with a reason. */
   onBehalf: boolean;
+  /** «Cancelar cita» by hand, with a reason: any 'Programada' one (today, later, or an earlier day's leftover). */
+  cancel: boolean;
 }
 
 /** One appointment as the panel shows it. */
@@ -40,6 +42,10 @@ export interface AppointmentView {
   time: string;
   /** '3:30 p. m.' (Lima). */
   timeText: string;
+  /** The appointment's Lima date, 'jueves 3 de diciembre de 2026'. */
+  dateText: string;
+  /** Of a Lima day before today (shown under «Pendientes de días anteriores» while open). */
+  earlier: boolean;
   /** The appointment's instant, epoch ms: the countdown and the 5-minute tolerance run from it. */
   startMs: number;
   /** startMs + tolerance: from then on the appointment may be marked abandoned. */
@@ -124,6 +130,11 @@ export interface DayView {
   toleranceMinutes: number;
   standardMinutes: number;
   appointments: AppointmentView[];
+  /**
+   * «Pendientes de días anteriores»: the user's own appointments (or taken over «en lugar de») of
+   * earlier Lima days still 'Programada' or 'En atención', oldest first — whatever the scope.
+   */
+  earlier: AppointmentView[];
   /** Counts of the appointments listed (the scope's). */
   counts: DayCounts;
   /** Appointments of the day that are the user's, and of everyone. */
@@ -167,6 +178,8 @@ export interface FinishInput {
   observations?: string;
   topic?: string;
   notes?: string;
+  /** Required for an appointment of an earlier day: how many minutes the attention lasted. */
+  durationMinutes?: number | string;
 }
 
 export interface AbandonInput {

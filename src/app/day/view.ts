@@ -2,9 +2,9 @@
  * A 'Citas' row as the panel shows it (AppointmentView), and the day's counts. Pure: the use
  * cases read the rows and the settings once and pass them here.
  */
-import { isOpenStatus, type AppointmentStatus } from '../../domain/appointment';
+import { isEarlierDay, isOpenStatus, type AppointmentStatus } from '../../domain/appointment';
 import { safeUrl } from '../../domain/html';
-import { limaDateKey, formatHHmm, formatLimaTime } from '../../domain/lima-time';
+import { limaDateKey, formatHHmm, formatLimaDate, formatLimaTime } from '../../domain/lima-time';
 import { DAY_MESSAGES as M, DELIVERY_LABELS } from '../../domain/messages/day';
 import { extranetNotice } from '../../domain/messages/reminder';
 import type { AppointmentKey } from '../../domain/schema';
@@ -39,10 +39,13 @@ function checked(v: unknown): boolean {
 
 function allowedActions(status: AppointmentStatus | null, start: Date, now: Date, canEmail: boolean, invitation: string): Omit<AllowedActions, 'onBehalf'> {
   const attending = status === 'En atención' || status === 'Atendida';
+  const earlier = isEarlierDay(start, now);
   return {
     start: status === 'Programada' && limaDateKey(start) === limaDateKey(now),
-    finish: status === 'En atención',
+    // An earlier day's leftover is closed afterwards, 'Programada' too (with its duration).
+    finish: status === 'En atención' || (status === 'Programada' && earlier),
     abandon: status === 'Programada',
+    cancel: status === 'Programada',
     saveConsultation: attending,
     invite: attending && canEmail && invitation !== 'enviado' && invitation !== 'enviando',
     reinstate:
@@ -50,7 +53,7 @@ function allowedActions(status: AppointmentStatus | null, start: Date, now: Date
   };
 }
 
-const NO_ACTIONS: Omit<AllowedActions, 'onBehalf'> = { start: false, finish: false, abandon: false, saveConsultation: false, invite: false, reinstate: false };
+const NO_ACTIONS: Omit<AllowedActions, 'onBehalf'> = { start: false, finish: false, abandon: false, cancel: false, saveConsultation: false, invite: false, reinstate: false };
 
 /**
  * The panel's view of one appointment whose instant is `start`. Another consultant's appointment
@@ -96,6 +99,8 @@ function fullView(row: TableRow<AppointmentKey>, start: Date, c: ViewContext): A
     id: row.id,
     time: formatHHmm(start),
     timeText: formatLimaTime(start),
+    dateText: formatLimaDate(start),
+    earlier: isEarlierDay(start, c.now),
     startMs: start.getTime(),
     toleranceEndsMs: start.getTime() + tolerance * 60_000,
     fullName,

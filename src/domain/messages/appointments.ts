@@ -42,6 +42,8 @@ export const APPOINTMENT_MESSAGES = {
   finishAlreadyFinished: 'Esta cita ya fue finalizada.',
   finishAbandoned: 'Esta cita fue marcada como abandonada; no se puede finalizar.',
   finishCancelled: 'Esta cita fue cancelada; no se puede finalizar.',
+  finishDurationRequired: (max: number) =>
+    `Esta cita es de un día anterior: escriba cuántos minutos duró la atención (un número entero de 1 a ${max}).`,
 
   // Marcar abandonada (A03)
   abandonAlreadyFinished: 'Esta cita ya fue finalizada; no se puede marcar como abandonada.',
@@ -60,6 +62,8 @@ export const APPOINTMENT_MESSAGES = {
   cancelAlreadyFinished: 'Esta cita ya fue atendida; no se puede cancelar.',
   cancelAbandoned: 'Esta cita ya fue marcada como abandonada; no se puede cancelar.',
   cancelAlreadyCancelled: 'Esta cita ya está cancelada.',
+  // Cancelar cita (by hand, from the panel)
+  cancelReasonRequired: (min: number) => `Escriba el motivo de la cancelación (al menos ${min} caracteres).`,
   cancelPast:
     'La hora de esta cita ya pasó; no se puede cancelar. Márquela como atendida o abandonada, según corresponda.',
 
@@ -86,5 +90,6 @@ export const APPOINTMENT_MESSAGES = {
   observationAbandoned: (reason: string, detail: string) =>
     detail ? `Abandonada: ${reason} – ${detail}` : `Abandonada: ${reason}`,
   observationCancelled: (reason: string) => (reason ? `Cancelada: ${reason}` : 'Cancelada'),
+  observationClosedLate: (dateText: string) => `Cerrada el ${dateText} (cita de un día anterior)`,
   observationReinstated: (dateTimeText: string) => `Reactivada el ${dateTimeText}`,
 } as const;

@@ -61,7 +61,7 @@ export function daySummaryEmail(s: ConsultantDaySummary): EmailMessage {
     return `${formatLimaTime(r.start)} – ${who} (cita ${oneLine(r.key)}) – ${r.status}`;
   });
   const openAdvice =
-    'Estas citas quedaron sin cerrar. Ábralas en «Citas de hoy» de la barra lateral y márquelas como atendidas o abandonadas, según corresponda.';
+    'Estas citas quedaron sin cerrar. Hoy siguen en «Citas de hoy»; desde mañana aparecen en «Pendientes de días anteriores», arriba de «Citas de hoy» en la barra lateral. Ábralas allí y finalícelas (con la duración de la atención), márquelas como abandonadas o cancélelas, según corresponda.';
   const closing = 'Servicio de Orientación para el Emprendimiento – MTPE';
 
   const body = html`${paragraph(greeting(s.consultant))}

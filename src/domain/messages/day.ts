@@ -106,6 +106,8 @@ export const DAY_MESSAGES = {
 
   // Marcar abandonada (A03)
   abandoned: 'La cita quedó registrada como abandonada.',
+  abandonedEarlierNoEmail:
+    'Como la cita era de un día anterior, no se envió el aviso de cita abandonada; si desea escribirle, use el correo o el teléfono de la cita.',
   abandonmentSent: (email: string) => `Se envió a ${email} el aviso de cita abandonada con el enlace para reservar otra cita.`,
   abandonmentAlreadySent: 'El aviso de cita abandonada ya se había enviado; no se envió de nuevo.',
   abandonmentNoEmail: 'No se envió el aviso de cita abandonada: la cita no tiene un correo válido.',
@@ -138,6 +140,12 @@ export const DAY_MESSAGES = {
   reinstatedAfterEmail:
     'El usuario ya había recibido el aviso de cita abandonada: explíquele que su cita sigue en pie.',
 
+  // Cancelar cita (by hand)
+  cancelled: 'La cita quedó cancelada. No se envió ningún correo al usuario.',
+  cancelledEventToo: 'También se canceló su reunión de Calendar (Meet).',
+  cancelEventFailed:
+    'No se pudo cancelar la reunión de Calendar de esta cita, así que la cita no se canceló: no se cambió nada. Vuelva a intentarlo en unos minutos.',
+
   // Aviso en la extranet (A02 checklist)
   extranetMarked: 'Aviso en la extranet marcado como hecho.',
   extranetUnmarked: 'Aviso en la extranet marcado como pendiente.',
@@ -169,6 +177,8 @@ export const DAY_AUDIT = {
   invitationSent: 'Invitación a talleres enviada',
   extranetMarked: 'Aviso en extranet',
   reinstated: 'Cita reactivada',
+  cancelled: 'Cita cancelada a mano',
+  cancelEvent: 'Reunión de la cita cancelada',
   refused: 'Acción no permitida',
   sendProblem: 'Correo no enviado',
   sendAmbiguous: 'Correo por revisar',

@@ -241,7 +241,7 @@ export const PERSONAL_DATA_MESSAGES = {
   placesFreed: (n: number) => ` ${n === 1 ? 'Se liberó 1 cupo' : `Se liberaron ${n} cupos`} de talleres (la inscripción pasó a «Retirado»).`,
   activeAppointment: (dni: string, id: string, start: Date, status: string) =>
     `El DNI ${dni} tiene una cita ${status === 'En atención' ? 'en atención' : 'programada'} el ${formatLimaDateTime(start)} (ID ${id}). ` +
-    'Cancele primero la cita (en la plataforma y en esta hoja) o espere a que termine, y vuelva a intentarlo. No se eliminó nada.',
+    'Cancele primero la cita (en la plataforma y, en el panel, con «Cancelar cita») o espere a que termine, y vuelva a intentarlo. No se eliminó nada.',
   nothingToDelete: (dni: string) => `No se encontró ningún dato ${who(dni)}: no hay nada que eliminar.`,
   surveyDeleteFailed: (why: string) =>
     `No se pudo eliminar una respuesta de la encuesta (${why}). No se cambió nada en la hoja; vuelva a intentarlo en unos minutos.`,

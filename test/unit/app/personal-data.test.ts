@@ -234,7 +234,7 @@ describe('deleting it (right of deletion)', () => {
     const r = deletePersonData(w.deps, DNI, DNI);
     expect(r.ok).toBe(false);
     expect(r.message).toBe(
-      'El DNI 01234567 tiene una cita programada el sábado 28 de noviembre de 2026, 9:00 a. m. (ID AV-000303). Cancele primero la cita (en la plataforma y en esta hoja) o espere a que termine, y vuelva a intentarlo. No se eliminó nada.',
+      'El DNI 01234567 tiene una cita programada el sábado 28 de noviembre de 2026, 9:00 a. m. (ID AV-000303). Cancele primero la cita (en la plataforma y, en el panel, con «Cancelar cita») o espere a que termine, y vuelva a intentarlo. No se eliminó nada.',
     );
     expect(w.writes()).toEqual([0, 0, 0]);
     w.edit('AV-000303', { status: 'Cancelada' });

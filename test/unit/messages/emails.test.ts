@@ -178,6 +178,8 @@ describe('day summary (A07)', () => {
     expect(m.text).toContain('Encuestas respondidas: 1 de 2');
     expect(m.text).toContain('8:00 p. m. – Ana Quispe (cita AV-9) – En atención');
     expect(m.html).toContain('Citas sin cerrar');
+    // Where to close them: today's list tonight, «Pendientes de días anteriores» from tomorrow (issue 10).
+    expect(m.text).toContain('desde mañana aparecen en «Pendientes de días anteriores»');
   });
 
   test('a day without appointments says so', () => {
