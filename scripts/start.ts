@@ -5,7 +5,8 @@
  * kept in .emulator-state/ (gitignored) — or creates it: the two spreadsheets with the bundle
  * installed and set up, and a small demo data set of clearly fictional people — and serves the
  * emulator's browser UI on http://127.0.0.1:$PORT (default 8080). It prints the URL and keeps
- * running with no prompt (it works headless); Ctrl+C or SIGTERM stops it cleanly.
+ * running with no prompt (it works headless); Ctrl+C, SIGTERM (to npm or to this process) or
+ * SIGHUP saves the workspace and stops it. SOE_STATE_DIR keeps the workspace elsewhere.
  *
  *   npm start                 reuse the saved workspace (the bundle is reinstalled from dist/)
  *   npm start -- --reset      start over (the UI's "Reiniciar" button does the same)
@@ -21,7 +22,8 @@ import { startUiServer, type UiServer } from '../emulator/ui/server';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
-const STATE_DIR = path.join(ROOT, '.emulator-state');
+/** Where the workspace is kept: .emulator-state/, or SOE_STATE_DIR (tests start a throwaway one). */
+const STATE_DIR = process.env.SOE_STATE_DIR ? path.resolve(process.env.SOE_STATE_DIR) : path.join(ROOT, '.emulator-state');
 
 export const SPREADSHEETS = {
   atenciones: 'Atenciones Virtuales – Centro de Empleo',
@@ -241,18 +243,25 @@ async function main(): Promise<void> {
   log(`Emulador de Google Workspace listo: ${server.url}`);
   log('Detener: Ctrl+C. Empezar de nuevo: npm start -- --reset (o el botón del panel del desarrollador).');
 
+  // Ctrl+C (SIGINT to the whole foreground group), SIGTERM to npm (which forwards it to this
+  // process: package.json's "start" execs node, so no shell or tsx CLI stands in between) and a
+  // closed terminal (SIGHUP) all save the workspace and stop the server. The state is saved
+  // first, so a connection that keeps the server from closing cannot lose it.
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: guardando y deteniendo…`);
-    void server.close().then(() => {
+    try {
       server.workspace.save();
-      process.exit(0);
-    });
+    } catch (e) {
+      console.error(`No se pudo guardar el espacio de trabajo: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const exit = () => process.exit(0);
+    setTimeout(exit, 3000).unref();
+    void server.close().then(exit, exit);
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
 }
 
 if (require.main === module) {
