@@ -18,6 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../emulator';
 import { zonedParts } from '../emulator/core/zones';
+import type { LandingView } from '../emulator/ui/snapshot';
 import { startUiServer, type UiServer } from '../emulator/ui/server';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -223,6 +224,15 @@ function reopen(stateDir: string, distDir: string, log: Log): Workspace {
   return ws;
 }
 
+/**
+ * Where the page opens: «Atenciones Virtuales», with the product's panel open (the menu item that
+ * runs `showSidebar`, as a consultant opens it), so a first visit starts where the work is.
+ */
+export function landing(ws: Workspace): LandingView | undefined {
+  const atenciones = [...ws.state.projects.values()].find((p) => p.containerId && p.title === SPREADSHEETS.atenciones);
+  return atenciones?.containerId ? { spreadsheetId: atenciones.containerId, menuFunction: 'showSidebar' } : undefined;
+}
+
 function freshStart(stateDir: string, distDir: string, log: Log): Workspace {
   fs.rmSync(stateDir, { recursive: true, force: true });
   return createDemoWorkspace({ distDir, stateDir, log }).ws;
@@ -239,6 +249,7 @@ async function main(): Promise<void> {
     persist: true,
     reset: () => freshStart(STATE_DIR, DIST, log),
     log,
+    landing: () => landing(server.workspace),
   });
   log(`Emulador de Google Workspace listo: ${server.url}`);
   log('Detener: Ctrl+C. Empezar de nuevo: npm start -- --reset (o el botón del panel del desarrollador).');

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
 import { startUiServer, type UiServer } from '../../emulator/ui/server';
+import type { LandingView } from '../../emulator/ui/snapshot';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_MISSING =
@@ -73,9 +74,10 @@ export interface BrowserSession {
  * Starts the emulator UI over `workspace` on a free loopback port, launches Chromium with a
  * fresh profile, and opens one page on the UI.
  */
-export async function openEmulatorUi(workspace: Workspace, opts: { width?: number; height?: number } = {}): Promise<BrowserSession> {
+export async function openEmulatorUi(workspace: Workspace, opts: { width?: number; height?: number; landing?: LandingView } = {}): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
-  const server = await startUiServer({ workspace, port: 0 });
+  const landing = opts.landing;
+  const server = await startUiServer({ workspace, port: 0, ...(landing ? { landing: () => landing } : {}) });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soe-chromium-'));
   let context: BrowserContext | undefined;
   try {
