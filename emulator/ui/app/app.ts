@@ -273,6 +273,7 @@ export class App {
       this.activeTab.clear();
       this.form = undefined;
       this.surfaces.forgetAll();
+      this.landingPending = true; // a fresh workspace lands as a first visit does
       if (location.hash) location.hash = '';
       else this.render();
     }
