@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Makes sure Debian's Chromium is at /usr/bin/chromium for the browser tests (playwright-core
-# drives it; npm downloads no browser). As root with apt-get it installs Debian's `chromium`
-# package; otherwise it prints one line saying how, and fails: browser tests never skip silently.
+# drives it; npm downloads no browser), with its Spanish resources (chromium-l10n: the native
+# controls of the tests and screenshots say "Seleccionar archivo" and "dd/mm/aaaa", not "Choose
+# File" and "mm/dd/yyyy"). As root with apt-get it installs what is missing; otherwise it prints
+# one line saying how, and fails: browser tests never skip silently.
 set -uo pipefail
 
 CHROMIUM=/usr/bin/chromium
-HOW="Chromium is missing: install Debian's package with 'sudo apt-get install -y chromium' (it provides ${CHROMIUM}), then run the tests again."
+L10N=/usr/lib/chromium/locales/es-419.pak
+HOW="Chromium or its Spanish resources are missing: install Debian's packages with 'sudo apt-get install -y chromium chromium-l10n' (they provide ${CHROMIUM} and ${L10N}), then run the tests again."
 
-if [ -x "$CHROMIUM" ]; then
+if [ -x "$CHROMIUM" ] && [ -f "$L10N" ]; then
   exit 0
 fi
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian's chromium package for the browser tests..." >&2
+  echo "Installing Debian's chromium and chromium-l10n packages for the browser tests..." >&2
   export DEBIAN_FRONTEND=noninteractive
-  if apt-get update -qq && apt-get install -y -qq chromium >/dev/null && [ -x "$CHROMIUM" ]; then
+  if apt-get update -qq && apt-get install -y -qq chromium chromium-l10n >/dev/null && [ -x "$CHROMIUM" ] && [ -f "$L10N" ]; then
     exit 0
   fi
 fi

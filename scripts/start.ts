@@ -5,7 +5,8 @@
  * kept in .emulator-state/ (gitignored) — or creates it: the two spreadsheets with the bundle
  * installed and set up, and a small demo data set of clearly fictional people — and serves the
  * emulator's browser UI on http://127.0.0.1:$PORT (default 8080). It prints the URL and keeps
- * running with no prompt (it works headless); Ctrl+C or SIGTERM stops it cleanly.
+ * running with no prompt (it works headless); Ctrl+C, SIGTERM (to npm or to this process) or
+ * SIGHUP saves the workspace and stops it. SOE_STATE_DIR keeps the workspace elsewhere.
  *
  *   npm start                 reuse the saved workspace (the bundle is reinstalled from dist/)
  *   npm start -- --reset      start over (the UI's "Reiniciar" button does the same)
@@ -17,11 +18,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Workspace } from '../emulator';
 import { zonedParts } from '../emulator/core/zones';
+import type { LandingView } from '../emulator/ui/snapshot';
 import { startUiServer, type UiServer } from '../emulator/ui/server';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
-const STATE_DIR = path.join(ROOT, '.emulator-state');
+/** Where the workspace is kept: .emulator-state/, or SOE_STATE_DIR (tests start a throwaway one). */
+const STATE_DIR = process.env.SOE_STATE_DIR ? path.resolve(process.env.SOE_STATE_DIR) : path.join(ROOT, '.emulator-state');
 
 export const SPREADSHEETS = {
   atenciones: 'Atenciones Virtuales – Centro de Empleo',
@@ -221,6 +224,15 @@ function reopen(stateDir: string, distDir: string, log: Log): Workspace {
   return ws;
 }
 
+/**
+ * Where the page opens: «Atenciones Virtuales», with the product's panel open (the menu item that
+ * runs `showSidebar`, as a consultant opens it), so a first visit starts where the work is.
+ */
+export function landing(ws: Workspace): LandingView | undefined {
+  const atenciones = [...ws.state.projects.values()].find((p) => p.containerId && p.title === SPREADSHEETS.atenciones);
+  return atenciones?.containerId ? { spreadsheetId: atenciones.containerId, menuFunction: 'showSidebar' } : undefined;
+}
+
 function freshStart(stateDir: string, distDir: string, log: Log): Workspace {
   fs.rmSync(stateDir, { recursive: true, force: true });
   return createDemoWorkspace({ distDir, stateDir, log }).ws;
@@ -237,22 +249,30 @@ async function main(): Promise<void> {
     persist: true,
     reset: () => freshStart(STATE_DIR, DIST, log),
     log,
+    landing: () => landing(server.workspace),
   });
   log(`Emulador de Google Workspace listo: ${server.url}`);
   log('Detener: Ctrl+C. Empezar de nuevo: npm start -- --reset (o el botón del panel del desarrollador).');
 
+  // Ctrl+C (SIGINT to the whole foreground group), SIGTERM to npm (which forwards it to this
+  // process: package.json's "start" execs node, so no shell or tsx CLI stands in between) and a
+  // closed terminal (SIGHUP) all save the workspace and stop the server. The state is saved
+  // first, so a connection that keeps the server from closing cannot lose it.
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: guardando y deteniendo…`);
-    void server.close().then(() => {
+    try {
       server.workspace.save();
-      process.exit(0);
-    });
+    } catch (e) {
+      console.error(`No se pudo guardar el espacio de trabajo: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const exit = () => process.exit(0);
+    setTimeout(exit, 3000).unref();
+    void server.close().then(exit, exit);
   };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
 }
 
 if (require.main === module) {

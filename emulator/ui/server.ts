@@ -21,7 +21,7 @@ import { webAppFramePage, WebAppResponses } from './webapp-page';
 import { clientBundle, type ClientBundle } from './client-bundle';
 import { driveFileContent } from './drive-view';
 import { uiStore } from '../core/ui-store';
-import { buildSnapshot, surfaceKey } from './snapshot';
+import { buildSnapshot, surfaceKey, type LandingView } from './snapshot';
 import { SURFACE_SANDBOX, surfacePage } from './surface-page';
 
 /**
@@ -55,6 +55,8 @@ export interface UiServerOptions {
   /** Starts over: returns the workspace to use from now on. Without it, reset is refused. */
   reset?: () => Workspace | Promise<Workspace>;
   log?: (line: string) => void;
+  /** Where the page opens when its address names nothing (default: the first spreadsheet, nothing clicked). */
+  landing?: () => LandingView | undefined;
 }
 
 export interface UiServer {
@@ -107,7 +109,7 @@ export async function startUiServer(opts: UiServerOptions): Promise<UiServer> {
       if (p === '/' || p === '/index.html') return sendPage(res, bundle);
       if (p === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', bundle.appJs);
       if (p === '/app.css') return send(res, 200, 'text/css; charset=utf-8', bundle.appCss);
-      if (p === '/api/state') return sendJson(res, 200, buildSnapshot(ws, version()));
+      if (p === '/api/state') return sendJson(res, 200, buildSnapshot(ws, version(), opts.landing?.()));
       if (p === '/api/version') return sendJson(res, 200, { version: version() });
       if (p === '/api/forms/resolve') return sendJson(res, 200, resolveFormUrl(ws, url.searchParams.get('url') ?? ''));
       let m = /^\/surface\/([^/]+)$/.exec(p);

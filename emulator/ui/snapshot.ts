@@ -25,6 +25,17 @@ export interface Snapshot {
   drive: DriveFileView[] | null;
   triggers: TriggerView[];
   executions: ExecutionView[];
+  /** Where the page opens when its address names nothing (set by whoever starts the server). */
+  landing?: LandingView;
+}
+
+/**
+ * The page's landing: a spreadsheet, and optionally the custom menu item (named by the function
+ * it runs) the page clicks once there — e.g. the one that opens the script's panel.
+ */
+export interface LandingView {
+  spreadsheetId: string;
+  menuFunction?: string;
 }
 
 export interface ClockView {
@@ -53,6 +64,8 @@ export interface TabView {
   lastColumn: number;
   truncated: boolean;
   columnWidths: Record<number, number>;
+  /** Linked to a form: where its responses arrive (the page does not open on it by default). */
+  formResponses: boolean;
 }
 
 export interface SurfaceView {
@@ -155,7 +168,7 @@ export const MAX_ROWS = 1000;
 const MAX_EXECUTIONS = 300;
 const MAX_MESSAGES = 10;
 
-export function buildSnapshot(ws: Workspace, version: string): Snapshot {
+export function buildSnapshot(ws: Workspace, version: string, landing?: LandingView): Snapshot {
   const zone = ws.timeZone;
   const names = spreadsheetNames(ws);
   const triggers = triggerViews(ws, names);
@@ -184,6 +197,7 @@ export function buildSnapshot(ws: Workspace, version: string): Snapshot {
       .slice(-MAX_EXECUTIONS)
       .reverse()
       .map((e) => executionView(ws, e, names)),
+    ...(landing ? { landing } : {}),
   };
 }
 
@@ -233,6 +247,7 @@ function spreadsheetViews(ws: Workspace): SpreadsheetView[] {
           lastColumn: info.lastColumn,
           truncated: rows.length > MAX_ROWS,
           columnWidths: { ...(sheet?.columnWidths ?? {}) },
+          formResponses: store.formForSheet(id, info.sheetId) !== null,
         };
       }),
       menus: ws.menus(id),

@@ -115,7 +115,10 @@ describe('emulator UI in Chromium', () => {
     await page.getByRole('menuitem', { name: 'Emprendimiento', exact: true }).waitFor();
     const tabs = await page.locator('.sheet-tab').allTextContents();
     expect(tabs).toEqual(ws.sheetNames(atencionesId));
-    const headers = ws.displayValues(atencionesId, tabs[0])[0].filter((h) => h !== '');
+    // It opens on the first tab that is not a form's responses tab (a linked form puts its tab first).
+    expect(tabs[0]).toBe('Respuestas de formulario 1');
+    await expect(page.locator('.sheet-tab.active').textContent()).resolves.toBe('Citas');
+    const headers = ws.displayValues(atencionesId, 'Citas')[0].filter((h) => h !== '');
     const firstRow = await page.locator('.grid tbody tr').first().locator('td').allTextContents();
     expect(firstRow.slice(0, headers.length)).toEqual(headers);
   });

@@ -10,13 +10,15 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import type { Workspace } from '../../emulator';
 import { startUiServer, type UiServer } from '../../emulator/ui/server';
+import type { LandingView } from '../../emulator/ui/snapshot';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_MISSING =
   `Chromium is missing at ${CHROMIUM}: run 'bash scripts/ensure-chromium.sh' as root (or 'sudo apt-get install -y chromium'), then run the tests again.`;
 
-/** Flags for a quiet, offline, headless run as root in a container. */
+/** Flags for a quiet, offline, headless run as root in a container, in Spanish (Peru). */
 export const CHROMIUM_ARGS = [
+  '--lang=es-PE',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -25,6 +27,30 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Chromium on Linux takes its own language (the native controls: a file input's "Seleccionar
+ * archivo", a date input's "dd/mm/aaaa") from the environment, not from --lang, and only when
+ * Debian's chromium-l10n is installed (scripts/ensure-chromium.sh installs it). The page's
+ * language (navigator.language, Accept-Language, Intl) comes from the context's `locale`.
+ */
+export const CHROMIUM_ENV: Record<string, string> = { LANG: 'es_PE.UTF-8', LANGUAGE: 'es_PE:es_419:es' };
+export const CHROMIUM_L10N_MISSING =
+  "Chromium's Spanish resources are missing (native controls say \"Choose File\"): run 'bash scripts/ensure-chromium.sh' as root (or 'sudo apt-get install -y chromium-l10n').";
+
+/** Launches Chromium (fresh profile in `userDataDir`) as the browser tests and screenshots see it: Spanish (Peru), Lima time. */
+export function launchChromium(userDataDir: string, opts: { width?: number; height?: number } = {}): Promise<BrowserContext> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env: { ...(process.env as Record<string, string>), ...CHROMIUM_ENV },
+    viewport: { width: opts.width ?? 1400, height: opts.height ?? 860 },
+    locale: 'es-PE',
+    timezoneId: 'America/Lima',
+  });
+}
 
 /** The built bundle the browser tests run (npm test builds it first). */
 export function distDir(): string {
@@ -48,20 +74,14 @@ export interface BrowserSession {
  * Starts the emulator UI over `workspace` on a free loopback port, launches Chromium with a
  * fresh profile, and opens one page on the UI.
  */
-export async function openEmulatorUi(workspace: Workspace, opts: { width?: number; height?: number } = {}): Promise<BrowserSession> {
+export async function openEmulatorUi(workspace: Workspace, opts: { width?: number; height?: number; landing?: LandingView } = {}): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
-  const server = await startUiServer({ workspace, port: 0 });
+  const landing = opts.landing;
+  const server = await startUiServer({ workspace, port: 0, ...(landing ? { landing: () => landing } : {}) });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'soe-chromium-'));
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: opts.width ?? 1400, height: opts.height ?? 860 },
-      locale: 'es-PE',
-      timezoneId: 'America/Lima',
-    });
+    context = await launchChromium(userDataDir, opts);
   } catch (e) {
     await server.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -89,6 +89,10 @@ export class App {
   private readonly status = el('div', { id: 'status', class: 'statusbar', role: 'status', attrs: { 'aria-live': 'polite' } });
   private readonly overlay = el('div', { id: 'overlay', class: 'overlay-root' });
   private readonly toasts = el('div', { id: 'toasts', class: 'toasts', attrs: { 'aria-live': 'polite' } });
+  /** What the last action ran (functions, calls, modeled time): shown in the developer panel, not in the status bar. */
+  lastActivity?: { text: string; error: boolean; at: string };
+  /** The page was opened with no address: it goes to the landing, and clicks its menu item once. */
+  private landingPending = location.hash === '' || location.hash === '#' || location.hash === '#/';
   private signature = '';
   private refreshing?: Promise<void>;
   private again = false;
@@ -146,7 +150,8 @@ export class App {
     if (!s) return;
     this.route = parseRoute(location.hash);
     if (this.route.view === 'sheets' && !this.route.spreadsheetId && s.spreadsheets.length > 0 && location.hash === '') {
-      this.navigate(sheetHash(s.spreadsheets[0].id));
+      const landing = s.landing && s.spreadsheets.some((x) => x.id === s.landing!.spreadsheetId) ? s.landing.spreadsheetId : s.spreadsheets[0].id;
+      this.navigate(sheetHash(landing));
       return;
     }
     if (this.route.view === 'form-link') {
@@ -222,6 +227,26 @@ export class App {
     this.opened.add(id);
     this.surfaces.dismissCurrent(id, this.snapshot);
     await this.act('/api/open', { spreadsheetId: id });
+    if (this.landingPending) {
+      this.landingPending = false;
+      await this.landOn(id);
+    }
+  }
+
+  /** On the landing spreadsheet, clicks the landing's menu item (e.g. the script's «Abrir panel») and says so. */
+  private async landOn(id: string): Promise<void> {
+    const s = this.snapshot;
+    const fn = s?.landing?.spreadsheetId === id ? s.landing.menuFunction : undefined;
+    if (!s || !fn) return;
+    const ss = s.spreadsheets.find((x) => x.id === id);
+    for (const menu of ss?.menus ?? []) {
+      const item = menu.items.find((i): i is { caption: string; functionName: string } => 'caption' in i && i.functionName === fn);
+      if (item) {
+        await this.clickMenu(id, item.caption);
+        this.showStatus(`Se abrió «${menu.name} › ${item.caption}», como lo haría usted desde el menú de la hoja.`, false);
+        return;
+      }
+    }
   }
 
   async clickMenu(spreadsheetId: string, caption: string): Promise<void> {
@@ -248,6 +273,7 @@ export class App {
       this.activeTab.clear();
       this.form = undefined;
       this.surfaces.forgetAll();
+      this.landingPending = true; // a fresh workspace lands as a first visit does
       if (location.hash) location.hash = '';
       else this.render();
     }
@@ -347,6 +373,10 @@ export class App {
 
   // ------------------------------------------------------------------ feedback
 
+  /**
+   * The status bar says what a person needs (an error in plain words); what ran — functions,
+   * service calls, modeled time — goes to the developer panel («Última acción»).
+   */
   showEffects(result: Effects, describe?: string): void {
     const execs = result.executions ?? [];
     if (execs.length) {
@@ -355,7 +385,11 @@ export class App {
       const line = execs
         .map((e) => `${e.functionName} (${TRIGGER_LABELS[e.trigger]}) · ${e.totalCalls} llamadas: ${callsSummary(e.calls)} · ${duration(e.modeledMs)} modelados · ${STATUS_LABELS[e.status]}${e.error ? `: ${e.error}` : ''}`)
         .join('   |   ');
-      this.showStatus(`${describe ? `${describe} — ` : ''}${line}`, failed.length > 0 || last.status !== 'completed');
+      const error = failed.length > 0 || last.status !== 'completed';
+      this.lastActivity = { text: `${describe ? `${describe} — ` : ''}${line}`, error, at: this.snapshot?.clock.label ?? '' };
+      const problem = failed.find((e) => e.error);
+      if (error) this.showStatus(`La secuencia de comandos falló${problem ? `: ${problem.error}` : '.'} (detalle en el «Panel del desarrollador»)`, true);
+      else if (this.status.classList.contains('error')) this.showStatus('', false); // a success clears an old error, not a hint
     } else if (result.ok === false && result.error) {
       this.showStatus(result.error, true);
     } else if (describe) {

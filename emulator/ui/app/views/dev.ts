@@ -6,9 +6,20 @@ import { STATUS_LABELS, TRIGGER_LABELS, callsSummary, duration } from '../labels
 /** The developer's panel: the virtual clock, the scheduled triggers and the executions log. */
 export function devView(app: App, s: Snapshot): View {
   return {
-    signature: `dev:${s.version}`,
-    render: () => el('section', { class: 'page dev-screen' }, clockPanel(app, s), triggersPanel(s), executionsPanel(s), resetPanel(app)),
+    signature: `dev:${s.version}:${app.lastActivity?.text ?? ''}`,
+    render: () => el('section', { class: 'page dev-screen' }, lastActivityPanel(app), clockPanel(app, s), triggersPanel(s), executionsPanel(s), resetPanel(app)),
   };
+}
+
+/** What the last action in this page ran: functions, service calls, modeled time (the status bar only says what failed). */
+function lastActivityPanel(app: App): Node {
+  const last = app.lastActivity;
+  return el(
+    'section',
+    { class: 'panel', attrs: { id: 'last-activity' } },
+    el('h2', {}, 'Última acción'),
+    last ? el('p', { class: last.error ? 'error-text mono' : 'mono' }, last.at ? `${last.at} · ${last.text}` : last.text) : el('p', { class: 'empty' }, 'Todavía no se ha ejecutado nada desde esta página.'),
+  );
 }
 
 function clockPanel(app: App, s: Snapshot): Node {

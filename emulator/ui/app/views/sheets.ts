@@ -9,6 +9,9 @@ const MIN_ROWS = 50;
 const MIN_COLUMNS = 12;
 const MAX_COLUMNS_SHOWN = 60;
 const DEFAULT_WIDTH = 100;
+const MAX_FITTED_WIDTH = 320;
+/** Rows measured to size a column to its content (the header and the first rows, as a glance does). */
+const FITTED_ROWS = 200;
 const ROW_HEAD_WIDTH = 46;
 
 /** Numbers, percentages, currency amounts, dates and times sit at the right of their cell, as in Sheets. */
@@ -20,7 +23,9 @@ export function sheetsView(app: App, s: Snapshot, spreadsheetId: string | undefi
     return { signature: `sheets-home:${s.spreadsheets.map((x) => `${x.id}:${x.name}`).join('|')}:${spreadsheetId ?? ''}`, render: () => home(s, spreadsheetId) };
   }
   const visible = ss.tabs.filter((t) => !t.hidden);
-  const tab = visible.find((t) => t.name === (tabName ?? app.activeTab.get(ss.id))) ?? visible[0] ?? ss.tabs[0];
+  // With no tab named, the first one that is not where a form's responses arrive (a form linked
+  // to the spreadsheet puts its tab first): the page opens on the spreadsheet's own data.
+  const tab = visible.find((t) => t.name === (tabName ?? app.activeTab.get(ss.id))) ?? visible.find((t) => !t.formResponses) ?? visible[0] ?? ss.tabs[0];
   if (tab) app.activeTab.set(ss.id, tab.name);
   return {
     signature: `sheet:${ss.id}:${ss.name}:${tab?.name}:${JSON.stringify(ss.menus)}:${ss.tabs.map((t) => `${t.name}/${t.hidden}`).join('|')}:${JSON.stringify(tab)}`,
@@ -118,8 +123,9 @@ function grid(app: App, ss: SpreadsheetView, tab: TabView, cellRef: HTMLElement,
   const table = el('table', { class: 'grid', attrs: { 'aria-label': `Pestaña ${tab.name}` } });
   const colgroup = el('colgroup', {}, el('col', { attrs: { style: `width:${ROW_HEAD_WIDTH}px` } }));
   let width = ROW_HEAD_WIDTH;
+  const fitted = fittedWidths(tab, columns);
   for (let c = 1; c <= columns; c++) {
-    const w = tab.columnWidths[c] ?? DEFAULT_WIDTH;
+    const w = tab.columnWidths[c] ?? fitted[c] ?? DEFAULT_WIDTH;
     width += w;
     colgroup.appendChild(el('col', { attrs: { style: `width:${w}px` } }));
   }
@@ -160,6 +166,35 @@ function grid(app: App, ss: SpreadsheetView, tab: TabView, cellRef: HTMLElement,
   const wrap = el('div', { class: 'grid-wrap' }, table);
   if (tab.truncated) wrap.appendChild(el('p', { class: 'notice' }, `Se muestran las primeras ${tab.rows.length} filas.`));
   return wrap;
+}
+
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/** The width text takes in the grid's font (bold for the frozen header rows). */
+function textWidth(text: string, bold: boolean): number {
+  if (measurer === undefined) measurer = document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 7;
+  measurer.font = `${bold ? 'bold ' : ''}13px Arial, sans-serif`;
+  return measurer.measureText(text).width;
+}
+
+/**
+ * Columns the sheet gives no width: as wide as their header (bold) and first rows need, between
+ * the default 100 px and 320 px — what a person gets from «Ajustar al texto» on a frozen header.
+ */
+function fittedWidths(tab: TabView, columns: number): Record<number, number> {
+  const out: Record<number, number> = {};
+  const rows = tab.rows.slice(0, FITTED_ROWS);
+  for (let c = 1; c <= columns; c++) {
+    if (tab.columnWidths[c] !== undefined) continue;
+    let widest = 0;
+    rows.forEach((row, i) => {
+      const text = row[c - 1] ?? '';
+      if (text) widest = Math.max(widest, textWidth(text, i < tab.frozenRows));
+    });
+    if (widest > 0) out[c] = Math.min(MAX_FITTED_WIDTH, Math.max(DEFAULT_WIDTH, Math.ceil(widest) + 12));
+  }
+  return out;
 }
 
 /** A person types into a cell: Enter saves (as typed input), Escape cancels. */
