@@ -348,13 +348,23 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
     const detail = textarea(d.detail ?? '', 2);
     keepDraft(a.id, 'reason', reason);
     keepDraft(a.id, 'detail', detail);
+    // Abandoned before and reactivated: the citizen already has the email; resend only if asked.
+    let resend: HTMLInputElement | null = null;
+    let resendField: HTMLElement | null = null;
+    if (a.abandonmentEmailStatus === 'enviado') {
+      const box = (resend = h('input', { attrs: { type: 'checkbox' } }));
+      box.id = nextId('reenviar');
+      const label = h('label', { text: ` ${M.day.resendAbandonment}`, attrs: { for: box.id } });
+      resendField = h('div', { class: 'field checkbox' }, box, label, h('p', { class: 'help', text: M.day.resendAbandonmentHelp }));
+    }
     const fs = h(
       'fieldset',
       { class: 'abandon' },
       h('legend', { text: M.day.abandonTitle }),
       field(M.day.reason, reason),
       field(M.day.detail, detail, M.day.detailHelp),
-      h('div', { class: 'buttons' }, button(M.day.abandon, 'danger', () => void onAbandon(a, reason.value, detail.value))),
+      resendField,
+      h('div', { class: 'buttons' }, button(M.day.abandon, 'danger', () => void onAbandon(a, reason.value, detail.value, resend?.checked === true))),
     );
     box.appendChild(fs);
   }
@@ -556,8 +566,8 @@ function onFinish(a: AppointmentView, observations: string, topic: string, notes
   });
 }
 
-function onAbandon(a: AppointmentView, reason: string, detail: string): Promise<void> {
-  return act(a, M.day.busyAbandon, () => call('abandonAppointment', a.id, { reason, detail }), (r) => {
+function onAbandon(a: AppointmentView, reason: string, detail: string, resendEmail: boolean): Promise<void> {
+  return act(a, M.day.busyAbandon, () => call('abandonAppointment', a.id, { reason, detail, ...(resendEmail ? { resendEmail } : {}) }), (r) => {
     if (r.ok) drafts.delete(a.id);
   });
 }

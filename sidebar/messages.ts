@@ -83,6 +83,8 @@ export const M = {
     detail: 'Detalle',
     detailHelp: 'Obligatorio si elige «Otro». No se envía al usuario.',
     abandon: 'Marcar abandonada',
+    resendAbandonment: 'Enviarle el aviso otra vez',
+    resendAbandonmentHelp: 'El usuario ya recibió el aviso de cita abandonada. Si no marca esta casilla, no se le envía otro.',
     reinstate: 'Reactivar',
     reinstateHelp: 'Si el usuario se comunicó más tarde o marcó esta cita por error, vuelva a dejarla programada.',
     busyReinstate: 'Reactivando la cita…',

@@ -138,6 +138,17 @@ export function abandonAppointment(deps: DayDeps, id: string, input: AbandonInpu
     if (!t.ok) return { refuse: t.message };
     const fields = patchToFields(t.patch);
     env.deps.audit.record({ action: A.abandoned, target: env.row.id, result: 'Correcto', detail: t.patch.abandonReason ?? reason });
+    const email = cellString(env.row.record.email);
+
+    // Abandoned, reactivated, abandoned again: the citizen already has this email. Nothing new
+    // goes out unless the consultant asks for it, and they are told which happened.
+    const alreadyEmailed = env.facts.abandonmentEmailStatus === 'enviado';
+    const resend = alreadyEmailed && input?.resendEmail === true;
+    if (alreadyEmailed && !resend) {
+      fields.abandonmentEmail = 'enviado';
+      env.deps.audit.record({ action: A.abandonmentNotResent, target: env.row.id, result: 'Sin efecto', detail: email });
+      return { fields, message: `${M.abandoned} ${M.abandonmentNotResent(email)}` };
+    }
 
     const mail = abandonmentEmail({
       fullName: cellString(env.row.record.fullName),
@@ -148,10 +159,9 @@ export function abandonAppointment(deps: DayDeps, id: string, input: AbandonInpu
     });
     const r = env.send('abandono', mail);
     fields.abandonmentEmail = r.column;
-    const email = cellString(env.row.record.email);
     if (r.status === 'enviado') {
-      env.deps.audit.record({ action: A.abandonmentSent, target: env.row.id, result: 'Correcto', detail: email });
-      return { fields, message: `${M.abandoned} ${M.abandonmentSent(email)}` };
+      env.deps.audit.record({ action: A.abandonmentSent, target: env.row.id, result: 'Correcto', detail: resend ? `${email} (otra vez)` : email });
+      return { fields, message: `${M.abandoned} ${resend ? M.abandonmentResent(email) : M.abandonmentSent(email)}` };
     }
     const warning =
       r.status === 'ambiguo' ? M.abandonmentAmbiguous : r.status === 'error' ? M.abandonmentFailed(r.reason) : M.abandonmentNoEmail;

@@ -172,4 +172,10 @@ export interface FinishInput {
 export interface AbandonInput {
   reason: string;
   detail?: string;
+  /**
+   * The citizen already got the abandonment email for this appointment (abandoned, reactivated,
+   * abandoned again): true sends it once more; otherwise nothing new goes out and the consultant
+   * is told so.
+   */
+  resendEmail?: boolean;
 }

@@ -371,6 +371,29 @@ describe('Reactivar', () => {
     expect(w.mailer.sent).toHaveLength(1); // the abandonment email, nothing more
   });
 
+  test('abandoned, reactivated, abandoned again: no second email unless the consultant asks, and told which', () => {
+    const w = dayWorld();
+    w.add(appointment('C-1', 10, 0, { email: 'pedro@example.com' }));
+    w.next(at(10, 6));
+    ok(abandonAppointment(w.deps, 'C-1', { reason: 'No se conectó a la videollamada' }));
+    w.next(at(10, 20));
+    ok(reinstateAppointment(w.deps, 'C-1'));
+    w.next(at(10, 40));
+    const again = ok(abandonAppointment(w.deps, 'C-1', { reason: 'No contestó el teléfono' }));
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(again.message).toBe(`${DAY_MESSAGES.abandoned} ${DAY_MESSAGES.abandonmentNotResent('pedro@example.com')}`);
+    expect(again.appointment).toMatchObject({ status: 'Abandonada', abandonmentEmailStatus: 'enviado' });
+    expect(w.row('C-1').abandonmentEmail).toBe('enviado');
+
+    // Asked for: sent once more, and said so.
+    w.next(at(10, 45));
+    ok(reinstateAppointment(w.deps, 'C-1'));
+    w.next(at(10, 50));
+    const resent = ok(abandonAppointment(w.deps, 'C-1', { reason: 'No contestó el teléfono', resendEmail: true }));
+    expect(w.mailer.sent).toHaveLength(2);
+    expect(resent.message).toBe(`${DAY_MESSAGES.abandoned} ${DAY_MESSAGES.abandonmentResent('pedro@example.com')}`);
+  });
+
   test('the next day an abandoned appointment can no longer be reactivated', () => {
     const w = dayWorld();
     w.add(appointment('C-1', 10, 0, { status: 'Abandonada' }));
