@@ -172,6 +172,8 @@ export const DAY_AUDIT = {
   abandonmentSent: 'Correo de abandono enviado',
   abandonmentNotResent: 'Correo de abandono no reenviado (ya se había enviado)',
   invitationSent: 'Invitación a talleres enviada',
+  /** «Invitar a talleres» refused or failed: nothing was sent (never audited as sent). */
+  invitationNotSent: 'Invitación a talleres no enviada',
   extranetMarked: 'Aviso en extranet',
   reinstated: 'Cita reactivada',
   refused: 'Acción no permitida',

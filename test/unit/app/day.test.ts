@@ -17,7 +17,7 @@ import {
 import { journalKey } from '../../../src/app/delivery';
 import { WAITING_PROPERTY } from '../../../src/app/reminders';
 import { APPOINTMENT_MESSAGES } from '../../../src/domain/messages/appointments';
-import { DAY_MESSAGES } from '../../../src/domain/messages/day';
+import { DAY_AUDIT, DAY_MESSAGES } from '../../../src/domain/messages/day';
 import { REBOOK_URL } from '../../../src/domain/messages/email-layout';
 import { SURVEY_CODE_QUESTION } from '../../../src/domain/survey-form';
 import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB, type TabSpec } from '../../../src/domain/schema';
@@ -418,6 +418,10 @@ describe('Invitar a talleres (A05): the open workshops of the sibling spreadshee
     const r = inviteToWorkshops(w.deps, 'C-1');
     expect(r).toMatchObject({ ok: false, message: DAY_MESSAGES.inviteNoneOpen });
     expect(w.mailer.sent).toEqual([]);
+    // The audit log says nothing was sent (it said «Invitación a talleres enviada» before).
+    const audited = w.deps.audit.entries().filter((e) => e.target === 'C-1').map((e) => e.action);
+    expect(audited).toContain(DAY_AUDIT.invitationNotSent);
+    expect(audited).not.toContain(DAY_AUDIT.invitationSent);
   });
 
   test('with an open module it emails its registration link, once', () => {
