@@ -41,7 +41,7 @@ export function startAttention(deps: DayDeps, id: string): DayActionResult {
     return {
       fields: patchToFields(t.patch),
       message: M.started(fullName, formatLimaTime(env.now)),
-      script: renderAttentionScript({ consultantName: consultantName(env), userName: fullName }),
+      script: renderAttentionScript({ consultantName: consultantName(env), userName: fullName, now: env.now }),
     };
   });
 }

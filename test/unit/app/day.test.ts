@@ -155,7 +155,7 @@ describe('Iniciar, tema y notas, Finalizar', () => {
     expect(r.appointment.startedAtMs).toBe(at(10, 2).getTime());
     expect(r.appointment.allowed).toMatchObject({ start: false, finish: true, abandon: false, invite: true });
     const said = r.script!.flatMap((s) => s.lines.map((l) => l.text)).join('\n');
-    expect(said).toContain('Buenos días (buenas tardes), Rosa Huamán. Mi nombre es Ana Quispe');
+    expect(said).toContain('Buenos días, Rosa Huamán. Mi nombre es Ana Quispe');
     expect(w.row('C-1').status).toBe('En atención');
     expect(w.row('C-1').startedAt).toEqual(at(10, 2));
     expect(w.deps.audit.entries().map((e) => e.action)).toContain('Atención iniciada');
