@@ -154,8 +154,8 @@ export const M = {
 
   // ------------------------------------------------------------------ import (A01)
   import: {
-    chooseFile: 'Elija el archivo del reporte (.csv, .xlsx o .xls).',
-    wrongType: 'El archivo debe ser el reporte de citas en formato CSV o Excel (.csv, .xlsx o .xls); también se aceptan .ods y .xml.',
+    chooseFile: 'Elija el archivo del reporte (.csv, .txt, .xlsx, .xls, .xml u .ods).',
+    wrongType: 'El archivo debe ser el reporte de citas: .csv, .txt, .xlsx, .xls, .xml u .ods.',
     tooBig: (mb: number) => `El archivo pesa más de ${mb} MB; no parece el reporte de citas.`,
     unreadable: 'No se pudo leer el archivo desde su computadora. Vuelva a elegirlo.',
     busy: 'Importando el reporte… puede tardar un minuto.',
