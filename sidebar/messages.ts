@@ -89,6 +89,7 @@ export const M = {
     reinstateHelp: 'Si el usuario se comunicó más tarde o marcó esta cita por error, vuelva a dejarla programada.',
     busyReinstate: 'Reactivando la cita…',
     observationsSaved: 'Observaciones registradas',
+    systemNotes: 'Notas del sistema',
     busyStart: 'Iniciando la atención…',
     busySave: 'Guardando…',
     busyInvite: 'Buscando talleres abiertos y enviando la invitación…',

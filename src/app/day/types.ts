@@ -78,6 +78,10 @@ export interface AppointmentView {
   topic: string;
   notes: string;
   observations: string;
+  /** 'Observaciones' as the consultant wrote them (line breaks kept), without the system's notes. */
+  consultantObservations: string;
+  /** The system's notes from 'Observaciones' («Reactivada el …», «Abandonada: …»), one per line. */
+  systemNotes: string[];
   abandonReason: string;
   /** Epoch ms of 'Iniciar' / 'Finalizar'; null when not recorded. */
   startedAtMs: number | null;
