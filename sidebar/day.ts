@@ -75,7 +75,11 @@ export async function loadDay(): Promise<DayView | null> {
 }
 
 export function initDay(): void {
-  el('day-refresh').addEventListener('click', () => void loadDay());
+  // «Actualizar» shows the day as it is now: the last action's message goes with it.
+  el('day-refresh').addEventListener('click', () => {
+    outcomes.clear();
+    void loadDay();
+  });
   document.querySelectorAll<HTMLInputElement>('input[name="scope"]').forEach((input) => {
     input.addEventListener('change', () => {
       if (!input.checked) return;
@@ -270,6 +274,9 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
     box.appendChild(h('p', { class: `${cls} outcome`, text: outcome.text, attrs: { role, tabindex: '-1' } }));
   }
 
+  // Iniciar (A04) first: the next action, above the contact and the extranet checklist.
+  if (a.allowed.start) box.appendChild(h('div', { class: 'buttons next-action' }, button(M.day.start, 'action', () => void onStart(a))));
+
   // Contact (A03): email, phone, WhatsApp, Meet — or, for another consultant's, who has it.
   const contact = h('section', { class: 'contact', attrs: { 'aria-label': M.day.contact } });
   if (a.consultant && (!a.mine || a.onBehalf)) contact.appendChild(h('p', { class: 'facts-line', text: M.day.consultant(a.consultant) }));
@@ -294,14 +301,16 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
   if (a.status === 'Abandonada') fact('', a.abandonmentEmailText);
   if (a.invitationStatus) fact('', a.invitationText);
   if (a.durationMinutes !== null) fact('', M.day.duration(a.durationMinutes));
-  if (a.observations && a.status !== 'En atención') fact(M.day.observationsSaved, a.observations);
+  // Observaciones: the consultant's text with its line breaks (CSS pre-line, text nodes only),
+  // and the system's notes («Reactivada el …») apart, one per line.
+  if (a.status !== 'En atención') {
+    if (a.consultantObservations) facts.append(h('dt', { text: M.day.observationsSaved }), h('dd', { class: 'observations', text: a.consultantObservations }));
+    if (a.systemNotes.length) facts.append(h('dt', { text: M.day.systemNotes }), h('dd', { class: 'system-notes' }, ...a.systemNotes.map((n) => h('span', { class: 'system-note', text: n }))));
+  }
   box.appendChild(facts);
 
   // Extranet checklist (A02): no API, so a ready-to-paste message and a tick (one's own only).
   if (a.status === 'Programada' && a.mine) box.appendChild(renderExtranet(a));
-
-  // Iniciar (A04).
-  if (a.allowed.start) box.appendChild(h('div', { class: 'buttons' }, button(M.day.start, 'action', () => void onStart(a))));
 
   // During the attention: the script, topic and notes, invitation, Finalizar (A04–A06).
   if (a.status === 'En atención') box.appendChild(renderScript(scripts.get(a.id) ?? v.attentionScript, a.fullName));
