@@ -479,16 +479,15 @@ function renderExtranet(a: AppointmentView): HTMLElement {
   if (a.extranetMessage) {
     const message = textarea(a.extranetMessage, 5);
     message.readOnly = true;
-    fs.appendChild(field(M.day.extranetMessage, message));
     const feedback = h('p', { class: 'help', attrs: { role: 'status' } });
-    fs.appendChild(
-      h(
-        'div',
-        { class: 'buttons' },
-        button(M.day.copy, 'secondary', () => void copyText(message, feedback)),
-      ),
-    );
-    fs.appendChild(feedback);
+    const parts = [
+      field(M.day.extranetMessage, message),
+      h('div', { class: 'buttons' }, button(M.day.copy, 'secondary', () => void copyText(message, feedback))),
+      feedback,
+    ];
+    // Once the notice is done, the message folds away: the card stays short.
+    if (a.extranetNotified) fs.appendChild(h('details', { class: 'extranet-message' }, h('summary', { text: M.day.extranetShowMessage }), ...parts));
+    else fs.append(...parts);
   } else {
     fs.appendChild(h('p', { class: 'help', text: a.extranetHelp }));
   }

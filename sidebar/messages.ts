@@ -61,6 +61,7 @@ export const M = {
     statusTitle: 'Estado',
     duration: (min: number) => `Duración: ${min} min`,
     extranetTitle: 'Aviso en la extranet',
+    extranetShowMessage: 'Ver el mensaje para la extranet',
     extranetMessage: 'Mensaje para la extranet',
     copy: 'Copiar mensaje',
     copied: 'Mensaje copiado. Péguelo en la notificación de la extranet.',

@@ -49,7 +49,7 @@ describe('«Citas de hoy»: the next action first, readable Observaciones, hones
     await start.waitFor();
     const before = await frame.evaluate(() => {
       const card = document.querySelector('.appt-detail')!;
-      const iniciar = [...card.querySelectorAll('button')].find((b) => b.textContent === 'Iniciar')!;
+      const iniciar = Array.from(card.querySelectorAll('button')).find((b) => b.textContent === 'Iniciar')!;
       const extranet = card.querySelector('.extranet')!;
       const contact = card.querySelector('.contact')!;
       const precedes = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
@@ -61,6 +61,10 @@ describe('«Citas de hoy»: the next action first, readable Observaciones, hones
   test('«Actualizar» clears the last action\'s message', async () => {
     await frame.getByLabel('Aviso enviado en la extranet').check();
     await frame.locator('.outcome', { hasText: 'Aviso en la extranet marcado como hecho.' }).waitFor();
+    // Done: the message folds away (the card stays short); the tick stays visible.
+    expect(await frame.getByLabel('Mensaje para la extranet').isVisible()).toBe(false);
+    await frame.getByText('Ver el mensaje para la extranet').click();
+    expect(await frame.getByLabel('Mensaje para la extranet').isVisible()).toBe(true);
     const loads = w.ws.executions({ functionName: 'getDayView' }).length;
     await frame.getByRole('button', { name: 'Actualizar', exact: true }).click();
     await eventually(() => w.ws.executions({ functionName: 'getDayView' }).length, (n) => expect(n).toBe(loads + 1));
