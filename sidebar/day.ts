@@ -78,7 +78,11 @@ export async function loadDay(): Promise<DayView | null> {
 }
 
 export function initDay(): void {
-  el('day-refresh').addEventListener('click', () => void loadDay());
+  // «Actualizar» shows the day as it is now: the last action's message goes with it.
+  el('day-refresh').addEventListener('click', () => {
+    outcomes.clear();
+    void loadDay();
+  });
   document.querySelectorAll<HTMLInputElement>('input[name="scope"]').forEach((input) => {
     input.addEventListener('change', () => {
       if (!input.checked) return;
@@ -282,6 +286,9 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
     box.appendChild(h('p', { class: `${cls} outcome`, text: outcome.text, attrs: { role, tabindex: '-1' } }));
   }
 
+  // Iniciar (A04) first: the next action, above the contact and the extranet checklist.
+  if (a.allowed.start) box.appendChild(h('div', { class: 'buttons next-action' }, button(M.day.start, 'action', () => void onStart(a))));
+
   // Contact (A03): email, phone, WhatsApp, Meet — or, for another consultant's, who has it.
   const contact = h('section', { class: 'contact', attrs: { 'aria-label': M.day.contact } });
   if (a.consultant && (!a.mine || a.onBehalf)) contact.appendChild(h('p', { class: 'facts-line', text: M.day.consultant(a.consultant) }));
@@ -306,14 +313,16 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
   if (a.status === 'Abandonada') fact('', a.abandonmentEmailText);
   if (a.invitationStatus) fact('', a.invitationText);
   if (a.durationMinutes !== null) fact('', M.day.duration(a.durationMinutes));
-  if (a.observations && a.status !== 'En atención') fact(M.day.observationsSaved, a.observations);
+  // Observaciones: the consultant's text with its line breaks (CSS pre-line, text nodes only),
+  // and the system's notes («Reactivada el …») apart, one per line.
+  if (a.status !== 'En atención') {
+    if (a.consultantObservations) facts.append(h('dt', { text: M.day.observationsSaved }), h('dd', { class: 'observations', text: a.consultantObservations }));
+    if (a.systemNotes.length) facts.append(h('dt', { text: M.day.systemNotes }), h('dd', { class: 'system-notes' }, ...a.systemNotes.map((n) => h('span', { class: 'system-note', text: n }))));
+  }
   box.appendChild(facts);
 
   // Extranet checklist (A02): no API, so a ready-to-paste message and a tick (one's own only).
   if (a.status === 'Programada' && a.mine && !a.earlier) box.appendChild(renderExtranet(a));
-
-  // Iniciar (A04).
-  if (a.allowed.start) box.appendChild(h('div', { class: 'buttons' }, button(M.day.start, 'action', () => void onStart(a))));
 
   // During the attention: the script, topic and notes, invitation, Finalizar (A04–A06).
   if (a.status === 'En atención') box.appendChild(renderScript(scripts.get(a.id) ?? v.attentionScript, a.fullName));
@@ -373,6 +382,15 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
     const detail = textarea(d.detail ?? '', 2);
     keepDraft(a.id, 'reason', reason);
     keepDraft(a.id, 'detail', detail);
+    // Abandoned before and reactivated: the citizen already has the email; resend only if asked.
+    let resend: HTMLInputElement | null = null;
+    let resendField: HTMLElement | null = null;
+    if (a.abandonmentEmailStatus === 'enviado') {
+      const box = (resend = h('input', { attrs: { type: 'checkbox' } }));
+      box.id = nextId('reenviar');
+      const label = h('label', { text: ` ${M.day.resendAbandonment}`, attrs: { for: box.id } });
+      resendField = h('div', { class: 'field checkbox' }, box, label, h('p', { class: 'help', text: M.day.resendAbandonmentHelp }));
+    }
     const fs = h(
       'fieldset',
       { class: 'abandon' },
@@ -380,7 +398,8 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
       field(M.day.reason, reason),
       field(M.day.detail, detail, M.day.detailHelp),
       a.earlier ? h('p', { class: 'help', text: M.day.lateAbandonHelp }) : null,
-      h('div', { class: 'buttons' }, button(M.day.abandon, 'danger', () => void onAbandon(a, reason.value, detail.value))),
+      resendField,
+      h('div', { class: 'buttons' }, button(M.day.abandon, 'danger', () => void onAbandon(a, reason.value, detail.value, resend?.checked === true))),
     );
     box.appendChild(fs);
   }
@@ -501,16 +520,15 @@ function renderExtranet(a: AppointmentView): HTMLElement {
   if (a.extranetMessage) {
     const message = textarea(a.extranetMessage, 5);
     message.readOnly = true;
-    fs.appendChild(field(M.day.extranetMessage, message));
     const feedback = h('p', { class: 'help', attrs: { role: 'status' } });
-    fs.appendChild(
-      h(
-        'div',
-        { class: 'buttons' },
-        button(M.day.copy, 'secondary', () => void copyText(message, feedback)),
-      ),
-    );
-    fs.appendChild(feedback);
+    const parts = [
+      field(M.day.extranetMessage, message),
+      h('div', { class: 'buttons' }, button(M.day.copy, 'secondary', () => void copyText(message, feedback))),
+      feedback,
+    ];
+    // Once the notice is done, the message folds away: the card stays short.
+    if (a.extranetNotified) fs.appendChild(h('details', { class: 'extranet-message' }, h('summary', { text: M.day.extranetShowMessage }), ...parts));
+    else fs.append(...parts);
   } else {
     fs.appendChild(h('p', { class: 'help', text: a.extranetHelp }));
   }
@@ -600,8 +618,8 @@ function onFinish(a: AppointmentView, observations: string, topic: string, notes
   });
 }
 
-function onAbandon(a: AppointmentView, reason: string, detail: string): Promise<void> {
-  return act(a, M.day.busyAbandon, () => call('abandonAppointment', a.id, { reason, detail }), (r) => {
+function onAbandon(a: AppointmentView, reason: string, detail: string, resendEmail: boolean): Promise<void> {
+  return act(a, M.day.busyAbandon, () => call('abandonAppointment', a.id, { reason, detail, ...(resendEmail ? { resendEmail } : {}) }), (r) => {
     if (r.ok) drafts.delete(a.id);
   });
 }

@@ -61,6 +61,7 @@ export const M = {
     statusTitle: 'Estado',
     duration: (min: number) => `Duración: ${min} min`,
     extranetTitle: 'Aviso en la extranet',
+    extranetShowMessage: 'Ver el mensaje para la extranet',
     extranetMessage: 'Mensaje para la extranet',
     copy: 'Copiar mensaje',
     copied: 'Mensaje copiado. Péguelo en la notificación de la extranet.',
@@ -93,10 +94,13 @@ export const M = {
     cancelReasonHelp: 'Obligatorio (al menos 5 caracteres). Queda en Observaciones; no se envía ningún correo al usuario.',
     cancelButton: 'Cancelar cita',
     busyCancel: 'Cancelando la cita…',
+    resendAbandonment: 'Enviarle el aviso otra vez',
+    resendAbandonmentHelp: 'El usuario ya recibió el aviso de cita abandonada. Si no marca esta casilla, no se le envía otro.',
     reinstate: 'Reactivar',
     reinstateHelp: 'Si el usuario se comunicó más tarde o marcó esta cita por error, vuelva a dejarla programada.',
     busyReinstate: 'Reactivando la cita…',
     observationsSaved: 'Observaciones registradas',
+    systemNotes: 'Notas del sistema',
     busyStart: 'Iniciando la atención…',
     busySave: 'Guardando…',
     busyInvite: 'Buscando talleres abiertos y enviando la invitación…',
@@ -162,8 +166,8 @@ export const M = {
 
   // ------------------------------------------------------------------ import (A01)
   import: {
-    chooseFile: 'Elija el archivo del reporte (.csv, .xlsx o .xls).',
-    wrongType: 'El archivo debe ser el reporte de citas en formato CSV o Excel (.csv, .xlsx o .xls); también se aceptan .ods y .xml.',
+    chooseFile: 'Elija el archivo del reporte (.csv, .txt, .xlsx, .xls, .xml u .ods).',
+    wrongType: 'El archivo debe ser el reporte de citas: .csv, .txt, .xlsx, .xls, .xml u .ods.',
     tooBig: (mb: number) => `El archivo pesa más de ${mb} MB; no parece el reporte de citas.`,
     unreadable: 'No se pudo leer el archivo desde su computadora. Vuelva a elegirlo.',
     busy: 'Importando el reporte… puede tardar un minuto.',

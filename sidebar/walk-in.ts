@@ -44,8 +44,10 @@ function showProblems(r: Extract<BookingResult, { ok: false }>): void {
     p.hidden = false;
     first = first ?? el(id);
   }
+  // A message already shown on its field (e.g. the time is taken) is not repeated above the form.
+  const shownOnField = Object.values(r.fieldErrors).includes(r.message);
   const general = el('walkin-problem');
-  general.textContent = r.message || M.walkIn.fixFields;
+  general.textContent = r.message && !shownOnField ? r.message : M.walkIn.fixFields;
   general.hidden = false;
   (first ?? general).focus();
 }

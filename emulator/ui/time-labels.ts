@@ -22,6 +22,15 @@ export function dayLabel(ms: number, timeZone: string): string {
   return `${WEEKDAYS_LONG[p.weekday]}, ${p.day} de ${MONTHS[p.month - 1]} de ${p.year}`;
 }
 
+/**
+ * A day label as a heading: "Viernes, 27 de noviembre de 2026" — only its first letter is a
+ * capital (CSS `text-transform: capitalize` would also write "De Noviembre De", which Spanish
+ * does not). In a sentence, use `dayLabel` as it is.
+ */
+export function dayHeading(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 /** "09:00" */
 export function hourLabel(ms: number, timeZone: string): string {
   const p = zonedParts(ms, timeZone);

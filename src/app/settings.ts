@@ -6,6 +6,7 @@
  * rows are missing. Rows are matched by their 'Parámetro' text, case- and accent-insensitively.
  */
 import { usableWebAppUrl } from '../domain/web-links';
+import { rebookLink } from '../domain/messages/email-layout';
 import type { ReportField } from '../domain/import/report';
 import { REPORT_FIELDS } from '../domain/import/report';
 import { SETUP_MESSAGES as M } from '../domain/messages/setup';
@@ -197,7 +198,8 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsRead {
       closingHour: values.closingHour as number,
       toleranceMinutes: values.toleranceMinutes as number,
       standardMinutes: values.standardMinutes as number,
-      rebookUrl: values.rebookUrl as string,
+      // A sheet set up with the old http:// default sends the https:// one (email-layout.ts).
+      rebookUrl: rebookLink(values.rebookUrl as string),
       retentionMonths: values.retentionMonths as number | null,
       surveyFormId: values.surveyFormId as string,
       surveyFormUrl: values.surveyFormUrl as string,

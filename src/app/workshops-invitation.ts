@@ -87,7 +87,7 @@ export function inviteToWorkshops(deps: DayDeps, id: string): DayActionResult {
     const current = deliveryStatus(env.row.record.workshopInvitation);
     if (current === 'enviado') return { refuse: M.inviteAlreadySent };
     if (current === 'enviando') return { refuse: M.inviteAmbiguous };
-    if (!offers.ok) return { refuse: offers.message, auditAction: A.invitationSent };
+    if (!offers.ok) return { refuse: offers.message, auditAction: A.invitationNotSent };
 
     const mail = workshopInvitationEmail({ fullName: cellString(env.row.record.fullName), workshops: offers.workshops });
     const r = env.send('talleres', mail);
@@ -105,7 +105,7 @@ export function inviteToWorkshops(deps: DayDeps, id: string): DayActionResult {
         return { fields: { workshopInvitation: 'enviando' }, message: '', warning: M.inviteAmbiguous };
       case 'error':
         // Nothing left: the consultant may simply try again later; the column keeps no state.
-        return { refuse: M.inviteFailed(r.reason), auditAction: A.invitationSent };
+        return { refuse: M.inviteFailed(r.reason), auditAction: A.invitationNotSent };
       case 'sin-correo':
         return { refuse: M.inviteNoEmail };
     }

@@ -28,6 +28,7 @@ import {
   ABANDON_REASONS,
   APPOINTMENT_MESSAGES as M,
   CONSULTATION_TOPICS,
+  SYSTEM_OBSERVATION_PATTERNS,
   type AbandonReason,
   type ConsultationTopic,
 } from './messages/appointments';
@@ -134,6 +135,26 @@ export function appendObservation(existing: string | undefined, line: string): s
   const add = clean(line);
   if (!add) return before;
   return before ? `${before}\n${add}` : add;
+}
+
+/** 'Observaciones' split for reading: what the consultant wrote, and the system's own notes. */
+export interface ObservationParts {
+  /** The consultant's text, its line breaks kept. */
+  consultant: string;
+  /** The system's notes (abandoned, cancelled, reactivated, left open), one per line, oldest first. */
+  system: string[];
+}
+
+/** Splits 'Observaciones' into the consultant's text and the system's notes (see SYSTEM_OBSERVATION_PATTERNS). */
+export function splitObservations(text: string | undefined): ObservationParts {
+  const consultant: string[] = [];
+  const system: string[] = [];
+  for (const raw of (text ?? '').replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.trimEnd();
+    if (SYSTEM_OBSERVATION_PATTERNS.some((re) => re.test(line.trim()))) system.push(line.trim());
+    else consultant.push(line);
+  }
+  return { consultant: consultant.join('\n').trim(), system };
 }
 
 /** "Iniciar" (A04): Programada → En atención, on the appointment's own Lima day. */

@@ -78,3 +78,35 @@ export function nextReminderRun(now: Date, reminderHour: number): Date {
   return now.getTime() < todayRun.getTime() ? todayRun : limaDateAt(addLimaDays(today, 1), reminderHour);
 }
 
+
+/** When the reminders of appointments just booked or moved go out (for the import's summary). */
+export interface ReminderTiming {
+  /** Ahead and inside the reminders' window now: the immediate run sends them. */
+  soon: number;
+  /** Which days those are: 'hoy', 'mañana' (after the reminder hour) or 'hoy y mañana'. */
+  soonDays: 'hoy' | 'mañana' | 'hoy y mañana';
+  /** Tomorrow's, before today's reminder hour: the daily run sends them at `runAt`. */
+  tomorrow: number;
+  /** Later days': each the day before, at the reminder hour. */
+  later: number;
+  /** The next daily run. */
+  runAt: Date;
+}
+
+export function reminderTiming(starts: readonly Date[], now: Date, reminderHour: number): ReminderTiming {
+  const dates = reminderDates(now, reminderHour);
+  const tomorrow = addLimaDays(limaDateKey(now), 1);
+  const t: ReminderTiming = { soon: 0, soonDays: 'hoy', tomorrow: 0, later: 0, runAt: nextReminderRun(now, reminderHour) };
+  let soonToday = 0;
+  for (const s of starts) {
+    if (!(s instanceof Date) || isNaN(s.getTime()) || s.getTime() <= now.getTime()) continue;
+    const key = limaDateKey(s);
+    if (dates.includes(key)) {
+      t.soon++;
+      if (key !== tomorrow) soonToday++;
+    } else if (key === tomorrow) t.tomorrow++;
+    else t.later++;
+  }
+  t.soonDays = soonToday === t.soon ? 'hoy' : soonToday === 0 ? 'mañana' : 'hoy y mañana';
+  return t;
+}

@@ -199,7 +199,7 @@ describe('the next day: 25 attended, 5 abandoned, through the panel', () => {
     }
     const mails = w.ws.outbox().slice(outboxBefore).filter((m) => m.subject.includes('no se realizó'));
     expect(mails.map((m) => m.to[0]).sort()).toEqual(abandoned.map((r) => r.email).sort());
-    for (const m of mails) expect(m.body).toContain('http://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
+    for (const m of mails) expect(m.body).toContain('https://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
   });
 
   test('"Invitar a talleres": with no open module it says so; with one open in the sibling it emails its link', () => {

@@ -50,7 +50,8 @@ describe('30 appointments for tomorrow, then a newer report with one cancelled, 
   });
 
   test('the first import registers the 30 appointments, all Programada, keyed by the platform code', () => {
-    expect(r1.summary).toBe('Se importaron 30 citas nuevas.');
+    // Says when the reminders go: tomorrow's at the reminder hour, not «en unos minutos».
+    expect(r1.summary).toBe('Se importaron 30 citas nuevas. Los recordatorios de las 30 citas nuevas o cambiadas de mañana se enviarán hoy a las 6:00 p. m., la hora de los recordatorios.');
     expect(r1.counts).toMatchObject({ inserted: 30, rejected: 0 });
     expect(afterFirst.map((r) => [r['ID de cita'], r['Estado'], r['Hora'], r['Origen']])).toEqual(
       first.rows.map((r) => [r.code, 'Programada', r.time, 'Importación']),
@@ -64,7 +65,8 @@ describe('30 appointments for tomorrow, then a newer report with one cancelled, 
   test('the re-import leaves exactly 31 rows: the vanished one Cancelada, the moved one at its new time, the new one Programada', () => {
     expect(r2.counts).toMatchObject({ inserted: 1, updated: 1, moved: 1, cancelled: 1, unchanged: 28, rejected: 0 });
     expect(r2.summary).toBe(
-      'Se importó 1 cita nueva, 1 actualizada (1 con nueva fecha u hora) y 1 cancelada. 28 citas ya registradas quedaron sin cambios.',
+      'Se importó 1 cita nueva, 1 actualizada (1 con nueva fecha u hora) y 1 cancelada. 28 citas ya registradas quedaron sin cambios. ' +
+        'Los recordatorios de las 2 citas nuevas o cambiadas de mañana se enviarán hoy a las 6:00 p. m., la hora de los recordatorios.',
     );
     const expected = first.rows.map((r) => [r.code, r === cancelled ? 'Cancelada' : 'Programada', r === moved ? '16:00' : r.time]);
     expect(state(w)).toEqual([...expected, [extra.code, 'Programada', extra.time]]);

@@ -155,7 +155,7 @@ describe('the day before: 30 appointments get their event and their reminder at 
     const cancelled = withStatus('Anulada');
     const imported = importReport(ws, atenciones, cancelled.fileName, cancelled.bytes);
     expect(imported.ok && imported.value.ok && imported.value.counts.cancelled).toBe(1);
-    expect(imported.ok && imported.value.ok && imported.value.summary).toContain('eventos de Calendar se actualizarán en unos minutos');
+    expect(imported.ok && imported.value.ok && imported.value.summary).toContain('Los eventos de Calendar de las citas canceladas se quitarán en unos minutos.');
     const fired = ws.advanceTo('2026-11-27T20:05');
     expect(fired.filter((e) => e.functionName === 'runReminders' && e.status === 'completed').length).toBeGreaterThan(0);
     // Gone from the calendars (Calendar keeps it as 'cancelled'), and Google sent the guest no

@@ -145,7 +145,7 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(value('Hora de cierre del día')).toBe('20');
     expect(value('Tolerancia (minutos)')).toBe('5');
     expect(value('Tiempo estándar de atención (minutos)')).toBe('35');
-    expect(value('Enlace para reservar cita')).toBe('http://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
+    expect(value('Enlace para reservar cita')).toBe('https://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
     expect(settings.filter((r) => r['Parámetro'] === 'Hora de recordatorios')).toHaveLength(1);
     const audit = ws.readTab(atenciones, 'Registro de auditoría');
     expect(audit.find((r) => r['Acción'] === 'Pestaña creada' && r['Para'] === 'Citas')).toBeDefined();

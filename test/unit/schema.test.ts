@@ -164,7 +164,7 @@ describe('settings rows', () => {
     expect(byKey('toleranceMinutes').defaultValue).toBe('5');
     expect(byKey('standardMinutes').defaultValue).toBe('35');
     expect(byKey('rebookUrl').defaultValue).toBe(REBOOK_URL);
-    expect(REBOOK_URL).toBe('http://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
+    expect(REBOOK_URL).toBe('https://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
   });
 
   test('one alias row per report field, filled from the import module', () => {

@@ -10,10 +10,18 @@ describe('reading settings', () => {
   test('an empty tab gives the defaults and no complaints', () => {
     const { settings, problems } = parseSettings([]);
     expect(settings).toMatchObject({ reminderHour: 18, closingHour: 20, toleranceMinutes: 5, standardMinutes: 35 });
-    expect(settings.rebookUrl).toBe('http://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
+    expect(settings.rebookUrl).toBe('https://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
     expect(settings.headerAliases.dni).toEqual(DEFAULT_HEADER_ALIASES.dni);
     expect(settings.consultants).toEqual([]);
     expect(problems).toEqual([]);
+  });
+
+  test('the booking link in emails is https: a sheet set up with the old http:// default is read as https://', () => {
+    const old = parseSettings([{ name: 'Enlace para reservar cita', value: 'http://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas' }]);
+    expect(old.settings.rebookUrl).toBe('https://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
+    expect(old.problems).toEqual([]);
+    // Another address the office chose is kept as written.
+    expect(parseSettings([{ name: 'Enlace para reservar cita', value: 'http://citas.example.pe/x' }]).settings.rebookUrl).toBe('http://citas.example.pe/x');
   });
 
   test('hours written as a person would are understood; names match without accents or case', () => {

@@ -31,7 +31,7 @@ import { looksLikeSpreadsheetMl, parseSpreadsheetMl } from '../../domain/import/
 import { parseXls } from '../../domain/import/xls';
 import { parseXlsx, XlsxFormatError } from '../../domain/import/xlsx';
 import { sha256Hex } from '../../domain/ids';
-import { formatLimaDateTime, limaDateKey } from '../../domain/lima-time';
+import { formatLimaDateTime, formatLimaTime, limaDateKey } from '../../domain/lima-time';
 import {
   FILE_KIND_NAMES,
   IMPORT_AUDIT as A,
@@ -42,7 +42,7 @@ import {
   MAX_REPORT_BYTES,
   REVIEW_KIND_REJECTED_ROW,
 } from '../../domain/messages/import';
-import { reminderDates } from '../../domain/reminders';
+import { reminderDates, reminderTiming } from '../../domain/reminders';
 import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB, type AppointmentKey, type ReviewKey } from '../../domain/schema';
 import type { FieldValue, TableRow } from '../../domain/table';
 import { MissingColumnError } from '../../domain/table';
@@ -600,7 +600,10 @@ function applyImport(
     unchanged: [...plan.unchanged, ...keptAsWere],
   };
   let summary = summariseImport(effective, rejected);
-  if (reminderRunRequested) summary += ' ' + M.reminderRunRequested;
+  // Say when each reminder goes: now for the ones in today's window, at the reminder hour for the rest.
+  const timing = reminderTiming(touchedStarts, now, reminderHour);
+  const when = M.reminderTiming({ ...timing, runAt: formatLimaTime(timing.runAt), runRequested: reminderRunRequested, cancelledEvents: cancelledWithEvent });
+  if (when) summary += ' ' + when;
   const counts: ImportCounts = {
     inserted: inserts.length,
     updated: applied.length,

@@ -42,7 +42,7 @@ export function startAttention(deps: DayDeps, id: string): DayActionResult {
     return {
       fields: patchToFields(t.patch),
       message: M.started(fullName, formatLimaTime(env.now)),
-      script: renderAttentionScript({ consultantName: consultantName(env), userName: fullName }),
+      script: renderAttentionScript({ consultantName: consultantName(env), userName: fullName, now: env.now }),
     };
   });
 }
@@ -141,7 +141,23 @@ export function abandonAppointment(deps: DayDeps, id: string, input: AbandonInpu
     const fields = patchToFields(t.patch);
     env.deps.audit.record({ action: A.abandoned, target: env.row.id, result: 'Correcto', detail: t.patch.abandonReason ?? reason });
     // An earlier day's leftover: no email (the state machine leaves its status empty; see why there).
-    if (t.patch.abandonmentEmailStatus === '') return { fields, message: `${M.abandoned} ${M.abandonedEarlierNoEmail}` };
+    if (t.patch.abandonmentEmailStatus === '') {
+      // …but an email sent on an earlier abandonment stays on record.
+      if (env.facts.abandonmentEmailStatus === 'enviado') fields.abandonmentEmail = 'enviado';
+      return { fields, message: `${M.abandoned} ${M.abandonedEarlierNoEmail}` };
+    }
+
+    const email = cellString(env.row.record.email);
+
+    // Abandoned, reactivated, abandoned again: the citizen already has this email. Nothing new
+    // goes out unless the consultant asks for it, and they are told which happened.
+    const alreadyEmailed = env.facts.abandonmentEmailStatus === 'enviado';
+    const resend = alreadyEmailed && input?.resendEmail === true;
+    if (alreadyEmailed && !resend) {
+      fields.abandonmentEmail = 'enviado';
+      env.deps.audit.record({ action: A.abandonmentNotResent, target: env.row.id, result: 'Sin efecto', detail: email });
+      return { fields, message: `${M.abandoned} ${M.abandonmentNotResent(email)}` };
+    }
 
     const mail = abandonmentEmail({
       fullName: cellString(env.row.record.fullName),
@@ -152,10 +168,9 @@ export function abandonAppointment(deps: DayDeps, id: string, input: AbandonInpu
     });
     const r = env.send('abandono', mail);
     fields.abandonmentEmail = r.column;
-    const email = cellString(env.row.record.email);
     if (r.status === 'enviado') {
-      env.deps.audit.record({ action: A.abandonmentSent, target: env.row.id, result: 'Correcto', detail: email });
-      return { fields, message: `${M.abandoned} ${M.abandonmentSent(email)}` };
+      env.deps.audit.record({ action: A.abandonmentSent, target: env.row.id, result: 'Correcto', detail: resend ? `${email} (otra vez)` : email });
+      return { fields, message: `${M.abandoned} ${resend ? M.abandonmentResent(email) : M.abandonmentSent(email)}` };
     }
     const warning =
       r.status === 'ambiguo' ? M.abandonmentAmbiguous : r.status === 'error' ? M.abandonmentFailed(r.reason) : M.abandonmentNoEmail;

@@ -143,7 +143,7 @@ export function getDayView(deps: DayViewDeps, options: DayViewOptions = {}): Day
     mineCount: mine.length,
     allCount: all.length,
     catalogues: { topics: [...CONSULTATION_TOPICS], abandonReasons: [...ABANDON_REASONS] },
-    attentionScript: renderAttentionScript({ consultantName: user.name, userName: USER_PLACEHOLDER }),
+    attentionScript: renderAttentionScript({ consultantName: user.name, userName: USER_PLACEHOLDER, now }),
     reviewCount: pendingReviewCount(deps),
     ...(pendingMail ? { pendingMail } : {}),
     notices,

@@ -84,6 +84,10 @@ export interface AppointmentView {
   topic: string;
   notes: string;
   observations: string;
+  /** 'Observaciones' as the consultant wrote them (line breaks kept), without the system's notes. */
+  consultantObservations: string;
+  /** The system's notes from 'Observaciones' («Reactivada el …», «Abandonada: …»), one per line. */
+  systemNotes: string[];
   abandonReason: string;
   /** Epoch ms of 'Iniciar' / 'Finalizar'; null when not recorded. */
   startedAtMs: number | null;
@@ -185,4 +189,10 @@ export interface FinishInput {
 export interface AbandonInput {
   reason: string;
   detail?: string;
+  /**
+   * The citizen already got the abandonment email for this appointment (abandoned, reactivated,
+   * abandoned again): true sends it once more; otherwise nothing new goes out and the consultant
+   * is told so.
+   */
+  resendEmail?: boolean;
 }

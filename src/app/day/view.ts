@@ -2,7 +2,7 @@
  * A 'Citas' row as the panel shows it (AppointmentView), and the day's counts. Pure: the use
  * cases read the rows and the settings once and pass them here.
  */
-import { isEarlierDay, isOpenStatus, type AppointmentStatus } from '../../domain/appointment';
+import { isEarlierDay, isOpenStatus, splitObservations, type AppointmentStatus } from '../../domain/appointment';
 import { safeUrl } from '../../domain/html';
 import { limaDateKey, formatHHmm, formatLimaDate, formatLimaTime } from '../../domain/lima-time';
 import { DAY_MESSAGES as M, DELIVERY_LABELS } from '../../domain/messages/day';
@@ -78,7 +78,15 @@ export function appointmentView(row: TableRow<AppointmentKey>, start: Date, c: V
     extranetMessage: '',
     notes: '',
     observations: '',
+    consultantObservations: '',
+    systemNotes: [],
   };
+}
+
+/** 'Observaciones' split: the consultant's text and the system's notes, shown apart. */
+function observationParts(text: string): Pick<AppointmentView, 'consultantObservations' | 'systemNotes'> {
+  const parts = splitObservations(text);
+  return { consultantObservations: parts.consultant, systemNotes: parts.system };
 }
 
 function fullView(row: TableRow<AppointmentKey>, start: Date, c: ViewContext): AppointmentView {
@@ -126,6 +134,7 @@ function fullView(row: TableRow<AppointmentKey>, start: Date, c: ViewContext): A
     topic: cellString(r.topic),
     notes: cellString(r.notes),
     observations: cellString(r.observations),
+    ...observationParts(cellString(r.observations)),
     abandonReason: cellString(r.abandonReason),
     startedAtMs: epoch(r.startedAt),
     endedAtMs: epoch(r.endedAt),

@@ -93,3 +93,17 @@ export const APPOINTMENT_MESSAGES = {
   observationClosedLate: (dateText: string) => `Cerrada el ${dateText} (cita de un día anterior)`,
   observationReinstated: (dateTimeText: string) => `Reactivada el ${dateTimeText}`,
 } as const;
+
+/**
+ * How the lines the system writes into 'Observaciones' begin (the ones above, and the day
+ * closing's «Sin cerrar al cierre del día …», attention-jobs.ts). The panel shows them apart from
+ * what the consultant wrote; rows written before this split hold the same lines, so they need no
+ * migration. A new kind of system line must be added here (test/unit/observations.test.ts).
+ */
+export const SYSTEM_OBSERVATION_PATTERNS: readonly RegExp[] = [
+  /^Abandonada: /,
+  /^Cancelada(: |$)/,
+  /^Reactivada el /,
+  /^Cerrada el .* \(cita de un día anterior\)$/,
+  /^Sin cerrar al cierre del día /,
+];

@@ -3,6 +3,7 @@
  * Lines of kind 'say' are read to the user; 'do' lines are reminders for the consultant.
  * The sidebar inserts these as text, never as HTML.
  */
+import { limaParts } from '../lima-time';
 
 export interface ScriptLine {
   kind: 'say' | 'do';
@@ -15,7 +16,7 @@ export interface ScriptSection {
   lines: readonly ScriptLine[];
 }
 
-/** Placeholders {consultor} and {usuario} are filled by renderAttentionScript. */
+/** Placeholders {consultor}, {usuario}, {saludo} and {despedida} are filled by renderAttentionScript. */
 export const ATTENTION_SCRIPT: readonly ScriptSection[] = [
   {
     activity: 'A04',
@@ -24,7 +25,7 @@ export const ATTENTION_SCRIPT: readonly ScriptSection[] = [
       { kind: 'do', text: 'Marque «Inicio» en la cita de la Plataforma de Servicio al Ciudadano.' },
       {
         kind: 'say',
-        text: 'Buenos días (buenas tardes), {usuario}. Mi nombre es {consultor}, consultor(a) de empleo del Servicio de Orientación para el Emprendimiento del Ministerio de Trabajo y Promoción del Empleo. Gracias por conectarse.',
+        text: '{saludo}, {usuario}. Mi nombre es {consultor}, consultor(a) de empleo del Servicio de Orientación para el Emprendimiento del Ministerio de Trabajo y Promoción del Empleo. Gracias por conectarse.',
       },
       { kind: 'do', text: 'Confirme el nombre completo y el DNI del usuario.' },
       {
@@ -56,7 +57,7 @@ export const ATTENTION_SCRIPT: readonly ScriptSection[] = [
       },
       {
         kind: 'say',
-        text: 'Muchas gracias por su tiempo, {usuario}. Si lo necesita, puede reservar una nueva cita en la Plataforma de Servicio al Ciudadano. Que tenga un buen día.',
+        text: 'Muchas gracias por su tiempo, {usuario}. Si lo necesita, puede reservar una nueva cita en la Plataforma de Servicio al Ciudadano. Que tenga {despedida}.',
       },
       {
         kind: 'do',
@@ -66,11 +67,26 @@ export const ATTENTION_SCRIPT: readonly ScriptSection[] = [
   },
 ];
 
-/** The script with the names filled in; a missing name becomes a neutral form of address. */
-export function renderAttentionScript(names: { consultantName?: string; userName?: string }): ScriptSection[] {
-  const consultor = (names.consultantName ?? '').trim() || '(su nombre)';
-  const usuario = (names.userName ?? '').trim() || 'señor(a)';
+/**
+ * The greeting and the goodbye that fit the Lima hour: «Buenos días» until noon, «Buenas tardes»
+ * until 7 p. m., «Buenas noches» after. Without a time, the neutral «Buen día».
+ */
+export function greetingFor(now?: Date): { saludo: string; despedida: string } {
+  if (!now || isNaN(now.getTime())) return { saludo: 'Buen día', despedida: 'un buen día' };
+  const hour = limaParts(now).hour;
+  if (hour < 12) return { saludo: 'Buenos días', despedida: 'un buen día' };
+  if (hour < 19) return { saludo: 'Buenas tardes', despedida: 'una buena tarde' };
+  return { saludo: 'Buenas noches', despedida: 'una buena noche' };
+}
+
+/** The script with the names and the greeting for `now` filled in; a missing name becomes a neutral form of address. */
+export function renderAttentionScript(names: { consultantName?: string; userName?: string; now?: Date }): ScriptSection[] {
+  const values: Record<string, string> = {
+    consultor: (names.consultantName ?? '').trim() || '(su nombre)',
+    usuario: (names.userName ?? '').trim() || 'señor(a)',
+    ...greetingFor(names.now),
+  };
   // A function replacement, so a '$' in a name is not read as a pattern.
-  const fill = (t: string) => t.replace(/\{(consultor|usuario)\}/g, (_, k: string) => (k === 'consultor' ? consultor : usuario));
+  const fill = (t: string) => t.replace(/\{(consultor|usuario|saludo|despedida)\}/g, (_, k: string) => values[k]);
   return ATTENTION_SCRIPT.map((s) => ({ ...s, lines: s.lines.map((l) => ({ ...l, text: fill(l.text) })) }));
 }

@@ -110,6 +110,10 @@ export const DAY_MESSAGES = {
     'Como la cita era de un día anterior, no se envió el aviso de cita abandonada; si desea escribirle, use el correo o el teléfono de la cita.',
   abandonmentSent: (email: string) => `Se envió a ${email} el aviso de cita abandonada con el enlace para reservar otra cita.`,
   abandonmentAlreadySent: 'El aviso de cita abandonada ya se había enviado; no se envió de nuevo.',
+  /** Abandoned again after «Reactivar»: the citizen already has the email, nothing new goes out. */
+  abandonmentNotResent: (email: string) =>
+    `No se envió otro aviso: ${email} ya lo recibió la primera vez que la cita se marcó abandonada. Si quiere enviárselo de nuevo, marque «Enviarle el aviso otra vez» y vuelva a marcarla.`,
+  abandonmentResent: (email: string) => `Se envió a ${email} el aviso de cita abandonada otra vez, como lo pidió.`,
   abandonmentNoEmail: 'No se envió el aviso de cita abandonada: la cita no tiene un correo válido.',
   abandonmentFailed: (why: string) => `El aviso de cita abandonada no se pudo enviar (${why}); quedó pendiente.`,
   abandonmentAmbiguous:
@@ -174,7 +178,10 @@ export const DAY_AUDIT = {
   surveySent: 'Encuesta enviada',
   abandoned: 'Cita abandonada',
   abandonmentSent: 'Correo de abandono enviado',
+  abandonmentNotResent: 'Correo de abandono no reenviado (ya se había enviado)',
   invitationSent: 'Invitación a talleres enviada',
+  /** «Invitar a talleres» refused or failed: nothing was sent (never audited as sent). */
+  invitationNotSent: 'Invitación a talleres no enviada',
   extranetMarked: 'Aviso en extranet',
   reinstated: 'Cita reactivada',
   cancelled: 'Cita cancelada a mano',

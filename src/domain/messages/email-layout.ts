@@ -9,8 +9,20 @@ import { formatLimaTime } from '../lima-time';
 /** Display name of every email's sender (MailApp `name` option). */
 export const SENDER_NAME = 'Servicio de Orientación para el Emprendimiento – MTPE';
 
-/** Where a citizen books (or rebooks) an appointment: the citizen platform (A01). */
-export const REBOOK_URL = 'http://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas';
+/**
+ * Where a citizen books (or rebooks) an appointment: the citizen platform (A01). HTTPS: the
+ * MTPE's platform is served over HTTPS (gob.pe sites are), and a link in an email must not send
+ * a citizen's session over plain HTTP. The setting 'Enlace para reservar cita' can override it.
+ */
+export const REBOOK_URL = 'https://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas';
+
+/** The default that spreadsheets set up before it moved to HTTPS may still hold. */
+export const LEGACY_REBOOK_URL = 'http://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas';
+
+/** The link to put in emails for the setting's value: the old plain-HTTP default becomes HTTPS. */
+export function rebookLink(setting: string): string {
+  return setting.trim() === LEGACY_REBOOK_URL ? REBOOK_URL : setting;
+}
 
 export interface EmailMessage {
   subject: string;

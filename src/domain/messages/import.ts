@@ -21,8 +21,34 @@ export const IMPORT_FILE_MESSAGES = {
   noRows: 'El reporte no tiene citas: solo se encontró la fila de encabezados.',
   lockBusy: 'Otra tarea está usando la hoja en este momento. Espere un minuto y vuelva a importar el reporte.',
   setupMissing: 'Falta configurar esta hoja: use «Emprendimiento › Configurar esta hoja» y vuelva a importar el reporte.',
-  reminderRunRequested:
-    'Hay citas nuevas, cambiadas o canceladas para hoy o mañana: sus recordatorios y eventos de Calendar se actualizarán en unos minutos.',
+  /**
+   * When the reminders of the appointments this import added or moved go out, and whether the
+   * cancelled ones' Calendar events are being removed now (only what is true is said).
+   */
+  reminderTiming: (t: { soon: number; soonDays: string; tomorrow: number; later: number; runAt: string; runRequested: boolean; cancelledEvents: boolean }) => {
+    const parts: string[] = [];
+    if (t.runRequested && t.soon) {
+      parts.push(
+        t.soon === 1
+          ? `El recordatorio de la cita nueva o cambiada de ${t.soonDays} se enviará en unos minutos.`
+          : `Los recordatorios de las ${t.soon} citas nuevas o cambiadas de ${t.soonDays} se enviarán en unos minutos.`,
+      );
+    }
+    if (t.tomorrow) {
+      parts.push(
+        t.tomorrow === 1
+          ? `El recordatorio de la cita nueva o cambiada de mañana se enviará hoy a las ${t.runAt}, la hora de los recordatorios.`
+          : `Los recordatorios de las ${t.tomorrow} citas nuevas o cambiadas de mañana se enviarán hoy a las ${t.runAt}, la hora de los recordatorios.`,
+      );
+    }
+    if (t.later) {
+      parts.push(
+        `Los recordatorios de las citas de días siguientes se enviarán la víspera de cada una, a las ${t.runAt}.`,
+      );
+    }
+    if (t.runRequested && t.cancelledEvents) parts.push('Los eventos de Calendar de las citas canceladas se quitarán en unos minutos.');
+    return parts.join(' ');
+  },
   walkInsKept: (n: number) =>
     `${n === 1 ? 'Una cita registrada' : `${n} citas registradas`} desde el panel coinciden con el reporte y se dejaron como estaban.`,
   reminderRunFailed:

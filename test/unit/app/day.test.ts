@@ -17,7 +17,7 @@ import {
 import { journalKey } from '../../../src/app/delivery';
 import { WAITING_PROPERTY } from '../../../src/app/reminders';
 import { APPOINTMENT_MESSAGES } from '../../../src/domain/messages/appointments';
-import { DAY_MESSAGES } from '../../../src/domain/messages/day';
+import { DAY_AUDIT, DAY_MESSAGES } from '../../../src/domain/messages/day';
 import { REBOOK_URL } from '../../../src/domain/messages/email-layout';
 import { SURVEY_CODE_QUESTION } from '../../../src/domain/survey-form';
 import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB, type TabSpec } from '../../../src/domain/schema';
@@ -155,7 +155,7 @@ describe('Iniciar, tema y notas, Finalizar', () => {
     expect(r.appointment.startedAtMs).toBe(at(10, 2).getTime());
     expect(r.appointment.allowed).toMatchObject({ start: false, finish: true, abandon: false, invite: true });
     const said = r.script!.flatMap((s) => s.lines.map((l) => l.text)).join('\n');
-    expect(said).toContain('Buenos días (buenas tardes), Rosa Huamán. Mi nombre es Ana Quispe');
+    expect(said).toContain('Buenos días, Rosa Huamán. Mi nombre es Ana Quispe');
     expect(w.row('C-1').status).toBe('En atención');
     expect(w.row('C-1').startedAt).toEqual(at(10, 2));
     expect(w.deps.audit.entries().map((e) => e.action)).toContain('Atención iniciada');
@@ -371,6 +371,29 @@ describe('Reactivar', () => {
     expect(w.mailer.sent).toHaveLength(1); // the abandonment email, nothing more
   });
 
+  test('abandoned, reactivated, abandoned again: no second email unless the consultant asks, and told which', () => {
+    const w = dayWorld();
+    w.add(appointment('C-1', 10, 0, { email: 'pedro@example.com' }));
+    w.next(at(10, 6));
+    ok(abandonAppointment(w.deps, 'C-1', { reason: 'No se conectó a la videollamada' }));
+    w.next(at(10, 20));
+    ok(reinstateAppointment(w.deps, 'C-1'));
+    w.next(at(10, 40));
+    const again = ok(abandonAppointment(w.deps, 'C-1', { reason: 'No contestó el teléfono' }));
+    expect(w.mailer.sent).toHaveLength(1);
+    expect(again.message).toBe(`${DAY_MESSAGES.abandoned} ${DAY_MESSAGES.abandonmentNotResent('pedro@example.com')}`);
+    expect(again.appointment).toMatchObject({ status: 'Abandonada', abandonmentEmailStatus: 'enviado' });
+    expect(w.row('C-1').abandonmentEmail).toBe('enviado');
+
+    // Asked for: sent once more, and said so.
+    w.next(at(10, 45));
+    ok(reinstateAppointment(w.deps, 'C-1'));
+    w.next(at(10, 50));
+    const resent = ok(abandonAppointment(w.deps, 'C-1', { reason: 'No contestó el teléfono', resendEmail: true }));
+    expect(w.mailer.sent).toHaveLength(2);
+    expect(resent.message).toBe(`${DAY_MESSAGES.abandoned} ${DAY_MESSAGES.abandonmentResent('pedro@example.com')}`);
+  });
+
   test('the next day an abandoned appointment can no longer be reactivated', () => {
     const w = dayWorld();
     w.add(appointment('C-1', 10, 0, { status: 'Abandonada' }));
@@ -395,6 +418,10 @@ describe('Invitar a talleres (A05): the open workshops of the sibling spreadshee
     const r = inviteToWorkshops(w.deps, 'C-1');
     expect(r).toMatchObject({ ok: false, message: DAY_MESSAGES.inviteNoneOpen });
     expect(w.mailer.sent).toEqual([]);
+    // The audit log says nothing was sent (it said «Invitación a talleres enviada» before).
+    const audited = w.deps.audit.entries().filter((e) => e.target === 'C-1').map((e) => e.action);
+    expect(audited).toContain(DAY_AUDIT.invitationNotSent);
+    expect(audited).not.toContain(DAY_AUDIT.invitationSent);
   });
 
   test('with an open module it emails its registration link, once', () => {

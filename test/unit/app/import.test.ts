@@ -31,7 +31,7 @@ describe('a first import', () => {
     const r = importReport(w.deps, 'reporte.csv', file(rows));
     expect(r.ok).toBe(true);
     expect(r.counts).toMatchObject({ inserted: 5, updated: 0, cancelled: 0, rejected: 0 });
-    expect(r.summary).toBe('Se importaron 5 citas nuevas.');
+    expect(r.summary).toBe('Se importaron 5 citas nuevas. Los recordatorios de las 5 citas nuevas o cambiadas de mañana se enviarán hoy a las 6:00 p. m., la hora de los recordatorios.');
     const citas = records(w.book, 'Citas');
     expect(citas).toHaveLength(5);
     const first = citas[0];
@@ -106,7 +106,8 @@ describe('a newer report of the same day', () => {
     const r = importReport(w.deps, 'r2.csv', file([...newer, extra]));
     expect(r.counts).toMatchObject({ inserted: 1, updated: 1, moved: 1, cancelled: 1, unchanged: 8, rejected: 0 });
     expect(r.summary).toBe(
-      'Se importó 1 cita nueva, 1 actualizada (1 con nueva fecha u hora) y 1 cancelada. 8 citas ya registradas quedaron sin cambios.',
+      'Se importó 1 cita nueva, 1 actualizada (1 con nueva fecha u hora) y 1 cancelada. 8 citas ya registradas quedaron sin cambios. ' +
+        'Los recordatorios de las 2 citas nuevas o cambiadas de mañana se enviarán hoy a las 6:00 p. m., la hora de los recordatorios.',
     );
     const citas = byId(w.book);
     expect(citas.size).toBe(11);
@@ -272,7 +273,7 @@ describe('the reminders of appointments booked late', () => {
     const w = memoryWorld(limaDate(2026, 11, 27, 9, 0));
     const r = importReport(w.deps, 'hoy.csv', file(makeReportRows('2026-11-27', 3, { startTime: '15:00' })));
     expect(r.reminderRunRequested).toBe(true);
-    expect(r.summary).toContain('sus recordatorios y eventos de Calendar se actualizarán en unos minutos');
+    expect(r.summary).toContain('Los recordatorios de las 3 citas nuevas o cambiadas de hoy se enviarán en unos minutos.');
     const pending = w.scheduler.all.filter((t) => t.handler === 'runReminders' && t.hour === undefined);
     expect(pending).toHaveLength(1);
     expect(w.properties.get(PENDING_REMINDER_RUN_PROPERTY)).toBe(pending[0].id);
@@ -290,8 +291,19 @@ describe('the reminders of appointments booked late', () => {
 
   test("tomorrow's appointments wait for the daily run before the reminder hour, and go at once after it", () => {
     const morning = memoryWorld(limaDate(2026, 11, 27, 9, 0));
-    expect(importReport(morning.deps, 'm.csv', file(makeReportRows(DAY, 3))).reminderRunRequested).toBe(false);
+    const m = importReport(morning.deps, 'm.csv', file(makeReportRows(DAY, 3)));
+    expect(m.reminderRunRequested).toBe(false);
     expect(morning.scheduler.all.filter((t) => t.hour === undefined)).toHaveLength(0);
+    // Said when they go (it said nothing, or «en unos minutos» with one of today's among them).
+    expect(m.summary).toContain('Los recordatorios de las 3 citas nuevas o cambiadas de mañana se enviarán hoy a las 6:00 p. m., la hora de los recordatorios.');
+    expect(m.summary).not.toContain('unos minutos');
+
+    // One of today's and two of tomorrow's: today's now, tomorrow's at the reminder hour.
+    const mixed = memoryWorld(limaDate(2026, 11, 27, 8, 30));
+    const rows = [...makeReportRows('2026-11-27', 1, { startTime: '15:00' }), ...makeReportRows(DAY, 2)];
+    const both = importReport(mixed.deps, 'ambos.csv', file(rows));
+    expect(both.counts.inserted).toBe(3);
+    expect(both.summary).toContain('El recordatorio de la cita nueva o cambiada de hoy se enviará en unos minutos. Los recordatorios de las 2 citas nuevas o cambiadas de mañana se enviarán hoy a las 6:00 p. m.');
 
     const evening = memoryWorld(limaDate(2026, 11, 27, 19, 0));
     expect(importReport(evening.deps, 'e.csv', file(makeReportRows(DAY, 3))).reminderRunRequested).toBe(true);

@@ -1,3 +1,4 @@
+import { limaDate } from '../../../src/domain/lima-time';
 import { ATTENTION_SCRIPT, renderAttentionScript } from '../../../src/domain/messages/attention-script';
 
 describe('attention script (A04–A06)', () => {
@@ -24,6 +25,17 @@ describe('attention script (A04–A06)', () => {
 
   test('neutral words when names are missing', () => {
     const all = renderAttentionScript({}).flatMap((x) => x.lines.map((l) => l.text)).join('\n');
-    expect(all).toContain('Buenos días (buenas tardes), señor(a).');
+    expect(all).toContain('Buen día, señor(a).');
+  });
+
+  test('the greeting that fits the Lima hour, never «Buenos días (buenas tardes)»', () => {
+    const said = (h: number) =>
+      renderAttentionScript({ userName: 'Rosa', now: limaDate(2026, 11, 27, h, 30) }).flatMap((x) => x.lines.map((l) => l.text)).join('\n');
+    expect(said(9)).toContain('Buenos días, Rosa.');
+    expect(said(9)).toContain('Que tenga un buen día.');
+    expect(said(15)).toContain('Buenas tardes, Rosa.');
+    expect(said(15)).toContain('Que tenga una buena tarde.');
+    expect(said(19)).toContain('Buenas noches, Rosa.');
+    for (const h of [0, 11, 12, 18, 23]) expect(said(h)).not.toMatch(/\(buenas tardes\)|\{saludo|\{despedida/);
   });
 });

@@ -85,7 +85,7 @@ describe('reminder (A02)', () => {
       expect(body).toContain(REBOOK_URL);
       expect(body).toContain('Lily Aguilar');
     }
-    expect(REBOOK_URL).toBe('http://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
+    expect(REBOOK_URL).toBe('https://serviciosvirtuales.trabajo.gob.pe/extra-net/web/citas');
   });
 
   test('an evening appointment shows the Lima date, not the UTC one', () => {

@@ -1,6 +1,7 @@
 import type { EventView, Snapshot } from '../../snapshot';
 import type { App, View } from '../app';
 import { el, safeHref } from '../dom';
+import { dayHeading } from '../../time-labels';
 
 const RESPONSE_LABELS: Record<string, string> = {
   needsAction: 'sin responder',
@@ -31,7 +32,7 @@ export function calendarView(app: App, s: Snapshot): View {
               'div',
               { class: 'agenda' },
               ...[...days.values()].map((events) =>
-                el('section', { class: 'agenda-day' }, el('h2', {}, events[0].dayLabel || 'Sin fecha'), ...events.map((e) => eventCard(app, e))),
+                el('section', { class: 'agenda-day' }, el('h2', {}, events[0].dayLabel ? dayHeading(events[0].dayLabel) : 'Sin fecha'), ...events.map((e) => eventCard(app, e))),
               ),
             ),
       );
