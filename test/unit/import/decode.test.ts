@@ -74,9 +74,9 @@ describe('decodeText', () => {
 
   it('decodes a large file in linear time', () => {
     const line = 'Ñahui Huamán;01234567;maria@gmail.com\r\n';
-    const files = new Map([5_000, 50_000].map((n) => [n, new Uint8Array(Buffer.from(line.repeat(n), 'utf8'))]));
+    const files = new Map([2_500, 50_000].map((n) => [n, new Uint8Array(Buffer.from(line.repeat(n), 'utf8'))]));
     const r = decodeText(files.get(50_000)!);
     expect(r.text.length).toBe(line.length * 50_000);
-    expectLinear((n) => decodeText(files.get(n)!), 5_000, 50_000);
+    expectLinear((n) => decodeText(files.get(n)!), 2_500, 50_000);
   });
 });
