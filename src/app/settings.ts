@@ -52,6 +52,25 @@ export interface Settings {
   /** Talleres (B05): the one registration form of every module (mirror of the document property). */
   registrationFormId: string;
   registrationFormUrl: string;
+  /** Talleres (B06): Lima hour, the day before a session, of the access link and the speaker's brief. */
+  accessLinkHour: number;
+  /** Talleres (B06): minutes before a session of the second notice; 0 = none. */
+  accessLinkSecondMinutes: number;
+  /** Talleres (B09): the check-in form's window around a session. */
+  checkinBeforeMinutes: number;
+  checkinAfterMinutes: number;
+  /** Talleres (B09): minutes in the call (reconnections added) that count as present. */
+  meetMinMinutes: number;
+  /** Talleres (B08): minutes after a session's end when attendees get the survey. */
+  workshopSurveyDelayMinutes: number;
+  /** Talleres (B11): minutes of each presenter's slot at the closing. */
+  presentationMinutes: number;
+  /** Talleres (B10): Silnet upload layout, each 'Header=field' in order. */
+  silnetColumns: string[];
+  checkinFormId: string;
+  checkinFormUrl: string;
+  workshopSurveyFormId: string;
+  workshopSurveyFormUrl: string;
   headerAliases: Record<ReportField, string[]>;
   consultants: Consultant[];
 }
@@ -117,6 +136,8 @@ function parseValue(spec: SettingSpec, raw: unknown): Parsed {
       return parseInteger(raw, 0, 23);
     case 'minutes':
       return parseInteger(raw, 1, 240);
+    case 'minutesOrNone':
+      return parseInteger(raw, 0, 1440);
     case 'months':
       return parseMonths(raw);
     case 'url':
@@ -142,6 +163,7 @@ function defaultOf(spec: SettingSpec): unknown {
   switch (spec.kind) {
     case 'hour':
     case 'minutes':
+    case 'minutesOrNone':
       return Number(spec.defaultValue);
     case 'aliases':
       return parseAliases(spec.defaultValue);
@@ -209,6 +231,18 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsRead {
       webAppUrl: values.webAppUrl as string,
       registrationFormId: values.registrationFormId as string,
       registrationFormUrl: values.registrationFormUrl as string,
+      accessLinkHour: values.accessLinkHour as number,
+      accessLinkSecondMinutes: values.accessLinkSecondMinutes as number,
+      checkinBeforeMinutes: values.checkinBeforeMinutes as number,
+      checkinAfterMinutes: values.checkinAfterMinutes as number,
+      meetMinMinutes: values.meetMinMinutes as number,
+      workshopSurveyDelayMinutes: values.workshopSurveyDelayMinutes as number,
+      presentationMinutes: values.presentationMinutes as number,
+      silnetColumns: values.silnetColumns as string[],
+      checkinFormId: values.checkinFormId as string,
+      checkinFormUrl: values.checkinFormUrl as string,
+      workshopSurveyFormId: values.workshopSurveyFormId as string,
+      workshopSurveyFormUrl: values.workshopSurveyFormUrl as string,
       headerAliases,
       consultants,
     },

@@ -90,6 +90,8 @@ export type TabKey =
   | 'sessions'
   | 'registrations'
   | 'attendance'
+  | 'sessionMails'
+  | 'workshopSurveys'
   | 'invitations'
   | 'unsubscribes'
   | 'usedLinks'
@@ -262,6 +264,7 @@ export const SESSIONS_TAB = tab({
     c.status('accessLinks', 'Enlace de acceso', DELIVERY_STATES, { system: true }),
     c.status('survey', 'Encuesta', DELIVERY_STATES, { system: true }),
     c.integer('participants', 'Participantes', { system: true }),
+    c.dateTime('meetReportAt', 'Reporte de Meet importado', { system: true }),
     c.dateTime('updatedAt', 'Actualizado', { system: true }),
   ],
 });
@@ -308,6 +311,10 @@ export const REGISTRATIONS_TAB = tab({
     c.status('promotionNotice', 'Aviso de cupo', DELIVERY_STATES, { system: true }),
     c.dateTime('withdrawnAt', 'Fecha de retiro', { system: true }),
     c.bool('silnet', 'Registrado en Silnet'),
+    c.dateTime('silnetAt', 'Fecha de registro en Silnet', { system: true }),
+    // B11: the closing's order of presentation (people who asked to present, or added in the panel).
+    c.integer('presentationOrder', 'Orden de presentación', { system: true }),
+    c.text('presentationSlot', 'Turno de presentación', { system: true }),
     c.status('certificate', 'Certificado', DELIVERY_STATES, { system: true }),
     c.id('certificateCode', 'Código de certificado', { system: true }),
     c.dateTime('updatedAt', 'Actualizado', { system: true }),
@@ -371,7 +378,16 @@ export const USED_LINKS_TAB = tab({
   ],
 });
 
-/** Who attended which session (B09, C04). */
+/** Where an attendance mark came from (B09): the check-in form, the Meet report, a person. */
+export const ATTENDANCE_SOURCES = ['Formulario', 'Reporte de Meet', 'Manual'] as const;
+export type AttendanceSource = (typeof ATTENDANCE_SOURCES)[number];
+
+/**
+ * Who attended which session (B09, C04): one row per registration and session, whatever the
+ * sources (ID `<sessionId>/<registrationId>`, so merging never doubles a row). Each source's
+ * evidence is kept in its own columns; 'Asistió' and 'Fuente' are the merged verdict. A mark
+ * made by a person ('Manual') is never overwritten by a later automatic source.
+ */
 export const ATTENDANCE_TAB = tab({
   key: 'attendance',
   name: 'Asistencia',
@@ -379,13 +395,80 @@ export const ATTENDANCE_TAB = tab({
   idKey: 'id',
   columns: [
     c.id('id', 'ID de asistencia', { system: true }),
-    c.id('sessionId', 'ID de sesión'),
-    c.id('moduleId', 'ID de módulo'),
+    c.id('sessionId', 'ID de sesión', { system: true }),
+    c.id('moduleId', 'ID de módulo', { system: true }),
+    c.id('registrationId', 'ID de inscripción', { system: true }),
     c.id('dni', 'DNI'),
     c.text('fullName', 'Nombres y apellidos'),
-    c.bool('present', 'Asistió'),
-    c.status('source', 'Fuente', ['Formulario', 'Reporte de Meet', 'Manual']),
+    c.bool('present', 'Asistió', { system: true }),
+    c.status('source', 'Fuente', ATTENDANCE_SOURCES, { system: true }),
+    // Evidence per source: the check-in form's time, the Meet report's minutes and display name.
+    c.dateTime('checkinAt', 'Marcó en el formulario', { system: true }),
+    c.integer('meetMinutes', 'Minutos en Meet', { system: true }),
+    c.text('meetName', 'Nombre en Meet', { system: true }),
+    c.text('markedBy', 'Marcado por', { system: true }),
     c.dateTime('recordedAt', 'Registrado', { system: true }),
+  ],
+});
+
+/** The emails of a running session, each sent once per person (B06, B07, B08, B11). */
+export const SESSION_MAIL_KINDS = [
+  'Enlace de acceso',
+  'Recordatorio previo',
+  'Resumen al ponente',
+  'Cambio de horario',
+  'Encuesta',
+  'Turno de presentación',
+  'Orden de presentación',
+] as const;
+export type SessionMailKind = (typeof SESSION_MAIL_KINDS)[number];
+
+/**
+ * One row per email of a session and recipient (ID `<kind code>/<sessionId>/<registrationId or
+ * address>`): the job writes 'pendiente' rows, then sends each once (sendOnce journal) and marks
+ * it. A later run (a person promoted from the waiting list, a late attendance mark) finds only
+ * what is missing.
+ */
+export const SESSION_MAILS_TAB = tab({
+  key: 'sessionMails',
+  name: 'Envíos de sesiones',
+  roles: ['talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de envío', { system: true }),
+    c.status('kind', 'Tipo', SESSION_MAIL_KINDS, { system: true }),
+    c.id('sessionId', 'ID de sesión', { system: true }),
+    c.id('moduleId', 'ID de módulo', { system: true }),
+    c.id('registrationId', 'ID de inscripción', { system: true }),
+    c.email('email', 'Correo', { system: true }),
+    c.status('delivery', 'Envío', DELIVERY_STATES, { system: true }),
+    c.dateTime('sentAt', 'Enviado', { system: true }),
+    c.text('note', 'Detalle', { system: true }),
+  ],
+});
+
+/**
+ * Answers of the workshop satisfaction survey (B08): one row per form response, linked to its
+ * session and registration by the link's token. Forged or unmatched answers go to 'Revisión'.
+ */
+export const WORKSHOP_SURVEYS_TAB = tab({
+  key: 'workshopSurveys',
+  name: 'Encuestas de talleres',
+  roles: ['talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de respuesta', { system: true }),
+    c.id('sessionId', 'ID de sesión', { system: true }),
+    c.id('moduleId', 'ID de módulo', { system: true }),
+    c.id('registrationId', 'ID de inscripción', { system: true }),
+    c.dateTime('submittedAt', 'Fecha de respuesta', { system: true }),
+    c.integer('q1', 'Satisfacción con la sesión', { system: true }),
+    c.integer('q2', 'Contenido claro y útil', { system: true }),
+    c.integer('q3', 'Ponente', { system: true }),
+    c.integer('q4', 'Conexión a Meet', { system: true }),
+    c.text('recommend', 'Recomendaría', { system: true }),
+    c.text('comment', 'Comentario', { system: true }),
+    c.decimal('score', 'Puntaje', { system: true }),
   ],
 });
 
@@ -461,6 +544,8 @@ export const TABS: readonly TabSpec[] = [
   SESSIONS_TAB,
   REGISTRATIONS_TAB,
   ATTENDANCE_TAB,
+  SESSION_MAILS_TAB,
+  WORKSHOP_SURVEYS_TAB,
   INVITATIONS_TAB,
   UNSUBSCRIBES_TAB,
   USED_LINKS_TAB,
@@ -482,6 +567,9 @@ export type RegistrationKey = (typeof REGISTRATIONS_TAB)['columns'][number]['key
 export type InvitationKey = (typeof INVITATIONS_TAB)['columns'][number]['key'];
 export type UnsubscribeKey = (typeof UNSUBSCRIBES_TAB)['columns'][number]['key'];
 export type UsedLinkKey = (typeof USED_LINKS_TAB)['columns'][number]['key'];
+export type AttendanceKey = (typeof ATTENDANCE_TAB)['columns'][number]['key'];
+export type SessionMailKey = (typeof SESSION_MAILS_TAB)['columns'][number]['key'];
+export type WorkshopSurveyKey = (typeof WORKSHOP_SURVEYS_TAB)['columns'][number]['key'];
 
 export function tabsForRole(role: Role): TabSpec[] {
   return TABS.filter((t) => t.roles.includes(role));
@@ -565,7 +653,7 @@ export function resolveColumns<K extends string>(t: TabSpec<K>, headers: readonl
 
 // ---------------------------------------------------------------------------- settings rows
 
-export type SettingKind = 'hour' | 'minutes' | 'months' | 'url' | 'webAppUrl' | 'text' | 'aliases' | 'spreadsheetId' | 'formId' | 'email';
+export type SettingKind = 'hour' | 'minutes' | 'minutesOrNone' | 'months' | 'url' | 'webAppUrl' | 'text' | 'aliases' | 'spreadsheetId' | 'formId' | 'email';
 
 export interface SettingSpec {
   /** Stable English key used by code. */
@@ -731,6 +819,117 @@ export const SETTINGS: readonly SettingSpec[] = [
     kind: 'url',
     defaultValue: '',
     description: 'Enlace público del formulario de inscripción. Cada módulo tiene su propio enlace, que ya elige el módulo (pestaña «Módulos»).',
+    roles: TALLERES,
+    system: true,
+  },
+  // Running the sessions (B06–B11).
+  {
+    key: 'accessLinkHour',
+    name: 'Hora del enlace de acceso a talleres',
+    kind: 'hour',
+    defaultValue: '18',
+    description:
+      'Hora de Lima (0 a 23) del día anterior a cada sesión a la que cada inscrito recibe su enlace de acceso (Meet) y el ponente su resumen. Vuelva a ejecutar «Configurar esta hoja» después de cambiarla.',
+    roles: TALLERES,
+    system: false,
+  },
+  {
+    key: 'accessLinkSecondMinutes',
+    name: 'Segundo aviso antes de la sesión (minutos)',
+    kind: 'minutesOrNone',
+    defaultValue: '60',
+    description: 'Minutos antes del inicio de cada sesión en que los inscritos reciben un segundo aviso con el enlace. Escriba 0 para no enviar segundo aviso.',
+    roles: TALLERES,
+    system: false,
+  },
+  {
+    key: 'checkinBeforeMinutes',
+    name: 'Asistencia: minutos antes del inicio',
+    kind: 'minutes',
+    defaultValue: '15',
+    description: 'El formulario de asistencia se acepta desde estos minutos antes del inicio de la sesión.',
+    roles: TALLERES,
+    system: false,
+  },
+  {
+    key: 'checkinAfterMinutes',
+    name: 'Asistencia: minutos después del fin',
+    kind: 'minutes',
+    defaultValue: '30',
+    description: 'El formulario de asistencia se acepta hasta estos minutos después del fin de la sesión; lo que llegue fuera de ese horario va a «Revisión».',
+    roles: TALLERES,
+    system: false,
+  },
+  {
+    key: 'meetMinMinutes',
+    name: 'Minutos mínimos en Meet para contar asistencia',
+    kind: 'minutes',
+    defaultValue: '30',
+    description: 'Al importar el reporte de asistencia de Google Meet, cuenta como asistente quien estuvo al menos estos minutos en la llamada (se suman las reconexiones).',
+    roles: TALLERES,
+    system: false,
+  },
+  {
+    key: 'workshopSurveyDelayMinutes',
+    name: 'Encuesta de talleres: minutos después del fin',
+    kind: 'minutes',
+    defaultValue: '15',
+    description: 'Minutos después del fin de cada sesión en que los asistentes reciben la encuesta de satisfacción.',
+    roles: TALLERES,
+    system: false,
+  },
+  {
+    key: 'presentationMinutes',
+    name: 'Minutos por presentación (cierre)',
+    kind: 'minutes',
+    defaultValue: '10',
+    description: 'Tiempo de cada participante que presenta su proyecto en la sesión de cierre; con él se calcula el turno de cada uno.',
+    roles: TALLERES,
+    system: false,
+  },
+  {
+    key: 'silnetColumns',
+    name: 'Columnas de carga a Silnet',
+    kind: 'aliases',
+    defaultValue: 'Tipo de documento=documentType | Número de documento=dni | Apellidos y nombres=fullName | Correo electrónico=email | Celular=phone | Región=region | Servicio=service | Fecha=date',
+    description:
+      'Columnas del archivo de carga al Triage de Silnet, en orden y separadas por «|»: «Encabezado=dato». Datos posibles: documentType, dni, fullName, email, phone, region, sector, businessStage, service, module, date. Cambie esta fila si Silnet cambia su formato.',
+    roles: TALLERES,
+    system: false,
+  },
+  {
+    key: 'checkinFormId',
+    name: 'Formulario de asistencia (ID)',
+    kind: 'formId',
+    defaultValue: '',
+    description: 'ID del formulario de asistencia a las sesiones («Formato de asistencia»). Lo completa el sistema al crearlo.',
+    roles: TALLERES,
+    system: true,
+  },
+  {
+    key: 'checkinFormUrl',
+    name: 'Formulario de asistencia (enlace)',
+    kind: 'url',
+    defaultValue: '',
+    description: 'Enlace público del formulario de asistencia. Cada sesión tiene su propio enlace, que ya elige la sesión (se comparte en el chat de Meet).',
+    roles: TALLERES,
+    system: true,
+  },
+  {
+    key: 'workshopSurveyFormId',
+    name: 'Encuesta de talleres (ID)',
+    kind: 'formId',
+    defaultValue: '',
+    description: 'ID del formulario de la encuesta de satisfacción de los talleres. Lo completa el sistema al crearlo.',
+    roles: TALLERES,
+    system: true,
+  },
+  {
+    key: 'workshopSurveyFormUrl',
+    name: 'Encuesta de talleres (enlace)',
+    kind: 'url',
+    defaultValue: '',
+    description: 'Enlace público de la encuesta de talleres. Cada asistente recibe su propio enlace, ya completado con su clave.',
     roles: TALLERES,
     system: true,
   },

@@ -32,6 +32,8 @@ describe('tabs per role', () => {
       'Sesiones',
       'Inscripciones',
       'Asistencia',
+      'Envíos de sesiones',
+      'Encuestas de talleres',
       'Invitaciones',
       'Bajas de difusión',
       'Enlaces usados',
@@ -181,6 +183,9 @@ describe('settings rows', () => {
   });
 
   test('the workshops spreadsheet only gets the settings it uses', () => {
-    expect(settingsForRole('talleres').map((s) => s.key)).toEqual(['siblingId', 'subDirectorEmail', 'directionEmail', 'webAppUrl', 'registrationFormId', 'registrationFormUrl']);
+    expect(settingsForRole('talleres').map((s) => s.key)).toEqual(['siblingId', 'subDirectorEmail', 'directionEmail', 'webAppUrl', 'registrationFormId', 'registrationFormUrl',
+      'accessLinkHour', 'accessLinkSecondMinutes', 'checkinBeforeMinutes', 'checkinAfterMinutes', 'meetMinMinutes',
+      'workshopSurveyDelayMinutes', 'presentationMinutes', 'silnetColumns',
+      'checkinFormId', 'checkinFormUrl', 'workshopSurveyFormId', 'workshopSurveyFormUrl']);
   });
 });

@@ -95,6 +95,18 @@ describe('rows setup adds', () => {
       'Enlace de la aplicación web',
       'Formulario de inscripción (ID)',
       'Formulario de inscripción (enlace)',
+      'Hora del enlace de acceso a talleres',
+      'Segundo aviso antes de la sesión (minutos)',
+      'Asistencia: minutos antes del inicio',
+      'Asistencia: minutos después del fin',
+      'Minutos mínimos en Meet para contar asistencia',
+      'Encuesta de talleres: minutos después del fin',
+      'Minutos por presentación (cierre)',
+      'Columnas de carga a Silnet',
+      'Formulario de asistencia (ID)',
+      'Formulario de asistencia (enlace)',
+      'Encuesta de talleres (ID)',
+      'Encuesta de talleres (enlace)',
     ]);
   });
 });
