@@ -8,11 +8,21 @@
  * in a small form; the answer is the appointment as theirs to work on, marked «En lugar de …».
  *
  * One call loads the view (getDayView); each action answers with the appointment as it is now,
- * which replaces it in the list — no second call. Everything from the server is put in the page
- * as text (textContent / createElement), never as HTML.
+ * which replaces it in the list at once. Everything from the server is put in the page as text
+ * (textContent / createElement), never as HTML.
+ *
+ * The panel stays live (issue 10 item 3): while «Citas de hoy» is on screen and the sidebar is
+ * visible it reloads itself every minute (./countdown.ts: REFRESH_MS) and right after every
+ * action, so a Meet link the reminder job just made, a reminder sent, or a colleague's change
+ * shows without «Actualizar». An automatic load never overlaps another call, waits while an
+ * action runs (and is discarded if one finished meanwhile: it may have read the sheet before),
+ * backs off after failures, shows no spinner, and keeps what the consultant is doing: drafts,
+ * the open card and form, the focused field with its cursor, an unfolded message. If nothing
+ * changed it does not redraw at all. The countdowns run on the server's clock, re-measured from
+ * every answer (the view's `now`, each appointment's `asOfMs`).
  */
 import type { AppointmentView, DayActionResult, DayCounts, DayScope, DayView, ScriptSection } from '../src/api';
-import { countdownState, countdownText, ServerClock } from './countdown';
+import { countdownState, countdownText, nextRefreshDelay, REFRESH_MS, ServerClock, sessionState, sessionText, shouldRefresh } from './countdown';
 import { clear, el, h, link, nextId } from './dom';
 import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
@@ -48,6 +58,16 @@ const drafts = new Map<string, Draft>();
 const onBehalfOpen = new Set<string>();
 let ticking: ReturnType<typeof setInterval> | null = null;
 
+// The automatic load (page clock, ms).
+let refreshDueAt = 0;
+let refreshFailures = 0;
+/** A load of the day (manual or automatic) is running. */
+let loading = false;
+/** Actions running now. */
+let acting = 0;
+/** Bumped when an action answers or a manual load starts: an automatic load begun before is stale. */
+let generation = 0;
+
 /** Called by the other screens when they changed today's appointments. */
 export function markDayStale(): void {
   stale = true;
@@ -62,6 +82,8 @@ export function dayNeedsLoad(): boolean {
 /** Loads the view; resolves to false when this spreadsheet cannot show a day (the caller shows setup). */
 export async function loadDay(): Promise<DayView | null> {
   hideError();
+  generation++;
+  loading = true;
   try {
     const v = await busy(M.day.loading, () => call('getDayView', scope ? { scope } : {}));
     if (!v) throw new Error(M.unknownError);
@@ -69,12 +91,185 @@ export async function loadDay(): Promise<DayView | null> {
     scope = v.scope;
     stale = false;
     clock.sync(v.now);
-    if (v.ready) renderDay();
+    refreshFailures = 0;
+    refreshDueAt = Date.now() + REFRESH_MS;
+    if (v.ready) {
+      renderDay();
+      showRefreshState();
+    }
     return v;
   } catch (e) {
     showError(e, () => void loadDay());
     return null;
+  } finally {
+    loading = false;
   }
+}
+
+/** What a view looks like to the consultant: the same once the server's clock is left out. */
+function sameView(a: DayView, b: DayView): boolean {
+  const withoutClock = (key: string, value: unknown) => (key === 'now' || key === 'asOfMs' ? undefined : value);
+  return JSON.stringify(a, withoutClock) === JSON.stringify(b, withoutClock);
+}
+
+/** Lima 'HH:MM' of a server instant. */
+function limaHHmm(ms: number): string {
+  return new Intl.DateTimeFormat('es-PE', { timeZone: 'America/Lima', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(ms));
+}
+
+/** The line under the counts: when the list was last brought up to date, or that it could not be. */
+function showRefreshState(): void {
+  let line = document.getElementById('day-auto');
+  if (!line) {
+    line = h('p', { class: 'help day-auto', id: 'day-auto' });
+    el('day-counts').insertAdjacentElement('afterend', line);
+  }
+  if (refreshFailures > 0) {
+    line.textContent = M.day.autoRefreshFailed(Math.round(nextRefreshDelay(refreshFailures) / 60_000));
+    line.classList.add('day-auto-failed');
+  } else {
+    line.textContent = M.day.autoRefreshed(limaHHmm(clock.now()));
+    line.classList.remove('day-auto-failed');
+  }
+}
+
+/** Another call of the panel is running (its spinner is up, the buttons are off). */
+function panelBusy(): boolean {
+  const spinner = document.getElementById('loading');
+  return acting > 0 || (spinner !== null && !spinner.hidden);
+}
+
+function dayShown(): boolean {
+  const screen = document.getElementById('view-hoy');
+  return view !== null && view.ready && screen !== null && !screen.hidden;
+}
+
+/**
+ * The automatic load: no spinner, no error box (a line says it will try again, later each time),
+ * and the consultant's work on the page kept. Called from the one-second tick when due.
+ */
+async function refreshQuietly(): Promise<void> {
+  const started = generation;
+  loading = true;
+  // Not due again until this one answers (and then from its answer).
+  refreshDueAt = Number.POSITIVE_INFINITY;
+  try {
+    const v = await call('getDayView', scope ? { scope } : {});
+    if (!v) throw new Error(M.unknownError);
+    refreshFailures = 0;
+    refreshDueAt = Date.now() + REFRESH_MS;
+    // An action answered (or «Actualizar» ran) meanwhile: this reading may predate it.
+    if (started !== generation) {
+      refreshDueAt = Date.now();
+      return;
+    }
+    clock.sync(v.now);
+    if (!v.ready || (v.scope !== scope && scope !== null)) return;
+    const changed = view === null || !sameView(view, v);
+    view = v;
+    stale = false;
+    if (changed) renderKeepingWork();
+    showRefreshState();
+  } catch {
+    refreshFailures++;
+    refreshDueAt = Date.now() + nextRefreshDelay(refreshFailures);
+    if (dayShown()) showRefreshState();
+  } finally {
+    loading = false;
+  }
+}
+
+/** One second's check: load the day again when it is due and nothing stands in the way. */
+function maybeRefresh(): void {
+  const gate = {
+    documentHidden: document.hidden,
+    dayShown: dayShown(),
+    loading,
+    busy: panelBusy(),
+    nowMs: Date.now(),
+    dueMs: refreshDueAt,
+  };
+  if (shouldRefresh(gate)) void refreshQuietly();
+}
+
+/** Ask for an automatic load as soon as nothing stands in the way (after an action). */
+function refreshSoon(): void {
+  refreshDueAt = Math.min(refreshDueAt, Date.now());
+}
+
+/** Where the focus is inside the day's list, to put it back after a redraw. */
+interface FocusMark {
+  id: string;
+  draft: string | undefined;
+  tag: string;
+  cls: string;
+  text: string;
+  selection: [number, number] | null;
+  scrollTop: number;
+}
+
+function markFocus(): FocusMark | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement)) return null;
+  const li = active.closest<HTMLElement>('li[data-id]');
+  if (!li || !el('view-hoy').contains(li)) return null;
+  let selection: [number, number] | null = null;
+  if (active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && /^(text|search|number|)$/.test(active.type))) {
+    try {
+      selection = active.selectionStart !== null && active.selectionEnd !== null ? [active.selectionStart, active.selectionEnd] : null;
+    } catch {
+      selection = null; // a number input has no selection
+    }
+  }
+  return {
+    id: li.dataset.id ?? '',
+    draft: active.dataset.draft,
+    tag: active.tagName,
+    cls: active.className,
+    text: active.textContent ?? '',
+    selection,
+    scrollTop: active.scrollTop,
+  };
+}
+
+function restoreFocus(m: FocusMark): void {
+  const li = document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(m.id)}"]`);
+  if (!li) return;
+  const candidates = Array.from(li.querySelectorAll<HTMLElement>(m.tag.toLowerCase()));
+  const target = m.draft !== undefined ? candidates.find((c) => c.dataset.draft === m.draft) : candidates.find((c) => c.className === m.cls && (c.textContent ?? '') === m.text);
+  if (!target) return;
+  target.focus({ preventScroll: true });
+  if (m.selection && (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)) {
+    try {
+      target.setSelectionRange(m.selection[0], m.selection[1]);
+    } catch {
+      // not a text control
+    }
+  }
+  target.scrollTop = m.scrollTop;
+}
+
+/**
+ * Redraws after an automatic load without taking anything from the consultant: drafts and the
+ * open card live in this module already; the focused control (with its cursor), the unfolded
+ * «Ver el mensaje…» and the page's scroll are put back.
+ */
+function renderKeepingWork(): void {
+  const focus = markFocus();
+  const unfolded = new Set<string>();
+  document.querySelectorAll<HTMLDetailsElement>('li[data-id] details[open]').forEach((d) => {
+    const id = d.closest<HTMLElement>('li[data-id]')?.dataset.id;
+    if (id) unfolded.add(id);
+  });
+  const scroller = document.scrollingElement;
+  const scrollTop = scroller?.scrollTop ?? 0;
+  renderDay();
+  for (const id of unfolded) {
+    const d = document.querySelector<HTMLDetailsElement>(`li[data-id="${CSS.escape(id)}"] details`);
+    if (d) d.open = true;
+  }
+  if (focus) restoreFocus(focus);
+  if (scroller) scroller.scrollTop = scrollTop;
 }
 
 export function initDay(): void {
@@ -90,7 +285,14 @@ export function initDay(): void {
       void loadDay();
     });
   });
-  if (!ticking) ticking = setInterval(tick, 1000);
+  if (!ticking) ticking = setInterval(() => {
+    tick();
+    maybeRefresh();
+  }, 1000);
+  // Back on screen after a while (another tab, a minimised window): up to date at once if due.
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden) maybeRefresh();
+  });
 }
 
 // ---------------------------------------------------------------------------- rendering
@@ -193,6 +395,11 @@ function countdownNode(a: AppointmentView, short: boolean): HTMLElement {
   return node;
 }
 
+/** The running time of an attention 'En atención' (its start as the server recorded it). */
+function sessionNode(startedAtMs: number): HTMLElement {
+  return h('span', { class: 'countdown countdown-session', attrs: { role: 'timer', 'data-started': String(startedAtMs) } });
+}
+
 /** Updates every countdown on the page from the server's clock. */
 function tick(): void {
   const now = clock.now();
@@ -201,6 +408,13 @@ function tick(): void {
     const text = countdownText(state, node.dataset.short === '1');
     if (node.textContent !== text) node.textContent = text;
     node.dataset.phase = state.phase;
+  });
+  const standard = view?.standardMinutes ?? 0;
+  document.querySelectorAll<HTMLElement>('[data-started]').forEach((node) => {
+    const state = sessionState(Number(node.dataset.started), standard, now);
+    const text = sessionText(state, standard);
+    if (node.textContent !== text) node.textContent = text;
+    node.dataset.phase = state.over ? 'over' : 'running';
   });
 }
 
@@ -251,6 +465,8 @@ function draftOf(id: string): Draft {
 }
 
 function keepDraft(id: string, key: keyof Draft, control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): void {
+  // Found again after an automatic redraw (the focus and cursor go back to it).
+  control.dataset.draft = key;
   const save = () => (draftOf(id)[key] = control.value);
   control.addEventListener('input', save);
   control.addEventListener('change', save);
@@ -302,6 +518,7 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
   if (a.allowed.onBehalf) box.appendChild(renderOnBehalf(a));
 
   if (a.status === 'Programada' && !a.earlier) box.appendChild(countdownNode(a, false));
+  if (a.status === 'En atención' && !a.earlier && a.startedAtMs !== null) box.appendChild(sessionNode(a.startedAtMs));
 
   // State of the row and its emails.
   const facts = h('dl', { class: 'facts compact' });
@@ -572,10 +789,17 @@ function replaceAppointment(a: AppointmentView): void {
 
 async function act(a: AppointmentView, busyText: string, run: () => Promise<DayActionResult>, after?: (r: DayActionResult) => void): Promise<void> {
   hideError();
+  acting++;
   try {
     const r = await busy(busyText, run);
+    generation++;
     if (!r) throw new Error(M.unknownError);
-    if (r.appointment) replaceAppointment(r.appointment);
+    // The answer carries the server's time: the countdown it brings back (a reactivated
+    // appointment's tolerance) runs on it, however long the page has been open.
+    if (r.appointment) {
+      clock.sync(r.appointment.asOfMs);
+      replaceAppointment(r.appointment);
+    }
     if (r.ok) {
       const text = [r.message, r.warning].filter(Boolean).join(' ');
       outcomes.set(a.id, { kind: r.warning ? 'warn' : 'ok', text });
@@ -588,6 +812,10 @@ async function act(a: AppointmentView, busyText: string, run: () => Promise<DayA
     document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(a.id)}"] .outcome`)?.focus();
   } catch (e) {
     showError(e, null);
+  } finally {
+    acting--;
+    // The rest of the day may have changed with it (counts, a colleague's rows): load it again.
+    refreshSoon();
   }
 }
 

@@ -48,6 +48,16 @@ export const M = {
     tolerance: (t: string) => `Tolerancia: quedan ${t}`,
     late: 'Pasó la tolerancia: si no logró contactar al usuario, puede marcarla como abandonada.',
     lateShort: 'Pasó la tolerancia',
+    // The attention's running time ('En atención'), on the server's clock
+    sessionElapsed: (t: string) => `En atención: ${t}`,
+    sessionOf: (t: string, standard: number) => `En atención: ${t} (duración prevista: ${standard} min)`,
+    sessionOver: (t: string, standard: number) => `En atención: ${t} — pasó la duración prevista de ${standard} min`,
+    // The day refreshes itself (every minute while shown)
+    autoRefreshed: (hhmm: string) => `Se actualiza sola cada minuto · última vez a las ${hhmm}`,
+    autoRefreshFailed: (minutes: number) =>
+      minutes === 1
+        ? 'No se pudo actualizar la lista; se volverá a intentar en 1 minuto. Lo que ve puede no estar al día.'
+        : `No se pudo actualizar la lista; se volverá a intentar en ${minutes} minutos. Lo que ve puede no estar al día.`,
     // Detail
     contact: 'Contacto',
     dni: (type: string, n: string) => `${type || 'Documento'}: ${n || '—'}`,

@@ -48,6 +48,12 @@ export interface AppointmentView {
   earlier: boolean;
   /** The appointment's instant, epoch ms: the countdown and the 5-minute tolerance run from it. */
   startMs: number;
+  /**
+   * The server's time when this view was made, epoch ms. An action answers with one appointment
+   * only: the page re-measures its offset from the server's clock with it, so the countdowns
+   * never run on the page's own (possibly wrong or stale) clock.
+   */
+  asOfMs: number;
   /** startMs + tolerance: from then on the appointment may be marked abandoned. */
   toleranceEndsMs: number;
   fullName: string;

@@ -110,6 +110,7 @@ function fullView(row: TableRow<AppointmentKey>, start: Date, c: ViewContext): A
     dateText: formatLimaDate(start),
     earlier: isEarlierDay(start, c.now),
     startMs: start.getTime(),
+    asOfMs: c.now.getTime(),
     toleranceEndsMs: start.getTime() + tolerance * 60_000,
     fullName,
     documentType: cellString(r.documentType),
