@@ -165,6 +165,7 @@ async function refreshQuietly(): Promise<void> {
     }
     clock.sync(v.now);
     if (!v.ready || (v.scope !== scope && scope !== null)) return;
+    keepClosedLeftovers(v);
     const changed = view === null || !sameView(view, v);
     view = v;
     stale = false;
@@ -177,6 +178,18 @@ async function refreshQuietly(): Promise<void> {
   } finally {
     loading = false;
   }
+}
+
+/**
+ * An earlier day's appointment closed from the panel leaves «Pendientes de días anteriores» on
+ * the next load; an automatic one keeps it there, with its outcome, until «Actualizar» — the
+ * consultant sees what happened rather than a card vanishing a second after the click.
+ */
+function keepClosedLeftovers(next: DayView): void {
+  const before = view?.earlier ?? [];
+  const kept = before.filter((a) => outcomes.has(a.id) && !next.earlier.some((x) => x.id === a.id));
+  if (kept.length === 0) return;
+  next.earlier = [...next.earlier, ...kept].sort((a, b) => a.startMs - b.startMs || a.fullName.localeCompare(b.fullName, 'es'));
 }
 
 /** One second's check: load the day again when it is due and nothing stands in the way. */
@@ -782,7 +795,8 @@ function replaceAppointment(a: AppointmentView): void {
   if (!view) return;
   const i = view.appointments.findIndex((x) => x.id === a.id);
   if (i >= 0) view.appointments[i] = a;
-  // A leftover stays in its section, closed, until the next load (the consultant sees what happened).
+  // A leftover stays in its section, closed, until «Actualizar» (the consultant sees what happened;
+  // an automatic load keeps it: keepClosedLeftovers).
   const j = (view.earlier ?? []).findIndex((x) => x.id === a.id);
   if (j >= 0) view.earlier[j] = a;
 }
