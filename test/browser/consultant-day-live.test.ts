@@ -7,7 +7,9 @@
  * - the countdowns run on the server's clock: the page's clock is set 3 hours off the emulator's
  *   (a PC with the wrong hour), the emulator's virtual clock jumps while the page stays open, and
  *   after «Reactivar» at 11:16 the 11:00 appointment says its tolerance ended (it showed
- *   "Tolerancia: quedan 3:31" before).
+ *   "Tolerancia: quedan 3:31" before);
+ * - an earlier day's leftover closed from the panel keeps its card and outcome through the
+ *   automatic loads, until «Actualizar».
  *
  * The page's clock is Playwright's (context.clock): it flows at real pace, and `fastForward`
  * stands for the minute a consultant waits. The emulator's clock is virtual and moves only with
@@ -103,6 +105,33 @@ describe('«Citas de hoy» refreshes itself and counts on the server\'s clock (C
     expect(await card().locator('.appt-summary .countdown').textContent()).toBe('Pasó la tolerancia');
     await context.clock.fastForward(5_000);
     expect(await countdown.textContent()).toMatch(/^Pasó la tolerancia/);
+  });
+
+  test('the next day, a leftover closed from the panel stays with its outcome through the automatic loads, until «Actualizar»', async () => {
+    // «Panel del desarrollador › Avanzar hasta», then back to the spreadsheet and its panel.
+    await page.getByRole('navigation', { name: 'Aplicaciones' }).getByRole('link', { name: 'Panel del desarrollador', exact: true }).click();
+    await page.getByLabel('Avanzar hasta:').fill('2026-11-28T09:00');
+    await page.getByRole('button', { name: 'Avanzar', exact: true }).click();
+    await eventually(() => w.ws.formatNow(), (t) => expect(t).toContain('2026-11-28'));
+    await page.getByRole('navigation', { name: 'Aplicaciones' }).getByRole('link', { name: 'Hojas de cálculo', exact: true }).click();
+    await page.getByRole('link', { name: 'Atenciones Virtuales – Centro de Empleo', exact: true }).click();
+    frame = await openPanel(page);
+    const earlier = frame.getByRole('list', { name: 'Pendientes de días anteriores' });
+    await eventually(() => earlier.locator('li[data-id]').count(), (n) => expect(n).toBe(2));
+
+    await card().getByRole('button', { name: /^11:00/ }).click();
+    await card().getByLabel('Motivo de la cancelación').fill('El usuario escribió que ya no necesita la cita.');
+    await card().getByRole('button', { name: 'Cancelar cita' }).click();
+    await card().locator('.outcome', { hasText: 'La cita quedó cancelada.' }).waitFor();
+    expect(citas(w.ws, w.atenciones)[0]['Estado']).toBe('Cancelada');
+    // The load after the action and the next minute's: it is still there, and says what happened.
+    await context.clock.fastForward(61_000);
+    await eventually(() => frame.locator('#day-auto').textContent(), (t) => expect(t).toMatch(/última vez a las 09:0\d$/));
+    expect(await card().locator('.outcome').textContent()).toContain('La cita quedó cancelada.');
+    expect(await earlier.locator('li[data-id]').count()).toBe(2);
+    // «Actualizar»: closed, it leaves the section.
+    await frame.getByRole('button', { name: 'Actualizar' }).click();
+    await eventually(() => earlier.locator('li[data-id]').count(), (n) => expect(n).toBe(1));
     expect(session.pageErrors).toEqual([]);
   });
 });
