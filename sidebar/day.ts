@@ -249,7 +249,13 @@ function restoreFocus(m: FocusMark): void {
   const li = document.querySelector<HTMLElement>(`li[data-id="${CSS.escape(m.id)}"]`);
   if (!li) return;
   const candidates = Array.from(li.querySelectorAll<HTMLElement>(m.tag.toLowerCase()));
-  const target = m.draft !== undefined ? candidates.find((c) => c.dataset.draft === m.draft) : candidates.find((c) => c.className === m.cls && (c.textContent ?? '') === m.text);
+  // A form control by its draft; anything else by its class and text, or by its class alone when
+  // only one has it (a card's summary button: its countdown's text changes every second).
+  const sameClass = candidates.filter((c) => c.className === m.cls);
+  const target =
+    m.draft !== undefined
+      ? candidates.find((c) => c.dataset.draft === m.draft)
+      : sameClass.find((c) => (c.textContent ?? '') === m.text) ?? (sameClass.length === 1 ? sameClass[0] : undefined);
   if (!target) return;
   target.focus({ preventScroll: true });
   if (m.selection && (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement)) {

@@ -129,6 +129,8 @@ describe('«Citas de hoy» refreshes itself and counts on the server\'s clock (C
     await eventually(() => frame.locator('#day-auto').textContent(), (t) => expect(t).toMatch(/última vez a las 09:0\d$/));
     expect(await card().locator('.outcome').textContent()).toContain('La cita quedó cancelada.');
     expect(await earlier.locator('li[data-id]').count()).toBe(2);
+    // The focus, put on the outcome after the click, is still there after the redraws.
+    expect(await frame.evaluate(() => document.activeElement?.classList.contains('outcome'))).toBe(true);
     // «Actualizar»: closed, it leaves the section.
     await frame.getByRole('button', { name: 'Actualizar' }).click();
     await eventually(() => earlier.locator('li[data-id]').count(), (n) => expect(n).toBe(1));
