@@ -11,9 +11,10 @@
  * Idempotent: a second run finds nothing to change. Nothing is sent.
  */
 import { PROGRESS_AUDIT as A } from '../../domain/messages/workshops-silnet';
-import { MODULES_TAB, SESSIONS_TAB, YEAR_PLAN_TAB, type ModuleKey, type SessionKey } from '../../domain/schema';
+import { ATTENDANCE_TAB, MODULES_TAB, SESSION_MAILS_TAB, SESSIONS_TAB, YEAR_PLAN_TAB, type ModuleKey, type RegistrationKey, type SessionKey } from '../../domain/schema';
+import { CLOSING_MAIL_CODES } from '../../domain/workshops/closing';
 import type { FieldValue, TableRow } from '../../domain/table';
-import { nextModuleStatus, nextSessionStatus, progressDueTimes, type ProgressSession } from '../../domain/workshops/progress';
+import { closingSession, nextModuleStatus, nextSessionStatus, progressDueTimes, runningFacts, type ProgressSession, type RunningFacts } from '../../domain/workshops/progress';
 import { LockBusyError, type AuditLog, type Lock, type RowChange, type Workbooks } from '../../ports';
 import { dateOf, int, text } from './cells';
 
@@ -110,3 +111,42 @@ export const PROGRESS_DUTY = {
     return applyProgress(deps, now).summary;
   },
 };
+
+// ---------------------------------------------------------------------------- «Siguiente paso» once the sessions run
+
+/**
+ * The running facts of one module for its stage (src/domain/workshops/stage.ts): its sessions,
+ * its attendees registered or not in Silnet, its closing's presenters and whether their order went
+ * out. Reads 'Asistencia' and 'Envíos de sesiones' once per execution (the Table port keeps the
+ * snapshot), so the list's Sheets calls do not grow with the modules.
+ */
+export function moduleRunningFacts(
+  wb: ReturnType<Workbooks['current']>,
+  sessionRows: readonly TableRow<SessionKey>[],
+  registrationRows: readonly TableRow<RegistrationKey>[],
+  now: Date,
+): RunningFacts {
+  const sessions = sessionRows.map(progressSession);
+  const attendance = wb.table(ATTENDANCE_TAB);
+  const attended = new Set<string>();
+  const moduleIds = new Set(sessions.map((s) => s.moduleId));
+  if (attendance.exists()) {
+    for (const a of attendance.read().rows) {
+      if (moduleIds.has(text(a.record.moduleId)) && (a.record.present === true || /^(true|verdadero)$/i.test(text(a.record.present)))) attended.add(text(a.record.registrationId));
+    }
+  }
+  const yes = (v: unknown) => v === true || /^(true|verdadero|sí|si)$/i.test(text(v));
+  const participants = registrationRows.filter((r) => attended.has(r.id) && ['Inscrito', 'Retirado'].includes(text(r.record.status)));
+  const silnetDone = participants.filter((r) => yes(r.record.silnet)).length;
+  const confirmed = registrationRows.filter((r) => text(r.record.status) === 'Inscrito');
+  const ordered = confirmed.filter((r) => int(r.record.presentationOrder) > 0).length;
+  const presenters = ordered > 0 ? ordered : confirmed.filter((r) => yes(r.record.presentsProject)).length;
+  const closing = closingSession(sessions);
+  let closingSent = false;
+  const mails = wb.table(SESSION_MAILS_TAB);
+  if (closing && mails.exists()) {
+    const prefix = `${CLOSING_MAIL_CODES.order}/${closing.id}/`;
+    closingSent = mails.read().rows.some((m) => m.id.startsWith(prefix) && text(m.record.delivery) === 'enviado');
+  }
+  return runningFacts(sessions, now, { silnetPending: participants.length - silnetDone, silnetDone, presenters, closingSent });
+}
