@@ -99,8 +99,10 @@ export interface SilnetPerson {
 function valueOf(p: SilnetPerson, field: SilnetField, moduleName: string): string {
   switch (field) {
     case 'phone': {
+      // A Peruvian mobile as its 9 digits (what Silnet's form takes; a leading '+' would need the
+      // CSV's formula guard and reach Silnet as "'+51…"); anything else as typed.
       const mobile = normalisePeruMobile(p.phone);
-      return mobile ? mobile.replace(' ', '') : p.phone;
+      return mobile ? mobile.slice(4) : p.phone;
     }
     case 'service':
       return SILNET_SERVICE;

@@ -40,11 +40,11 @@ describe('Silnet layout (setting «Columnas de carga a Silnet»)', () => {
     expect(l.columns).toEqual(DEFAULT_SILNET_LAYOUT);
     expect(l.usedDefault).toBe(true);
   });
-  test('the table follows the layout; phone in +51 form, date dd/mm/yyyy (Lima), service and module', () => {
+  test('the table follows the layout; a mobile as its 9 digits, date dd/mm/yyyy (Lima), service and module', () => {
     const l = parseSilnetLayout(['Doc=dni', 'Cel=phone', 'Fecha=date', 'Servicio=service', 'Módulo=module']).columns;
     expect(silnetTable(l, [person()], 'Módulo IV')).toEqual([
       ['Doc', 'Cel', 'Fecha', 'Servicio', 'Módulo'],
-      ['01234567', '+51987654321', '01/12/2026', 'Taller «Aprende a Emprender»', 'Módulo IV'],
+      ['01234567', '987654321', '01/12/2026', 'Taller «Aprende a Emprender»', 'Módulo IV'],
     ]);
   });
 });
