@@ -26,7 +26,7 @@ import { normaliseEmail } from '../../domain/validation';
 import { checkOrder, CLOSING_MAIL_CODES as CODE, currentPresenters, orderKey, presentationSlots, slotKey, type Slot } from '../../domain/workshops/closing';
 import { closingSession } from '../../domain/workshops/progress';
 import { LockBusyError, type AuditLog, type Clock, type KeyValueStore, type Lock, type Mailer, type RowChange, type Session, type Workbooks } from '../../ports';
-import { sendOnce, type DeliveryOutcome } from '../delivery';
+import { clearJournal, sendOnce, type DeliveryOutcome } from '../delivery';
 import { recordReview } from '../review';
 import { readSettings } from '../settings';
 import { recordedRole } from '../setup';
@@ -325,6 +325,7 @@ export function sendClosingOrder(deps: ClosingDeps, rawId: unknown): ClosingResu
     const appends: Partial<Record<SessionMailKey, FieldValue>>[] = [];
     const updates: RowChange<SessionMailKey>[] = [];
     const review: { tipo: string; referencia: string; detalle: string }[] = [];
+    const sentIds: string[] = [];
     let slotsSent = 0;
     let ordersSent = 0;
     let failed = 0;
@@ -346,6 +347,7 @@ export function sendClosingOrder(deps: ClosingDeps, rawId: unknown): ClosingResu
       else appends.push({ id: o.rowId, ...fields });
       const action = o.kind === 'Turno de presentación' ? A.slot : A.order;
       if (outcome.status === 'enviado') {
+        sentIds.push(o.journalId);
         if (o.kind === 'Turno de presentación') slotsSent++;
         else ordersSent++;
         deps.audit.record({ action, target: o.rowId, result: 'Correcto', detail: o.note });
@@ -360,6 +362,8 @@ export function sendClosingOrder(deps: ClosingDeps, rawId: unknown): ClosingResu
     }
     if (updates.length > 0) mails.update(updates);
     if (appends.length > 0) mails.append(appends);
+    // The sheet now records what went out (its 'Detalle' carries the key): the journal can forget it.
+    clearJournal(deps.properties, 'cierre', sentIds);
     const reviewTable = deps.workbooks.current().table(REVIEW_TAB);
     if (review.length > 0 && reviewTable.exists()) recordReview(reviewTable, review, now);
     deps.audit.record({ action: A.sent, target: id, result: failed + ambiguous > 0 ? 'Por revisar' : slotsSent + ordersSent > 0 ? 'Correcto' : 'Sin cambios', detail: `${slotsSent} turnos, ${ordersSent} órdenes` });
