@@ -14,6 +14,8 @@ import { forgetDetails, moduleDetailBlock, setRegistrantAction, stageSummary } f
 import { annulButton, registrationControls } from './workshops-registration';
 import { factSheetControls } from './workshops-files';
 import { invitationControls } from './workshops-invitations';
+import { silnetControls } from './workshops-silnet';
+import { closingControls } from './workshops-closing';
 
 const T = M.modules;
 
@@ -101,6 +103,9 @@ function moduleItem(m: ModuleView): HTMLLIElement {
       // Hook points of the module's detail (B05): one line each, e.g. the invitations
       // (sidebar/workshops-invitations.ts) and the ficha técnica / banner upload (sidebar/workshops-files.ts).
       registrationControls(m, () => void loadModules(), say),
+      // Issue 12 (i12-silnet): B10 Silnet and WhatsApp, B11 the closing's order.
+      silnetControls(m, say),
+      closingControls(m, say),
     ),
   );
 }

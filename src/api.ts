@@ -249,3 +249,24 @@ export interface ServerApi {
   /** Counts (queued, sent, skipped, waiting for quota), whether invitations may go, why not, and whether the web app is missing. */
   getInvitationStatus(moduleId: string): InvitationStatus;
 }
+
+// ---------------------------------------------------------------------------- workshops: Silnet, WhatsApp, the closing (B10, B11; issue 12) — SILNET block
+
+import type { ContactsResult, SilnetConfirmResult, SilnetExportResult, SilnetStatusResult } from './app/workshops/silnet';
+import type { ClosingResult } from './app/workshops/closing';
+
+export type { ContactsResult, SilnetConfirmResult, SilnetExport, SilnetExportResult, SilnetStatus, SilnetStatusResult } from './app/workshops/silnet';
+export type { ClosingResult, ClosingView, PresenterView } from './app/workshops/closing';
+
+/** B10 and B11 server functions (issue 12, items 6 and 7). */
+export interface ServerApi {
+  getSilnetStatus(moduleId: string): SilnetStatusResult;
+  /** «Exportar para Silnet»: CSV (with BOM) and XLSX (base64) of the participants not yet registered, with the export's ID. */
+  exportSilnet(moduleId: string): SilnetExportResult;
+  /** «Confirmar carga en Silnet»: the export's ID and its registration IDs, as `exportSilnet` gave them. */
+  confirmSilnetUpload(moduleId: string, exportId: string, registrationIds: string[]): SilnetConfirmResult;
+  exportWhatsappContacts(moduleId: string): ContactsResult;
+  getClosingView(moduleId: string): ClosingResult;
+  saveClosingOrder(moduleId: string, registrationIds: string[]): ClosingResult;
+  sendClosingOrder(moduleId: string): ClosingResult;
+}

@@ -86,6 +86,9 @@ export * from './entry/workshops-direction';
 export * from './entry/workshops-registration';
 export * from './entry/workshops-files';
 export * from './entry/workshops-invitations';
+// Issue 12 (i12-silnet): B10 Silnet and WhatsApp, B11 the closing.
+export * from './entry/workshops-silnet';
+export * from './entry/workshops-closing';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 

@@ -61,8 +61,14 @@ export type DirectionMailKind = 'programacion' | 'banner';
  */
 export type RegistrationMailKind = 'inscripcion' | 'espera' | 'cupo' | 'correccion' | 'cerrada' | 'horario';
 
+/**
+ * Issue 12 (B11, i12-silnet): the closing's emails, row ID '<TP|OP>/<sessionId>/<recipient>#<key>'
+ * where the key changes with the slot or the order announced (src/domain/workshops/closing.ts).
+ */
+export type ClosingMailKind = 'cierre';
+
 /** Every kind the journal knows. */
-export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind;
+export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind;
 
 export function journalKey(kind: JournalKind, rowId: string): string {
   return `${JOURNAL_PREFIX}${kind}:${rowId}`;

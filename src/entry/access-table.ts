@@ -55,6 +55,14 @@ export const ENTRY_ACCESS = {
   sendInvitations: 'member',
   importInvitationList: 'member',
   getInvitationStatus: 'member',
+  // Issue 12 (i12-silnet): B10 Silnet export/confirmation and WhatsApp contacts, B11 the closing's order.
+  getSilnetStatus: 'member',
+  exportSilnet: 'member',
+  confirmSilnetUpload: 'member',
+  exportWhatsappContacts: 'member',
+  getClosingView: 'member',
+  saveClosingOrder: 'member',
+  sendClosingOrder: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',

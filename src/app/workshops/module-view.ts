@@ -2,7 +2,9 @@
  * One module in the panel (issue 11, item 6): the module as «Módulos» shows it (its B01–B05 stage,
  * its sessions with the speakers' answers, its counts) and its registrants — the confirmed ones,
  * those to review and those who withdrew, in order of registration, and the waiting list in its
- * order ('Fecha de inscripción', then the sheet's order). Read only: no lock, one read per tab.
+ * order ('Fecha de inscripción', then the sheet's order). One read per tab; first, under the script
+ * lock, the module's and its sessions' status are moved by the time that passed (issue 12,
+ * src/app/workshops/progress.ts) — a busy lock skips that, never the view.
  *
  * The panel's list carries names, states, positions and times only: no document number, email or
  * phone (those stay in the sheet, where the consultant running the module can see them).
@@ -13,6 +15,7 @@ import { REGISTRATIONS_TAB, type RegistrationKey } from '../../domain/schema';
 import type { TableRow } from '../../domain/table';
 import { cleanText } from '../../domain/text';
 import { listModules, type ModuleView, type ProgrammeDeps } from './programme';
+import { refreshModuleProgress } from './progress';
 
 export interface RegistrantView {
   /** 'ID de inscripción' (no personal data). */
@@ -71,6 +74,8 @@ function byRegistration(a: { at: number; i: number }, b: { at: number; i: number
 /** The module (as «Módulos» shows it) and its registrants and waiting list. */
 export function moduleDetail(deps: ProgrammeDeps, rawId: unknown): ModuleDetail {
   const id = cleanText(rawId, 80);
+  // Issue 12 (B09): the module's and its sessions' status moved by the time that passed, before it is shown.
+  refreshModuleProgress(deps, deps.clock.now(), id);
   const list = listModules(deps);
   if (!list.ready) return { ok: false, message: list.message };
   const module = list.modules.find((m) => m.id === id);

@@ -47,6 +47,7 @@ import { isCoordinator } from '../../domain/access';
 import { moduleStage, type ModuleStage } from '../../domain/workshops/stage';
 import { invitationCounts, readProgress, registrationCounts, type ModuleProgress, type RegistrationCounts } from './module-progress';
 import { recordedRole } from '../setup';
+import { moduleRunningFacts } from './progress';
 import { readTeam } from '../team';
 import { signingSecret } from '../signing';
 
@@ -166,6 +167,8 @@ interface Snapshot {
   cancelled: Set<string>;
   /** Registrations, invitations and the Dirección's addresses, for each module's stage. */
   progress: ModuleProgress;
+  /** Issue 12 (B09 → B10/B11): the workbook, for the running facts of a started module. */
+  workbook: Workbook;
 }
 
 function openTabs(deps: ProgrammeDeps): Tabs | null {
@@ -188,7 +191,7 @@ function readAll(tabs: Tabs, fresh: boolean): Snapshot {
   }
   const cancelled = new Set<string>();
   for (const row of plan.rows) if (text(row.record.status) === CANCELLED_MODULE && text(row.record.moduleId)) cancelled.add(text(row.record.moduleId));
-  return { modules, sessions, plan, sessionsOf, cancelled, progress: readProgress(tabs.workbook) };
+  return { modules, sessions, plan, sessionsOf, cancelled, progress: readProgress(tabs.workbook), workbook: tabs.workbook };
 }
 
 function liveSessions(s: Snapshot, id: string): TableRow<SessionKey>[] {
@@ -254,6 +257,10 @@ function moduleView(s: Snapshot, row: TableRow<ModuleKey>, now: Date): ModuleVie
     registrants: registrations,
     firstStart: starts.length > 0 ? new Date(Math.min(...starts.map((d) => d.getTime()))) : null,
     now,
+    // Issue 12: once a session started, «Siguiente paso» follows the sessions, Silnet and the closing.
+    running: starts.some((d) => d.getTime() <= now.getTime())
+      ? moduleRunningFacts(s.workbook, s.sessionsOf.get(row.id) ?? [], s.progress.registrationsOf.get(row.id) ?? [], now)
+      : undefined,
   });
   return {
     id: row.id,

@@ -4,6 +4,8 @@
  * short sentence, the next step and what blocks it.
  */
 
+import { formatLimaDateTime } from '../lima-time';
+
 function plural(n: number, one: string, many: string): string {
   return n === 1 ? `1 ${one}` : `${n} ${many}`;
 }
@@ -21,6 +23,9 @@ export const STEP_TITLES = {
   B03: 'Programación a la Sub Dirección',
   B04: 'Banner de la Dirección',
   B05: 'Inscripción e invitaciones',
+  // Issue 12: opened by the sessions (B09 → B10 / B11).
+  B10: 'Registro en Silnet y WhatsApp',
+  B11: 'Cierre del módulo',
 } as const;
 
 export const STEP_STATE_LABELS = {
@@ -91,6 +96,18 @@ export const STAGE_MESSAGES = {
   inProgress: 'el módulo está en curso: siga con las sesiones (B06 en adelante)',
   line: (code: string, next: string) => `${code} de B05 · Siguiente: ${next}`,
   lineDone: (next: string) => `B05 de B05 · ${next}`,
+  // Issue 12: B09 → B10 / B11, once the sessions run.
+  silnetPending: (n: number) => `${plural(n, 'participante aún no está registrado', 'participantes aún no están registrados')} en Silnet.`,
+  silnetDone: (n: number) => `${plural(n, 'participante registrado', 'participantes registrados')} en Silnet.`,
+  silnetNobody: 'Todavía no hay asistentes marcados para registrar en Silnet.',
+  registerSilnet: (n: number) => `registrar en Silnet a ${plural(n, 'participante', 'participantes')} («Silnet y WhatsApp»)`,
+  closingSent: (n: number) => `Orden de presentación enviado (${plural(n, 'expositor', 'expositores')}).`,
+  closingToSend: (n: number) => `${plural(n, 'expositor', 'expositores')} en el orden; falta enviarlo.`,
+  closingNoPresenters: 'Nadie pidió presentar su proyecto: agregue expositores en «Cierre» si los hay.',
+  sendClosingOrder: 'enviar el orden de presentación del cierre («Cierre»)',
+  choosePresenters: 'elegir quiénes presentan su proyecto en el cierre («Cierre»)',
+  nextSession: (n: number, start: Date) => `realizar la sesión ${n} (${formatLimaDateTime(start)})`,
+  lineRunning: (code: string, next: string) => `${code} · Siguiente: ${next}`,
 } as const;
 
 /** The registrants' lines in the panel. */

@@ -16,9 +16,12 @@
  */
 import { STAGE_MESSAGES as S, STEP_STATE_LABELS, STEP_TITLES } from '../messages/workshops-stage';
 import type { BannerState } from './banner';
+import type { RunningFacts } from './progress';
 
 export const STEP_CODES = ['B01', 'B02', 'B03', 'B04', 'B05'] as const;
-export type StepCode = (typeof STEP_CODES)[number];
+/** B10 (Silnet) and B11 (the closing) join the checklist once the sessions open them (issue 12, item 5). */
+export const RUNNING_STEP_CODES = ['B10', 'B11'] as const;
+export type StepCode = (typeof STEP_CODES)[number] | (typeof RUNNING_STEP_CODES)[number];
 export type StepState = 'hecho' | 'en curso' | 'pendiente' | 'bloqueado';
 
 /** The module state in which registration is open (src/domain/schema.ts MODULE_STATES). */
@@ -51,6 +54,11 @@ export interface ModuleFacts {
   registrants: { confirmed: number; waiting: number; review: number; capacity: number };
   firstStart: Date | null;
   now: Date;
+  /**
+   * Issue 12 (B09 → B10/B11): where the sessions are, the Silnet marks and the closing's order
+   * (src/domain/workshops/progress.ts). Absent: «Siguiente paso» after the start stays general.
+   */
+  running?: RunningFacts;
 }
 
 export interface StageStep {
@@ -63,7 +71,7 @@ export interface StageStep {
 }
 
 export interface ModuleStage {
-  /** B01–B05 in order (none for a cancelled module). */
+  /** B01–B05 in order, then B10 and B11 once the sessions opened them (none for a cancelled module). */
   steps: StageStep[];
   /** The first step not done (null: all done, or the module is cancelled). */
   current: StepCode | null;
@@ -146,7 +154,7 @@ function b05(f: ModuleFacts, started: boolean): Decision {
 export function moduleStage(f: ModuleFacts): ModuleStage {
   if (f.status === 'Cancelado') return { steps: [], current: null, next: '', blockers: [], line: S.cancelled };
   const started = f.status === 'En curso' || f.status === 'Cerrado' || (f.firstStart !== null && f.now.getTime() >= f.firstStart.getTime());
-  const decisions: Record<StepCode, Decision> = { B01: b01(f), B02: b02(f), B03: b03(f), B04: b04(f), B05: b05(f, started) };
+  const decisions: Record<(typeof STEP_CODES)[number], Decision> = { B01: b01(f), B02: b02(f), B03: b03(f), B04: b04(f), B05: b05(f, started) };
   const steps: StageStep[] = STEP_CODES.map((code) => ({
     code,
     title: STEP_TITLES[code],
@@ -156,6 +164,7 @@ export function moduleStage(f: ModuleFacts): ModuleStage {
   }));
   const blockers = [...new Set(steps.filter((s) => s.state === 'bloqueado').map((s) => s.text))];
   const current = steps.find((s) => s.state !== 'hecho')?.code ?? null;
+  if (started && f.running) return runningStage(f.running, f.status, steps, current, blockers);
   if (started) {
     const next = f.status === 'Cerrado' ? S.closed : S.inProgress;
     return { steps, current, next, blockers, line: S.lineDone(next) };
@@ -164,4 +173,55 @@ export function moduleStage(f: ModuleFacts): ModuleStage {
   if (current === null) return { steps, current, next: S.followRegistrations, blockers, line: S.lineDone(S.followRegistrations) };
   const next = withAction ? decisions[withAction].action : blockers.length > 0 ? S.unblock : S.nothingToDo;
   return { steps, current, next, blockers, line: S.line(current, next) };
+}
+
+// ---------------------------------------------------------------------------- issue 12: B09 → B10 / B11
+
+function runningStep(code: 'B10' | 'B11', state: StepState, text: string): StageStep {
+  return { code, title: STEP_TITLES[code], state, stateLabel: STEP_STATE_LABELS[state], text };
+}
+
+/**
+ * After the first session: B10 (Silnet) opens once a session has ended, B11 (the closing) once
+ * every session before the closing one has ended. «Siguiente paso» is, in order: the attendees
+ * still to register in Silnet, the closing's order still to send (or its presenters to choose),
+ * the next session, and once all ended, that the module is closed.
+ */
+function runningStage(r: RunningFacts, status: string, base: StageStep[], current: StepCode | null, blockers: string[]): ModuleStage {
+  const steps = [...base];
+  if (r.sessionsEnded > 0) {
+    steps.push(
+      r.silnetPending > 0
+        ? runningStep('B10', 'pendiente', S.silnetPending(r.silnetPending))
+        : r.silnetDone > 0
+          ? runningStep('B10', 'hecho', S.silnetDone(r.silnetDone))
+          : runningStep('B10', 'en curso', S.silnetNobody),
+    );
+  }
+  const allEnded = r.sessionsTotal > 0 && r.sessionsEnded >= r.sessionsTotal;
+  if (r.closingOpen) {
+    steps.push(
+      r.closingSent
+        ? runningStep('B11', 'hecho', S.closingSent(r.presenters))
+        : r.presenters > 0
+          ? runningStep('B11', 'pendiente', S.closingToSend(r.presenters))
+          : runningStep('B11', allEnded ? 'hecho' : 'pendiente', S.closingNoPresenters),
+    );
+  }
+  let next: string;
+  let at: string;
+  if (r.sessionsEnded > 0 && r.silnetPending > 0) {
+    next = S.registerSilnet(r.silnetPending);
+    at = 'B10';
+  } else if (r.closingOpen && !r.closingSent && !allEnded) {
+    next = r.presenters > 0 ? S.sendClosingOrder : S.choosePresenters;
+    at = 'B11';
+  } else if (r.nextSession) {
+    next = S.nextSession(r.nextSession.number, r.nextSession.start);
+    at = 'B09';
+  } else {
+    next = status === 'Cerrado' || allEnded ? S.closed : S.inProgress;
+    at = allEnded ? 'B11' : 'B09';
+  }
+  return { steps, current, next, blockers, line: S.lineRunning(at, next) };
 }
