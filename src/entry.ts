@@ -86,6 +86,8 @@ export * from './entry/workshops-direction';
 export * from './entry/workshops-registration';
 export * from './entry/workshops-files';
 export * from './entry/workshops-invitations';
+// Attendance of a session (B09) and the session screen (issue 12, i12-attendance).
+export * from './entry/workshops-attendance';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 
