@@ -62,6 +62,7 @@ export const ATTENDANCE_MESSAGES = {
   noLink: 'Pegue el enlace del reporte de asistencia de Meet (una hoja de cálculo de Google) o su ID.',
   cannotOpen: 'No se pudo abrir el reporte: revise el enlace y que su cuenta tenga acceso al archivo (el organizador de la reunión lo recibe en su Drive y por correo).',
   noTabs: 'Falta configurar la hoja (pestañas «Sesiones», «Inscripciones» o «Asistencia»). Ejecute la configuración.',
+  noName: 'Participante sin nombre',
   noReport: 'Primero importe el reporte de Meet de esta sesión.',
   unknownParticipant: 'Esa persona ya no figura en el reporte importado. Vuelva a importarlo.',
   unknownRegistrant: 'La persona inscrita no se encontró en este módulo.',
@@ -231,7 +232,13 @@ function readReport(deps: AttendanceDeps, fileId: string): { ok: true; report: M
   return parsed.ok ? parsed : { ok: false, message: parsed.message };
 }
 
-const unmatchedView = (p: MeetParticipant): UnmatchedView => ({ key: p.key, name: p.name || p.email, minutes: p.minutes });
+/**
+ * A participant nobody is matched to, as the panel gets it: the key is the participant's position
+ * in the session's imported report (no email travels to the page), the name as shown in Meet.
+ */
+function unmatchedView(report: MeetReport, p: MeetParticipant): UnmatchedView {
+  return { key: String(report.participants.indexOf(p) + 1), name: p.name || ATTENDANCE_MESSAGES.noName, minutes: p.minutes };
+}
 
 /** «Importar reporte de Meet»: the report at `link` applied to the session's registrants. */
 export function importMeetReport(deps: AttendanceDeps, rawSessionId: unknown, link: unknown): AttendanceActionResult {
@@ -272,7 +279,7 @@ export function importMeetReport(deps: AttendanceDeps, rawSessionId: unknown, li
       ok: true,
       message: ATTENDANCE_MESSAGES.imported(match.matched.size, changed, match.unmatched.length, disagreements.length),
       changed,
-      unmatched: match.unmatched.map(unmatchedView),
+      unmatched: match.unmatched.map((p) => unmatchedView(r.report, p)),
     };
   });
 }
@@ -295,7 +302,7 @@ export function unmatchedParticipants(deps: AttendanceDeps, sessionId: string, w
     w.registrants.map((x) => ({ id: x.id, fullName: text(x.record.fullName), email: text(x.record.email) })),
     names,
   );
-  return match.unmatched.map(unmatchedView);
+  return match.unmatched.map((p) => unmatchedView(r.report, p));
 }
 
 /** A participant of the imported report nobody was matched to, assigned by a person to a registrant. */
@@ -307,7 +314,7 @@ export function matchMeetParticipant(deps: AttendanceDeps, rawSessionId: unknown
   if (!fileId) return { ok: false, message: ATTENDANCE_MESSAGES.noReport };
   const r = readReport(deps, fileId);
   if (!r.ok) return r;
-  const p = r.report.participants.find((x) => x.key === key);
+  const p = /^\d{1,6}$/.test(key) ? r.report.participants[Number(key) - 1] : undefined;
   if (!p) return { ok: false, message: ATTENDANCE_MESSAGES.unknownParticipant };
   return deps.lock.withLock(() => {
     const now = deps.clock.now();
@@ -330,7 +337,7 @@ export function matchMeetParticipant(deps: AttendanceDeps, rawSessionId: unknown
     const { changed, disagreements } = apply(deps, w, new Map([[regId, { source: 'Reporte de Meet', minutes: m.minutes, name: m.name, minMinutes } as AttendanceEvidence]]), now, null);
     deps.audit.record({ action: AUDIT.handMatch, target: sessionId, result: 'Correcto', detail: `«${p.name}» (${p.minutes} min) → ${regId}, por ${by}` });
     for (const d of disagreements) deps.audit.record({ action: AUDIT.disagreement, target: sessionId, result: 'Sin efecto', detail: `${d}: el reporte de Meet dice lo contrario` });
-    return { ok: true, message: ATTENDANCE_MESSAGES.matched(p.name, text(reg.record.fullName)), changed, unmatched: match.unmatched.map(unmatchedView) };
+    return { ok: true, message: ATTENDANCE_MESSAGES.matched(p.name, text(reg.record.fullName)), changed, unmatched: match.unmatched.map((x) => unmatchedView(r.report, x)) };
   });
 }
 
