@@ -14,6 +14,7 @@ import { forgetDetails, moduleDetailBlock, setRegistrantAction, stageSummary } f
 import { annulButton, registrationControls } from './workshops-registration';
 import { factSheetControls } from './workshops-files';
 import { invitationControls } from './workshops-invitations';
+import { sessionControls } from './workshops-session';
 
 const T = M.modules;
 
@@ -101,6 +102,8 @@ function moduleItem(m: ModuleView): HTMLLIElement {
       // Hook points of the module's detail (B05): one line each, e.g. the invitations
       // (sidebar/workshops-invitations.ts) and the ficha técnica / banner upload (sidebar/workshops-files.ts).
       registrationControls(m, () => void loadModules(), say),
+      // B06–B09: the session screen (sidebar/workshops-session.ts).
+      sessionControls(m, say),
     ),
   );
 }
