@@ -4,7 +4,7 @@
  * consultant pasted. One `openById`, one `getDataRange().getValues()` of its first sheet. Needs
  * only the spreadsheets scope the product already has (no Drive scope).
  */
-import type { ReportSheets } from '../app/workshops/attendance';
+import type { ReportSheets } from '../ports';
 
 export class SpreadsheetReportSheets implements ReportSheets {
   read(id: string): { name: string; values: unknown[][] } | null {

@@ -38,15 +38,11 @@ import {
   type MeetParticipant,
   type MeetReport,
 } from '../../domain/workshops/meet-report';
-import type { Table, Workbook } from '../../ports';
+import type { ReportSheets, Table, Workbook } from '../../ports';
 import { readSettings } from '../settings';
 import type { ProgrammeDeps } from './programme';
 
-/** A spreadsheet read by its ID: the Meet report (src/gas/meet-report.ts). */
-export interface ReportSheets {
-  /** The file's name and its first sheet's values; null when it cannot be opened (no access, not a spreadsheet, no such file). */
-  read(id: string): { name: string; values: unknown[][] } | null;
-}
+export type { ReportSheets };
 
 export interface AttendanceDeps extends ProgrammeDeps {
   reports: ReportSheets;
