@@ -5,3 +5,4 @@ export type { ExecutionRecord, FaultPlan, InterleavePlan, FaultKind, ExecutionTr
 export type { TriggerRecord } from './core/project';
 export { LATENCY, latencyOf } from './core/latency';
 export { DAILY_QUOTAS } from './core/quotas';
+export type { MeetConnection, MeetReportOptions, MeetReportParticipant } from './services/meet/attendance-report';

@@ -20,6 +20,7 @@ import { formsStore, submitFormResponse } from './services/forms';
 import { driveStore } from './services/drive';
 import { respondToEvent as respond, type EventResource, type GuestResponse } from './services/calendar/store';
 import { HtmlOutput } from './services/html';
+import { writeAttendanceReport, type MeetReportOptions, type MeetReportParticipant } from './services/meet/attendance-report';
 import { TextOutput } from './services/content';
 import {
   accessFor,
@@ -531,6 +532,22 @@ export class Workspace {
     const item = store.get(id);
     if (!item || item.kind !== 'file') throw new Error(`no Drive file with id ${id}`);
     return { name: item.name, mimeType: item.mimeType, bytes: store.bytes(item) };
+  }
+
+  /**
+   * Google Meet's side of a meeting (docs/emulator.md, «Meet: attendance report»):
+   * `writeAttendanceReport(eventId, participants, { language })` writes the attendance report
+   * Google saves after the meeting — a spreadsheet owned by the event's organizer, one row per
+   * connection, linked from the event — and returns `{ spreadsheetId, url, name }`.
+   */
+  get meet(): { writeAttendanceReport(eventId: string, participants: readonly MeetReportParticipant[], opts?: MeetReportOptions): { spreadsheetId: string; url: string; name: string } } {
+    return {
+      writeAttendanceReport: (eventId, participants, opts) => {
+        const out = writeAttendanceReport(this.state, eventId, participants, opts);
+        if (this.stateDir) this.save();
+        return out;
+      },
+    };
   }
 
   /** Events of every calendar by start time: live ones, and cancelled (deleted) ones too with `includeCancelled`. */

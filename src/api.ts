@@ -270,3 +270,25 @@ export interface ServerApi {
   saveClosingOrder(moduleId: string, registrationIds: string[]): ClosingResult;
   sendClosingOrder(moduleId: string): ClosingResult;
 }
+
+// ---------------------------------------------------------------------------- workshops: a session's attendance (B09) — ATTENDANCE block (i12-attendance)
+
+import type { AttendanceActionResult } from './app/workshops/attendance';
+import type { SessionDetail } from './app/workshops/session-view';
+
+export type { AttendanceActionResult, UnmatchedView } from './app/workshops/attendance';
+export type { AttendanceLine, RunningAttendance, SessionDetail, SessionMailCount } from './app/workshops/session-view';
+
+/** The session screen and its attendance actions. */
+export interface ServerApi {
+  /** The session: emails per kind, attendance with each mark's source and disagreements, the Meet report's unmatched people, the module's running attendance. */
+  getSessionDetail(sessionId: string): SessionDetail;
+  /** «Importar reporte de Meet»: the report's link or ID; marks merged (hand marks kept), unmatched participants listed. */
+  importMeetReport(sessionId: string, link: string): AttendanceActionResult;
+  /** «Asignar»: a participant of the imported report (by its key) given to a registrant. */
+  matchMeetParticipant(sessionId: string, participantKey: string, registrationId: string): AttendanceActionResult;
+  /** «Presente» / «Ausente» by hand for one registrant. */
+  markSessionAttendance(sessionId: string, registrationId: string, present: boolean): AttendanceActionResult;
+  /** «Todos presentes»: everyone without a hand mark. */
+  markAllPresent(sessionId: string): AttendanceActionResult;
+}

@@ -89,6 +89,8 @@ export * from './entry/workshops-invitations';
 // Issue 12 (i12-silnet): B10 Silnet and WhatsApp, B11 the closing.
 export * from './entry/workshops-silnet';
 export * from './entry/workshops-closing';
+// Attendance of a session (B09) and the session screen (issue 12, i12-attendance).
+export * from './entry/workshops-attendance';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 

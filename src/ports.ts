@@ -507,3 +507,11 @@ export interface DriveFiles {
   /** Bytes of a base64 text (Apps Script's signed bytes). Throws when it is not base64. */
   decodeBase64(base64: string): number[];
 }
+
+// ---------------------------------------------------------------------------- a spreadsheet read by its ID (B09, i12-attendance)
+
+/** A spreadsheet opened by its ID: the Meet attendance report (src/gas/meet-report.ts). */
+export interface ReportSheets {
+  /** The file's name and its first sheet's values; null when it cannot be opened (no access, not a spreadsheet, no such file). */
+  read(id: string): { name: string; values: unknown[][] } | null;
+}

@@ -63,6 +63,12 @@ export const ENTRY_ACCESS = {
   getClosingView: 'member',
   saveClosingOrder: 'member',
   sendClosingOrder: 'member',
+  // Attendance of a session (B09) and the session screen (issue 12, i12-attendance).
+  getSessionDetail: 'member',
+  importMeetReport: 'member',
+  matchMeetParticipant: 'member',
+  markSessionAttendance: 'member',
+  markAllPresent: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
