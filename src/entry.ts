@@ -86,6 +86,8 @@ export * from './entry/workshops-direction';
 export * from './entry/workshops-registration';
 export * from './entry/workshops-files';
 export * from './entry/workshops-invitations';
+// Running the sessions (issue 12, B06–B07): the session clock and the access links.
+export * from './entry/workshops-sessions';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 

@@ -61,8 +61,11 @@ export type DirectionMailKind = 'programacion' | 'banner';
  */
 export type RegistrationMailKind = 'inscripcion' | 'espera' | 'cupo' | 'correccion' | 'cerrada' | 'horario';
 
+/** Emails of a running session sent by the access-link job (B06–B07); their row ID is the 'Envíos de sesiones' ID (a correction's adds '@<schedule version>'). */
+export type AccessMailKind = 'acceso';
+
 /** Every kind the journal knows. */
-export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind;
+export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | AccessMailKind;
 
 export function journalKey(kind: JournalKind, rowId: string): string {
   return `${JOURNAL_PREFIX}${kind}:${rowId}`;
