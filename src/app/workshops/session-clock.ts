@@ -109,9 +109,13 @@ export function wakeClockAt(deps: WakeDeps, at: number | null, options: { replac
     const due = now + delay;
     const recorded = rec ? { dueAt: rec.dueAt, exists } : null;
     if (options.replace ? exists && rec!.dueAt === due : !mustReschedule(recorded, due, now)) return false;
-    if (rec) deps.scheduler.remove(rec.triggerId);
+    // The new wake-up first, the old one removed last: an execution that dies in between leaves
+    // two (harmless: the clock is idempotent and prunes fired ones), never none. The recorded one
+    // may be due right now and not have fired yet (the daily trigger fired first): removing it
+    // before its replacement exists would lose the run if this execution died.
     const t = deps.scheduler.after(SESSION_CLOCK_HANDLER, delay);
     deps.properties.setAll({ [CLOCK_PROPERTY]: JSON.stringify({ triggerId: t.id, dueAt: due }) });
+    if (rec) deps.scheduler.remove(rec.triggerId);
     return true;
   });
 }
