@@ -181,7 +181,7 @@ export const ACCESS_MESSAGES = {
   notFound: 'No se encontró la sesión. Actualice el panel.',
   cancelled: 'La sesión está cancelada: no se envían enlaces de acceso.',
   moduleCancelled: 'El módulo está cancelado: no se envían enlaces de acceso.',
-  noMeet: 'La sesión aún no tiene enlace de Meet: guarde el módulo con la fecha y hora de la sesión para crearlo, y vuelva a intentarlo.',
+  noMeet: 'La sesión aún no tiene enlace de Meet: use «Invitar a los ponentes» para crear su evento con Meet, y vuelva a intentarlo.',
   ended: 'La sesión ya empezó o terminó: ya no se envían enlaces de acceso.',
   busy: 'En este momento se están enviando los correos de las sesiones. Vuelva a intentarlo en unos minutos.',
   lockBusy: 'La hoja está ocupada con otra operación. Vuelva a intentarlo en unos segundos.',
