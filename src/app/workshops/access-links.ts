@@ -114,7 +114,10 @@ interface SessionFacts {
 export const ACCESS_LINKS_DUTY: SessionDuty = {
   name: 'Enlaces de acceso',
   dueTimes: (sessions, settings) => accessDueTimes(sessions, settings),
-  run: (deps) => runAccessLinks(deps).summary,
+  run: (deps) => {
+    const r = runAccessLinks(deps);
+    return r.summary === M.nothing ? '' : r.summary;
+  },
 };
 
 /**

@@ -49,8 +49,9 @@ export interface SessionClockDeps {
  * A duty of the clock (the registry is SESSION_DUTIES, session-duties.ts). `dueTimes` is pure:
  * from the sessions and the settings, the moments (epoch ms) its work becomes due — past ones
  * included; the clock runs the duty when one lies between `now − DUE_HORIZON_MS` and now.
- * `run` does what is missing and returns one Spanish line for the clock's audit line; to go on
- * later it calls `clockAgainAt`.
+ * `run` does what is missing and returns one Spanish line for the clock's audit line ('' when it
+ * found nothing to do: the clock then writes no line, so its hourly looks do not bury the log);
+ * to go on later it calls `clockAgainAt`.
  */
 export interface SessionDuty {
   name: string;
@@ -175,7 +176,8 @@ export function runSessionClock(deps: SessionClockDeps, duties: readonly Session
     for (const duty of duties) {
       if (!plan.run.includes(duty.name)) continue;
       try {
-        ran.push(`${duty.name}: ${duty.run(deps, now)}`);
+        const line = duty.run(deps, now);
+        if (line) ran.push(`${duty.name}: ${line}`);
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         deps.audit.record({ action: A.dutyFailed, target: duty.name, result: 'Error', detail: why });
