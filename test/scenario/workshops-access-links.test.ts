@@ -164,10 +164,11 @@ describe('B06/B07: access links the day before, the speaker\'s brief, promotions
   });
 
   test('a person promoted from the waiting list after the run gets the link at the clock\'s next look', () => {
-    w.ws.advanceTo('2026-12-02T20:00');
+    // Between two of the clock's hourly looks (20:00 and 21:00): the annulment wakes it.
+    w.ws.advanceTo('2026-12-02T20:20');
     const r = call<{ ok: boolean; promoted: number }>('annulRegistration', ['R-8', 'Pidió anular su inscripción por teléfono']);
     expect(r).toMatchObject({ ok: true, promoted: 1 });
-    w.ws.advanceTo('2026-12-02T20:10');
+    w.ws.advanceTo('2026-12-02T20:30');
     expect(mails('Enlace de acceso: sesión 1').filter((m) => m.to.includes('espera.1@correo.pe'))).toHaveLength(1);
     expect(mails('Enlace de acceso: sesión 1')).toHaveLength(9);
     expect(mails('Resumen para su sesión')).toHaveLength(1);
