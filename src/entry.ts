@@ -91,6 +91,8 @@ export * from './entry/workshops-silnet';
 export * from './entry/workshops-closing';
 // Attendance of a session (B09) and the session screen (issue 12, i12-attendance).
 export * from './entry/workshops-attendance';
+// Running the sessions (issue 12, B06–B07): the session clock and the access links.
+export * from './entry/workshops-sessions';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 

@@ -67,8 +67,11 @@ export type RegistrationMailKind = 'inscripcion' | 'espera' | 'cupo' | 'correcci
  */
 export type ClosingMailKind = 'cierre';
 
+/** Emails of a running session sent by the access-link job (B06–B07); their row ID is the 'Envíos de sesiones' ID (a correction's adds '@<schedule version>'). */
+export type AccessMailKind = 'acceso';
+
 /** Every kind the journal knows. */
-export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind;
+export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind | AccessMailKind;
 
 export function journalKey(kind: JournalKind, rowId: string): string {
   return `${JOURNAL_PREFIX}${kind}:${rowId}`;

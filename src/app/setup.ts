@@ -97,7 +97,7 @@ export function columnRules(spec: TabSpec, headers: readonly string[]): ColumnRu
 }
 
 /** Handlers of src/entry.ts whose triggers setup manages (installs, repairs, removes). */
-export const MANAGED_HANDLERS = ['runReminders', 'runDayClosing'] as const;
+export const MANAGED_HANDLERS = ['runReminders', 'runDayClosing', 'runSessionClock'] as const;
 
 export interface DesiredTrigger {
   handler: string;
@@ -108,7 +108,13 @@ export interface DesiredTrigger {
 }
 
 /** The triggers a spreadsheet of this role needs with these settings. */
-export function desiredTriggers(role: Role, settings: Pick<Settings, 'reminderHour' | 'closingHour'>): DesiredTrigger[] {
+export function desiredTriggers(role: Role, settings: Pick<Settings, 'reminderHour' | 'closingHour'> & Partial<Pick<Settings, 'accessLinkHour'>>): DesiredTrigger[] {
+  if (role === 'talleres') {
+    // The session clock's safety net (issue 12): it schedules itself at each due moment; once a
+    // day at the access-link hour it looks anyway (app/workshops/session-clock.ts).
+    const hour = settings.accessLinkHour ?? 18;
+    return [{ handler: 'runSessionClock', kind: 'clock', hour, signature: `daily@${hour}` }];
+  }
   if (role !== 'atenciones') return [];
   return [
     { handler: 'runReminders', kind: 'clock', hour: settings.reminderHour, signature: `daily@${settings.reminderHour}` },

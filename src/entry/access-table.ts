@@ -69,6 +69,8 @@ export const ENTRY_ACCESS = {
   matchMeetParticipant: 'member',
   markSessionAttendance: 'member',
   markAllPresent: 'member',
+  // Access links before a session (issue 12, B06–B07): «Enviar enlaces de acceso» of the session screen.
+  sendSessionAccessLinks: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
@@ -91,6 +93,8 @@ export const ENTRY_ACCESS = {
   doGet: 'link',
   doPost: 'link',
   runInvitations: 'trigger',
+  // The session clock (issue 12): one handler for every duty of the running sessions.
+  runSessionClock: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;

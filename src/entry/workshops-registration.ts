@@ -10,6 +10,7 @@ import { cleanText } from '../domain/text';
 import { ANNULLED } from '../domain/workshops/registration';
 import { formAnswers } from '../gas/forms';
 import { LockBusyError } from '../ports';
+import { ensureSessionClock } from '../app/workshops/session-clock';
 import { guarded } from './guard';
 
 /**
@@ -78,6 +79,9 @@ export function annulRegistration(registrationId: string, reason: string): Place
   return guarded('annulRegistration', EXECUTION_KINDS.panel, (ctx, granted) => {
     const why = cleanText(typeof reason === 'string' ? reason : '', 300);
     if (why.length < 5) return { ok: false, message: M.reasonRequired, promoted: 0 };
-    return releasePlace(ctx, cleanText(String(registrationId ?? ''), 40), { state: ANNULLED, reason: why, by: `Anulada por ${granted.email}` });
+    const r = releasePlace(ctx, cleanText(String(registrationId ?? ''), 40), { state: ANNULLED, reason: why, by: `Anulada por ${granted.email}` });
+    // Issue 12: a person promoted into the freed place gets the session links already sent (the clock looks soon).
+    if (r.promoted > 0) ensureSessionClock(ctx);
+    return r;
   });
 }

@@ -6,6 +6,7 @@
 import { createModule, listModules, updateModule, type ModuleInput, type ModulesView, type SaveModuleResult } from '../app/workshops/programme';
 import { inviteSpeakers as inviteSpeakersUseCase, refreshSpeakerAnswers, syncSessionEvents, type InviteSpeakersResult } from '../app/workshops/speakers';
 import { syncRegistrationChoices, tellScheduleChange } from '../app/workshops/registration';
+import { ensureSessionClock } from '../app/workshops/session-clock';
 import { moduleDetail, type ModuleDetail } from '../app/workshops/module-view';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { guarded } from './guard';
@@ -37,6 +38,8 @@ export function saveModule(input: ModuleInput): SaveModuleResult {
     if (r.ok) syncRegistrationChoices(ctx);
     // B02: once registration is open, a moved or cancelled session is told to the registrants, once each.
     if (r.ok) tellScheduleChange(ctx, id);
+    // Issue 12: the session clock looks again soon (new or moved due moments; a moved session's correction).
+    if (r.ok) ensureSessionClock(ctx);
     return r;
   });
 }

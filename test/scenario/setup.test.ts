@@ -127,15 +127,19 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(mirror?.['Valor']).toBe(talleres);
   });
 
-  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one only the registration form’s', () => {
+  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one the registration form’s and the session clock’s', () => {
     const triggers = ws.triggers(atenciones).map((t) => [t.handler, t.eventType, t.atHour]);
     expect(triggers.sort()).toEqual([
       ['onSurveySubmit', 'ON_FORM_SUBMIT', undefined],
       ['runDayClosing', 'CLOCK', 20],
       ['runReminders', 'CLOCK', 18],
     ]);
-    // Talleres: only the registration form's submit trigger (one for every module).
-    expect(ws.triggers(talleres).map((t) => [t.handler, t.source, t.eventType])).toEqual([['onRegistrationSubmit', 'FORMS', 'ON_FORM_SUBMIT']]);
+    // Talleres: the registration form's submit trigger (one for every module) and the session
+    // clock's daily safety net at the access-link hour (issue 12).
+    expect(ws.triggers(talleres).map((t) => [t.handler, t.eventType, t.atHour]).sort()).toEqual([
+      ['onRegistrationSubmit', 'ON_FORM_SUBMIT', undefined],
+      ['runSessionClock', 'CLOCK', 18],
+    ]);
   });
 
   test('settings have their defaults, and setup is in the audit log', () => {

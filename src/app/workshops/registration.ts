@@ -879,13 +879,19 @@ function parseTold(raw: string | undefined): ToldSession[] | null {
   }
 }
 
-/** Sessions that moved or were cancelled since the registrants were told (new ones are not news to them). */
-function scheduleChanges(told: readonly ToldSession[], now: readonly ToldSession[]): ScheduleChange[] {
+/**
+ * Sessions that moved or were cancelled since the registrants were told (new ones are not news to
+ * them). A session whose access links went out (`toldByAccessLinks`, issue 12) is left out when it
+ * moved: the access-link job sends each person who got its link one 'Cambio de horario'
+ * (app/workshops/access-links.ts), so nobody gets two emails for one move.
+ */
+function scheduleChanges(told: readonly ToldSession[], now: readonly ToldSession[], toldByAccessLinks: ReadonlySet<string> = new Set()): ScheduleChange[] {
   const out: ScheduleChange[] = [];
   for (const before of told) {
     if (before.cancelled) continue;
     const after = now.find((s) => s.id === before.id);
     if (!after || after.cancelled) out.push({ number: before.number, topic: before.topic, start: null, end: null });
+    else if (toldByAccessLinks.has(after.id)) continue;
     else if (after.start !== before.start || after.end !== before.end) out.push({ number: after.number, topic: after.topic, start: new Date(after.start), end: new Date(after.end) });
   }
   return out;
@@ -918,7 +924,9 @@ export function tellScheduleChange(deps: PlaceDeps, moduleId: string): ScheduleT
       return result;
     }
     const current = scheduleOf(w, moduleId);
-    const changes = scheduleChanges(told, current);
+    // Issue 12: a moved session whose access links went out is corrected by the access-link job.
+    const accessLinksSent = new Set(w.sessions.rows.filter((r) => r.id && text(r.record.accessLinks) !== '').map((r) => r.id));
+    const changes = scheduleChanges(told, current, accessLinksSent);
     if (changes.length === 0) return result;
     const f = moduleFacts(w, moduleId);
     const version = sha256Hex(JSON.stringify(current)).slice(0, 12);
