@@ -8,7 +8,7 @@
 import { progressDueTimes } from '../../domain/workshops/progress';
 import type { ClockSession } from '../../domain/workshops/session-clock';
 import { ACCESS_LINKS_DUTY } from './access-links';
-import { PROGRESS_DUTY } from './progress';
+import { applyProgress, PROGRESS_DUTY } from './progress';
 import type { SessionDuty } from './session-clock';
 
 /** The clock's sessions in the shape the progress rules take (only start and end matter for when). */
@@ -19,7 +19,11 @@ function asProgress(s: ClockSession) {
 const PROGRESS: SessionDuty = {
   name: PROGRESS_DUTY.name,
   dueTimes: (sessions) => progressDueTimes(sessions.map(asProgress)),
-  run: (deps, now) => PROGRESS_DUTY.run(deps, now),
+  // '' when nothing moved, so the clock writes no audit line for an idle look.
+  run: (deps, now) => {
+    const r = applyProgress(deps, now);
+    return r.sessions + r.modules === 0 ? '' : r.summary;
+  },
 };
 
 export const SESSION_DUTIES: readonly SessionDuty[] = [ACCESS_LINKS_DUTY, PROGRESS];
