@@ -59,7 +59,7 @@ describe('«Importar reporte»: preview, second confirmation and undo (Chromium)
     const cancelled = frame.locator('#import-cancelled li');
     await eventually(() => cancelled.count(), (n) => expect(n).toBe(3));
     expect(await frame.locator('#import-cancelled-title').textContent()).toBe('Se cancelaron 3 citas');
-    expect(await frame.locator('#import-summary').textContent()).toMatch(/3 canceladas/);
+    expect(await frame.locator('#import-summary').textContent()).toMatch(/3 citas canceladas/);
     expect(states()).toEqual(['Programada', 'Programada', 'Cancelada', 'Cancelada', 'Cancelada']);
   });
 
