@@ -166,7 +166,8 @@ const confirmOperation: CrashOperation<ConfirmCtx> = {
     const v = cancelledRowsViolations(ws, ctx.ss, ctx.all, true);
     if (ctx.last !== 'applied' && ctx.last !== 'nothing left to apply') v.push(`the confirmation after recovery: ${ctx.last}`);
     // «Deshacer» must still be possible: an undo record names every cancelled row.
-    const props = ws.properties(ctx.ss);
+    // The bundle keeps its properties as the spreadsheet's document properties.
+    const props = ws.project(ctx.ss).documentProperties;
     const covered = new Set<string>();
     for (const [k, val] of Object.entries(props)) {
       if (!k.startsWith('IMPORT_UNDO_') || !k.endsWith('.0')) continue;

@@ -141,12 +141,19 @@ export type UndoDecision =
   | { kind: 'changed' };
 
 export function undoDecision(entry: UndoEntry, status: string, observations: string): UndoDecision {
-  if (status === 'Cancelada' && shortHash(observations) === entry.a) {
+  const now = shortHash(observations);
+  // As the import left it; or 'Programada' with the import's line still there: an undo whose
+  // write was cut between the status and the Observaciones columns (one row update is several
+  // ranges), or the status typed back by hand — either way the line goes.
+  if ((status === 'Cancelada' || status === 'Programada') && now === entry.a) {
     const before = observations.slice(0, entry.n);
     if (shortHash(before) === entry.b) return { kind: 'restore', observations: before };
     return { kind: 'changed' };
   }
-  if (status === 'Programada' && shortHash(observations) === entry.b) return { kind: 'already-restored' };
+  // 'Cancelada' with the Observaciones of before: the import's (or the undo's) write was cut
+  // between its columns. Nothing else leaves a cancellation without its line.
+  if (status === 'Cancelada' && now === entry.b) return { kind: 'restore', observations };
+  if (status === 'Programada' && now === entry.b) return { kind: 'already-restored' };
   return { kind: 'changed' };
 }
 

@@ -115,6 +115,11 @@ describe('undo of an import\'s cancellations', () => {
     expect(undoDecision(entry, 'Programada', before)).toEqual({ kind: 'already-restored' });
   });
 
+  test('finishes a write cut between the status and the Observaciones columns, either way', () => {
+    expect(undoDecision(entry, 'Programada', after)).toEqual({ kind: 'restore', observations: before });
+    expect(undoDecision(entry, 'Cancelada', before)).toEqual({ kind: 'restore', observations: before });
+  });
+
   test('a record survives the trip through script properties, split in pieces of at most 8000 characters', () => {
     const id = importIdFor(NOW, 'abcdef0123456789');
     const record = { importId: id, at: NOW.getTime(), fileName: 'reporte.csv', rows: Array.from({ length: 300 }, (_, i) => undoEntry(`CITA-${i}`, before, after)) };
