@@ -27,12 +27,15 @@
  * are never cancelled because the report does not list them.
  */
 import { loadSettings } from '../team';
-import { cancelAppointment, reinstateAppointment } from '../../domain/appointment';
+import { appendObservation, cancelAppointment, reinstateAppointment } from '../../domain/appointment';
+import { APPOINTMENT_MESSAGES } from '../../domain/messages/appointments';
 import { decodeText, type TextEncodingName } from '../../domain/import/decode';
 import { parseCsv } from '../../domain/import/csv';
 import { comparableFields, coveredByReport, reconcileImport, summariseImport, type ExistingAppointment, type ImportPlan, type ImportScope, type ImportUpdate } from '../../domain/import/reconcile';
 import {
+  allUndoRecords,
   assessCancellations,
+  completedCancellation,
   CANCELLATION_CONFIRM_SHARE,
   checkPlanToken,
   decodeUndo,
@@ -703,6 +706,8 @@ interface ComputedPlan {
   inserts: { a: ImportedAppointment; id: string }[];
   changes: PlannedChange[];
   cancels: PlannedCancel[];
+  /** Observaciones lines an interrupted earlier import did not get to write. */
+  repairs: RowChange<AppointmentKey>[];
   keptAsWere: string[];
   walkInsKept: number;
   /** Registered 'Programada' future appointments inside what the report covers. */
@@ -715,7 +720,8 @@ interface ComputedPlan {
 function computePlan(deps: ImportDeps, p: Prepared): ComputedPlan {
   const now = deps.clock.now();
   const table = deps.workbooks.current().table(APPOINTMENTS_TAB);
-  const reg = registered(table.read().rows);
+  const allRows = table.read().rows;
+  const reg = registered(allRows);
   const plan = reconcileImport(reg.existing, p.appointments, now);
 
   // New rows, except those the panel already booked (same person, same minute) or whose ID is taken.
@@ -777,13 +783,27 @@ function computePlan(deps: ImportDeps, p: Prepared): ComputedPlan {
     now,
   );
   // What would be written, without the times of writing: equal plans give equal fingerprints.
+  // Cancellations of an earlier import whose write was cut before their Observaciones line.
+  const repairs: RowChange<AppointmentKey>[] = [];
+  const rowsById = new Map(allRows.map((r) => [r.id, r] as const));
+  for (const record of allUndoRecords(IMPORT_UNDO_PREFIX, deps.properties.getAll())) {
+    for (const e of record.rows) {
+      const row = rowsById.get(e.id);
+      if (!row) continue;
+      const obs = cellString(row.record.observations);
+      const candidates = [IMPORT_CANCELLATION_REASON, IMPORT_CANCELLATION_PLATFORM].map((r) => appendObservation(obs, APPOINTMENT_MESSAGES.observationCancelled(r)));
+      const done = completedCancellation(e, cellString(row.record.status), obs, candidates);
+      if (done !== null) repairs.push({ id: row.id, fields: { observations: done, updatedAt: now } });
+    }
+  }
   const fingerprint = planFingerprint({
+    repairs: repairs.map((r) => r.id),
     inserts: inserts.map(({ a, id }) => ({ id, start: a.start, fields: comparableFields(a) })),
     changes: changes.map((c) => ({ id: c.row.id, changes: c.update.changes, moved: c.update.moved, reinstated: c.update.reinstated })),
     cancels: cancels.map((c) => ({ id: c.row.id, reason: c.reason, before: c.before })),
     rejected: p.rejected.map((r) => ({ line: r.line, reason: r.reason })),
   });
-  return { plan, inserts, changes, cancels, keptAsWere, walkInsKept, coveredScheduled, risk, fingerprint };
+  return { plan, inserts, changes, cancels, repairs, keptAsWere, walkInsKept, coveredScheduled, risk, fingerprint };
 }
 
 const FIELD_LABEL_OF: Record<string, string> = {
@@ -843,7 +863,7 @@ function scopeText(scope: ImportScope): string {
 
 function previewOf(deps: ImportDeps, p: Prepared, plan: ComputedPlan): ImportPreview {
   const now = deps.clock.now();
-  const somethingToApply = plan.inserts.length + plan.changes.length + plan.cancels.length > 0 || p.rejected.length > 0;
+  const somethingToApply = plan.inserts.length + plan.changes.length + plan.cancels.length + plan.repairs.length > 0 || p.rejected.length > 0;
   const notes = [...p.warnings];
   if (plan.walkInsKept) notes.push(M.walkInsKept(plan.walkInsKept));
   const reasons: string[] = [];
@@ -899,7 +919,7 @@ function applyPlan(deps: ImportDeps, p: Prepared, plan: ComputedPlan, heldBack: 
     deps.properties.setAll(encodeUndo(IMPORT_UNDO_PREFIX, record));
   }
 
-  const changes: RowChange<AppointmentKey>[] = [];
+  const changes: RowChange<AppointmentKey>[] = [...plan.repairs];
   const touchedStarts: Date[] = inserts.map((x) => x.a.start);
   for (const c of plan.changes) {
     const u = c.update;

@@ -157,6 +157,28 @@ export function undoDecision(entry: UndoEntry, status: string, observations: str
   return { kind: 'changed' };
 }
 
+/**
+ * A cancellation whose write was cut between its columns ('Cancelada' written, its Observaciones
+ * line not): the Observaciones to write so the row is as the import meant it, or null. `candidates`
+ * are the Observaciones the import could have written (one per reason); the one whose hash the
+ * record kept is it.
+ */
+export function completedCancellation(entry: UndoEntry, status: string, observations: string, candidates: readonly string[]): string | null {
+  if (status !== 'Cancelada' || entry.a === entry.b || shortHash(observations) !== entry.b) return null;
+  return candidates.find((c) => shortHash(c) === entry.a) ?? null;
+}
+
+/** Every undo record in the properties. */
+export function allUndoRecords(prefix: string, props: Readonly<Record<string, string>>): UndoRecord[] {
+  const out: UndoRecord[] = [];
+  for (const key of Object.keys(props)) {
+    if (!key.startsWith(prefix) || !key.endsWith('.0')) continue;
+    const r = decodeUndo(prefix, key.slice(prefix.length, -2), props);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
 /** Largest JSON text kept in one script property (Apps Script allows 9 kB per value). */
 export const UNDO_CHUNK_CHARS = 8000;
 

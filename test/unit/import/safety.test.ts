@@ -8,6 +8,7 @@ import {
   assessCancellations,
   CANCELLATION_CONFIRM_SHARE,
   checkPlanToken,
+  completedCancellation,
   decodeUndo,
   encodeUndo,
   importIdFor,
@@ -113,6 +114,14 @@ describe('undo of an import\'s cancellations', () => {
     expect(undoDecision(entry, 'Programada', after + '\nReactivada el …')).toEqual({ kind: 'changed' });
     expect(undoDecision(entry, 'Atendida', after)).toEqual({ kind: 'changed' });
     expect(undoDecision(entry, 'Programada', before)).toEqual({ kind: 'already-restored' });
+  });
+
+  test('an import cut between its status and Observaciones columns is completed by the next one', () => {
+    const other = before + '\nCancelada: anulada en la plataforma';
+    expect(completedCancellation(entry, 'Cancelada', before, [other, after])).toBe(after);
+    expect(completedCancellation(entry, 'Programada', before, [other, after])).toBeNull();
+    expect(completedCancellation(entry, 'Cancelada', after, [other, after])).toBeNull();
+    expect(completedCancellation(entry, 'Cancelada', before, [other])).toBeNull();
   });
 
   test('finishes a write cut between the status and the Observaciones columns, either way', () => {
