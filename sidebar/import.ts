@@ -155,8 +155,9 @@ async function confirm(onImported: () => void): Promise<void> {
   if (!pending) return;
   const second = el<HTMLInputElement>('import-second-check');
   if (!el('import-second').hidden && !second.checked) {
-    el('import-second-reason').focus();
-    return problem(M.import.secondMissing);
+    problem(M.import.secondMissing);
+    second.focus();
+    return;
   }
   problem('');
   const { fileName, base64, planId } = pending;

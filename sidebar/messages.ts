@@ -189,7 +189,7 @@ export const M = {
     previewInsert: (n: number) => (n === 1 ? '1 cita nueva' : `${n} citas nuevas`),
     previewUpdate: (n: number) => (n === 1 ? '1 cita cambiada' : `${n} citas cambiadas`),
     cancelledTitle: (n: number) => (n === 1 ? 'Se canceló 1 cita' : `Se cancelaron ${n} citas`),
-    item: (name: string, when: string, detail: string) => (detail ? `${name} — ${when} (${detail})` : `${name} — ${when}`),
+    item: (name: string, when: string, detail: string) => [when ? `${name} — ${when}` : name, detail ? `(${detail})` : ''].filter(Boolean).join(' '),
     secondMissing: 'Marque «Sí, cancelar también estas citas» o descarte la vista previa.',
     previewAgain: 'Se muestra la nueva vista previa.',
   },
