@@ -193,6 +193,15 @@ export const M = {
       rejected: 'Rechazadas',
     },
     reminders: 'Los recordatorios de las citas de hoy y mañana saldrán en unos minutos.',
+    busyPreview: 'Leyendo el reporte… puede tardar un minuto.',
+    busyUndo: 'Deshaciendo las cancelaciones…',
+    previewCancel: (n: number) => (n === 1 ? '1 cita por cancelar' : `${n} citas por cancelar`),
+    previewInsert: (n: number) => (n === 1 ? '1 cita nueva' : `${n} citas nuevas`),
+    previewUpdate: (n: number) => (n === 1 ? '1 cita cambiada' : `${n} citas cambiadas`),
+    cancelledTitle: (n: number) => (n === 1 ? 'Se canceló 1 cita' : `Se cancelaron ${n} citas`),
+    item: (name: string, when: string, detail: string) => [when ? `${name} — ${when}` : name, detail ? `(${detail})` : ''].filter(Boolean).join(' '),
+    secondMissing: 'Marque «Sí, cancelar también estas citas» o descarte la vista previa.',
+    previewAgain: 'Se muestra la nueva vista previa.',
   },
 
   // ------------------------------------------------------------------ walk-in (A01)

@@ -22,15 +22,18 @@ export interface ServerApi {
 // ---------------------------------------------------------------------------- import and walk-in booking (A01) — IMPORT block
 
 import type { BookingResult, WalkInInput } from './app/appointments/booking';
-import type { ImportResult } from './app/appointments/import';
+import type { ImportConfirmation, ImportPreview, ImportResult, UndoImportResult } from './app/appointments/import';
 
-export type { ImportCounts, ImportResult, RejectedRowView } from './app/appointments/import';
+export type { ImportConfirmation, ImportCounts, ImportItemView, ImportPreview, ImportResult, RejectedRowView, UndoImportResult } from './app/appointments/import';
 export type { BookingResult, WalkInField, WalkInInput } from './app/appointments/booking';
 
 /** A01 server functions (declaration merging: each area adds its own methods to ServerApi). */
 export interface ServerApi {
   /** The platform's report as the consultant downloaded it (CSV or XLSX), its bytes in base64 (a data URL is accepted). */
-  importReport(fileName: string, base64: string): ImportResult;
+  importReport(fileName: string, base64: string, confirmation?: ImportConfirmation | null): ImportResult;
+  /** What importing would do, written nowhere; `planId` confirms exactly that plan. */
+  previewImport(fileName: string, base64: string): ImportPreview;
+  undoImportCancellations(importId: string): UndoImportResult;
   bookWalkIn(input: WalkInInput): BookingResult;
 }
 

@@ -29,6 +29,9 @@ export const ENTRY_ACCESS = {
   actOnBehalf: 'member',
   importReport: 'member',
   bookWalkIn: 'member',
+  // Import preview and undo of an import's cancellations (issue 10 item 2).
+  previewImport: 'member',
+  undoImportCancellations: 'member',
   getReviewItems: 'member',
   findPersonData: 'member',
   exportPersonData: 'member',

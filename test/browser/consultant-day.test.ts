@@ -92,7 +92,14 @@ describe("a consultant's day in the emulator UI (Chromium)", () => {
     await frame.getByRole('button', { name: 'Importar reporte' }).click();
     await frame.getByRole('heading', { name: 'Importar reporte' }).waitFor();
     await frame.getByLabel('Archivo del reporte').setInputFiles(reportPath);
-    await frame.getByRole('button', { name: 'Importar', exact: true }).click();
+    await frame.getByRole('button', { name: 'Ver vista previa', exact: true }).click();
+    // The preview lists the four new appointments by name and Lima time, and nothing is written yet.
+    const preview = frame.locator('#import-preview-summary');
+    await eventually(() => preview.textContent(), (t) => expect(t).toMatch(/^Vista previa: todavía no se guardó nada\..*4 citas nuevas/));
+    expect(await frame.locator('#import-preview-insert li').count()).toBe(4);
+    expect(await frame.locator('#import-preview-insert li').first().textContent()).toMatch(/viernes 27 de noviembre de 2026, 9:00 a\. m\./);
+    expect(citas(w.ws, w.atenciones)).toHaveLength(0);
+    await frame.getByRole('button', { name: 'Confirmar e importar' }).click();
     const summary = frame.locator('#import-summary');
     await summary.waitFor();
     await eventually(() => summary.textContent(), (t) => expect(t).toMatch(/4 citas nuevas/));

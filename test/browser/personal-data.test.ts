@@ -13,7 +13,7 @@
 import * as fs from 'node:fs';
 import type { Download, Frame, Page } from 'playwright-core';
 import { eventually, openEmulatorUi, type BrowserSession } from '../support/browser';
-import { citas, createAttentionWorld, importReport, makeReport, type AttentionWorld, type Report } from '../support/attention-world';
+import { citas, createAttentionWorld, importConfirmed, importReport, makeReport, type AttentionWorld, type Report } from '../support/attention-world';
 import { putRows } from '../support/workshop-rows';
 
 const START = '2026-11-25T09:00';
@@ -72,7 +72,8 @@ describe('«Datos personales» in the panel (Chromium)', () => {
     expect(first.ok && first.value.counts.inserted).toBe(2);
     // The person cancelled on the platform: the next report no longer lists them.
     const later = makeReport(DAY, 2, { consultants: ['Ana Quispe'], startTime: '09:00', edit: (rows) => [{ ...rows[1], service: marked.service }] });
-    const second = importReport(w.ws, w.atenciones, later.fileName, later.bytes);
+    // Half of the day's appointments: the panel asks for the second confirmation, which she gives.
+    const second = importConfirmed(w.ws, w.atenciones, later.fileName, later.bytes);
     expect(second.ok && second.value.counts.cancelled).toBe(1);
     expect(row(person.code)['Estado']).toBe('Cancelada');
     // She also registered for a workshop module ("Programación Talleres Masivos").

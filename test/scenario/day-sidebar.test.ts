@@ -134,7 +134,11 @@ describe('the panel in Chromium: the consultant\'s day, the import and a walk-in
     const rows = makeReport('2026-11-30', 3).rows;
     rows[1] = { ...rows[1], dni: '1234' };
     await frame.getByLabel('Archivo del reporte').setInputFiles({ name: 'reporte-lunes.csv', mimeType: 'text/csv', buffer: Buffer.from(reportFile(rows)) });
-    await frame.getByRole('button', { name: 'Importar', exact: true }).click();
+    await frame.getByRole('button', { name: 'Ver vista previa', exact: true }).click();
+    await frame.locator('#import-preview-rejected li').first().waitFor();
+    expect(await frame.locator('#import-preview-rejected li').first().textContent()).toMatch(/DNI/);
+    expect(citas(w.ws, w.atenciones).filter((r) => String(r['ID de cita']).startsWith('261130'))).toHaveLength(0);
+    await frame.getByRole('button', { name: 'Confirmar e importar' }).click();
     const rejected = frame.locator('#import-rejected li');
     await rejected.first().waitFor();
     expect(await rejected.count()).toBe(1);

@@ -379,6 +379,17 @@ export function importReport(ws: Workspace, ss: string, fileName: string, bytes:
   return ws.callFromSidebar(ss, 'importReport', [fileName, Buffer.from(bytes).toString('base64')]) as Call<ImportResult>;
 }
 
+/**
+ * The panel's import as a consultant does it: the preview, then «Confirmar e importar» with its
+ * plan ID — ticking «Sí, cancelar también estas citas» when the preview asks for it.
+ */
+export function importConfirmed(ws: Workspace, ss: string, fileName: string, bytes: Uint8Array): Call<ImportResult> {
+  const data = Buffer.from(bytes).toString('base64');
+  const p = ws.callFromSidebar(ss, 'previewImport', [fileName, data]) as Call<{ ok: boolean; planId: string | null }>;
+  if (!p.ok || !p.value.ok || !p.value.planId) return importReport(ws, ss, fileName, bytes);
+  return ws.callFromSidebar(ss, 'importReport', [fileName, data, { planId: p.value.planId, confirmCancellations: true }]) as Call<ImportResult>;
+}
+
 /** The panel books a walk-in. */
 export function bookWalkIn(ws: Workspace, ss: string, input: WalkInInput): Call<BookingResult> {
   return ws.callFromSidebar(ss, 'bookWalkIn', [input]) as Call<BookingResult>;

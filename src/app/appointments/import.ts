@@ -4,11 +4,20 @@
  *   base64 → bytes → what the file really is (by content, never by its name)
  *          → rows (CSV: decodeText + parseCsv; XLSX: unzip + parseXlsx)
  *          → parseReport with the header aliases of 'Configuración'
- *          → under the script lock: read 'Citas' once, reconcileImport, one append for the new
- *            rows, one batched update for the changed and cancelled ones, the rejected rows
- *            into 'Revisión', and an immediate reminder run when a booking is for today (or
- *            tomorrow after the reminder hour)
- *          → counts, the Spanish summary, every rejected row with its reason, and warnings.
+ *          → under the script lock: read 'Citas' once, reconcileImport (cancellations inferred
+ *            only inside the days and consultants the report covers)
+ *          → previewImport: what would be written (new, changed, to cancel, rejected) and a
+ *            signed plan ID; nothing is written
+ *          → importReport with that plan ID: the plan computed again, applied only if it is the
+ *            one previewed; today's or too many inferred cancellations need a second
+ *            confirmation (domain/import/safety.ts). One append for the new rows, one batched
+ *            update for the changed and cancelled ones, the rejected rows into 'Revisión', the
+ *            undo record of the cancellations (script properties), and an immediate reminder
+ *            run when a booking is for today (or tomorrow after the reminder hour)
+ *          → counts, the Spanish summary, what was cancelled (with the undo ID), every rejected
+ *            row with its reason, and warnings.
+ *   undoImportCancellations(importId): the rows that import cancelled back to 'Programada',
+ *   only those still exactly as it left them.
  *
  * Nothing in the file is dropped silently: a row is inserted, updated, left as it was, or
  * returned as rejected (and recorded in 'Revisión', so it is not lost when the panel closes).
@@ -18,14 +27,33 @@
  * are never cancelled because the report does not list them.
  */
 import { loadSettings } from '../team';
-import { cancelAppointment, reinstateAppointment } from '../../domain/appointment';
+import { appendObservation, cancelAppointment, reinstateAppointment } from '../../domain/appointment';
+import { APPOINTMENT_MESSAGES } from '../../domain/messages/appointments';
 import { decodeText, type TextEncodingName } from '../../domain/import/decode';
 import { parseCsv } from '../../domain/import/csv';
-import { reconcileImport, summariseImport, type ExistingAppointment, type ImportPlan, type ImportUpdate } from '../../domain/import/reconcile';
+import { comparableFields, coveredByReport, reconcileImport, summariseImport, type ExistingAppointment, type ImportPlan, type ImportScope, type ImportUpdate } from '../../domain/import/reconcile';
+import {
+  allUndoRecords,
+  assessCancellations,
+  completedCancellation,
+  CANCELLATION_CONFIRM_SHARE,
+  checkPlanToken,
+  decodeUndo,
+  encodeUndo,
+  importIdFor,
+  planFingerprint,
+  planToken,
+  undoDecision,
+  undoEntry,
+  undoKeys,
+  UNDO_TTL_MS,
+  type CancellationRisk,
+  type UndoRecord,
+} from '../../domain/import/safety';
 import { isAnonymisedAppointment } from '../../domain/personal-data';
 import { hasReportHeader, parseReport, type ImportedAppointment, type RejectedRow } from '../../domain/import/report';
 import { looksLikeHtmlTable, parseHtmlTables } from '../../domain/import/html-table';
-import { HTML_TABLE_MESSAGES, ODS_MESSAGES, SHEET_READ_MESSAGES, XLS_MESSAGES } from '../../domain/import/messages';
+import { FIELD_LABELS, HTML_TABLE_MESSAGES, ODS_MESSAGES, SHEET_READ_MESSAGES, XLS_MESSAGES } from '../../domain/import/messages';
 import { looksLikeFlatOds, parseOds, parseOdsXml } from '../../domain/import/ods';
 import { looksLikeSpreadsheetMl, parseSpreadsheetMl } from '../../domain/import/spreadsheetml';
 import { parseXls } from '../../domain/import/xls';
@@ -38,6 +66,7 @@ import {
   IMPORT_CANCELLATION_PLATFORM,
   IMPORT_CANCELLATION_REASON,
   IMPORT_FILE_MESSAGES as M,
+  IMPORT_PREVIEW_MESSAGES as PM,
   IMPORT_REVIEW,
   MAX_REPORT_BYTES,
   REVIEW_KIND_REJECTED_ROW,
@@ -120,6 +149,12 @@ export interface ImportResult {
   warnings: string[];
   /** True when the reminders of today's (or tomorrow's) new bookings go out in a few minutes. */
   reminderRunRequested: boolean;
+  /** What this import cancelled, by name and Lima date and time. */
+  cancelledList: ImportItemView[];
+  /** Send to `undoImportCancellations` to undo this import's cancellations; null when it cancelled nothing. */
+  undoId: string | null;
+  /** True when the confirmation was refused because the plan changed since the preview. */
+  stale?: boolean;
 }
 
 const NO_COUNTS: ImportCounts = {
@@ -466,13 +501,80 @@ function refused(fileName: string, message: string, deps: Pick<ImportDeps, 'audi
     rejected: [],
     warnings: [],
     reminderRunRequested: false,
+    cancelledList: [],
+    undoId: null,
   };
 }
 
-export function importReport(deps: ImportDeps, fileName: string, base64: string): ImportResult {
+/** The confirmation the panel sends back with the same file (issue 10 item 2). */
+export interface ImportConfirmation {
+  /** The preview's `planId`: the import applies only that plan. */
+  planId: string;
+  /** The consultant ticked «Sí, cancelar también estas citas» (today's, or many at once). */
+  confirmCancellations?: boolean;
+}
+
+/** One appointment in the preview or the result: who, when (Lima), and what happens to it. */
+export interface ImportItemView {
+  id: string;
+  name: string;
+  /** 'viernes 28 de noviembre de 2026, 10:00 a. m.' */
+  when: string;
+  /** 'ya no figura en el reporte · es de hoy', 'cambia: Correo electrónico' … */
+  detail: string;
+}
+
+export interface ImportPreview {
+  ok: boolean;
+  fileName: string;
+  format: ReportFormat | null;
+  encoding: TextEncodingName | null;
+  problem: string | null;
+  /** What confirming would do, in one Spanish paragraph. */
+  summary: string;
+  /** What the report covers, and so where a cancellation may be inferred. */
+  scope: string;
+  /** Send it back with the same file to apply exactly this plan; null when there is nothing to apply. */
+  planId: string | null;
+  counts: ImportCounts;
+  inserts: ImportItemView[];
+  updates: ImportItemView[];
+  cancellations: ImportItemView[];
+  rejected: RejectedRowView[];
+  warnings: string[];
+  /** True when the cancellations need «Sí, cancelar también estas citas». */
+  needsSecondConfirmation: boolean;
+  /** Why (Spanish), '' when not needed. */
+  secondConfirmation: string;
+}
+
+export interface UndoImportResult {
+  ok: boolean;
+  summary: string;
+  restored: ImportItemView[];
+  /** Rows left as they are, with why. */
+  notRestored: ImportItemView[];
+  reminderRunRequested: boolean;
+}
+
+/** Script properties holding the undo records of imports (domain/import/safety.ts). */
+export const IMPORT_UNDO_PREFIX = 'IMPORT_UNDO_';
+
+interface Prepared {
+  name: string;
+  format: ReportFormat;
+  encoding: TextEncodingName | null;
+  appointments: ImportedAppointment[];
+  rejected: RejectedRow[];
+  warnings: string[];
+  reminderHour: number;
+}
+
+/** Reads and parses the file; the refusal to return when it cannot be imported at all. */
+function prepare(deps: ImportDeps, fileName: string, base64: string): { ok: true; p: Prepared } | { ok: false; refusal: ImportResult } {
   const name = String(fileName ?? '').trim() || 'reporte';
   const read = readReportRows(deps.files, name, base64);
-  if (!read.ok) return refused(name, read.message, deps);
+  if (!read.ok) return { ok: false, refusal: refused(name, read.message, deps) };
 
   const workbook = deps.workbooks.current();
   const { settings } = loadSettings(workbook.table(SETTINGS_TAB), deps.properties);
@@ -480,39 +582,150 @@ export function importReport(deps: ImportDeps, fileName: string, base64: string)
   // A web page with several tables (filters, a title block…): the report is the first with its header.
   const rows = read.alternatives?.find((t) => hasReportHeader(t, settings.headerAliases)) ?? read.rows;
   const parsed = parseReport(rows, settings.headerAliases, { now });
-  if (parsed.fileProblem) return refused(name, parsed.fileProblem, deps, read.format);
-  if (parsed.appointments.length === 0 && parsed.rejected.length === 0) return refused(name, M.noRows, deps, read.format);
+  if (parsed.fileProblem) return { ok: false, refusal: refused(name, parsed.fileProblem, deps, read.format) };
+  if (parsed.appointments.length === 0 && parsed.rejected.length === 0) return { ok: false, refusal: refused(name, M.noRows, deps, read.format) };
+  if (!workbook.table(APPOINTMENTS_TAB).exists()) return { ok: false, refusal: refused(name, M.setupMissing, deps, read.format) };
+  return {
+    ok: true,
+    p: {
+      name,
+      format: read.format,
+      encoding: read.encoding,
+      appointments: parsed.appointments,
+      rejected: parsed.rejected,
+      warnings: parsed.warnings.map((w) => w.message),
+      reminderHour: settings.reminderHour,
+    },
+  };
+}
 
-  const table = workbook.table(APPOINTMENTS_TAB);
-  if (!table.exists()) return refused(name, M.setupMissing, deps, read.format);
-
+function underLock<T>(deps: ImportDeps, name: string, format: ReportFormat, run: () => T): T | ImportResult {
   try {
-    return deps.lock.withLock(() => applyImport(deps, name, read.format, read.encoding, parsed.appointments, parsed.rejected, parsed.warnings.map((w) => w.message), settings.reminderHour));
+    return deps.lock.withLock(run);
   } catch (e) {
-    if (e instanceof LockBusyError) return refused(name, M.lockBusy, deps, read.format);
-    if (e instanceof MissingColumnError) return refused(name, e.message, deps, read.format);
+    if (e instanceof LockBusyError) return refused(name, M.lockBusy, deps, format);
+    if (e instanceof MissingColumnError) return refused(name, e.message, deps, format);
     throw e;
   }
 }
 
-function applyImport(
-  deps: ImportDeps,
-  fileName: string,
-  format: ReportFormat,
-  encoding: TextEncodingName | null,
-  appointments: ImportedAppointment[],
-  rejected: RejectedRow[],
-  warnings: string[],
-  reminderHour: number,
-): ImportResult {
+/**
+ * Step 1 of the panel's import: what importing this file would do, written nowhere. The consultant
+ * reads it and confirms with `importReport(fileName, base64, { planId })`.
+ */
+export function previewImport(deps: ImportDeps, fileName: string, base64: string): ImportPreview {
+  const prep = prepare(deps, fileName, base64);
+  if (!prep.ok) return refusedPreview(prep.refusal);
+  const p = prep.p;
+  // Under the lock: the signing secret may be created now, and the plan reads a consistent sheet.
+  const out = underLock(deps, p.name, p.format, () => {
+    const plan = computePlan(deps, p);
+    return previewOf(deps, p, plan);
+  });
+  return 'planId' in out ? out : refusedPreview(out);
+}
+
+function refusedPreview(r: ImportResult): ImportPreview {
+  return {
+    ok: false,
+    fileName: r.fileName,
+    format: r.format,
+    encoding: null,
+    problem: r.problem,
+    summary: r.summary,
+    scope: '',
+    planId: null,
+    counts: r.counts,
+    inserts: [],
+    updates: [],
+    cancellations: [],
+    rejected: [],
+    warnings: [],
+    needsSecondConfirmation: false,
+    secondConfirmation: '',
+  };
+}
+
+/**
+ * Step 2: applies the report. From the panel, with the preview's `planId`: the plan is computed
+ * again and applied only if it is the one previewed (else nothing is written and the panel shows
+ * the new preview); today's or too many inferred cancellations need `confirmCancellations`.
+ * Without a confirmation (a script, the emulator's API) it applies the plan as it is now but
+ * never makes an inferred cancellation that would need the second confirmation: those are held
+ * back and the result says so.
+ */
+export function importReport(deps: ImportDeps, fileName: string, base64: string, confirmation?: ImportConfirmation | null): ImportResult {
+  const prep = prepare(deps, fileName, base64);
+  if (!prep.ok) return prep.refusal;
+  const p = prep.p;
+  return underLock(deps, p.name, p.format, () => {
+    const plan = computePlan(deps, p);
+    const now = deps.clock.now();
+    let heldBack = 0;
+    if (confirmation && typeof confirmation === 'object' && confirmation.planId) {
+      const check = checkPlanToken(signingSecret(deps.properties), confirmation.planId, plan.fingerprint, now);
+      if (check !== 'ok') {
+        const message = check === 'expired' ? PM.planExpired : PM.planChanged;
+        return { ...refused(p.name, message, deps, p.format), stale: true };
+      }
+      if (plan.risk.needsSecondConfirmation && confirmation.confirmCancellations !== true) {
+        return refused(p.name, PM.secondConfirmationMissing, deps, p.format);
+      }
+    } else if (confirmation !== undefined && confirmation !== null) {
+      return refused(p.name, PM.planMissing, deps, p.format);
+    } else if (plan.risk.needsSecondConfirmation) {
+      const kept = plan.cancels.filter((c) => !c.inferred);
+      heldBack = plan.cancels.length - kept.length;
+      plan.keptAsWere.push(...plan.cancels.filter((c) => c.inferred).map((c) => c.key));
+      plan.cancels = kept;
+    }
+    return applyPlan(deps, p, plan, heldBack);
+  });
+}
+
+// ---------------------------------------------------------------------------- the plan
+
+interface PlannedChange {
+  row: TableRow<AppointmentKey>;
+  fields: AppointmentFields;
+  update: ImportUpdate;
+}
+
+interface PlannedCancel {
+  key: string;
+  row: TableRow<AppointmentKey>;
+  fields: AppointmentFields;
+  reason: string;
+  inferred: boolean;
+  before: string;
+  after: string;
+}
+
+interface ComputedPlan {
+  plan: ImportPlan;
+  inserts: { a: ImportedAppointment; id: string }[];
+  changes: PlannedChange[];
+  cancels: PlannedCancel[];
+  /** Observaciones lines an interrupted earlier import did not get to write. */
+  repairs: RowChange<AppointmentKey>[];
+  keptAsWere: string[];
+  walkInsKept: number;
+  /** Registered 'Programada' future appointments inside what the report covers. */
+  coveredScheduled: number;
+  risk: CancellationRisk;
+  fingerprint: string;
+}
+
+/** The plan of an import as it would be applied now: reads 'Citas' once, writes nothing. */
+function computePlan(deps: ImportDeps, p: Prepared): ComputedPlan {
   const now = deps.clock.now();
-  const workbook = deps.workbooks.current();
-  const table = workbook.table(APPOINTMENTS_TAB);
-  const reg = registered(table.read().rows);
-  const plan = reconcileImport(reg.existing, appointments, now);
+  const table = deps.workbooks.current().table(APPOINTMENTS_TAB);
+  const allRows = table.read().rows;
+  const reg = registered(allRows);
+  const plan = reconcileImport(reg.existing, p.appointments, now);
 
   // New rows, except those the panel already booked (same person, same minute) or whose ID is taken.
-  const inserts: ImportedAppointment[] = [];
+  const inserts: { a: ImportedAppointment; id: string }[] = [];
   const keptAsWere: string[] = [];
   let walkInsKept = 0;
   const newIds = new Set<string>();
@@ -529,13 +742,11 @@ function applyImport(
       keptAsWere.push(a.key);
     } else {
       newIds.add(id);
-      inserts.push(a);
+      inserts.push({ a, id });
     }
   }
 
-  const changes: RowChange<AppointmentKey>[] = [];
-  const applied: ImportUpdate[] = [];
-  const touchedStarts: Date[] = inserts.map((a) => a.start);
+  const changes: PlannedChange[] = [];
   for (const u of plan.updates) {
     const row = reg.byKey.get(u.key)!;
     const fields = updateFields(u, row, now);
@@ -543,89 +754,298 @@ function applyImport(
       keptAsWere.push(u.key);
       continue;
     }
-    changes.push({ id: row.id, fields });
-    applied.push(u);
-    if (u.moved || u.reinstated) touchedStarts.push(u.changes.start ?? appointmentStart(row.record)!);
-    if (u.moved) deps.audit.record({ action: A.moved, target: row.id, result: 'Correcto', detail: `${formatLimaDateTime(appointmentStart(row.record)!)} → ${formatLimaDateTime(u.changes.start!)}` });
-    if (u.reinstated) deps.audit.record({ action: A.reinstated, target: row.id, result: 'Correcto' });
+    changes.push({ row, fields, update: u });
   }
 
-  const annulled = new Set(appointments.filter((a) => a.cancelledOnPlatform).map((a) => looseKey(a.key)));
-  const cancelled: string[] = [];
-  // A cancelled appointment whose event exists: the reminders run cancels the event soon.
-  let cancelledWithEvent = false;
+  const annulled = new Set(p.appointments.filter((a) => a.cancelledOnPlatform).map((a) => looseKey(a.key)));
+  const cancels: PlannedCancel[] = [];
   for (const key of plan.cancellations) {
     const row = reg.byKey.get(key)!;
     const facts = toAppointmentFacts(row);
-    const reason = annulled.has(looseKey(key)) ? IMPORT_CANCELLATION_PLATFORM : IMPORT_CANCELLATION_REASON;
+    const inferred = !annulled.has(looseKey(key));
+    const reason = inferred ? IMPORT_CANCELLATION_REASON : IMPORT_CANCELLATION_PLATFORM;
     const r = facts ? cancelAppointment(facts, now, reason) : null;
     if (!r || !r.ok) {
       keptAsWere.push(key);
       continue;
     }
-    changes.push({ id: row.id, fields: patchToFields(r.patch, now) });
-    cancelled.push(key);
-    if (cellString(row.record.eventId) !== '') cancelledWithEvent = true;
-    deps.audit.record({ action: A.cancelled, target: row.id, result: 'Correcto', detail: reason });
+    const fields = patchToFields(r.patch, now);
+    cancels.push({ key, row, fields, reason, inferred, before: cellString(row.record.observations), after: String(fields.observations ?? '') });
   }
 
-  if (inserts.length) table.append(inserts.map((a) => importedRecord(a, now, idOf(a))));
+  let coveredScheduled = 0;
+  for (const ex of reg.existing) {
+    if (ex.status === 'Programada' && ex.start.getTime() > now.getTime() && coveredByReport(plan.scope, ex.start, ex.fields.consultant ?? '')) coveredScheduled++;
+  }
+  const risk = assessCancellations(
+    cancels.map((c) => ({ id: c.row.id, start: appointmentStart(c.row.record)!, inferred: c.inferred })),
+    coveredScheduled,
+    now,
+  );
+  // What would be written, without the times of writing: equal plans give equal fingerprints.
+  // Cancellations of an earlier import whose write was cut before their Observaciones line.
+  const repairs: RowChange<AppointmentKey>[] = [];
+  const rowsById = new Map(allRows.map((r) => [r.id, r] as const));
+  for (const record of allUndoRecords(IMPORT_UNDO_PREFIX, deps.properties.getAll())) {
+    for (const e of record.rows) {
+      const row = rowsById.get(e.id);
+      if (!row) continue;
+      const obs = cellString(row.record.observations);
+      const candidates = [IMPORT_CANCELLATION_REASON, IMPORT_CANCELLATION_PLATFORM].map((r) => appendObservation(obs, APPOINTMENT_MESSAGES.observationCancelled(r)));
+      const done = completedCancellation(e, cellString(row.record.status), obs, candidates);
+      if (done !== null) repairs.push({ id: row.id, fields: { observations: done, updatedAt: now } });
+    }
+  }
+  const fingerprint = planFingerprint({
+    repairs: repairs.map((r) => r.id),
+    inserts: inserts.map(({ a, id }) => ({ id, start: a.start, fields: comparableFields(a) })),
+    changes: changes.map((c) => ({ id: c.row.id, changes: c.update.changes, moved: c.update.moved, reinstated: c.update.reinstated })),
+    cancels: cancels.map((c) => ({ id: c.row.id, reason: c.reason, before: c.before })),
+    rejected: p.rejected.map((r) => ({ line: r.line, reason: r.reason })),
+  });
+  return { plan, inserts, changes, cancels, repairs, keptAsWere, walkInsKept, coveredScheduled, risk, fingerprint };
+}
+
+const FIELD_LABEL_OF: Record<string, string> = {
+  code: FIELD_LABELS.code,
+  documentType: FIELD_LABELS.documentType,
+  dni: FIELD_LABELS.dni,
+  fullName: FIELD_LABELS.fullName,
+  email: FIELD_LABELS.email,
+  phone: FIELD_LABELS.phone,
+  consultant: FIELD_LABELS.consultant,
+  service: FIELD_LABELS.service,
+};
+
+function itemOf(id: string, name: string, start: Date, details: string[]): ImportItemView {
+  return { id, name: name || id, when: formatLimaDateTime(start), detail: details.join(' · ') };
+}
+
+function cancelItem(c: PlannedCancel, now: Date): ImportItemView {
+  const start = appointmentStart(c.row.record)!;
+  const details: string[] = [c.inferred ? PM.cancelInferred : PM.cancelAnnulled];
+  if (c.inferred && limaDateKey(start) === limaDateKey(now)) details.push(PM.cancelToday);
+  return itemOf(c.row.id, cellString(c.row.record.fullName), start, details);
+}
+
+function countsOf(plan: ComputedPlan, rejected: number): ImportCounts {
+  const updates = plan.changes.map((c) => c.update);
+  return {
+    inserted: plan.inserts.length,
+    updated: updates.length,
+    moved: updates.filter((u) => u.moved).length,
+    reinstated: updates.filter((u) => u.reinstated).length,
+    cancelled: plan.cancels.length,
+    unchanged: plan.plan.unchanged.length + plan.keptAsWere.length,
+    rejected,
+    cancelledOnPlatformNotHeld: plan.plan.cancelledOnPlatformNotHeld.length,
+  };
+}
+
+function effectivePlan(plan: ComputedPlan): ImportPlan {
+  return {
+    ...plan.plan,
+    inserts: plan.inserts.map((x) => x.a),
+    updates: plan.changes.map((c) => c.update),
+    cancellations: plan.cancels.map((c) => c.key),
+    unchanged: [...plan.plan.unchanged, ...plan.keptAsWere],
+  };
+}
+
+function scopeText(scope: ImportScope): string {
+  if (scope.firstDay === null || scope.lastDay === null) return PM.emptyScope;
+  const day = (key: string) => {
+    const [y, m, d] = key.split('-');
+    return `${d}/${m}/${y}`;
+  };
+  return PM.scope(day(scope.firstDay), day(scope.lastDay), scope.consultants);
+}
+
+function previewOf(deps: ImportDeps, p: Prepared, plan: ComputedPlan): ImportPreview {
+  const now = deps.clock.now();
+  const somethingToApply = plan.inserts.length + plan.changes.length + plan.cancels.length + plan.repairs.length > 0 || p.rejected.length > 0;
+  const notes = [...p.warnings];
+  if (plan.walkInsKept) notes.push(M.walkInsKept(plan.walkInsKept));
+  const reasons: string[] = [];
+  if (plan.risk.today.length) reasons.push(PM.secondConfirmationToday(plan.risk.today.length));
+  if (plan.risk.overShare) {
+    reasons.push(PM.secondConfirmationShare(plan.cancels.filter((c) => c.inferred).length, plan.coveredScheduled, Math.round(CANCELLATION_CONFIRM_SHARE * 100)));
+  }
+  if (reasons.length) reasons.push(PM.secondConfirmationAsk);
+  const summary = somethingToApply ? `${PM.previewIntro} ${summariseImport(effectivePlan(plan), p.rejected)}` : PM.nothingToApply;
+  return {
+    ok: true,
+    fileName: p.name,
+    format: p.format,
+    encoding: p.encoding,
+    problem: null,
+    summary,
+    scope: scopeText(plan.plan.scope),
+    planId: somethingToApply ? planToken(signingSecret(deps.properties), now, plan.fingerprint) : null,
+    counts: countsOf(plan, p.rejected.length),
+    inserts: plan.inserts.map(({ a, id }) => itemOf(id, a.fullName, a.start, [])),
+    updates: plan.changes.map((c) => {
+      const u = c.update;
+      const details: string[] = [];
+      const labels = Object.keys(u.changes).filter((k) => k !== 'start').map((k) => FIELD_LABEL_OF[k] ?? k);
+      if (labels.length) details.push(PM.changedFields(labels));
+      if (u.moved && u.changes.start) details.push(PM.movedTo(formatLimaDateTime(u.changes.start)));
+      if (u.reinstated) details.push(PM.reinstated);
+      return itemOf(c.row.id, cellString(c.row.record.fullName), appointmentStart(c.row.record)!, details);
+    }),
+    cancellations: plan.cancels.map((c) => cancelItem(c, now)),
+    rejected: p.rejected.map((r) => ({ line: r.line, reason: r.reason })),
+    warnings: notes,
+    needsSecondConfirmation: plan.risk.needsSecondConfirmation,
+    secondConfirmation: reasons.join(' '),
+  };
+}
+
+// ---------------------------------------------------------------------------- applying it
+
+function applyPlan(deps: ImportDeps, p: Prepared, plan: ComputedPlan, heldBack: number): ImportResult {
+  const now = deps.clock.now();
+  const workbook = deps.workbooks.current();
+  const table = workbook.table(APPOINTMENTS_TAB);
+  const { inserts, cancels } = plan;
+
+  // The undo record goes first: a crash after the sheet is written still leaves the undo (a record
+  // whose rows were never cancelled restores nothing: undoDecision finds them unchanged).
+  const importId = cancels.length ? importIdFor(now, plan.fingerprint) : null;
+  if (importId) {
+    const props = deps.properties.getAll();
+    for (const k of undoKeys(IMPORT_UNDO_PREFIX, props, { olderThan: now })) deps.properties.delete(k);
+    const record: UndoRecord = { importId, at: now.getTime(), fileName: p.name, rows: cancels.map((c) => undoEntry(c.row.id, c.before, c.after)) };
+    deps.properties.setAll(encodeUndo(IMPORT_UNDO_PREFIX, record));
+  }
+
+  const changes: RowChange<AppointmentKey>[] = [...plan.repairs];
+  const touchedStarts: Date[] = inserts.map((x) => x.a.start);
+  for (const c of plan.changes) {
+    const u = c.update;
+    changes.push({ id: c.row.id, fields: c.fields });
+    if (u.moved || u.reinstated) touchedStarts.push(u.changes.start ?? appointmentStart(c.row.record)!);
+    if (u.moved) deps.audit.record({ action: A.moved, target: c.row.id, result: 'Correcto', detail: `${formatLimaDateTime(appointmentStart(c.row.record)!)} → ${formatLimaDateTime(u.changes.start!)}` });
+    if (u.reinstated) deps.audit.record({ action: A.reinstated, target: c.row.id, result: 'Correcto' });
+  }
+  // A cancelled appointment whose event exists: the reminders run cancels the event soon.
+  let cancelledWithEvent = false;
+  for (const c of cancels) {
+    changes.push({ id: c.row.id, fields: c.fields });
+    if (cellString(c.row.record.eventId) !== '') cancelledWithEvent = true;
+    deps.audit.record({ action: A.cancelled, target: c.row.id, result: 'Correcto', detail: c.reason });
+  }
+
+  if (inserts.length) table.append(inserts.map((x) => importedRecord(x.a, now, x.id)));
   if (changes.length) table.update(changes);
 
   // Rejected rows, kept for a person in 'Revisión'.
-  const notes = [...warnings];
-  if (rejected.length) {
+  const notes = [...p.warnings];
+  if (p.rejected.length) {
     const review = workbook.table(REVIEW_TAB);
     if (review.exists()) {
-      const toAdd = reviewRows(rejected, fileName, now, new Set(review.read().rows.map((r) => r.id)));
+      const toAdd = reviewRows(p.rejected, p.name, now, new Set(review.read().rows.map((r) => r.id)));
       if (toAdd.length) review.append(toAdd);
     } else {
       notes.push(M.reviewTabMissing);
     }
   }
-  if (walkInsKept) notes.push(M.walkInsKept(walkInsKept));
+  if (plan.walkInsKept) notes.push(M.walkInsKept(plan.walkInsKept));
+  if (heldBack) notes.push(PM.heldBack(heldBack));
 
   let reminderRunRequested = false;
-  if (cancelledWithEvent || touchedStarts.some((s) => needsImmediateReminder(s, now, reminderHour))) {
+  if (cancelledWithEvent || touchedStarts.some((s) => needsImmediateReminder(s, now, p.reminderHour))) {
     const r = requestImmediateReminderRun(deps, A.reminderRunDetail);
     reminderRunRequested = r !== 'failed';
     if (r === 'failed') notes.push(M.reminderRunFailed);
   }
 
-  const effective: ImportPlan = {
-    ...plan,
-    inserts,
-    updates: applied,
-    cancellations: cancelled,
-    unchanged: [...plan.unchanged, ...keptAsWere],
-  };
-  let summary = summariseImport(effective, rejected);
+  let summary = summariseImport(effectivePlan(plan), p.rejected);
   // Say when each reminder goes: now for the ones in today's window, at the reminder hour for the rest.
-  const timing = reminderTiming(touchedStarts, now, reminderHour);
+  const timing = reminderTiming(touchedStarts, now, p.reminderHour);
   const when = M.reminderTiming({ ...timing, runAt: formatLimaTime(timing.runAt), runRequested: reminderRunRequested, cancelledEvents: cancelledWithEvent });
   if (when) summary += ' ' + when;
-  const counts: ImportCounts = {
-    inserted: inserts.length,
-    updated: applied.length,
-    moved: applied.filter((u) => u.moved).length,
-    reinstated: applied.filter((u) => u.reinstated).length,
-    cancelled: cancelled.length,
-    unchanged: effective.unchanged.length,
-    rejected: rejected.length,
-    cancelledOnPlatformNotHeld: plan.cancelledOnPlatformNotHeld.length,
-  };
-  const changedSomething = inserts.length + applied.length + cancelled.length > 0;
-  deps.audit.record({ action: A.import, target: fileName, result: changedSomething ? 'Correcto' : 'Sin cambios', detail: summary });
+  const counts = countsOf(plan, p.rejected.length);
+  const changedSomething = inserts.length + plan.changes.length + cancels.length > 0;
+  deps.audit.record({ action: A.import, target: p.name, result: changedSomething ? 'Correcto' : 'Sin cambios', detail: importId ? `${summary} [${importId}]` : summary });
   return {
     ok: true,
-    fileName,
-    format,
-    encoding,
+    fileName: p.name,
+    format: p.format,
+    encoding: p.encoding,
     problem: null,
     summary,
     counts,
-    rejected: rejected.map((r) => ({ line: r.line, reason: r.reason })),
+    rejected: p.rejected.map((r) => ({ line: r.line, reason: r.reason })),
     warnings: notes,
     reminderRunRequested,
+    cancelledList: cancels.map((c) => cancelItem(c, now)),
+    undoId: importId,
   };
+}
+
+// ---------------------------------------------------------------------------- undo
+
+/**
+ * «Deshacer las cancelaciones» of one import: each row that import cancelled goes back to
+ * 'Programada' with its Observaciones as before — only if it is still exactly as the import left
+ * it (else it is listed, untouched). Audited per row; the reminders run restores the Calendar
+ * event and the reminder of a restored appointment.
+ */
+export function undoImportCancellations(deps: Omit<ImportDeps, 'files'>, importId: string): UndoImportResult {
+  const id = String(importId ?? '').trim();
+  const none: UndoImportResult = { ok: false, summary: PM.undoNotFound, restored: [], notRestored: [], reminderRunRequested: false };
+  if (!/^\d{10,15}-[0-9a-f]{12}$/.test(id)) return none;
+  try {
+    return deps.lock.withLock(() => {
+      const props = deps.properties.getAll();
+      const record = decodeUndo(IMPORT_UNDO_PREFIX, id, props);
+      const now = deps.clock.now();
+      if (!record || now.getTime() - record.at > UNDO_TTL_MS) return none;
+      const table = deps.workbooks.current().table(APPOINTMENTS_TAB);
+      const rows = new Map(table.read().rows.map((r) => [r.id, r] as const));
+      const changes: RowChange<AppointmentKey>[] = [];
+      const restored: ImportItemView[] = [];
+      const notRestored: ImportItemView[] = [];
+      let already = 0;
+      let needsRun = false;
+      const { reminderHour } = loadSettings(deps.workbooks.current().table(SETTINGS_TAB), deps.properties).settings;
+      for (const e of record.rows) {
+        const row = rows.get(e.id);
+        if (!row) {
+          notRestored.push({ id: e.id, name: e.id, when: '', detail: PM.undoRowMissing });
+          continue;
+        }
+        const start = appointmentStart(row.record);
+        const view = (detail: string[]) => itemOf(row.id, cellString(row.record.fullName), start ?? new Date(record.at), detail);
+        const d = undoDecision(e, cellString(row.record.status), cellString(row.record.observations));
+        // A past appointment is not brought back: its time went by while it was cancelled.
+        if (d.kind === 'restore' && start && start.getTime() > now.getTime()) {
+          changes.push({ id: row.id, fields: { status: 'Programada', observations: d.observations, updatedAt: now } });
+          restored.push(view([]));
+          if (cellString(row.record.eventId) !== '' || needsImmediateReminder(start, now, reminderHour)) needsRun = true;
+        } else if (d.kind === 'already-restored') {
+          already++;
+          notRestored.push(view([PM.undoRowAlready]));
+        } else {
+          notRestored.push(view([PM.undoRowChanged]));
+        }
+      }
+      if (changes.length) table.update(changes);
+      for (const r of restored) deps.audit.record({ action: A.undoRow, target: r.id, result: 'Correcto', detail: record.fileName });
+      let reminderRunRequested = false;
+      if (needsRun) reminderRunRequested = requestImmediateReminderRun(deps, A.reminderRunDetail) !== 'failed';
+      for (const k of undoKeys(IMPORT_UNDO_PREFIX, props, { importId: id })) deps.properties.delete(k);
+      const changed = notRestored.length - already;
+      const parts = [restored.length ? PM.undoDone(restored.length) : PM.undoNothing];
+      if (already) parts.push(PM.undoAlready(already));
+      if (changed) parts.push(PM.undoChanged(changed));
+      const summary = parts.join(' ');
+      deps.audit.record({ action: A.undo, target: record.fileName, result: restored.length ? 'Correcto' : 'Sin cambios', detail: `${summary} [${id}]` });
+      return { ok: true, summary, restored, notRestored, reminderRunRequested };
+    });
+  } catch (e) {
+    if (e instanceof LockBusyError) return { ...none, summary: PM.undoLockBusy };
+    throw e;
+  }
 }

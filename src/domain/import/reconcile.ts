@@ -17,6 +17,10 @@
  *   if its date lies within the dates the report covers (its first to its last appointment): a
  *   report downloaded for tomorrow says nothing about next week, and cancelling next week's
  *   appointments because of it would be a serious mistake. An empty report cancels nothing;
+ * - …and only if its consultant is one the report lists (compared without case, accents or extra
+ *   spaces; an empty consultant is a value like any other): a report downloaded for one consultant
+ *   says nothing about a colleague's appointments of the same days. A report without the
+ *   consultant column lists only '' and so covers the appointments registered without one;
  * - the report never erases data: an empty value in the report leaves the registered one as it is;
  * - an all-digit code matches the registered code also when leading zeros differ ('123' ↔
  *   '000123'): a report opened and re-saved in Excel loses them, and treating every appointment
@@ -60,6 +64,35 @@ export interface ImportPlan {
   notInReport: string[];
   /** Keys the report marks as annulled that were never registered: nothing to do. */
   cancelledOnPlatformNotHeld: string[];
+  /** What the report covers: where a missing appointment may be inferred cancelled. */
+  scope: ImportScope;
+}
+
+/** The days (Lima, 'yyyy-mm-dd') and the consultants a report covers; null days for an empty report. */
+export interface ImportScope {
+  firstDay: string | null;
+  lastDay: string | null;
+  /** The consultants the report lists, as first written ('' when a row names none). */
+  consultants: string[];
+}
+
+/** A consultant's name for comparison: no case, accents or repeated spaces. */
+export function consultantKey(name: string): string {
+  return cleanText(name ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Is a registered appointment (its start and consultant) inside what the report covers? */
+export function coveredByReport(scope: ImportScope, start: Date, consultant: string): boolean {
+  if (scope.firstDay === null || scope.lastDay === null) return false;
+  const day = limaDateKey(start);
+  if (day < scope.firstDay || day > scope.lastDay) return false;
+  const key = consultantKey(consultant);
+  return scope.consultants.some((c) => consultantKey(c) === key);
 }
 
 /** The fields an import compares and may update, in the order the sheet shows them. */
@@ -116,6 +149,7 @@ export function reconcileImport(existing: ExistingAppointment[], imported: Impor
     unchanged: [],
     notInReport: [],
     cancelledOnPlatformNotHeld: [],
+    scope: { firstDay: null, lastDay: null, consultants: [] },
   };
   const byKey = new Map<string, ExistingAppointment>();
   const byLooseKey = new Map<string, ExistingAppointment>();
@@ -127,15 +161,20 @@ export function reconcileImport(existing: ExistingAppointment[], imported: Impor
   const matched = new Set<string>(); // keys of registered appointments the report lists
   const isFuture = (d: Date) => d.getTime() > now.getTime();
 
-  let firstDay: string | null = null;
-  let lastDay: string | null = null;
+  const scope = plan.scope;
+  const consultantKeys = new Set<string>();
   const seen = new Set<string>();
   for (const imp of imported) {
     if (seen.has(imp.key)) continue; // parseReport already rejects duplicates; be safe anyway
     seen.add(imp.key);
     const day = limaDateKey(imp.start);
-    if (firstDay === null || day < firstDay) firstDay = day;
-    if (lastDay === null || day > lastDay) lastDay = day;
+    if (scope.firstDay === null || day < scope.firstDay) scope.firstDay = day;
+    if (scope.lastDay === null || day > scope.lastDay) scope.lastDay = day;
+    const ck = consultantKey(imp.consultant ?? '');
+    if (!consultantKeys.has(ck)) {
+      consultantKeys.add(ck);
+      scope.consultants.push(cleanText(imp.consultant ?? ''));
+    }
 
     const loose = looseKey(imp.key);
     const ex = byKey.get(imp.key) ?? (loose !== null ? byLooseKey.get(loose) : undefined);
@@ -166,8 +205,7 @@ export function reconcileImport(existing: ExistingAppointment[], imported: Impor
 
   for (const ex of byKey.values()) {
     if (matched.has(ex.key)) continue;
-    const day = limaDateKey(ex.start);
-    const covered = firstDay !== null && lastDay !== null && day >= firstDay && day <= lastDay;
+    const covered = coveredByReport(scope, ex.start, ex.fields.consultant ?? '');
     if (ex.status === 'Programada' && isFuture(ex.start) && covered) plan.cancellations.push(ex.key);
     else plan.notInReport.push(ex.key);
   }

@@ -83,9 +83,68 @@ export const IMPORT_REVIEW = {
   },
 } as const;
 
+/**
+ * The import's preview, its confirmation and the undo of its cancellations (issue 10 item 2).
+ * Dates and times are Lima's.
+ */
+export const IMPORT_PREVIEW_MESSAGES = {
+  /** The first sentence of the preview. */
+  previewIntro: 'Vista previa: todavía no se guardó nada. Revise la lista y confirme para aplicar los cambios.',
+  nothingToApply: 'El reporte no trae cambios para las citas registradas: no hay nada que aplicar.',
+  scope: (from: string, to: string, consultants: string[]) => {
+    const days = from === to ? `del ${from}` : `del ${from} al ${to}`;
+    const who = consultants.filter((c) => c !== '');
+    const people =
+      who.length === 0
+        ? ''
+        : who.length === 1
+          ? ` y solo a las de ${who[0]}`
+          : ` y solo a las de ${who.slice(0, -1).join(', ')} y ${who[who.length - 1]}`;
+    return `El reporte cubre las citas ${days}. Una cita que no figura en el reporte solo se cancela si es de esas fechas${people}; las demás no se tocan.`;
+  },
+  emptyScope: 'El reporte no trae citas válidas: no se cancelará ninguna cita.',
+  cancelInferred: 'ya no figura en el reporte',
+  cancelAnnulled: 'anulada en la plataforma',
+  cancelToday: 'es de hoy',
+  changedFields: (labels: string[]) => `cambia: ${labels.join(', ')}`,
+  movedTo: (when: string) => `pasa al ${when}`,
+  reinstated: 'se reactiva',
+  heldBack: (n: number) =>
+    n === 1
+      ? 'Una cita de hoy o de un grupo grande que el reporte ya no lista no se canceló: para cancelarla, importe el reporte desde el panel y confirme la cancelación.'
+      : `${n} citas de hoy o de un grupo grande que el reporte ya no lista no se cancelaron: para cancelarlas, importe el reporte desde el panel y confirme la cancelación.`,
+  secondConfirmationToday: (n: number) =>
+    n === 1 ? 'Se cancelaría 1 cita de hoy.' : `Se cancelarían ${n} citas de hoy.`,
+  secondConfirmationShare: (n: number, total: number, percent: number) =>
+    `Se cancelarían ${n} de las ${total} citas programadas que cubre el reporte (más del ${percent} %). ¿El reporte está completo?`,
+  secondConfirmationAsk: 'Para aplicar estas cancelaciones marque «Sí, cancelar también estas citas» y confirme otra vez.',
+  secondConfirmationMissing:
+    'Esta importación cancela citas de hoy o muchas citas a la vez: marque «Sí, cancelar también estas citas» para confirmarlo. No se guardó nada.',
+  planMissing: 'Primero revise la vista previa del reporte y luego confirme. No se guardó nada.',
+  planChanged:
+    'El reporte o las citas registradas cambiaron desde la vista previa (otra persona o tarea modificó la hoja, o se eligió otro archivo). No se guardó nada: revise la nueva vista previa y confirme otra vez.',
+  planExpired: 'La vista previa tiene más de 30 minutos. No se guardó nada: revise la nueva vista previa y confirme otra vez.',
+  cancelledNow: (n: number) => (n === 1 ? 'Se canceló 1 cita:' : `Se cancelaron ${n} citas:`),
+  // Undo
+  undoNotFound: 'Ya no se puede deshacer esta importación (pasaron más de 7 días o ya se deshizo). Si una cita debe volver, reactívela desde «Citas de hoy» o pida al usuario que reserve otra vez.',
+  undoDone: (n: number) => (n === 1 ? 'Se deshizo la cancelación de 1 cita: vuelve a estar programada.' : `Se deshizo la cancelación de ${n} citas: vuelven a estar programadas.`),
+  undoAlready: (n: number) => (n === 1 ? '1 cita ya estaba restaurada.' : `${n} citas ya estaban restauradas.`),
+  undoChanged: (n: number) =>
+    n === 1
+      ? '1 cita no se restauró porque cambió después de la importación (alguien la modificó, la reactivó o ya pasó su hora); revísela en «Citas».'
+      : `${n} citas no se restauraron porque cambiaron después de la importación (alguien las modificó, las reactivó o ya pasó su hora); revíselas en «Citas».`,
+  undoNothing: 'No se restauró ninguna cita.',
+  undoLockBusy: 'Otra tarea está usando la hoja en este momento. Espere un minuto y vuelva a pulsar «Deshacer las cancelaciones».',
+  undoRowChanged: 'cambió después de la importación',
+  undoRowAlready: 'ya estaba restaurada',
+  undoRowMissing: 'ya no está en «Citas»',
+} as const;
+
 /** Lines of the 'Registro de auditoría'. */
 export const IMPORT_AUDIT = {
   import: 'Importación de citas',
+  undo: 'Cancelaciones de importación deshechas',
+  undoRow: 'Cancelación por importación deshecha',
   cancelled: 'Cita cancelada por importación',
   moved: 'Cita reprogramada por importación',
   reinstated: 'Cita reactivada por importación',

@@ -3,7 +3,7 @@
  * 'Citas', 'Revisión' and the panel after importing a file, and what is asked of the reminders.
  */
 import { bookWalkIn } from '../../../src/app/appointments/booking';
-import { detectFileContent, importReport, looksBinary } from '../../../src/app/appointments/import';
+import { detectFileContent, importReport, looksBinary, previewImport } from '../../../src/app/appointments/import';
 import { PENDING_REMINDER_RUN_PROPERTY } from '../../../src/app/appointments/rows';
 import { limaDate } from '../../../src/domain/lima-time';
 import { DELETED_NAME } from '../../../src/domain/personal-data';
@@ -129,7 +129,11 @@ describe('a newer report of the same day', () => {
 
   test('an appointment cancelled by a previous import comes back when the platform lists it again; one cancelled by a person does not', () => {
     const { w, rows } = imported(4);
-    importReport(w.deps, 'r2.csv', file(rows.slice(0, 2)));
+    // Half of the covered appointments vanish: the panel's preview asks for the second confirmation.
+    const r2 = file(rows.slice(0, 2));
+    const preview = previewImport(w.deps, 'r2.csv', r2);
+    expect(preview).toMatchObject({ needsSecondConfirmation: true });
+    expect(importReport(w.deps, 'r2.csv', r2, { planId: preview.planId!, confirmCancellations: true }).counts.cancelled).toBe(2);
     w.next();
     // A consultant cancelled appointment 1 by hand (Estado typed in the sheet).
     const sheet = w.book.sheet('Citas')!;

@@ -22,7 +22,7 @@ function registered(appts: ImportedAppointment[], status = 'Programada'): Existi
 }
 
 function emptyPlan(): ImportPlan {
-  return { inserts: [], updates: [], cancellations: [], unchanged: [], notInReport: [], cancelledOnPlatformNotHeld: [] };
+  return { inserts: [], updates: [], cancellations: [], unchanged: [], notInReport: [], cancelledOnPlatformNotHeld: [], scope: { firstDay: null, lastDay: null, consultants: [] } };
 }
 
 describe('reconcileImport: first import and re-import of the same report', () => {
