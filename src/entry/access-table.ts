@@ -72,6 +72,9 @@ export const ENTRY_ACCESS = {
   onSurveySubmit: 'trigger',
   onRegistrationSubmit: 'trigger',
   runRegistrationSweep: 'trigger',
+  // Check-in form «Formato de asistencia» (B09, i12-checkin).
+  onCheckinSubmit: 'trigger',
+  runCheckinSweep: 'trigger',
 
   // The web app (docs/web-app.md): anyone with a link; acts only on a valid signed token.
   doGet: 'link',
