@@ -48,6 +48,8 @@ export const ENTRY_ACCESS = {
   openRegistration: 'member',
   processPendingRegistrations: 'member',
   annulRegistration: 'member',
+  // Check-in link of a session (B09, i12-checkin).
+  getCheckinLink: 'member',
   // A module's files in Drive (B04 banner upload, B05 ficha técnica).
   generateFactSheet: 'member',
   uploadBanner: 'member',

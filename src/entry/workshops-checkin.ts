@@ -1,13 +1,15 @@
 /**
  * Entry points of the check-in form «Formato de asistencia» (B09), in the "Programación
- * Talleres Masivos" spreadsheet: its submit trigger and the sweep that trigger schedules. Both
- * are trigger-only (docs/access-model.md): a person never calls them.
+ * Talleres Masivos" spreadsheet: its submit trigger and the sweep that trigger schedules (both
+ * trigger-only, docs/access-model.md), and the panel's «Enlace de asistencia» of a session.
  */
-import { handleCheckins, markCheckinPending, runCheckinSweep as sweep, scheduleCheckinSweep, type CheckinResult } from '../app/workshops/checkin';
+import { checkinLink, handleCheckins, markCheckinPending, runCheckinSweep as sweep, scheduleCheckinSweep, type CheckinResult } from '../app/workshops/checkin';
 import { JOB_EXECUTION_KINDS } from '../domain/messages/attention-jobs';
 import { CHECKIN_MESSAGES as M } from '../domain/workshops/checkin';
 import { formAnswers } from '../gas/forms';
 import { LockBusyError } from '../ports';
+import { EXECUTION_KINDS } from '../domain/messages/setup';
+import { cleanText } from '../domain/text';
 import { guarded } from './guard';
 
 const NOTHING: CheckinResult = { recorded: 0, unchanged: 0, forReview: 0 };
@@ -53,4 +55,16 @@ export function runCheckinSweep(e?: GoogleAppsScript.Events.TimeDriven): Checkin
     },
     e,
   );
+}
+
+/**
+ * The session's check-in link for the Meet chat (the form's prefilled link with the session
+ * chosen); null when there is no form yet or the session is not open for check-in (cancelled,
+ * over, or more than 7 days ahead).
+ */
+export function getCheckinLink(sessionId: string): { ok: boolean; url: string | null } {
+  return guarded('getCheckinLink', EXECUTION_KINDS.panel, (ctx) => {
+    const url = checkinLink(ctx, cleanText(typeof sessionId === 'string' ? sessionId : '', 40));
+    return { ok: url !== null, url };
+  });
 }
