@@ -158,6 +158,22 @@ describe('B09: check-in through the «Formato de asistencia»', () => {
     expect([attendance().length, review().length]).toEqual([a, r]);
   });
 
+  test('Ley 29733: the check-in responses naming a DNI are found, exported with the rest and deleted; another person\'s stay', () => {
+    const jorge = PEOPLE[1]!.dni;
+    const found = call<{ ok: boolean; records: { source: string; fields: { label: string; value: string }[] }[] }>('findPersonData', [jorge]);
+    const checkins = found.records.filter((r) => r.source === 'Formato de asistencia');
+    expect(checkins).toHaveLength(1);
+    expect(checkins[0]!.fields.find((f) => f.label === CQ.documentNumber)?.value).toBe('4567890');
+    const responses = () => w.ws.forms().find((f) => f.id === checkinFormId)!.responses;
+    const before = responses();
+    const deleted = call<{ ok: boolean; message: string }>('deletePersonData', [jorge, jorge]);
+    expect(deleted.ok).toBe(true);
+    expect(deleted.message).toContain('1 respuesta del formato de asistencia');
+    expect(responses()).toBe(before - 1);
+    expect(call<{ records: { source: string }[] }>('findPersonData', [jorge]).records.filter((r) => r.source === 'Formato de asistencia')).toEqual([]);
+    expect(call<{ records: { source: string }[] }>('findPersonData', [PEOPLE[0]!.dni]).records.filter((r) => r.source === 'Formato de asistencia').length).toBe(4);
+  });
+
   test('a stranger cannot get a link or call the trigger handlers', () => {
     for (const fn of ['getCheckinLink', 'onCheckinSubmit', 'runCheckinSweep']) {
       const r = w.ws.callFromSidebar(w.talleres, fn, [`${moduleId}-S1`], 'extrano@gmail.com');

@@ -60,6 +60,18 @@ export function wasPadded(rawNumber: unknown): boolean {
   return /^[1-9]\d{6}$/.test(typed);
 }
 
+/**
+ * For the personal-data functions (Ley 29733): whether a check-in response names one of these
+ * document numbers (as stored on registrations), read as the submit trigger reads it.
+ */
+export function checkinNamesDocument(answers: Readonly<Record<string, string | readonly string[]>>, documents: ReadonlySet<string>): boolean {
+  const one = (v: unknown) => (typeof v === 'string' ? v : '');
+  const read = readCheckinDocument(one(answers[Q.documentType]), one(answers[Q.documentNumber]));
+  if (read.ok) return [read.document.number, ...read.document.alternatives].some((n) => documents.has(n));
+  const typed = cleanText(one(answers[Q.documentNumber]), 60).replace(/[\s.\-\u00a0\u202f_/]/g, '').toUpperCase();
+  return typed !== '' && documents.has(typed);
+}
+
 // ---------------------------------------------------------------------------- matching
 
 export interface RegistrantFacts {
