@@ -66,7 +66,7 @@ function world(seed: number): World {
   ]);
   const sessionId = `${moduleId}-S1`;
   const got = ws.callFromSidebar(talleres, 'getCheckinLink', [sessionId], USER);
-  const link = String((got.value as { url?: string } | undefined)?.url ?? '');
+  const link = got.ok ? String((got.value as { url?: string } | undefined)?.url ?? '') : '';
   if (!link) throw new Error(`no check-in link: ${JSON.stringify(got)}`);
   const formId = ws.openFormLink(link).formId;
   ws.advanceTo('2026-12-09T18:05');

@@ -33,15 +33,18 @@ export function checkinSuite(): void {
     beforeAll(() => {
       w = createAttentionWorld({ at: '2026-12-09T17:00' });
       const r = w.ws.callFromSidebar(w.talleres, 'saveModule', [MODULE]);
+      if (!r.ok) throw new Error(r.error);
       const saved = r.value as SaveModuleResult;
-      if (!r.ok || !saved.ok) throw new Error(JSON.stringify(r));
+      if (!saved.ok) throw new Error(JSON.stringify(saved));
       const moduleId = saved.module.id;
       // Registrants straight into the sheet: the registration code is tested elsewhere.
       putRows(w.ws, w.talleres, 'Inscripciones', [
         { 'ID de inscripción': 'I-HOSTIL-1', 'ID de módulo': moduleId, 'Tipo doc.': 'DNI', DNI: '04587963', 'Nombres y apellidos': 'Rosa Mamani', Estado: 'Inscrito' },
         { 'ID de inscripción': 'I-HOSTIL-2', 'ID de módulo': moduleId, 'Tipo doc.': 'DNI', DNI: '45879631', 'Nombres y apellidos': 'Jorge Ríos', Estado: 'Inscrito' },
       ]);
-      link = String((w.ws.callFromSidebar(w.talleres, 'getCheckinLink', [`${moduleId}-S1`]).value as { url: string }).url);
+      const got = w.ws.callFromSidebar(w.talleres, 'getCheckinLink', [`${moduleId}-S1`]);
+      if (!got.ok) throw new Error(got.error);
+      link = String((got.value as { url: string }).url);
       w.ws.advanceTo('2026-12-09T18:05');
     });
 
