@@ -32,7 +32,9 @@ const SURVEY_RESPONSES_TAB = 'Respuestas de formulario 1';
 
 function expectTabsExactlyOnce(ws: Workspace, id: string, role: Role) {
   // Each role's form (the survey, the registration form) sends its responses to a tab Forms adds.
-  expect(ws.sheetNames(id)).toEqual([SURVEY_RESPONSES_TAB, ...tabsForRole(role).map((t) => t.name)]);
+  // Talleres has two: the registration form's, then the check-in form's (B09), which Forms puts first.
+  const responseTabs = role === 'talleres' ? ['Respuestas de formulario 2', SURVEY_RESPONSES_TAB] : [SURVEY_RESPONSES_TAB];
+  expect(ws.sheetNames(id)).toEqual([...responseTabs, ...tabsForRole(role).map((t) => t.name)]);
   for (const spec of tabsForRole(role)) {
     const headers = (ws.values(id, spec.name)[0] ?? []).map(String);
     expect([spec.name, headers]).toEqual([spec.name, spec.columns.map((c) => c.header)]);
@@ -127,7 +129,7 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(mirror?.['Valor']).toBe(talleres);
   });
 
-  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one only the registration form’s', () => {
+  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one only the registration form’s and the check-in form’s', () => {
     const triggers = ws.triggers(atenciones).map((t) => [t.handler, t.eventType, t.atHour]);
     expect(triggers.sort()).toEqual([
       ['onSurveySubmit', 'ON_FORM_SUBMIT', undefined],
@@ -135,7 +137,11 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
       ['runReminders', 'CLOCK', 18],
     ]);
     // Talleres: only the registration form's submit trigger (one for every module).
-    expect(ws.triggers(talleres).map((t) => [t.handler, t.source, t.eventType])).toEqual([['onRegistrationSubmit', 'FORMS', 'ON_FORM_SUBMIT']]);
+    // ... and the check-in form's (B09, one for every session).
+    expect(ws.triggers(talleres).map((t) => [t.handler, t.source, t.eventType])).toEqual([
+      ['onRegistrationSubmit', 'FORMS', 'ON_FORM_SUBMIT'],
+      ['onCheckinSubmit', 'FORMS', 'ON_FORM_SUBMIT'],
+    ]);
   });
 
   test('settings have their defaults, and setup is in the audit log', () => {
