@@ -145,9 +145,11 @@ describe('B09: check-in through the «Formato de asistencia»', () => {
     expect(row['Marcó en el formulario']).toBeInstanceOf(Date);
     const before = review().length;
     w.ws.advanceTo('2026-12-09T20:31');
-    checkIn('41234567');
+    checkIn(PEOPLE[3]!.dni); // not counted before: to «Revisión»
     expect(review()).toHaveLength(before + 1);
     expect(String(review().at(-1)!['Detalle'])).toContain('después de que se cerró');
+    checkIn('41234567'); // counted at 17:45 already: a late repeat changes nothing
+    expect(review()).toHaveLength(before + 1);
   });
 
   test('the sweep each burst scheduled ran and changed nothing: nothing doubled, its trigger gone', () => {
@@ -172,6 +174,22 @@ describe('B09: check-in through the «Formato de asistencia»', () => {
     expect(responses()).toBe(before - 1);
     expect(call<{ records: { source: string }[] }>('findPersonData', [jorge]).records.filter((r) => r.source === 'Formato de asistencia')).toEqual([]);
     expect(call<{ records: { source: string }[] }>('findPersonData', [PEOPLE[0]!.dni]).records.filter((r) => r.source === 'Formato de asistencia').length).toBe(4);
+  });
+
+  test('a check-in counted before stays counted, with no «Revisión» item, when the session is cancelled afterwards and the sweep reads it again', () => {
+    const before = review().length;
+    const status = w.ws.values(w.talleres, 'Sesiones')[0]!.map(String).indexOf('Estado');
+    w.ws.typeInto(w.talleres, 'Sesiones', `${String.fromCharCode(65 + status)}2`, 'Cancelada', { confirmWarning: true });
+    const rows = attendance().length;
+    // Session 1 has left the dropdown (its window closed); session 2's link, two days early: to «Revisión», and a sweep is scheduled.
+    link = call<{ url: string }>('getCheckinLink', [`${moduleId}-S2`]).url;
+    checkIn('41234567');
+    w.ws.advanceBy(10 * 60_000);
+    // The sweep read every response of the day again: session 1's accepted ones are found counted, none goes to «Revisión».
+    expect(w.ws.executions({ functionName: 'runCheckinSweep' }).at(-1)?.status).toBe('completed');
+    expect(review()).toHaveLength(before + 1);
+    expect(String(review().at(-1)!['Detalle'])).toContain('antes de que se abriera');
+    expect(attendance()).toHaveLength(rows);
   });
 
   test('a stranger cannot get a link or call the trigger handlers', () => {

@@ -14,7 +14,10 @@
  *
  * Idempotent by construction, so nothing is doubled and a crash anywhere is repaired by running
  * again: a check-in is accounted for when the person's 'Asistencia' row has a check-in time at
- * or before it (the merge keeps the first), or when 'Revisión' has its response ID. The form's
+ * or before it (the merge keeps the first), or when 'Revisión' has its response ID. That also
+ * holds when the facts change after a check-in was counted (the session cancelled, the person
+ * withdrawn): a sweep re-reading it finds it counted and adds no 'Revisión' item. A repeat after
+ * the window by someone already counted changes nothing either. The form's
  * responses are the durable queue: a submission that found the sheet busy leaves a pending
  * marker (one property) and makes sure a sweep is scheduled; the sweep — and the «Revisar»
  * action of a later submission's execution — handles every response not yet accounted for.
@@ -28,11 +31,13 @@ import {
   checkinReviewDetail,
   checkinWindow,
   decideCheckin,
+  matchRegistrant,
   MINUTE_MS,
+  readCheckinDocument,
   type CheckinSessionFacts,
   type RegistrantFacts,
 } from '../../domain/workshops/checkin';
-import { checkinForm, CHECKIN_QUESTIONS as Q, NO_OPEN_SESSION, sessionChoice } from '../../domain/workshops/checkin-form';
+import { checkinForm, CHECKIN_QUESTIONS as Q, NO_OPEN_SESSION, sessionChoice, sessionOfChoice } from '../../domain/workshops/checkin-form';
 import {
   ATTENDANCE_SOURCES,
   ATTENDANCE_TAB,
@@ -319,10 +324,33 @@ export function handleCheckins(deps: CheckinDeps, given: readonly FormAnswers[],
     const review: ReviewItem[] = [];
     const isGiven = new Set(given.map((g) => g.responseId));
 
+    /** The person this response names already has a check-in at or before it in this session. */
+    const countedBefore = (resp: FormAnswers): boolean => {
+      const one = (v: unknown) => (typeof v === 'string' ? v : '');
+      const sid = sessionOfChoice(one(resp.answers[Q.session]));
+      const session = sid ? w.sessions.get(sid) : undefined;
+      const doc = readCheckinDocument(one(resp.answers[Q.documentType]), one(resp.answers[Q.documentNumber]));
+      if (!session || !doc.ok) return false;
+      for (const r of w.registrantsOf.get(session.moduleId) ?? []) {
+        if (matchRegistrant(doc.document, [r]).kind === 'unknown') continue;
+        const at = markNow(attendanceId(session.id, r.id))?.checkinAt;
+        if (at && at.getTime() <= resp.submittedAt.getTime()) return true;
+      }
+      return false;
+    };
     const ordered = [...queue.values()].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
     for (const resp of ordered) {
       const d = decideCheckin(resp.answers, resp.submittedAt, (id) => w.sessions.get(id) ?? null, (m) => w.registrantsOf.get(m) ?? [], { beforeMinutes: w.before, afterMinutes: w.after });
       if (d.kind === 'review') {
+        // Counted before (a sweep re-reading it after the session was cancelled or the person
+        // withdrew; a repeat after the window by someone already counted): nothing changes.
+        if (countedBefore(resp)) {
+          if (isGiven.has(resp.responseId)) {
+            result.unchanged++;
+            deps.audit.record({ action: A.unchanged, target: resp.responseId, result: 'Sin cambios', detail: M.unchanged(resp.responseId) });
+          }
+          continue;
+        }
         if (inReview(resp.responseId)) {
           if (isGiven.has(resp.responseId)) result.unchanged++;
           continue;
