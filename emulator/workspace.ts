@@ -16,7 +16,7 @@ import { canEditFile, canViewFile } from './services/sheets/access';
 import type { ProtectionInfo } from './services/sheets/store';
 import { mailStore, type SentMail } from './services/mail';
 import { calendarStore } from './services/calendar';
-import { formsStore, submitFormResponse } from './services/forms';
+import { formsStore, parsePrefilledUrl, submitFormResponse } from './services/forms';
 import { driveStore } from './services/drive';
 import { respondToEvent as respond, type EventResource, type GuestResponse } from './services/calendar/store';
 import { HtmlOutput } from './services/html';
@@ -345,6 +345,22 @@ export class Workspace {
 
   forms() {
     return formsStore(this.state).listForms();
+  }
+
+  /**
+   * A person opens a form link (published, prefilled, edit or forms.gle — e.g. a session's link
+   * shared in a Meet chat): which form, and the answers it fills in, by question title. Pass
+   * them, with the person's own answers, to `submitForm`. Throws for a link to no known form.
+   */
+  openFormLink(url: string): { formId: string; answers: Record<string, string | string[]> } {
+    const { formId, answers } = parsePrefilledUrl(this.state, url);
+    const items = formsStore(this.state).get(formId)?.items ?? [];
+    const byTitle: Record<string, string | string[]> = {};
+    for (const [id, value] of Object.entries(answers)) {
+      const item = items.find((i) => String(i.id) === id);
+      byTitle[item?.title ?? id] = value as string | string[];
+    }
+    return { formId, answers: byTitle };
   }
 
   // ---------------------------------------------------------------- web apps

@@ -29,6 +29,9 @@ const T = {
   heading: (d: Extract<SessionDetail, { ok: true }>['session']) => `Sesión ${d.number}: ${d.topic}`,
   when: (d: Extract<SessionDetail, { ok: true }>['session']) => `${d.when} · ${d.status || 'Programada'}`,
   meet: 'Abrir la reunión de Meet',
+  checkinTitle: 'Enlace de asistencia (para el chat de Meet)',
+  checkinHelp: 'Durante la sesión, pegue este enlace en el chat de Meet: cada participante marca su asistencia con su número de documento.',
+  checkinNone: 'El formato de asistencia de esta sesión no está disponible (sesión cancelada o ya terminada, o falta ejecutar «Configurar esta hoja»).',
   mailsTitle: 'Correos de la sesión',
   noMails: 'Todavía no se envió ningún correo de esta sesión.',
   mailColumns: ['Tipo', 'Enviados', 'Por enviar', 'Enviando', 'Con error'] as const,
@@ -130,6 +133,23 @@ function draw(box: HTMLElement, d: SessionDetail, reload: () => Promise<void>, s
   box.appendChild(h('p', { class: 'help', text: T.when(s) }));
   const meetLink = link(s.meetUrl, T.meet, ['https:'], 'link-button secondary');
   if (meetLink) box.appendChild(h('p', {}, meetLink));
+
+  // The check-in form's link (B09), asked for apart so the screen never waits on the form.
+  const checkin = h('section', { class: 'session-checkin', attrs: { 'aria-label': T.checkinTitle } }, h('h6', { text: T.checkinTitle }));
+  box.appendChild(checkin);
+  void call('getCheckinLink', s.id)
+    .then((r) => {
+      if (r && r.ok && r.url) {
+        const field = h('input', { attrs: { type: 'text', readonly: 'readonly', 'aria-label': T.checkinTitle, value: r.url } }) as HTMLInputElement;
+        field.value = r.url;
+        field.addEventListener('focus', () => field.select());
+        checkin.appendChild(h('p', { class: 'help', text: T.checkinHelp }));
+        checkin.appendChild(field);
+      } else {
+        checkin.appendChild(h('p', { class: 'help', text: T.checkinNone }));
+      }
+    })
+    .catch(() => checkin.appendChild(h('p', { class: 'help', text: T.checkinNone })));
 
   // Emails of the session and the two sends of other parts of the product.
   const mails = h('section', { class: 'session-mails', attrs: { 'aria-label': T.mailsTitle } }, h('h6', { text: T.mailsTitle }));

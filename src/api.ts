@@ -295,3 +295,11 @@ export interface ServerApi {
   /** «Todos presentes»: everyone without a hand mark. */
   markAllPresent(sessionId: string): AttendanceActionResult;
 }
+
+// ---------------------------------------------------------------------------- workshops: the check-in form's link (B09) — CHECKIN block
+
+/** The session's check-in link for the Meet chat (issue 12, B09). */
+export interface ServerApi {
+  /** The check-in form's prefilled link for the session; `url` null when there is none (no form yet, cancelled, over). */
+  getCheckinLink(sessionId: string): { ok: boolean; url: string | null };
+}

@@ -84,6 +84,8 @@ export * from './entry/day';
 export * from './entry/workshops';
 export * from './entry/workshops-direction';
 export * from './entry/workshops-registration';
+// Check-in form «Formato de asistencia» (B09, i12-checkin).
+export * from './entry/workshops-checkin';
 export * from './entry/workshops-files';
 export * from './entry/workshops-invitations';
 // Issue 12 (i12-silnet): B10 Silnet and WhatsApp, B11 the closing.

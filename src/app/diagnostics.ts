@@ -9,6 +9,7 @@
  * Every check is independent: one that throws becomes a «Falla» line with Google's message, and
  * the others still run. What a check makes (a temporary sheet, a test event) the probe removes.
  */
+import { CHECKIN_PROPERTY_KEYS, CHECKIN_SUBMIT_HANDLER } from './workshops/checkin';
 import {
   buildReport,
   checkForms,
@@ -71,8 +72,12 @@ function ownedForms(props: Readonly<Record<string, string>>, forms: DiagnosticsD
   const role = props[PROPERTY_KEYS.role];
   const owned = role === 'atenciones' ? { name: M.surveyFormName, key: SURVEY_PROPERTY_KEYS.formId } : role === 'talleres' ? { name: M.registrationFormName, key: REGISTRATION_PROPERTY_KEYS.formId } : null;
   if (!owned) return [];
-  const formId = props[owned.key] ?? '';
-  return [{ name: owned.name, formId, status: formId === '' ? { ok: true, value: null } : observe(() => forms.responderAccess(formId)) }];
+  // The check-in form (B09) is the talleres role's second form.
+  const all = role === 'talleres' ? [owned, { name: M.checkinFormName, key: CHECKIN_PROPERTY_KEYS.formId }] : [owned];
+  return all.map((o) => {
+    const formId = props[o.key] ?? '';
+    return { name: o.name, formId, status: formId === '' ? { ok: true as const, value: null } : observe(() => forms.responderAccess(formId)) };
+  });
 }
 
 /**
@@ -104,7 +109,7 @@ export function triggerFindings(deps: Pick<DiagnosticsDeps, 'workbooks' | 'sched
   if (needed.length === 0) return { configured: true, needed, ...base };
 
   const existing = deps.scheduler.list();
-  const systemHandlers = new Set<string>([...MANAGED_HANDLERS, SURVEY_SUBMIT_HANDLER, REGISTRATION_SUBMIT_HANDLER]);
+  const systemHandlers = new Set<string>([...MANAGED_HANDLERS, SURVEY_SUBMIT_HANDLER, REGISTRATION_SUBMIT_HANDLER, CHECKIN_SUBMIT_HANDLER]);
   if (owner !== '' && me !== '' && owner !== me) {
     const alsoMine = [...new Set(existing.filter((t) => systemHandlers.has(t.handler)).map((t) => t.handler))];
     return { configured: true, needed, ...base, alsoMine };
@@ -125,6 +130,16 @@ export function triggerFindings(deps: Pick<DiagnosticsDeps, 'workbooks' | 'sched
     if (onForm.length === 0) missing.push(formTrigger.label);
     if (onForm.length > 1) duplicated.push({ label: formTrigger.label, count: onForm.length });
     if (survey.length > onForm.length) stale.push(formTrigger.label);
+  }
+  // The check-in form's submit trigger (B09), judged the same way.
+  const checkinFormId = role === 'talleres' ? (props[CHECKIN_PROPERTY_KEYS.formId] ?? '') : '';
+  if (checkinFormId) {
+    needed.push(M.checkinTrigger);
+    const mine = existing.filter((t) => t.handler === CHECKIN_SUBMIT_HANDLER);
+    const onForm = mine.filter((t) => t.kind === 'formSubmit' && t.sourceId === checkinFormId);
+    if (onForm.length === 0) missing.push(M.checkinTrigger);
+    if (onForm.length > 1) duplicated.push({ label: M.checkinTrigger, count: onForm.length });
+    if (mine.length > onForm.length) stale.push(M.checkinTrigger);
   }
   return { configured: true, needed, ...base, missing, duplicated, outdated, stale, unneeded };
 }

@@ -26,6 +26,8 @@ import { parseSettings, planSettingRows, type Settings } from './settings';
 import { ensureSurveyForm, ensureSurveyTrigger, type SurveyFormState } from './surveys';
 import { ensureRegistrationForm, ensureRegistrationTrigger, type RegistrationFormState } from './workshops/registration';
 import { REGISTRATION_SETUP } from '../domain/messages/registration';
+import { ensureCheckinForm, ensureCheckinTrigger, type CheckinFormState } from './workshops/checkin';
+import { CHECKIN_MESSAGES } from '../domain/workshops/checkin';
 import { ACCESS_AUDIT, ACCESS_MESSAGES } from '../domain/messages/access';
 import { isCoordinator, parseTeam } from '../domain/access';
 import { AUDIT_TAB, TEAM_TAB } from '../domain/schema';
@@ -318,10 +320,22 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       }
     }
 
+    // 3c. The check-in form of the sessions (B09, «Formato de asistencia»): one form, its responses sent here.
+    let checkin: CheckinFormState | null = null;
+    if (role === 'talleres' && forms && typeof forms.setChoices === 'function' && typeof forms.choices === 'function') {
+      const mirrored = parseSettings(snapshot.rows.map((r) => ({ name: r.record.name, value: r.record.value }))).settings.checkinFormId;
+      try {
+        checkin = ensureCheckinForm({ forms: forms as FormAdmin & FormChoices, properties: deps.properties, workbooks: deps.workbooks, clock: deps.clock }, workbook.id, mirrored, change);
+      } catch (e) {
+        warnings.push(CHECKIN_MESSAGES.formFailed(e instanceof Error ? e.message : String(e)));
+      }
+    }
+
     // 4. Settings rows, with the sibling and the forms mirrored for people to see.
     const mirrors: Record<string, string> = siblingId ? { siblingId } : {};
     if (survey) Object.assign(mirrors, { surveyFormId: survey.formId, surveyFormUrl: survey.url });
     if (registration) Object.assign(mirrors, { registrationFormId: registration.formId, registrationFormUrl: registration.url });
+    if (checkin) Object.assign(mirrors, { checkinFormId: checkin.formId, checkinFormUrl: checkin.url });
     const plan = planSettingRows(snapshot.rows, role, mirrors, userEmail);
     if (plan.update.length) {
       settingsTable.update(plan.update);
@@ -389,6 +403,7 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       recorded = reconcileTriggers(deps.scheduler, desired, recorded, jobTriggerIds(props), change);
       if (survey) ensureSurveyTrigger(deps.scheduler, survey.formId, change);
       if (registration) ensureRegistrationTrigger(deps.scheduler, registration.formId, change);
+      if (checkin) ensureCheckinTrigger(deps.scheduler, checkin.formId, change);
       if (desired.length > 0 && me !== '') newOwner = me;
     }
 

@@ -51,6 +51,8 @@ export const ENTRY_ACCESS = {
   openRegistration: 'member',
   processPendingRegistrations: 'member',
   annulRegistration: 'member',
+  // Check-in link of a session (B09, i12-checkin).
+  getCheckinLink: 'member',
   // A module's files in Drive (B04 banner upload, B05 ficha técnica).
   generateFactSheet: 'member',
   uploadBanner: 'member',
@@ -91,6 +93,9 @@ export const ENTRY_ACCESS = {
   onSurveySubmit: 'trigger',
   onRegistrationSubmit: 'trigger',
   runRegistrationSweep: 'trigger',
+  // Check-in form «Formato de asistencia» (B09, i12-checkin).
+  onCheckinSubmit: 'trigger',
+  runCheckinSweep: 'trigger',
 
   // The web app (docs/web-app.md): anyone with a link; acts only on a valid signed token.
   doGet: 'link',

@@ -9,12 +9,15 @@ import { importFilesSuite } from './suites/import-files';
 import { importLimitsSuite } from './suites/import-limits';
 import { importTextSuite } from './suites/import-text';
 import { walkInSuite } from './suites/walk-in';
+// Check-in form (B09, i12-checkin).
+import { checkinSuite } from './suites/checkin';
 
 importTextSuite();
 importFilesSuite();
 importLimitsSuite();
 walkInSuite();
 dayAndMailSuite();
+checkinSuite();
 
 afterAll(() => {
   console.log(tallyLine());

@@ -60,7 +60,9 @@ function diagnose(ws: Workspace, id: string, user = COORDINATOR) {
     expect([check, found.length]).toEqual([check, 1]);
     return { result: String(found[0]['Resultado']), detail: String(found[0]['Detalle']) };
   };
-  return { outcome, rows, one };
+  /** The rows of a check with several (the talleres role's two forms), one per subject. */
+  const all = (check: string) => byCheck(check).map((r) => ({ result: String(r['Resultado']), detail: String(r['Detalle']) }));
+  return { outcome, rows, one, all };
 }
 
 /** What a coordinator does when the report says the survey form is not published (issue 9 §3). */
@@ -154,14 +156,21 @@ describe('what «Diagnóstico» catches', () => {
     const setUp = ws.callFromSidebar(talleres, 'setupSpreadsheet', ['talleres', atenciones]);
     expect(setUp.ok ? 'ok' : setUp.error).toBe('ok');
     ws.openSpreadsheet(talleres);
-    expect(diagnose(ws, talleres).one(CHECKS.forms).detail).toBe('«Formulario de inscripción a los talleres» está publicado y acepta respuestas de cualquier persona con el enlace.');
+    // Its two forms: the registration form (B05) and the check-in form «Formato de asistencia» (B09).
+    expect(diagnose(ws, talleres).all(CHECKS.forms).map((r) => r.detail)).toEqual([
+      '«Formulario de inscripción a los talleres» está publicado y acepta respuestas de cualquier persona con el enlace.',
+      '«Formato de asistencia a las sesiones» está publicado y acepta respuestas de cualquier persona con el enlace.',
+    ]);
     const formId = ws.project(talleres).documentProperties.SOE_REGISTRATION_FORM_ID ?? '';
     formsStore(ws.state).forms[formId]!.published = false;
     const project = ws.project(talleres);
     project.triggers = project.triggers.filter((t) => t.handler !== 'onRegistrationSubmit');
     const run = diagnose(ws, talleres);
-    expect(run.one(CHECKS.forms)).toMatchObject({ result: 'Falla', detail: '«Formulario de inscripción a los talleres» no está publicado: nadie puede responderlo. Ejecute «Configurar esta hoja».' });
+    expect(run.all(CHECKS.forms)[0]).toMatchObject({ result: 'Falla', detail: '«Formulario de inscripción a los talleres» no está publicado: nadie puede responderlo. Ejecute «Configurar esta hoja».' });
     expect(run.one(CHECKS.triggers).detail).toMatch(/^Falta el registro de las inscripciones \(al enviarse cada respuesta del formulario de inscripción\)/);
+    // The check-in form's trigger deleted too: named as well.
+    project.triggers = project.triggers.filter((t) => t.handler !== 'onCheckinSubmit');
+    expect(diagnose(ws, talleres).one(CHECKS.triggers).detail).toContain('el registro de la asistencia (al enviarse cada respuesta del formato de asistencia)');
   });
 
   test('a sheet moved to another time zone', () => {

@@ -198,9 +198,12 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     //    and the consultant can simply try again (the rows still lead to the responses).
     let responsesDeleted = 0;
     let registrationResponsesDeleted = 0;
+    let checkinResponsesDeleted = 0;
     const forms: [string, readonly string[], (why: string) => string, () => void][] = [
       [held.formId, held.responseIds, M.surveyDeleteFailed, () => responsesDeleted++],
       [held.registrationFormId, held.registrationResponseIds, M.registrationDeleteFailed, () => registrationResponsesDeleted++],
+      // Check-in form (B09, i12-checkin).
+      [held.checkinFormId, held.checkinResponseIds, M.checkinDeleteFailed, () => checkinResponsesDeleted++],
     ];
     for (const [formId, responseIds, failed, count] of forms) {
       if (formId === '') continue;
@@ -318,6 +321,7 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       invitations: invitationsCleared,
       unsubscribes: unsubscribesHashed,
       registrationResponses: registrationResponsesDeleted,
+      checkinResponses: checkinResponsesDeleted,
     };
     const ids = [...held.appointments.map((r) => renamed.get(r.id) ?? r.id), ...held.registrations.map((r) => r.id)];
     const freedPlaces = [...freed];

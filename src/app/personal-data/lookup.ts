@@ -20,6 +20,8 @@
  * What the panel cannot reach (emails sent, Calendar events, the platform) is said in `notes`.
  * change.ts uses the same gathering, so what a consultant sees is what a deletion touches.
  */
+import { CHECKIN_PROPERTY_KEYS } from '../workshops/checkin';
+import { checkinNamesDocument } from '../../domain/workshops/checkin';
 import { PERSONAL_DATA_AUDIT as A, PERSONAL_DATA_LABELS as L, PERSONAL_DATA_MESSAGES as M, PERSONAL_DATA_SOURCES as S, SPREADSHEET_NAMES, countTotal, type HeldCounts } from '../../domain/messages/personal-data';
 import { REVIEW_KINDS } from '../../domain/messages/attention-jobs';
 import {
@@ -143,6 +145,11 @@ export interface HeldData {
   registrationResponseIds: string[];
   registrationFormId: string;
   registrationFormProblem: string;
+  /** Check-in form «Formato de asistencia» (B09): the responses naming the person's document, what a deletion deletes. */
+  checkinResponses: HeldResponse[];
+  checkinResponseIds: string[];
+  checkinFormId: string;
+  checkinFormProblem: string;
 
   /** 'Revisión' and audit lines of each spreadsheet searched (here first). */
   logs: HeldLogs[];
@@ -348,6 +355,27 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
     }
   }
 
+  // Check-ins («Formato de asistencia», B09, i12-checkin): the form's responses naming the DNI.
+  // They are linked to nothing in the sheets (the 'Asistencia' row has the time, not the
+  // response), so the form is read and each response's document compared.
+  const checkinResponses: HeldResponse[] = [];
+  let checkinFormId = '';
+  let checkinFormProblem = '';
+  if (talleres && dni) {
+    checkinFormId = opened.here === 'talleres' ? (deps.properties.get(CHECKIN_PROPERTY_KEYS.formId) ?? '') : '';
+    if (!checkinFormId) checkinFormId = readSettings(talleres.table(SETTINGS_TAB)).settings.checkinFormId ?? '';
+    if (checkinFormId) {
+      try {
+        const documents = new Set([dni]);
+        for (const r of deps.forms.responses(checkinFormId)) if (checkinNamesDocument(r.answers, documents)) checkinResponses.push({ responseId: r.responseId, appointmentId: '', answers: r });
+      } catch (e) {
+        checkinFormProblem = M.checkinFormUnreachable(e instanceof Error ? e.message : String(e));
+      }
+    }
+  }
+  const checkinResponseIds = checkinResponses.map((r) => r.responseId);
+  for (const id of checkinResponseIds) ids.add(id);
+
   const identity: PersonIdentity = { dni, emails: [...emails], phones: [...phones], names: [...names] };
   const matcher = personMatcher(identity);
   for (const id of [...responseIds, ...registrationResponseIds]) ids.add(id);
@@ -441,6 +469,10 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
       registrationResponseIds,
       registrationFormId,
       registrationFormProblem,
+      checkinResponses,
+      checkinResponseIds,
+      checkinFormId,
+      checkinFormProblem,
       logs,
       review: attentionLogs?.review ?? [],
       audit: attentionLogs?.audit ?? [],
@@ -503,6 +535,9 @@ export function recordViews(held: HeldData): PersonRecordView[] {
       summary: M.registrationResponseSummary(validDate(r.answers.submittedAt), r.appointmentId),
       fields: responseFields(r),
     });
+  }
+  for (const r of held.checkinResponses) {
+    out.push({ source: S.checkinForm, id: r.responseId, summary: M.checkinResponseSummary(validDate(r.answers.submittedAt)), fields: responseFields(r) });
   }
   for (const row of held.attendance) {
     out.push({
@@ -579,6 +614,8 @@ export function heldNotes(held: HeldData): string[] {
   if (held.formProblem) notes.push(held.formProblem);
   if (held.registrationResponses.length) notes.push(M.registrationResponsesCopy);
   if (held.registrationFormProblem) notes.push(held.registrationFormProblem);
+  if (held.checkinResponses.length) notes.push(M.checkinResponsesCopy);
+  if (held.checkinFormProblem) notes.push(held.checkinFormProblem);
   if (held.unsubscribes.length) notes.push(M.unsubscribeKept);
   if (held.rowsWithoutId.length) notes.push(M.rowsWithoutId(held.rowsWithoutId));
   if (held.registrationRowsWithoutId.length) notes.push(M.registrationRowsWithoutId(held.registrationRowsWithoutId));
@@ -598,6 +635,7 @@ export function heldCounts(held: HeldData): Required<HeldCounts> {
     invitations: held.invitations.length,
     unsubscribes: held.unsubscribes.length,
     registrationResponses: held.registrationResponses.length,
+    checkinResponses: held.checkinResponses.length,
   };
 }
 

@@ -48,6 +48,7 @@ import { readSettings } from '../settings';
 import { recordedSiblingId } from '../setup';
 import { linkMaker, webAppBase } from '../webapp/links';
 import { dateOf, int, text } from './cells';
+import { checkinLink } from './checkin';
 import { clockAgainAt, type SessionClockDeps, type SessionDuty } from './session-clock';
 
 /** The job's lease: the clock's duty and the panel's button share it. */
@@ -267,6 +268,19 @@ function runLeased(deps: SessionClockDeps, options: { sessionId?: string }, resu
     const quota: QuotaBudget = { remaining: invitationBudget(deps.mailer.remainingDailyQuota(), remindersDue(deps)) };
     const mailDeps = { mailer: deps.mailer, journal: deps.properties, clock: deps.clock, quota, snapshot: journal };
     const links = linkMaker(deps.properties, webAppBase(settings.webAppUrl, deps.webApp));
+    // The speaker's brief carries the session's check-in link for the Meet chat (B09); once per
+    // session, and never a reason not to send the brief.
+    const checkinUrls = new Map<string, string | null>();
+    const checkinUrlOf = (sessionId: string): string | null => {
+      if (!checkinUrls.has(sessionId)) {
+        try {
+          checkinUrls.set(sessionId, checkinLink(deps, sessionId));
+        } catch {
+          checkinUrls.set(sessionId, null);
+        }
+      }
+      return checkinUrls.get(sessionId) ?? null;
+    };
     for (; i < tasks.length; i++) {
       if (budget.exhausted(FINAL_RESERVE_MS)) break;
       if (quota.remaining <= 0) {
@@ -307,6 +321,7 @@ function runLeased(deps: SessionClockDeps, options: { sessionId?: string }, resu
                   meetUrl: text(s.meetUrl),
                   registrants: confirmedCount(regsOf.get(f.moduleId) ?? []),
                   questions: speakerQuestions(regsOf.get(f.moduleId) ?? []),
+                  checkinUrl: checkinUrlOf(f.row.id),
                 });
       const base: MailFields = { id: mail.id, kind: mail.kind, sessionId: f.row.id, moduleId: f.moduleId, registrationId: mail.registrationId, email: mail.email };
       const sent = sendOnce(mailDeps, KIND, mail.journalId, { to: mail.email, ...message });

@@ -18,7 +18,7 @@ import { ACCESS_AUDIT as A, ACCESS_MESSAGES as M } from '../../domain/messages/w
 import { formatLimaDateTime } from '../../domain/lima-time';
 import { SESSIONS_TAB, SETTINGS_TAB } from '../../domain/schema';
 import { planClock, mustReschedule, type ClockSession } from '../../domain/workshops/session-clock';
-import type { AuditLog, Clock, KeyValueStore, Lock, Mailer, Scheduler, WebAppService, Workbook, Workbooks } from '../../ports';
+import type { AuditLog, Clock, FormAdmin, FormChoices, Forms, KeyValueStore, Lock, Mailer, Scheduler, WebAppService, Workbook, Workbooks } from '../../ports';
 import { acquireLease, continuationProperty, dailyTriggerId, releaseLease, SAFETY_CONTINUATION_MS } from '../jobs';
 import { readSettings, type Settings } from '../settings';
 import { dateOf, int, text } from './cells';
@@ -41,6 +41,8 @@ export interface SessionClockDeps {
   mailer: Mailer;
   audit: AuditLog;
   webApp: WebAppService | null;
+  /** The product's forms (the check-in form's session choices, the workshop survey). */
+  forms: Forms & FormAdmin & FormChoices;
   /** Working time of a duty before it stops itself (tests shorten it). */
   budgetMs?: number;
 }

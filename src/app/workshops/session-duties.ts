@@ -8,6 +8,7 @@
 import { progressDueTimes } from '../../domain/workshops/progress';
 import type { ClockSession } from '../../domain/workshops/session-clock';
 import { ACCESS_LINKS_DUTY } from './access-links';
+import { CHECKIN_CHOICES_DUTY } from './checkin';
 import { applyProgress, PROGRESS_DUTY } from './progress';
 import type { SessionDuty } from './session-clock';
 
@@ -26,4 +27,13 @@ const PROGRESS: SessionDuty = {
   },
 };
 
-export const SESSION_DUTIES: readonly SessionDuty[] = [ACCESS_LINKS_DUTY, PROGRESS];
+const dates = (s: ClockSession) => ({ start: s.start === null ? null : new Date(s.start), end: s.end === null ? null : new Date(s.end) });
+
+/** The check-in form's dropdown follows the sessions whose window is open or near (B09). */
+const CHECKIN_CHOICES: SessionDuty = {
+  name: CHECKIN_CHOICES_DUTY.name,
+  dueTimes: (sessions, settings) => CHECKIN_CHOICES_DUTY.dueTimes(sessions.map(dates), settings),
+  run: (deps) => CHECKIN_CHOICES_DUTY.run(deps),
+};
+
+export const SESSION_DUTIES: readonly SessionDuty[] = [ACCESS_LINKS_DUTY, PROGRESS, CHECKIN_CHOICES];

@@ -13,6 +13,8 @@ export const JOB_EXECUTION_KINDS = {
   dayClosing: 'Activador de cierre del día',
   surveySubmit: 'Respuesta de encuesta',
   registrationSubmit: 'Inscripción a un taller',
+  // Check-in form of the sessions (B09, i12-checkin).
+  checkinSubmit: 'Registro de asistencia a una sesión',
 } as const;
 
 /** The 'Acción' column of the audit log. */

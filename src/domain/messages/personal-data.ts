@@ -18,6 +18,8 @@ export const PERSONAL_DATA_SOURCES = {
   invitations: 'Invitaciones',
   unsubscribes: 'Bajas de difusión',
   registrationForm: 'Formulario de inscripción',
+  // Check-in form (B09, i12-checkin).
+  checkinForm: 'Formato de asistencia',
   /** 'Revisión' and the audit log exist in both spreadsheets: those of "Programación Talleres Masivos" say so. */
   workshopsReview: 'Revisión (Talleres)',
   workshopsAudit: 'Registro de auditoría (Talleres)',
@@ -90,11 +92,13 @@ export interface HeldCounts {
   invitations?: number;
   unsubscribes?: number;
   registrationResponses?: number;
+  /** Responses of the check-in form «Formato de asistencia» (B09). */
+  checkinResponses?: number;
 }
 
 export function countTotal(c: HeldCounts): number {
   return (
-    c.appointments + c.review + c.responses + c.audit + (c.registrations ?? 0) + (c.attendance ?? 0) + (c.invitations ?? 0) + (c.unsubscribes ?? 0) + (c.registrationResponses ?? 0)
+    c.appointments + c.review + c.responses + c.audit + (c.registrations ?? 0) + (c.attendance ?? 0) + (c.invitations ?? 0) + (c.unsubscribes ?? 0) + (c.registrationResponses ?? 0) + (c.checkinResponses ?? 0)
   );
 }
 
@@ -104,6 +108,7 @@ function heldParts(c: HeldCounts): string[] {
   if (c.registrations) parts.push(plural(c.registrations, 'inscripción a talleres', 'inscripciones a talleres'));
   if (c.attendance) parts.push(plural(c.attendance, 'registro de asistencia', 'registros de asistencia'));
   if (c.registrationResponses) parts.push(plural(c.registrationResponses, 'respuesta del formulario de inscripción', 'respuestas del formulario de inscripción'));
+  if (c.checkinResponses) parts.push(plural(c.checkinResponses, 'respuesta del formato de asistencia', 'respuestas del formato de asistencia'));
   if (c.invitations) parts.push(plural(c.invitations, 'invitación a talleres', 'invitaciones a talleres'));
   if (c.unsubscribes) parts.push(plural(c.unsubscribes, 'baja de difusión', 'bajas de difusión'));
   if (c.review) parts.push(plural(c.review, 'ítem de «Revisión»', 'ítems de «Revisión»'));
@@ -137,6 +142,7 @@ export const PERSONAL_DATA_MESSAGES = {
   unsubscribeSummary: (at: Date | null) => `Pidió no recibir más invitaciones${at ? ` (${formatLimaShortDate(at)})` : ''}`,
   registrationResponseSummary: (at: Date | null, registrationId: string) =>
     `Respuesta${at ? ` del ${formatLimaShortDate(at)}` : ''} al formulario de inscripción${registrationId ? ` (inscripción ${registrationId})` : ''}`,
+  checkinResponseSummary: (at: Date | null) => `Respuesta${at ? ` del ${formatLimaShortDate(at)}` : ''} al formato de asistencia de una sesión`,
   appointmentSummary: (start: Date | null, status: string) =>
     `Cita del ${start ? `${formatLimaShortDate(start)}, ${formatLimaTime(start)}` : 'día sin fecha válida'}${status ? ` · ${status}` : ''}`,
   reviewSummary: (at: Date | null, kind: string, status: string) =>
@@ -235,6 +241,13 @@ export const PERSONAL_DATA_MESSAGES = {
   confirmationMismatch: (dni: string) =>
     `Para confirmar la eliminación, escriba otra vez ${dni.includes('@') ? `el correo ${dni}` : `el DNI ${dni}`} en la casilla de confirmación. No se eliminó nada.`,
   siblingNeededToDelete: (problem: string) => `${problem} Para eliminar hacen falta las dos hojas: no se eliminó nada.`,
+  // Check-in form (B09, i12-checkin).
+  checkinFormUnreachable: (why: string) =>
+    `No se pudieron leer las respuestas del formato de asistencia (${why}). Revise el formulario desde «Programación Talleres Masivos».`,
+  checkinResponsesCopy:
+    'Las respuestas del formato de asistencia también se copian en su pestaña de respuestas («Respuestas de formulario») de «Programación Talleres Masivos»: bórrelas allí a mano si la persona pide la eliminación.',
+  checkinDeleteFailed: (why: string) =>
+    `No se pudo eliminar una respuesta del formato de asistencia (${why}). No se cambió nada en las hojas; vuelva a intentarlo en unos minutos.`,
   registrationDeleteFailed: (why: string) =>
     `No se pudo eliminar una respuesta del formulario de inscripción (${why}). No se cambió nada en las hojas; vuelva a intentarlo en unos minutos.`,
   deletedInvitationNote: (now: Date) => `Correo eliminado el ${formatLimaShortDate(now)} a pedido del titular (Ley 29733).`,

@@ -4,7 +4,7 @@
  * audit log's lines. How to join reuses the attention reminder's Meet guide (the "Cartilla
  * Usuarios – Acceder a Videollamada Google Meet", messages/reminder.ts).
  */
-import { html } from '../html';
+import { html, safeUrl } from '../html';
 import { formatLimaDate, formatLimaDayMonth, formatLimaTime } from '../lima-time';
 import { bulletList, button, emailDocument, factsTable, greeting, heading, oneLine, paragraph, requireUrl, SENDER_NAME, textDocument, textList, type EmailMessage } from './email-layout';
 import { MEET_JOIN_STEPS } from './reminder';
@@ -120,6 +120,8 @@ export interface SpeakerBriefInput {
   meetUrl: string;
   registrants: number;
   questions: readonly string[];
+  /** The check-in form's link for this session (B09), to paste in the Meet chat; null when there is none. */
+  checkinUrl?: string | null;
 }
 
 /** 'Resumen al ponente': the count, the questions (no names, no contact data) and the Meet link. */
@@ -137,6 +139,8 @@ export function speakerBriefEmail(i: SpeakerBriefInput): EmailMessage {
       ? `Preguntas que los inscritos escribieron para la sesión (${i.questions.length}; sin sus datos personales):`
       : 'Los inscritos no escribieron preguntas para la sesión.';
   const join = 'Ingrese unos minutos antes con el mismo enlace de la sesión; el equipo del taller le dará acceso si es necesario.';
+  const checkin = i.checkinUrl ? safeUrl(i.checkinUrl, ['https:']) : null;
+  const checkinText = 'Durante la sesión, comparta en el chat de Meet este enlace para que los participantes marquen su asistencia (se acepta desde poco antes del inicio hasta poco después del fin):';
   const body = html`${paragraph(greeting(i.speaker))}
 ${paragraph(intro)}
 ${factsTable(rows)}
@@ -146,6 +150,7 @@ ${i.questions.length ? bulletList(i.questions) : ''}
 ${heading('Enlace de la videollamada')}
 ${button(meetUrl, 'Abrir la sesión en Google Meet')}
 ${paragraph(join)}
+${checkin ? html`${heading('Asistencia')}${paragraph(checkinText)}${button(checkin, 'Formato de asistencia')}` : ''}
 ${paragraph(SIGNATURE_HTML)}`;
   const text = textDocument([
     greeting(i.speaker),
@@ -154,6 +159,7 @@ ${paragraph(SIGNATURE_HTML)}`;
     'PREGUNTAS DE LOS INSCRITOS\n' + qIntro + (i.questions.length ? `\n${textList(i.questions)}` : ''),
     `Enlace de la videollamada (Google Meet): ${meetUrl}`,
     join,
+    checkin ? `ASISTENCIA\n${checkinText} ${checkin}` : null,
     SIGNATURE_TEXT,
   ]);
   return message(subject, body, text);

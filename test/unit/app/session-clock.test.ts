@@ -1,9 +1,13 @@
 /** The session clock's scheduling (issue 12): one wake-up, replaced only by an earlier one; duties run when due. */
+import type { SessionClockDeps } from '../../../src/app/workshops/session-clock';
 import { CLOCK_AGAIN_PROPERTY, CLOCK_PROPERTY, clockAgainAt, ensureSessionClock, runSessionClock, wakeClockAt, type SessionDuty } from '../../../src/app/workshops/session-clock';
 import { ArrayAuditLog, FixedClock, MemoryScheduler, MemoryStore, MemoryWorkbooks, NoLock, MemoryWorkbook } from '../../support/memory-ports';
 
 const T0 = new Date('2026-12-02T23:00:00Z');
 const MIN = 60_000;
+
+/** These duties never touch a form: any use fails the test. */
+const NO_FORMS = new Proxy({}, { get: () => { throw new Error('forms not expected'); } }) as SessionClockDeps['forms'];
 
 function deps() {
   const scheduler = new MemoryScheduler();
@@ -11,7 +15,7 @@ function deps() {
   const clock = new FixedClock(T0);
   const workbooks = new MemoryWorkbooks('book');
   workbooks.add(new MemoryWorkbook('book', 'Programación Talleres Masivos'));
-  return { scheduler, properties, clock, lock: new NoLock(), workbooks, audit: new ArrayAuditLog(), mailer: { send: () => undefined, remainingDailyQuota: () => 100 }, webApp: null };
+  return { scheduler, properties, clock, lock: new NoLock(), workbooks, audit: new ArrayAuditLog(), mailer: { send: () => undefined, remainingDailyQuota: () => 100 }, webApp: null, forms: NO_FORMS };
 }
 
 const record = (d: ReturnType<typeof deps>) => JSON.parse(d.properties.get(CLOCK_PROPERTY) ?? 'null') as { triggerId: string; dueAt: number } | null;
