@@ -86,6 +86,8 @@ export * from './entry/workshops-direction';
 export * from './entry/workshops-registration';
 export * from './entry/workshops-files';
 export * from './entry/workshops-invitations';
+// B08: the workshop survey (issue 12, i12-survey).
+export * from './entry/workshops-survey';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 

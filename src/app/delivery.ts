@@ -61,8 +61,11 @@ export type DirectionMailKind = 'programacion' | 'banner';
  */
 export type RegistrationMailKind = 'inscripcion' | 'espera' | 'cupo' | 'correccion' | 'cerrada' | 'horario';
 
+/** Emails of a running session (issue 12). B08: the workshop survey, row ID 'ENC/<session>/<registration>'. */
+export type WorkshopSurveyMailKind = 'encuesta-taller';
+
 /** Every kind the journal knows. */
-export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind;
+export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | WorkshopSurveyMailKind;
 
 export function journalKey(kind: JournalKind, rowId: string): string {
   return `${JOURNAL_PREFIX}${kind}:${rowId}`;

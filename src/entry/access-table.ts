@@ -55,6 +55,8 @@ export const ENTRY_ACCESS = {
   sendInvitations: 'member',
   importInvitationList: 'member',
   getInvitationStatus: 'member',
+  // B08 the workshop survey (issue 12): «Enviar encuesta» of a session.
+  sendSessionSurvey: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
@@ -77,6 +79,9 @@ export const ENTRY_ACCESS = {
   doGet: 'link',
   doPost: 'link',
   runInvitations: 'trigger',
+  // B08 the workshop survey (issue 12): the form's submit trigger and the survey run's continuations.
+  onWorkshopSurveySubmit: 'trigger',
+  runWorkshopSurveys: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;
