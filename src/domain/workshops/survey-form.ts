@@ -15,7 +15,11 @@ import { constantTimeEqual, hmacSha256, normaliseToken, toBase32Hex } from '../i
 import { SURVEY_NAME } from '../messages/survey';
 import { cleanText } from '../text';
 
-export const WORKSHOP_SURVEY_FORM_TITLE = SURVEY_NAME;
+/**
+ * The procedure's name with ' – Talleres': the attention survey's form (the sibling's) has the
+ * bare name, and two forms of the same name in the service's Drive would be mistaken for each other.
+ */
+export const WORKSHOP_SURVEY_FORM_TITLE = `${SURVEY_NAME} – Talleres`;
 
 /** The question carrying the session's code; the prefilled link fills it by this exact title. */
 export const WORKSHOP_SURVEY_SESSION_QUESTION = 'Código de la sesión';
