@@ -9,7 +9,7 @@
  */
 import type { ModuleInput, SaveModuleResult } from '../../src/api';
 import type { Workspace } from '../../emulator';
-import { parsePrefilledUrl } from '../../emulator/services/forms';
+import { formsStore, parsePrefilledUrl } from '../../emulator/services/forms';
 import { sheetsStore } from '../../emulator/services/sheets';
 import {
   WORKSHOP_SURVEY_COMMENTS_QUESTION,
@@ -260,5 +260,27 @@ describe('B08: the workshop survey goes to attendees only, once, and answers com
     expect(session(s2)).toMatchObject({ Encuesta: 'enviado', Participantes: 1 });
     // No continuation left behind: only the stand-in of the clock remains.
     expect(w.ws.triggers(w.talleres).filter((t) => t.handler === 'runWorkshopSurveys')).toHaveLength(1);
+  });
+
+  test('Ley 29733: the answers are in the person\'s data; a deletion unlinks them and keeps the scores', () => {
+    const found = call<{ ok: boolean; records: { source: string; id: string; fields: { label: string; value: string }[] }[] }>('findPersonData', ['01234567']);
+    const mine = found.records.filter((r) => r.source === 'Encuestas de talleres');
+    expect(mine).toHaveLength(1);
+    expect(mine[0].fields.find((f) => f.label === 'Puntaje')?.value).toBe('4.3');
+    const exported = call<{ ok: boolean; csv: string }>('exportPersonData', ['01234567']);
+    expect(exported.csv).toContain('Encuestas de talleres');
+    const responseId = mine[0].id;
+    const deleted = call<{ ok: boolean; message: string }>('deletePersonData', ['01234567', '01234567']);
+    expect(deleted.ok).toBe(true);
+    expect(deleted.message).toContain('1 respuesta de la encuesta de talleres');
+    const row = answersTab().find((r) => r['ID de respuesta'] === responseId)!;
+    expect(row).toMatchObject({ 'ID de inscripción': '', Comentario: '', Puntaje: 4.3, 'Satisfacción con la sesión': 5, 'ID de sesión': s1 });
+    // Pedro's answer is untouched, and nothing of hers is found any more.
+    expect(answersTab().find((r) => r['ID de inscripción'] === 'R-ENC-2')).toBeDefined();
+    const after = call<{ records: { source: string }[] }>('findPersonData', ['01234567']);
+    expect(after.records.filter((r) => r.source === 'Encuestas de talleres')).toHaveLength(0);
+    // Her response left the form too (as the attention survey's do).
+    expect(formsStore(w.ws.state).get(formId)!.responses.map((r: { id: string }) => r.id)).not.toContain(responseId);
+    expect(formsStore(w.ws.state).get(formId)!.responses.length).toBeGreaterThan(0);
   });
 });

@@ -51,6 +51,8 @@ import {
   REGISTRATIONS_TAB,
   REVIEW_TAB,
   UNSUBSCRIBES_TAB,
+  WORKSHOP_SURVEYS_TAB,
+  type WorkshopSurveyKey,
   type AppointmentKey,
   type AuditKey,
   type InvitationKey,
@@ -201,6 +203,8 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     const forms: [string, readonly string[], (why: string) => string, () => void][] = [
       [held.formId, held.responseIds, M.surveyDeleteFailed, () => responsesDeleted++],
       [held.registrationFormId, held.registrationResponseIds, M.registrationDeleteFailed, () => registrationResponsesDeleted++],
+      // B08: the workshop survey's responses (the rows keep their scores, without the person).
+      [held.workshopSurveyFormId, held.workshopSurveys.map((r) => r.id), M.workshopSurveyDeleteFailed, () => undefined],
     ];
     for (const [formId, responseIds, failed, count] of forms) {
       if (formId === '') continue;
@@ -284,7 +288,12 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     let unsubscribesHashed = 0;
     let attendanceCleared = 0;
     let registrationsAnonymised = 0;
+    let workshopSurveysUnlinked = 0;
     if (held.talleres) {
+      // B08: the answers lose the link to the person and the comment; the scores stay for the statistics.
+      const surveyChanges: RowChange<WorkshopSurveyKey>[] = held.workshopSurveys.map((r) => ({ id: r.id, fields: { registrationId: '', comment: '' } }));
+      if (surveyChanges.length) workshopSurveysUnlinked = held.talleres.table(WORKSHOP_SURVEYS_TAB).update(surveyChanges, { mode: 'span' }).updated.length;
+
       const invitationNote = M.deletedInvitationNote(now);
       const invitationChanges: RowChange<InvitationKey>[] = held.invitations
         .filter((r) => cellString(r.record.email) !== '' || cellString(r.record.fullName) !== '')
@@ -318,6 +327,7 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       invitations: invitationsCleared,
       unsubscribes: unsubscribesHashed,
       registrationResponses: registrationResponsesDeleted,
+      workshopSurveys: workshopSurveysUnlinked,
     };
     const ids = [...held.appointments.map((r) => renamed.get(r.id) ?? r.id), ...held.registrations.map((r) => r.id)];
     const freedPlaces = [...freed];

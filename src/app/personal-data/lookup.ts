@@ -47,6 +47,8 @@ import {
   REVIEW_TAB,
   SETTINGS_TAB,
   UNSUBSCRIBES_TAB,
+  WORKSHOP_SURVEYS_TAB,
+  type WorkshopSurveyKey,
   type AppointmentKey,
   type AuditKey,
   type InvitationKey,
@@ -62,6 +64,8 @@ import { appointmentStart, cellString, deliveryStatus } from '../appointments/ro
 import { readSettings } from '../settings';
 import { recordedSiblingId } from '../setup';
 import { SURVEY_PROPERTY_KEYS } from '../surveys';
+// B08: the workshop survey's form (issue 12, i12-survey).
+import { WORKSHOP_SURVEY_PROPERTY_KEYS } from '../workshops/survey';
 import type { PersonExport, PersonLookupResult, PersonRecordView } from './types';
 
 export interface PersonDataDeps {
@@ -143,6 +147,10 @@ export interface HeldData {
   registrationResponseIds: string[];
   registrationFormId: string;
   registrationFormProblem: string;
+  /** B08: the person's answers of the workshop survey (rows linked to one of their registrations). */
+  workshopSurveys: TableRow<WorkshopSurveyKey>[];
+  /** The workshop survey form's ID ('' when none is recorded). */
+  workshopSurveyFormId: string;
 
   /** 'Revisión' and audit lines of each spreadsheet searched (here first). */
   logs: HeldLogs[];
@@ -328,6 +336,25 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
     }
   }
 
+  // B08: 'Encuestas de talleres', by the person's registrations (the answers name no one else).
+  const workshopSurveys: TableRow<WorkshopSurveyKey>[] = [];
+  let workshopSurveyFormId = '';
+  if (talleres && registrations.length) {
+    const regIds = new Set(registrations.map((r) => r.id));
+    const surveysTable = talleres.table(WORKSHOP_SURVEYS_TAB);
+    if (surveysTable.exists()) {
+      for (const row of surveysTable.read({ fresh }).rows) {
+        if (row.id === '' || !regIds.has(cellString(row.record.registrationId))) continue;
+        workshopSurveys.push(row);
+        ids.add(row.id);
+      }
+    }
+    if (workshopSurveys.length) {
+      workshopSurveyFormId =
+        (opened.here === 'talleres' ? deps.properties.get(WORKSHOP_SURVEY_PROPERTY_KEYS.formId) : '') || readSettings(talleres.table(SETTINGS_TAB)).settings.workshopSurveyFormId || '';
+    }
+  }
+
   // 'Invitaciones', 'Bajas de difusión': by the person's addresses.
   const invitations: TableRow<InvitationKey>[] = [];
   const unsubscribes: TableRow<UnsubscribeKey>[] = [];
@@ -441,6 +468,8 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
       registrationResponseIds,
       registrationFormId,
       registrationFormProblem,
+      workshopSurveys,
+      workshopSurveyFormId,
       logs,
       review: attentionLogs?.review ?? [],
       audit: attentionLogs?.audit ?? [],
@@ -512,6 +541,15 @@ export function recordViews(held: HeldData): PersonRecordView[] {
       fields: recordFields(ATTENDANCE_TAB.columns, row.record),
     });
   }
+  for (const row of held.workshopSurveys) {
+    const score = row.record.score;
+    out.push({
+      source: S.workshopSurveys,
+      id: row.id,
+      summary: M.workshopSurveySummary(cellString(row.record.sessionId), typeof score === 'number' ? String(score) : cellString(score)),
+      fields: recordFields(WORKSHOP_SURVEYS_TAB.columns, row.record),
+    });
+  }
   for (const row of held.invitations) {
     out.push({
       source: S.invitations,
@@ -580,6 +618,7 @@ export function heldNotes(held: HeldData): string[] {
   if (held.registrationResponses.length) notes.push(M.registrationResponsesCopy);
   if (held.registrationFormProblem) notes.push(held.registrationFormProblem);
   if (held.unsubscribes.length) notes.push(M.unsubscribeKept);
+  if (held.workshopSurveys.length) notes.push(M.workshopSurveyKept);
   if (held.rowsWithoutId.length) notes.push(M.rowsWithoutId(held.rowsWithoutId));
   if (held.registrationRowsWithoutId.length) notes.push(M.registrationRowsWithoutId(held.registrationRowsWithoutId));
   if (held.query.kind === 'email') notes.push(M.byEmailScope);
@@ -598,6 +637,7 @@ export function heldCounts(held: HeldData): Required<HeldCounts> {
     invitations: held.invitations.length,
     unsubscribes: held.unsubscribes.length,
     registrationResponses: held.registrationResponses.length,
+    workshopSurveys: held.workshopSurveys.length,
   };
 }
 

@@ -18,6 +18,8 @@ export const PERSONAL_DATA_SOURCES = {
   invitations: 'Invitaciones',
   unsubscribes: 'Bajas de difusión',
   registrationForm: 'Formulario de inscripción',
+  // B08 (issue 12): the workshop survey's answers.
+  workshopSurveys: 'Encuestas de talleres',
   /** 'Revisión' and the audit log exist in both spreadsheets: those of "Programación Talleres Masivos" say so. */
   workshopsReview: 'Revisión (Talleres)',
   workshopsAudit: 'Registro de auditoría (Talleres)',
@@ -90,11 +92,13 @@ export interface HeldCounts {
   invitations?: number;
   unsubscribes?: number;
   registrationResponses?: number;
+  /** B08: answers of the workshop survey ('Encuestas de talleres'). */
+  workshopSurveys?: number;
 }
 
 export function countTotal(c: HeldCounts): number {
   return (
-    c.appointments + c.review + c.responses + c.audit + (c.registrations ?? 0) + (c.attendance ?? 0) + (c.invitations ?? 0) + (c.unsubscribes ?? 0) + (c.registrationResponses ?? 0)
+    c.appointments + c.review + c.responses + c.audit + (c.registrations ?? 0) + (c.attendance ?? 0) + (c.invitations ?? 0) + (c.unsubscribes ?? 0) + (c.registrationResponses ?? 0) + (c.workshopSurveys ?? 0)
   );
 }
 
@@ -104,6 +108,7 @@ function heldParts(c: HeldCounts): string[] {
   if (c.registrations) parts.push(plural(c.registrations, 'inscripción a talleres', 'inscripciones a talleres'));
   if (c.attendance) parts.push(plural(c.attendance, 'registro de asistencia', 'registros de asistencia'));
   if (c.registrationResponses) parts.push(plural(c.registrationResponses, 'respuesta del formulario de inscripción', 'respuestas del formulario de inscripción'));
+  if (c.workshopSurveys) parts.push(plural(c.workshopSurveys, 'respuesta de la encuesta de talleres', 'respuestas de la encuesta de talleres'));
   if (c.invitations) parts.push(plural(c.invitations, 'invitación a talleres', 'invitaciones a talleres'));
   if (c.unsubscribes) parts.push(plural(c.unsubscribes, 'baja de difusión', 'bajas de difusión'));
   if (c.review) parts.push(plural(c.review, 'ítem de «Revisión»', 'ítems de «Revisión»'));
@@ -131,6 +136,12 @@ export const PERSONAL_DATA_MESSAGES = {
   nothingFound: (dni: string) => `No se encontró ningún dato ${who(dni)}.`,
   registrationSummary: (moduleId: string, at: Date | null, status: string) =>
     `Inscripción al módulo ${moduleId || '(sin módulo)'}${at ? ` del ${formatLimaShortDate(at)}` : ''}${status ? ` · ${status}` : ''}`,
+  // B08: one answer of the workshop survey.
+  workshopSurveySummary: (sessionId: string, score: string) => `Encuesta de la sesión ${sessionId || '(sin sesión)'}${score ? ` · Puntaje ${score}` : ''}`,
+  workshopSurveyKept:
+    'Al eliminar, las respuestas de la encuesta de talleres pierden el vínculo con la persona (inscripción) y su comentario; los puntajes se conservan, sin datos personales, para las estadísticas de cada sesión.',
+  workshopSurveyDeleteFailed: (why: string) =>
+    `No se pudo eliminar una respuesta de la encuesta de talleres (${why}). No se cambió nada en las hojas; vuelva a intentarlo en unos minutos.`,
   attendanceSummary: (sessionId: string, present: boolean) => `Sesión ${sessionId || '(sin sesión)'} · ${present ? 'Asistió' : 'No asistió'}`,
   invitationSummary: (moduleId: string, source: string, delivery: string) =>
     `Invitación al módulo ${moduleId || '(sin módulo)'}${source ? ` · ${source}` : ''}${delivery ? ` · ${delivery}` : ''}`,
