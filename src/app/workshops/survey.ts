@@ -88,7 +88,7 @@ import {
 } from '../../domain/workshops/survey-form';
 import { LockBusyError, type AuditLog, type Clock, type FormAdmin, type FormAnswers, type Forms, type KeyValueStore, type Lock, type Mailer, type RowChange, type Scheduler, type Workbook, type Workbooks } from '../../ports';
 import { clearJournal, journalEntries, sendOnce, type QuotaBudget } from '../delivery';
-import { Budget, CONTINUATION_DELAY_MS, finishJob, JOB_BUDGET_MS, leasedRun, scheduleContinuation, startJob } from '../jobs';
+import { Budget, CONTINUATION_DELAY_MS, continuationProperty, finishJob, JOB_BUDGET_MS, leasedRun, scheduleContinuation, startJob } from '../jobs';
 import { ensureFormTrigger, ensureProductForm } from '../product-form';
 import { recordReview, type ReviewItem } from '../review';
 import { readSettings, type Settings } from '../settings';
@@ -386,21 +386,42 @@ function runLeased(deps: WorkshopSurveyDeps, now: Date, only: string | null, bud
   release();
   if (result.remaining > 0) {
     scheduleContinuation(deps, WORKSHOP_SURVEY_HANDLER, CONTINUATION_DELAY_MS, { replace: true });
+    pruneTriggers(deps);
     result.continues = true;
     deps.audit.record({ action: A.continuation, result: 'Correcto', detail: M.continuation(CONTINUATION_DELAY_MS / 60_000) });
   } else if (result.waitingForQuota > 0) {
     const at = nextInvitationDay(deps.clock.now(), siblingReminderHour(deps));
     scheduleContinuation(deps, WORKSHOP_SURVEY_HANDLER, Math.max(CONTINUATION_DELAY_MS, at.getTime() - deps.clock.now().getTime()), { replace: true });
+    pruneTriggers(deps);
     result.continues = true;
     deps.audit.record({ action: A.waiting, result: 'Sin efecto', detail: M.waitingForQuota(result.waitingForQuota, formatLimaDateTime(at)) });
   } else {
     result.continues = finishJob(deps, WORKSHOP_SURVEY_HANDLER, job);
+    pruneTriggers(deps);
   }
   result.summary = M.runSummary({ ...result, waiting: result.waitingForQuota });
   if (noForm) result.summary += ` ${M.noForm}`;
   if (result.sent || result.ambiguous || result.waitingForQuota || result.remaining || result.linked || noForm) {
     deps.audit.record({ action: A.run, result: result.ambiguous || noForm ? 'Por revisar' : 'Correcto', detail: result.summary });
   }
+}
+
+/**
+ * Every time-driven trigger of the run is one of its own one-offs (the session clock has its own
+ * handler): all but the recorded continuation are removed — Apps Script keeps fired one-off
+ * triggers and counts them among the 20 a user may have, and one a crashed run made but never
+ * recorded would otherwise stay for ever.
+ */
+function pruneTriggers(deps: WorkshopSurveyDeps): void {
+  deps.lock.withLock(() => {
+    let keep = '';
+    try {
+      keep = String((JSON.parse(deps.properties.get(continuationProperty(WORKSHOP_SURVEY_HANDLER)) ?? '{}') as { triggerId?: unknown }).triggerId ?? '');
+    } catch {
+      keep = '';
+    }
+    for (const t of deps.scheduler.list()) if (t.handler === WORKSHOP_SURVEY_HANDLER && t.kind === 'clock' && t.id !== keep) deps.scheduler.remove(t.id);
+  });
 }
 
 /** The form's prefilled link with placeholders (one Forms call per run), or null when it cannot be made safely. */
