@@ -9,12 +9,15 @@ import { importFilesSuite } from './suites/import-files';
 import { importLimitsSuite } from './suites/import-limits';
 import { importTextSuite } from './suites/import-text';
 import { walkInSuite } from './suites/walk-in';
+// B08 (issue 12): the workshop survey.
+import { workshopSurveySuite } from './suites/workshop-survey';
 
 importTextSuite();
 importFilesSuite();
 importLimitsSuite();
 walkInSuite();
 dayAndMailSuite();
+workshopSurveySuite();
 
 afterAll(() => {
   console.log(tallyLine());
