@@ -60,7 +60,13 @@ function diagnose(ws: Workspace, id: string, user = COORDINATOR) {
     expect([check, found.length]).toEqual([check, 1]);
     return { result: String(found[0]['Resultado']), detail: String(found[0]['Detalle']) };
   };
-  return { outcome, rows, one };
+  /** The forms line about one form (Talleres has two: the registration form and the workshop survey, B08). */
+  const form = (name: string) => {
+    const found = byCheck(CHECKS.forms).filter((r) => String(r['Detalle']).includes(`«${name}»`));
+    expect([name, found.length]).toEqual([name, 1]);
+    return { result: String(found[0]['Resultado']), detail: String(found[0]['Detalle']) };
+  };
+  return { outcome, rows, one, form };
 }
 
 /** What a coordinator does when the report says the survey form is not published (issue 9 §3). */
@@ -154,13 +160,15 @@ describe('what «Diagnóstico» catches', () => {
     const setUp = ws.callFromSidebar(talleres, 'setupSpreadsheet', ['talleres', atenciones]);
     expect(setUp.ok ? 'ok' : setUp.error).toBe('ok');
     ws.openSpreadsheet(talleres);
-    expect(diagnose(ws, talleres).one(CHECKS.forms).detail).toBe('«Formulario de inscripción a los talleres» está publicado y acepta respuestas de cualquier persona con el enlace.');
+    expect(diagnose(ws, talleres).form('Formulario de inscripción a los talleres').detail).toBe('«Formulario de inscripción a los talleres» está publicado y acepta respuestas de cualquier persona con el enlace.');
+    // B08: the workshop survey form is checked the same way.
+    expect(diagnose(ws, talleres).form('Encuesta de satisfacción de los talleres').detail).toBe('«Encuesta de satisfacción de los talleres» está publicado y acepta respuestas de cualquier persona con el enlace.');
     const formId = ws.project(talleres).documentProperties.SOE_REGISTRATION_FORM_ID ?? '';
     formsStore(ws.state).forms[formId]!.published = false;
     const project = ws.project(talleres);
     project.triggers = project.triggers.filter((t) => t.handler !== 'onRegistrationSubmit');
     const run = diagnose(ws, talleres);
-    expect(run.one(CHECKS.forms)).toMatchObject({ result: 'Falla', detail: '«Formulario de inscripción a los talleres» no está publicado: nadie puede responderlo. Ejecute «Configurar esta hoja».' });
+    expect(run.form('Formulario de inscripción a los talleres')).toMatchObject({ result: 'Falla', detail: '«Formulario de inscripción a los talleres» no está publicado: nadie puede responderlo. Ejecute «Configurar esta hoja».' });
     expect(run.one(CHECKS.triggers).detail).toMatch(/^Falta el registro de las inscripciones \(al enviarse cada respuesta del formulario de inscripción\)/);
   });
 

@@ -32,7 +32,9 @@ const SURVEY_RESPONSES_TAB = 'Respuestas de formulario 1';
 
 function expectTabsExactlyOnce(ws: Workspace, id: string, role: Role) {
   // Each role's form (the survey, the registration form) sends its responses to a tab Forms adds.
-  expect(ws.sheetNames(id)).toEqual([SURVEY_RESPONSES_TAB, ...tabsForRole(role).map((t) => t.name)]);
+  // Talleres has two forms: the registration form's tab, then (B08) the workshop survey's, which Forms adds first.
+  const responses = role === 'talleres' ? ['Respuestas de formulario 2', SURVEY_RESPONSES_TAB] : [SURVEY_RESPONSES_TAB];
+  expect(ws.sheetNames(id)).toEqual([...responses, ...tabsForRole(role).map((t) => t.name)]);
   for (const spec of tabsForRole(role)) {
     const headers = (ws.values(id, spec.name)[0] ?? []).map(String);
     expect([spec.name, headers]).toEqual([spec.name, spec.columns.map((c) => c.header)]);
@@ -134,8 +136,11 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
       ['runDayClosing', 'CLOCK', 20],
       ['runReminders', 'CLOCK', 18],
     ]);
-    // Talleres: only the registration form's submit trigger (one for every module).
-    expect(ws.triggers(talleres).map((t) => [t.handler, t.source, t.eventType])).toEqual([['onRegistrationSubmit', 'FORMS', 'ON_FORM_SUBMIT']]);
+    // Talleres: the registration form's submit trigger (one for every module) and (B08) the workshop survey form's.
+    expect(ws.triggers(talleres).map((t) => [t.handler, t.source, t.eventType])).toEqual([
+      ['onRegistrationSubmit', 'FORMS', 'ON_FORM_SUBMIT'],
+      ['onWorkshopSurveySubmit', 'FORMS', 'ON_FORM_SUBMIT'],
+    ]);
   });
 
   test('settings have their defaults, and setup is in the audit log', () => {
