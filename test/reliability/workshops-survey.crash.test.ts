@@ -9,7 +9,7 @@
  * 'Revisión' and no later run sent it again; the absent person got nothing; the session's
  * 'Participantes' is 3; no continuation trigger of the run is left.
  */
-import type { Workspace } from '../../emulator';
+import { Workspace, type WorkspaceSnapshot } from '../../emulator';
 import { WORKSHOP_SURVEY_REVIEW } from '../../src/domain/messages/workshop-survey';
 import { addTeamMember, setUpPair } from '../support/attention-world';
 import { crashAtEveryCall, formatFailures, installProduct, runPendingTriggers, type CrashOperation } from '../support/crash-harness';
@@ -47,11 +47,23 @@ function installStandIn(ws: Workspace, ss: string): void {
   } as never);
 }
 
-const operation: CrashOperation<Ctx> = {
-  name: 'workshop-survey',
-  actFunction: 'runWorkshopSurveys',
-  workspace: { at: '2026-11-27T09:00', user: USER },
-  setup(ws: Workspace) {
+/** The world before the run, built once per seed: every case starts from a copy of it. */
+const worlds = new Map<number, { snapshot: WorkspaceSnapshot; ctx: Ctx }>();
+let current: Ctx | null = null;
+function baseOf(seed: number): WorkspaceSnapshot {
+  let w = worlds.get(seed);
+  if (!w) {
+    const ws = Workspace.create({ at: '2026-11-27T09:00', user: USER, seed });
+    const ctx = buildWorld(ws);
+    w = { snapshot: ws.snapshot(), ctx };
+    worlds.set(seed, w);
+  }
+  current = w.ctx;
+  return w.snapshot;
+}
+
+function buildWorld(ws: Workspace): Ctx {
+  {
     const atenciones = ws.createSpreadsheet('Atenciones Virtuales – Centro de Empleo');
     const talleres = ws.createSpreadsheet('Programación Talleres Masivos');
     installProduct(ws, atenciones);
@@ -78,7 +90,14 @@ const operation: CrashOperation<Ctx> = {
     installStandIn(ws, talleres);
     ws.advanceTo('2026-12-10T20:30');
     return { talleres, sessionId };
-  },
+  }
+}
+
+const operation: CrashOperation<Ctx> = {
+  name: 'workshop-survey',
+  actFunction: 'runWorkshopSurveys',
+  base: baseOf,
+  setup: () => current!,
   act: (ws, ctx) => void ws.runTrigger(ctx.talleres, 'runWorkshopSurveys'),
   recover(ws, ctx) {
     runPendingTriggers(ws, ctx.talleres, ['runWorkshopSurveys'], { until: '2026-12-10T23:00' });
