@@ -129,7 +129,7 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(mirror?.['Valor']).toBe(talleres);
   });
 
-  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one only the registration form’s', () => {
+  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one the registration form’s and the workshop survey’s', () => {
     const triggers = ws.triggers(atenciones).map((t) => [t.handler, t.eventType, t.atHour]);
     expect(triggers.sort()).toEqual([
       ['onSurveySubmit', 'ON_FORM_SUBMIT', undefined],
