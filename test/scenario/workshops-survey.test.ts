@@ -277,6 +277,10 @@ describe('B08: the workshop survey goes to attendees only, once, and answers com
     expect(deleted.message).toContain('1 respuesta de la encuesta de talleres');
     const row = answersTab().find((r) => r['ID de respuesta'] === responseId)!;
     expect(row).toMatchObject({ 'ID de inscripción': '', Comentario: '', Puntaje: 4.3, 'Satisfacción con la sesión': 5, 'ID de sesión': s1 });
+    // Her survey email's row keeps what was sent and when, without her address.
+    const mailRow = w.ws.readTab(w.talleres, 'Envíos de sesiones').find((r) => r['ID de envío'] === `ENC/${s1}/R-ENC-1`)!;
+    expect(mailRow).toMatchObject({ Correo: '', 'Envío': 'enviado' });
+    expect(found.records.some((r) => r.source === 'Envíos de sesiones (encuesta)' && r.id === `ENC/${s1}/R-ENC-1`)).toBe(true);
     // Pedro's answer is untouched, and nothing of hers is found any more.
     expect(answersTab().find((r) => r['ID de inscripción'] === 'R-ENC-2')).toBeDefined();
     const after = call<{ records: { source: string }[] }>('findPersonData', ['01234567']);

@@ -48,6 +48,8 @@ import {
   SETTINGS_TAB,
   UNSUBSCRIBES_TAB,
   WORKSHOP_SURVEYS_TAB,
+  SESSION_MAILS_TAB,
+  type SessionMailKey,
   type WorkshopSurveyKey,
   type AppointmentKey,
   type AuditKey,
@@ -66,6 +68,7 @@ import { recordedSiblingId } from '../setup';
 import { SURVEY_PROPERTY_KEYS } from '../surveys';
 // B08: the workshop survey's form (issue 12, i12-survey).
 import { WORKSHOP_SURVEY_PROPERTY_KEYS } from '../workshops/survey';
+import { isSurveyMailId } from '../../domain/workshops/survey';
 import type { PersonExport, PersonLookupResult, PersonRecordView } from './types';
 
 export interface PersonDataDeps {
@@ -151,6 +154,8 @@ export interface HeldData {
   workshopSurveys: TableRow<WorkshopSurveyKey>[];
   /** The workshop survey form's ID ('' when none is recorded). */
   workshopSurveyFormId: string;
+  /** B08: the survey emails sent to the person ('Envíos de sesiones', kind 'Encuesta': their address). */
+  workshopSurveyMails: TableRow<SessionMailKey>[];
 
   /** 'Revisión' and audit lines of each spreadsheet searched (here first). */
   logs: HeldLogs[];
@@ -338,6 +343,7 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
 
   // B08: 'Encuestas de talleres', by the person's registrations (the answers name no one else).
   const workshopSurveys: TableRow<WorkshopSurveyKey>[] = [];
+  const workshopSurveyMails: TableRow<SessionMailKey>[] = [];
   let workshopSurveyFormId = '';
   if (talleres && registrations.length) {
     const regIds = new Set(registrations.map((r) => r.id));
@@ -346,6 +352,14 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
       for (const row of surveysTable.read({ fresh }).rows) {
         if (row.id === '' || !regIds.has(cellString(row.record.registrationId))) continue;
         workshopSurveys.push(row);
+        ids.add(row.id);
+      }
+    }
+    const mailsTable = talleres.table(SESSION_MAILS_TAB);
+    if (mailsTable.exists()) {
+      for (const row of mailsTable.read({ fresh }).rows) {
+        if (row.id === '' || !isSurveyMailId(row.id) || !regIds.has(cellString(row.record.registrationId))) continue;
+        workshopSurveyMails.push(row);
         ids.add(row.id);
       }
     }
@@ -470,6 +484,7 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
       registrationFormProblem,
       workshopSurveys,
       workshopSurveyFormId,
+      workshopSurveyMails,
       logs,
       review: attentionLogs?.review ?? [],
       audit: attentionLogs?.audit ?? [],
@@ -548,6 +563,14 @@ export function recordViews(held: HeldData): PersonRecordView[] {
       id: row.id,
       summary: M.workshopSurveySummary(cellString(row.record.sessionId), typeof score === 'number' ? String(score) : cellString(score)),
       fields: recordFields(WORKSHOP_SURVEYS_TAB.columns, row.record),
+    });
+  }
+  for (const row of held.workshopSurveyMails) {
+    out.push({
+      source: S.workshopSurveyMails,
+      id: row.id,
+      summary: M.workshopSurveyMailSummary(cellString(row.record.sessionId), cellString(row.record.delivery)),
+      fields: recordFields(SESSION_MAILS_TAB.columns, row.record),
     });
   }
   for (const row of held.invitations) {
@@ -638,6 +661,7 @@ export function heldCounts(held: HeldData): Required<HeldCounts> {
     unsubscribes: held.unsubscribes.length,
     registrationResponses: held.registrationResponses.length,
     workshopSurveys: held.workshopSurveys.length,
+    workshopSurveyMails: held.workshopSurveyMails.length,
   };
 }
 
