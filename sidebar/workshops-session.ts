@@ -8,15 +8,14 @@
  * choice of registrant for each, and the module's running attendance against the certificate
  * rule. Every action answers with a sentence and the screen is read again (one call).
  *
- * «Enviar enlaces ahora» and «Enviar encuesta ahora» call `sendSessionAccessLinks` and
- * `sendSessionSurvey`, server functions of other parts of the product: when the deployed bundle
- * does not have them yet, the screen says so instead of offering the button.
+ * «Enviar enlaces ahora» and «Enviar encuesta ahora» call `sendSessionAccessLinks` (B06–B07)
+ * and `sendSessionSurvey` (B08); the check-in link for the Meet chat comes from `getCheckinLink`.
  * Data goes into the page as text only (./dom.ts).
  */
 import type { AttendanceActionResult, AttendanceLine, ModuleView, SessionDetail, SessionView } from '../src/api';
 import { clear, h, link, nextId } from './dom';
 import { M } from './messages';
-import { busy, call, friendlyMessage, showError } from './server';
+import { busy, call, showError } from './server';
 
 type Say = (text: string, tone: 'ok' | 'error') => void;
 
@@ -37,7 +36,6 @@ const T = {
   mailColumns: ['Tipo', 'Enviados', 'Por enviar', 'Enviando', 'Con error'] as const,
   sendLinks: 'Enviar enlaces ahora',
   sendSurvey: 'Enviar encuesta ahora',
-  unavailable: (what: string) => `«${what}» aún no está disponible en esta versión del panel.`,
   surveyLine: (state: string, answers: number) => `Encuesta: ${state || 'no enviada'} · ${answers} respuesta(s)`,
   attendanceTitle: 'Asistencia',
   counts: (c: Extract<SessionDetail, { ok: true }>['counts']) =>
@@ -70,23 +68,6 @@ const T = {
   moduleRule: (rule: string, held: number, total: number) => `Certificado: ${rule || 'sin regla definida'}. Sesiones realizadas: ${held} de ${total}.`,
   moduleColumns: ['Nombre', 'Sesiones asistidas', 'Por realizar', 'Certificado'] as const,
 } as const;
-
-interface ScriptRun {
-  withSuccessHandler(f: (value: unknown) => void): ScriptRun;
-  withFailureHandler(f: (error: unknown) => void): ScriptRun;
-  [fn: string]: unknown;
-}
-
-/** A server function of another part of the product, when this deployment has it. */
-function optionalFunction(name: string): ((...args: unknown[]) => Promise<unknown>) | null {
-  const run = (window as unknown as { google?: { script?: { run?: ScriptRun } } }).google?.script?.run;
-  if (!run || typeof run[name] !== 'function') return null;
-  return (...args: unknown[]) =>
-    new Promise((resolve, reject) => {
-      const r = run.withSuccessHandler(resolve).withFailureHandler((e) => reject(new Error(friendlyMessage(e))));
-      (r[name] as (...a: unknown[]) => void)(...args);
-    });
-}
 
 /** What a send answers: `{ message }` (and `ok`) as the product's actions do; anything else → a neutral sentence. */
 function messageOf(r: unknown): { text: string; ok: boolean } {
@@ -165,15 +146,10 @@ function draw(box: HTMLElement, d: SessionDetail, reload: () => Promise<void>, s
   );
   mails.appendChild(h('p', { class: 'session-survey', text: T.surveyLine(s.survey, s.surveyAnswers) }));
   const sends = h('div', { class: 'actions' });
-  for (const [fn, label, action] of [
-    ['sendSessionAccessLinks', T.sendLinks, 'send-links'],
-    ['sendSessionSurvey', T.sendSurvey, 'send-survey'],
+  for (const [label, action, f] of [
+    [T.sendLinks, 'send-links', (id: string) => call('sendSessionAccessLinks', id)],
+    [T.sendSurvey, 'send-survey', (id: string) => call('sendSessionSurvey', id)],
   ] as const) {
-    const f = optionalFunction(fn);
-    if (!f) {
-      mails.appendChild(h('p', { class: 'help', text: T.unavailable(label), attrs: { 'data-missing': fn } }));
-      continue;
-    }
     const b = h('button', { text: label, class: 'secondary', attrs: { type: 'button', 'data-action': action } });
     b.addEventListener('click', async () => {
       try {
@@ -186,7 +162,7 @@ function draw(box: HTMLElement, d: SessionDetail, reload: () => Promise<void>, s
     });
     sends.appendChild(b);
   }
-  if (sends.childNodes.length) mails.appendChild(sends);
+  mails.appendChild(sends);
   box.appendChild(mails);
 
   // Attendance.

@@ -303,3 +303,19 @@ export interface ServerApi {
   /** The check-in form's prefilled link for the session; `url` null when there is none (no form yet, cancelled, over). */
   getCheckinLink(sessionId: string): { ok: boolean; url: string | null };
 }
+
+// ---------------------------------------------------------------------------- workshops: a session's sends (B06–B08) — SESSION SENDS block
+
+import type { AccessActionResult } from './app/workshops/access-links';
+import type { SessionSurveyResult } from './app/workshops/survey';
+
+export type { AccessActionResult } from './app/workshops/access-links';
+export type { SessionSurveyResult } from './app/workshops/survey';
+
+/** The session screen's two sends (issue 12). */
+export interface ServerApi {
+  /** «Enviar enlaces ahora»: the access links and the speaker's brief the session still misses. */
+  sendSessionAccessLinks(sessionId: string): AccessActionResult;
+  /** «Enviar encuesta ahora»: the survey to the people marked present and not yet surveyed. */
+  sendSessionSurvey(sessionId: string): SessionSurveyResult;
+}

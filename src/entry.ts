@@ -95,6 +95,8 @@ export * from './entry/workshops-closing';
 export * from './entry/workshops-attendance';
 // Running the sessions (issue 12, B06–B07): the session clock and the access links.
 export * from './entry/workshops-sessions';
+// B08: the workshop survey (issue 12, i12-survey).
+export * from './entry/workshops-survey';
 
 // ---------------------------------------------------------------------------- personal data (Ley 29733)
 

@@ -70,8 +70,11 @@ export type ClosingMailKind = 'cierre';
 /** Emails of a running session sent by the access-link job (B06–B07); their row ID is the 'Envíos de sesiones' ID (a correction's adds '@<schedule version>'). */
 export type AccessMailKind = 'acceso';
 
+/** Emails of a running session (issue 12). B08: the workshop survey, row ID 'ENC/<session>/<registration>'. */
+export type WorkshopSurveyMailKind = 'encuesta-taller';
+
 /** Every kind the journal knows. */
-export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind | AccessMailKind;
+export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind | AccessMailKind | WorkshopSurveyMailKind;
 
 export function journalKey(kind: JournalKind, rowId: string): string {
   return `${JOURNAL_PREFIX}${kind}:${rowId}`;

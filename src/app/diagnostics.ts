@@ -38,6 +38,8 @@ import { jobTriggerIds } from './jobs';
 import { readSettings } from './settings';
 import { desiredTriggers, MANAGED_HANDLERS, parseRecorded, planTriggers, PROPERTY_KEYS } from './setup';
 import { SURVEY_PROPERTY_KEYS, SURVEY_SUBMIT_HANDLER } from './surveys';
+// B08: the workshop survey form (issue 12, i12-survey).
+import { WORKSHOP_SURVEY_PROPERTY_KEYS, WORKSHOP_SURVEY_SUBMIT_HANDLER } from './workshops/survey';
 import { REGISTRATION_PROPERTY_KEYS, REGISTRATION_SUBMIT_HANDLER } from './workshops/registration';
 
 export interface DiagnosticsDeps {
@@ -72,8 +74,11 @@ function ownedForms(props: Readonly<Record<string, string>>, forms: DiagnosticsD
   const role = props[PROPERTY_KEYS.role];
   const owned = role === 'atenciones' ? { name: M.surveyFormName, key: SURVEY_PROPERTY_KEYS.formId } : role === 'talleres' ? { name: M.registrationFormName, key: REGISTRATION_PROPERTY_KEYS.formId } : null;
   if (!owned) return [];
-  // The check-in form (B09) is the talleres role's second form.
-  const all = role === 'talleres' ? [owned, { name: M.checkinFormName, key: CHECKIN_PROPERTY_KEYS.formId }] : [owned];
+  // The talleres role's other forms: the check-in form (B09) and the workshop survey (B08).
+  const all =
+    role === 'talleres'
+      ? [owned, { name: M.checkinFormName, key: CHECKIN_PROPERTY_KEYS.formId }, { name: M.workshopSurveyFormName, key: WORKSHOP_SURVEY_PROPERTY_KEYS.formId }]
+      : [owned];
   return all.map((o) => {
     const formId = props[o.key] ?? '';
     return { name: o.name, formId, status: formId === '' ? { ok: true as const, value: null } : observe(() => forms.responderAccess(formId)) };
@@ -105,11 +110,15 @@ export function triggerFindings(deps: Pick<DiagnosticsDeps, 'workbooks' | 'sched
     const d = desired.find((x) => x.handler === handler);
     return M.dailyTrigger(TASK_LABELS[handler] ?? handler, d?.hour ?? 0);
   };
-  const needed = [...desired.map((d) => dailyLabel(d.handler)), ...(surveyFormId ? [formTrigger.label] : [])];
+  // B08: the workshop survey form's submit trigger (talleres), judged like the role's own form trigger.
+  const extraFormTriggers = role === 'talleres' && props[WORKSHOP_SURVEY_PROPERTY_KEYS.formId]
+    ? [{ formId: props[WORKSHOP_SURVEY_PROPERTY_KEYS.formId], handler: WORKSHOP_SURVEY_SUBMIT_HANDLER, label: M.workshopSurveyTrigger }]
+    : [];
+  const needed = [...desired.map((d) => dailyLabel(d.handler)), ...(surveyFormId ? [formTrigger.label] : []), ...extraFormTriggers.map((t) => t.label)];
   if (needed.length === 0) return { configured: true, needed, ...base };
 
   const existing = deps.scheduler.list();
-  const systemHandlers = new Set<string>([...MANAGED_HANDLERS, SURVEY_SUBMIT_HANDLER, REGISTRATION_SUBMIT_HANDLER, CHECKIN_SUBMIT_HANDLER]);
+  const systemHandlers = new Set<string>([...MANAGED_HANDLERS, SURVEY_SUBMIT_HANDLER, REGISTRATION_SUBMIT_HANDLER, CHECKIN_SUBMIT_HANDLER, WORKSHOP_SURVEY_SUBMIT_HANDLER]);
   if (owner !== '' && me !== '' && owner !== me) {
     const alsoMine = [...new Set(existing.filter((t) => systemHandlers.has(t.handler)).map((t) => t.handler))];
     return { configured: true, needed, ...base, alsoMine };
@@ -124,6 +133,13 @@ export function triggerFindings(deps: Pick<DiagnosticsDeps, 'workbooks' | 'sched
   const unneeded = [...new Set(plan.remove.filter((r) => r.why === 'unneeded').map((r) => TASK_LABELS[r.trigger.handler] ?? r.trigger.handler))];
   const stale: string[] = [];
 
+  for (const extra of extraFormTriggers) {
+    const all = existing.filter((t) => t.handler === extra.handler);
+    const onForm = all.filter((t) => t.kind === 'formSubmit' && t.sourceId === extra.formId);
+    if (onForm.length === 0) missing.push(extra.label);
+    if (onForm.length > 1) duplicated.push({ label: extra.label, count: onForm.length });
+    if (all.length > onForm.length) stale.push(extra.label);
+  }
   if (surveyFormId) {
     const survey = existing.filter((t) => t.handler === formTrigger.handler);
     const onForm = survey.filter((t) => t.kind === 'formSubmit' && t.sourceId === surveyFormId);

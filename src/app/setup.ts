@@ -25,6 +25,9 @@ import { INSTALLED_TRIGGERS_PROPERTY, jobTriggerIds } from './jobs';
 import { parseSettings, planSettingRows, type Settings } from './settings';
 import { ensureSurveyForm, ensureSurveyTrigger, type SurveyFormState } from './surveys';
 import { ensureRegistrationForm, ensureRegistrationTrigger, type RegistrationFormState } from './workshops/registration';
+// B08: the workshop survey form (issue 12, i12-survey).
+import { ensureWorkshopSurveyForm, ensureWorkshopSurveyTrigger, type WorkshopSurveyFormState } from './workshops/survey';
+import { WORKSHOP_SURVEY_MESSAGES } from '../domain/messages/workshop-survey';
 import { REGISTRATION_SETUP } from '../domain/messages/registration';
 import { ensureCheckinForm, ensureCheckinTrigger, type CheckinFormState } from './workshops/checkin';
 import { CHECKIN_MESSAGES } from '../domain/workshops/checkin';
@@ -331,11 +334,23 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       }
     }
 
+    // 3d. B08: the workshop survey form (one for every session), its responses sent here.
+    let workshopSurvey: WorkshopSurveyFormState | null = null;
+    if (role === 'talleres' && deps.forms) {
+      const mirrored = parseSettings(snapshot.rows.map((r) => ({ name: r.record.name, value: r.record.value }))).settings.workshopSurveyFormId;
+      try {
+        workshopSurvey = ensureWorkshopSurveyForm({ forms: deps.forms, properties: deps.properties }, workbook.id, mirrored, change);
+      } catch (e) {
+        warnings.push(WORKSHOP_SURVEY_MESSAGES.formFailed(e instanceof Error ? e.message : String(e)));
+      }
+    }
+
     // 4. Settings rows, with the sibling and the forms mirrored for people to see.
     const mirrors: Record<string, string> = siblingId ? { siblingId } : {};
     if (survey) Object.assign(mirrors, { surveyFormId: survey.formId, surveyFormUrl: survey.url });
     if (registration) Object.assign(mirrors, { registrationFormId: registration.formId, registrationFormUrl: registration.url });
     if (checkin) Object.assign(mirrors, { checkinFormId: checkin.formId, checkinFormUrl: checkin.url });
+    if (workshopSurvey) Object.assign(mirrors, { workshopSurveyFormId: workshopSurvey.formId, workshopSurveyFormUrl: workshopSurvey.url });
     const plan = planSettingRows(snapshot.rows, role, mirrors, userEmail);
     if (plan.update.length) {
       settingsTable.update(plan.update);
@@ -404,6 +419,7 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       if (survey) ensureSurveyTrigger(deps.scheduler, survey.formId, change);
       if (registration) ensureRegistrationTrigger(deps.scheduler, registration.formId, change);
       if (checkin) ensureCheckinTrigger(deps.scheduler, checkin.formId, change);
+      if (workshopSurvey) ensureWorkshopSurveyTrigger(deps.scheduler, workshopSurvey.formId, change);
       if (desired.length > 0 && me !== '') newOwner = me;
     }
 

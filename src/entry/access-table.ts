@@ -76,6 +76,8 @@ export const ENTRY_ACCESS = {
   markAllPresent: 'member',
   // Access links before a session (issue 12, B06–B07): «Enviar enlaces de acceso» of the session screen.
   sendSessionAccessLinks: 'member',
+  // B08 the workshop survey (issue 12): «Enviar encuesta» of a session.
+  sendSessionSurvey: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
@@ -103,6 +105,9 @@ export const ENTRY_ACCESS = {
   runInvitations: 'trigger',
   // The session clock (issue 12): one handler for every duty of the running sessions.
   runSessionClock: 'trigger',
+  // B08 the workshop survey (issue 12): the form's submit trigger and the survey run's continuations.
+  onWorkshopSurveySubmit: 'trigger',
+  runWorkshopSurveys: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;

@@ -6,7 +6,18 @@ import { importMeetReport as importUseCase, markAttendance, matchMeetParticipant
 import { sessionDetail, type SessionDetail } from '../app/workshops/session-view';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { SpreadsheetReportSheets } from '../gas/meet-report';
+import { ensureSessionClock } from '../app/workshops/session-clock';
+import type { Context } from './context';
 import { guarded } from './guard';
+
+/**
+ * A mark that changed may make someone due for the survey (B08: a person marked present after
+ * the session's end gets it then): the session clock is asked to look within a minute.
+ */
+function wakeClock(ctx: Context, r: AttendanceActionResult): AttendanceActionResult {
+  if (r.ok) ensureSessionClock(ctx);
+  return r;
+}
 
 /** The session screen: emails sent per kind, attendance with sources, the Meet report, the module's running attendance. */
 export function getSessionDetail(sessionId: string): SessionDetail {
@@ -15,22 +26,22 @@ export function getSessionDetail(sessionId: string): SessionDetail {
 
 /** «Importar reporte de Meet»: the report's link (or ID) pasted by the consultant. */
 export function importMeetReport(sessionId: string, link: string): AttendanceActionResult {
-  return guarded('importMeetReport', EXECUTION_KINDS.panel, (ctx) => importUseCase({ ...ctx, reports: new SpreadsheetReportSheets() }, sessionId, link));
+  return guarded('importMeetReport', EXECUTION_KINDS.panel, (ctx) => wakeClock(ctx, importUseCase({ ...ctx, reports: new SpreadsheetReportSheets() }, sessionId, link)));
 }
 
 /** «Asignar»: a Meet participant nobody was matched to, given to a registrant. */
 export function matchMeetParticipant(sessionId: string, participantKey: string, registrationId: string): AttendanceActionResult {
   return guarded('matchMeetParticipant', EXECUTION_KINDS.panel, (ctx, granted) =>
-    matchUseCase({ ...ctx, reports: new SpreadsheetReportSheets() }, sessionId, participantKey, registrationId, granted.email),
+    wakeClock(ctx, matchUseCase({ ...ctx, reports: new SpreadsheetReportSheets() }, sessionId, participantKey, registrationId, granted.email)),
   );
 }
 
 /** «Presente» / «Ausente» for one registrant, by hand. */
 export function markSessionAttendance(sessionId: string, registrationId: string, present: boolean): AttendanceActionResult {
-  return guarded('markSessionAttendance', EXECUTION_KINDS.panel, (ctx, granted) => markAttendance(ctx, sessionId, [registrationId], present === true, granted.email));
+  return guarded('markSessionAttendance', EXECUTION_KINDS.panel, (ctx, granted) => wakeClock(ctx, markAttendance(ctx, sessionId, [registrationId], present === true, granted.email)));
 }
 
 /** «Todos presentes»: every registrant without a hand mark is marked present. */
 export function markAllPresent(sessionId: string): AttendanceActionResult {
-  return guarded('markAllPresent', EXECUTION_KINDS.panel, (ctx, granted) => markAttendance(ctx, sessionId, 'all', true, granted.email));
+  return guarded('markAllPresent', EXECUTION_KINDS.panel, (ctx, granted) => wakeClock(ctx, markAttendance(ctx, sessionId, 'all', true, granted.email)));
 }

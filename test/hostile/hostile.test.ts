@@ -11,6 +11,8 @@ import { importTextSuite } from './suites/import-text';
 import { walkInSuite } from './suites/walk-in';
 // Check-in form (B09, i12-checkin).
 import { checkinSuite } from './suites/checkin';
+// B08 (issue 12): the workshop survey.
+import { workshopSurveySuite } from './suites/workshop-survey';
 
 importTextSuite();
 importFilesSuite();
@@ -18,6 +20,7 @@ importLimitsSuite();
 walkInSuite();
 dayAndMailSuite();
 checkinSuite();
+workshopSurveySuite();
 
 afterAll(() => {
   console.log(tallyLine());

@@ -62,7 +62,13 @@ function diagnose(ws: Workspace, id: string, user = COORDINATOR) {
   };
   /** The rows of a check with several (the talleres role's two forms), one per subject. */
   const all = (check: string) => byCheck(check).map((r) => ({ result: String(r['Resultado']), detail: String(r['Detalle']) }));
-  return { outcome, rows, one, all };
+  /** The forms line about one form (Talleres has two: the registration form and the workshop survey, B08). */
+  const form = (name: string) => {
+    const found = byCheck(CHECKS.forms).filter((r) => String(r['Detalle']).includes(`«${name}»`));
+    expect([name, found.length]).toEqual([name, 1]);
+    return { result: String(found[0]['Resultado']), detail: String(found[0]['Detalle']) };
+  };
+  return { outcome, rows, one, all, form };
 }
 
 /** What a coordinator does when the report says the survey form is not published (issue 9 §3). */
@@ -156,10 +162,12 @@ describe('what «Diagnóstico» catches', () => {
     const setUp = ws.callFromSidebar(talleres, 'setupSpreadsheet', ['talleres', atenciones]);
     expect(setUp.ok ? 'ok' : setUp.error).toBe('ok');
     ws.openSpreadsheet(talleres);
-    // Its two forms: the registration form (B05) and the check-in form «Formato de asistencia» (B09).
+    // Its three forms: the registration form (B05), the check-in form «Formato de asistencia» (B09)
+    // and the workshop survey (B08).
     expect(diagnose(ws, talleres).all(CHECKS.forms).map((r) => r.detail)).toEqual([
       '«Formulario de inscripción a los talleres» está publicado y acepta respuestas de cualquier persona con el enlace.',
       '«Formato de asistencia a las sesiones» está publicado y acepta respuestas de cualquier persona con el enlace.',
+      '«Encuesta de satisfacción de los talleres» está publicado y acepta respuestas de cualquier persona con el enlace.',
     ]);
     const formId = ws.project(talleres).documentProperties.SOE_REGISTRATION_FORM_ID ?? '';
     formsStore(ws.state).forms[formId]!.published = false;

@@ -32,8 +32,9 @@ const SURVEY_RESPONSES_TAB = 'Respuestas de formulario 1';
 
 function expectTabsExactlyOnce(ws: Workspace, id: string, role: Role) {
   // Each role's form (the survey, the registration form) sends its responses to a tab Forms adds.
-  // Talleres has two: the registration form's, then the check-in form's (B09), which Forms puts first.
-  const responseTabs = role === 'talleres' ? ['Respuestas de formulario 2', SURVEY_RESPONSES_TAB] : [SURVEY_RESPONSES_TAB];
+  // Talleres has three: the registration form's, the check-in form's (B09) and the workshop
+  // survey's (B08); Forms puts each new one first.
+  const responseTabs = role === 'talleres' ? ['Respuestas de formulario 3', 'Respuestas de formulario 2', SURVEY_RESPONSES_TAB] : [SURVEY_RESPONSES_TAB];
   expect(ws.sheetNames(id)).toEqual([...responseTabs, ...tabsForRole(role).map((t) => t.name)]);
   for (const spec of tabsForRole(role)) {
     const headers = (ws.values(id, spec.name)[0] ?? []).map(String);
@@ -129,18 +130,20 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(mirror?.['Valor']).toBe(talleres);
   });
 
-  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one the registration form’s, the check-in form’s and the session clock’s', () => {
+  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one the registration form’s, the check-in form’s, the workshop survey’s and the session clock’s', () => {
     const triggers = ws.triggers(atenciones).map((t) => [t.handler, t.eventType, t.atHour]);
     expect(triggers.sort()).toEqual([
       ['onSurveySubmit', 'ON_FORM_SUBMIT', undefined],
       ['runDayClosing', 'CLOCK', 20],
       ['runReminders', 'CLOCK', 18],
     ]);
-    // Talleres: the registration form's and the check-in form's submit triggers (one each for
-    // every module and session) and the session clock's daily safety net at the access-link hour.
+    // Talleres: the submit triggers of the registration form, the check-in form (B09) and the
+    // workshop survey (B08), one each whatever the modules and sessions, and the session clock's
+    // daily safety net at the access-link hour.
     expect(ws.triggers(talleres).map((t) => [t.handler, t.eventType, t.atHour]).sort()).toEqual([
       ['onCheckinSubmit', 'ON_FORM_SUBMIT', undefined],
       ['onRegistrationSubmit', 'ON_FORM_SUBMIT', undefined],
+      ['onWorkshopSurveySubmit', 'ON_FORM_SUBMIT', undefined],
       ['runSessionClock', 'CLOCK', 18],
     ]);
   });

@@ -51,6 +51,10 @@ import {
   REGISTRATIONS_TAB,
   REVIEW_TAB,
   UNSUBSCRIBES_TAB,
+  WORKSHOP_SURVEYS_TAB,
+  SESSION_MAILS_TAB,
+  type SessionMailKey,
+  type WorkshopSurveyKey,
   type AppointmentKey,
   type AuditKey,
   type InvitationKey,
@@ -204,6 +208,8 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       [held.registrationFormId, held.registrationResponseIds, M.registrationDeleteFailed, () => registrationResponsesDeleted++],
       // Check-in form (B09, i12-checkin).
       [held.checkinFormId, held.checkinResponseIds, M.checkinDeleteFailed, () => checkinResponsesDeleted++],
+      // B08: the workshop survey's responses (the rows keep their scores, without the person).
+      [held.workshopSurveyFormId, held.workshopSurveys.map((r) => r.id), M.workshopSurveyDeleteFailed, () => undefined],
     ];
     for (const [formId, responseIds, failed, count] of forms) {
       if (formId === '') continue;
@@ -287,7 +293,16 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     let unsubscribesHashed = 0;
     let attendanceCleared = 0;
     let registrationsAnonymised = 0;
+    let workshopSurveysUnlinked = 0;
+    let workshopSurveyMailsCleared = 0;
     if (held.talleres) {
+      // B08: the answers lose the link to the person and the comment; the scores stay for the statistics.
+      const surveyChanges: RowChange<WorkshopSurveyKey>[] = held.workshopSurveys.map((r) => ({ id: r.id, fields: { registrationId: '', comment: '' } }));
+      if (surveyChanges.length) workshopSurveysUnlinked = held.talleres.table(WORKSHOP_SURVEYS_TAB).update(surveyChanges, { mode: 'span' }).updated.length;
+      // Its survey emails keep what was sent and when, without the address.
+      const mailChanges: RowChange<SessionMailKey>[] = held.workshopSurveyMails.filter((r) => cellString(r.record.email) !== '').map((r) => ({ id: r.id, fields: { email: '' } }));
+      if (mailChanges.length) workshopSurveyMailsCleared = held.talleres.table(SESSION_MAILS_TAB).update(mailChanges, { mode: 'span' }).updated.length;
+
       const invitationNote = M.deletedInvitationNote(now);
       const invitationChanges: RowChange<InvitationKey>[] = held.invitations
         .filter((r) => cellString(r.record.email) !== '' || cellString(r.record.fullName) !== '')
@@ -322,6 +337,8 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       unsubscribes: unsubscribesHashed,
       registrationResponses: registrationResponsesDeleted,
       checkinResponses: checkinResponsesDeleted,
+      workshopSurveys: workshopSurveysUnlinked,
+      workshopSurveyMails: workshopSurveyMailsCleared,
     };
     const ids = [...held.appointments.map((r) => renamed.get(r.id) ?? r.id), ...held.registrations.map((r) => r.id)];
     const freedPlaces = [...freed];

@@ -49,6 +49,10 @@ import {
   REVIEW_TAB,
   SETTINGS_TAB,
   UNSUBSCRIBES_TAB,
+  WORKSHOP_SURVEYS_TAB,
+  SESSION_MAILS_TAB,
+  type SessionMailKey,
+  type WorkshopSurveyKey,
   type AppointmentKey,
   type AuditKey,
   type InvitationKey,
@@ -64,6 +68,9 @@ import { appointmentStart, cellString, deliveryStatus } from '../appointments/ro
 import { readSettings } from '../settings';
 import { recordedSiblingId } from '../setup';
 import { SURVEY_PROPERTY_KEYS } from '../surveys';
+// B08: the workshop survey's form (issue 12, i12-survey).
+import { WORKSHOP_SURVEY_PROPERTY_KEYS } from '../workshops/survey';
+import { isSurveyMailId } from '../../domain/workshops/survey';
 import type { PersonExport, PersonLookupResult, PersonRecordView } from './types';
 
 export interface PersonDataDeps {
@@ -150,6 +157,12 @@ export interface HeldData {
   checkinResponseIds: string[];
   checkinFormId: string;
   checkinFormProblem: string;
+  /** B08: the person's answers of the workshop survey (rows linked to one of their registrations). */
+  workshopSurveys: TableRow<WorkshopSurveyKey>[];
+  /** The workshop survey form's ID ('' when none is recorded). */
+  workshopSurveyFormId: string;
+  /** B08: the survey emails sent to the person ('Envíos de sesiones', kind 'Encuesta': their address). */
+  workshopSurveyMails: TableRow<SessionMailKey>[];
 
   /** 'Revisión' and audit lines of each spreadsheet searched (here first). */
   logs: HeldLogs[];
@@ -335,6 +348,34 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
     }
   }
 
+  // B08: 'Encuestas de talleres', by the person's registrations (the answers name no one else).
+  const workshopSurveys: TableRow<WorkshopSurveyKey>[] = [];
+  const workshopSurveyMails: TableRow<SessionMailKey>[] = [];
+  let workshopSurveyFormId = '';
+  if (talleres && registrations.length) {
+    const regIds = new Set(registrations.map((r) => r.id));
+    const surveysTable = talleres.table(WORKSHOP_SURVEYS_TAB);
+    if (surveysTable.exists()) {
+      for (const row of surveysTable.read({ fresh }).rows) {
+        if (row.id === '' || !regIds.has(cellString(row.record.registrationId))) continue;
+        workshopSurveys.push(row);
+        ids.add(row.id);
+      }
+    }
+    const mailsTable = talleres.table(SESSION_MAILS_TAB);
+    if (mailsTable.exists()) {
+      for (const row of mailsTable.read({ fresh }).rows) {
+        if (row.id === '' || !isSurveyMailId(row.id) || !regIds.has(cellString(row.record.registrationId))) continue;
+        workshopSurveyMails.push(row);
+        ids.add(row.id);
+      }
+    }
+    if (workshopSurveys.length) {
+      workshopSurveyFormId =
+        (opened.here === 'talleres' ? deps.properties.get(WORKSHOP_SURVEY_PROPERTY_KEYS.formId) : '') || readSettings(talleres.table(SETTINGS_TAB)).settings.workshopSurveyFormId || '';
+    }
+  }
+
   // 'Invitaciones', 'Bajas de difusión': by the person's addresses.
   const invitations: TableRow<InvitationKey>[] = [];
   const unsubscribes: TableRow<UnsubscribeKey>[] = [];
@@ -473,6 +514,9 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
       checkinResponseIds,
       checkinFormId,
       checkinFormProblem,
+      workshopSurveys,
+      workshopSurveyFormId,
+      workshopSurveyMails,
       logs,
       review: attentionLogs?.review ?? [],
       audit: attentionLogs?.audit ?? [],
@@ -547,6 +591,23 @@ export function recordViews(held: HeldData): PersonRecordView[] {
       fields: recordFields(ATTENDANCE_TAB.columns, row.record),
     });
   }
+  for (const row of held.workshopSurveys) {
+    const score = row.record.score;
+    out.push({
+      source: S.workshopSurveys,
+      id: row.id,
+      summary: M.workshopSurveySummary(cellString(row.record.sessionId), typeof score === 'number' ? String(score) : cellString(score)),
+      fields: recordFields(WORKSHOP_SURVEYS_TAB.columns, row.record),
+    });
+  }
+  for (const row of held.workshopSurveyMails) {
+    out.push({
+      source: S.workshopSurveyMails,
+      id: row.id,
+      summary: M.workshopSurveyMailSummary(cellString(row.record.sessionId), cellString(row.record.delivery)),
+      fields: recordFields(SESSION_MAILS_TAB.columns, row.record),
+    });
+  }
   for (const row of held.invitations) {
     out.push({
       source: S.invitations,
@@ -617,6 +678,7 @@ export function heldNotes(held: HeldData): string[] {
   if (held.checkinResponses.length) notes.push(M.checkinResponsesCopy);
   if (held.checkinFormProblem) notes.push(held.checkinFormProblem);
   if (held.unsubscribes.length) notes.push(M.unsubscribeKept);
+  if (held.workshopSurveys.length) notes.push(M.workshopSurveyKept);
   if (held.rowsWithoutId.length) notes.push(M.rowsWithoutId(held.rowsWithoutId));
   if (held.registrationRowsWithoutId.length) notes.push(M.registrationRowsWithoutId(held.registrationRowsWithoutId));
   if (held.query.kind === 'email') notes.push(M.byEmailScope);
@@ -636,6 +698,8 @@ export function heldCounts(held: HeldData): Required<HeldCounts> {
     unsubscribes: held.unsubscribes.length,
     registrationResponses: held.registrationResponses.length,
     checkinResponses: held.checkinResponses.length,
+    workshopSurveys: held.workshopSurveys.length,
+    workshopSurveyMails: held.workshopSurveyMails.length,
   };
 }
 

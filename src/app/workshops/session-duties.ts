@@ -9,6 +9,7 @@ import { progressDueTimes } from '../../domain/workshops/progress';
 import type { ClockSession } from '../../domain/workshops/session-clock';
 import { ACCESS_LINKS_DUTY } from './access-links';
 import { CHECKIN_CHOICES_DUTY } from './checkin';
+import { runWorkshopSurveys, WORKSHOP_SURVEY_DUTY } from './survey';
 import { applyProgress, PROGRESS_DUTY } from './progress';
 import type { SessionDuty } from './session-clock';
 
@@ -36,4 +37,23 @@ const CHECKIN_CHOICES: SessionDuty = {
   run: (deps) => CHECKIN_CHOICES_DUTY.run(deps),
 };
 
-export const SESSION_DUTIES: readonly SessionDuty[] = [ACCESS_LINKS_DUTY, PROGRESS, CHECKIN_CHOICES];
+/**
+ * The survey to attendees (B08) after each session's end plus the delay. It shares the clock's
+ * execution, so it gets part of the budget; what is left goes on in its own continuation
+ * (`runWorkshopSurveys`).
+ */
+const SURVEY_SHARE_MS = 120_000;
+const SURVEYS: SessionDuty = {
+  name: WORKSHOP_SURVEY_DUTY.name,
+  dueTimes: (sessions, settings) =>
+    WORKSHOP_SURVEY_DUTY.dueTimes(
+      sessions.map((s) => ({ id: s.id, moduleId: s.moduleId, status: s.status, end: s.end === null ? null : new Date(s.end) })),
+      settings,
+    ),
+  run: (deps, now) => {
+    const r = runWorkshopSurveys({ ...deps, budgetMs: Math.min(deps.budgetMs ?? SURVEY_SHARE_MS, SURVEY_SHARE_MS) }, now);
+    return r.sent + r.ambiguous + r.waitingForQuota + r.remaining === 0 ? '' : r.summary;
+  },
+};
+
+export const SESSION_DUTIES: readonly SessionDuty[] = [ACCESS_LINKS_DUTY, PROGRESS, CHECKIN_CHOICES, SURVEYS];

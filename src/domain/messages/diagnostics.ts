@@ -52,6 +52,8 @@ export const DIAGNOSTICS_MESSAGES = {
   registrationFormName: 'Formulario de inscripción a los talleres',
   // Check-in form (B09, i12-checkin).
   checkinFormName: 'Formato de asistencia a las sesiones',
+  // B08 (issue 12): the workshop survey form.
+  workshopSurveyFormName: 'Encuesta de satisfacción de los talleres',
   formMissingId: (name: string) => `No hay ${name} registrada: ejecute «Configurar esta hoja».`,
   formNotFound: (name: string, id: string) => `No se pudo abrir el formulario «${name}» (${id}): ejecute «Configurar esta hoja» para crearlo de nuevo.`,
   formOk: (name: string) => `«${name}» está publicado y acepta respuestas de cualquier persona con el enlace.`,
@@ -68,6 +70,7 @@ export const DIAGNOSTICS_MESSAGES = {
   surveyTrigger: 'la vinculación de las respuestas de la encuesta (al enviarse cada respuesta)',
   registrationTrigger: 'el registro de las inscripciones (al enviarse cada respuesta del formulario de inscripción)',
   checkinTrigger: 'el registro de la asistencia (al enviarse cada respuesta del formato de asistencia)',
+  workshopSurveyTrigger: 'el registro de las respuestas de la encuesta de talleres (al enviarse cada respuesta)',
   triggersOk: (labels: readonly string[]) => `Existe uno de cada uno: ${labels.join('; ')}.`,
   triggerMissing: (label: string) => `falta ${label}`,
   triggerDuplicated: (label: string, n: number) => `${label} está ${n} veces`,

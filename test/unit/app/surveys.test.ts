@@ -225,8 +225,11 @@ describe('the survey form made by setup', () => {
     ]);
 
     const other = setupWorld();
-    runSetup(other.deps, { role: 'talleres', siblingId: TALLERES_ID }); // (a workbook that changes role: no survey form for workshops)
-    expect(other.forms.created).toBe(0);
+    runSetup(other.deps, { role: 'talleres', siblingId: TALLERES_ID }); // (a workbook that changes role: no attention survey form for workshops)
+    // Its one form is the workshop survey (B08, its own property and trigger), never the attention survey.
+    expect(other.forms.created).toBe(1);
+    expect(other.w.properties.get(SURVEY_PROPERTY_KEYS.formId)).toBeNull();
+    expect(other.w.scheduler.list().filter((t) => t.handler === SURVEY_SUBMIT_HANDLER)).toEqual([]);
   });
 
   test('when Forms fails, setup still completes the rest and says how to finish', () => {
