@@ -280,7 +280,7 @@ describe('B08: the workshop survey goes to attendees only, once, and answers com
     // Her survey email's row keeps what was sent and when, without her address.
     const mailRow = w.ws.readTab(w.talleres, 'Envíos de sesiones').find((r) => r['ID de envío'] === `ENC/${s1}/R-ENC-1`)!;
     expect(mailRow).toMatchObject({ Correo: '', 'Envío': 'enviado' });
-    expect(found.records.some((r) => r.source === 'Envíos de sesiones (encuesta)' && r.id === `ENC/${s1}/R-ENC-1`)).toBe(true);
+    expect(found.records.some((r) => r.source === 'Envíos de sesiones' && r.id === `ENC/${s1}/R-ENC-1`)).toBe(true);
     // Pedro's answer is untouched, and nothing of hers is found any more.
     expect(answersTab().find((r) => r['ID de inscripción'] === 'R-ENC-2')).toBeDefined();
     const after = call<{ records: { source: string }[] }>('findPersonData', ['01234567']);

@@ -294,14 +294,14 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     let attendanceCleared = 0;
     let registrationsAnonymised = 0;
     let workshopSurveysUnlinked = 0;
-    let workshopSurveyMailsCleared = 0;
+    let sessionMailsCleared = 0;
     if (held.talleres) {
       // B08: the answers lose the link to the person and the comment; the scores stay for the statistics.
       const surveyChanges: RowChange<WorkshopSurveyKey>[] = held.workshopSurveys.map((r) => ({ id: r.id, fields: { registrationId: '', comment: '' } }));
       if (surveyChanges.length) workshopSurveysUnlinked = held.talleres.table(WORKSHOP_SURVEYS_TAB).update(surveyChanges, { mode: 'span' }).updated.length;
-      // Its survey emails keep what was sent and when, without the address.
-      const mailChanges: RowChange<SessionMailKey>[] = held.workshopSurveyMails.filter((r) => cellString(r.record.email) !== '').map((r) => ({ id: r.id, fields: { email: '' } }));
-      if (mailChanges.length) workshopSurveyMailsCleared = held.talleres.table(SESSION_MAILS_TAB).update(mailChanges, { mode: 'span' }).updated.length;
+      // Its session emails (access links, notices, survey, slot) keep what was sent and when, without the address.
+      const mailChanges: RowChange<SessionMailKey>[] = held.sessionMails.filter((r) => cellString(r.record.email) !== '').map((r) => ({ id: r.id, fields: { email: '' } }));
+      if (mailChanges.length) sessionMailsCleared = held.talleres.table(SESSION_MAILS_TAB).update(mailChanges, { mode: 'span' }).updated.length;
 
       const invitationNote = M.deletedInvitationNote(now);
       const invitationChanges: RowChange<InvitationKey>[] = held.invitations
@@ -338,7 +338,7 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       registrationResponses: registrationResponsesDeleted,
       checkinResponses: checkinResponsesDeleted,
       workshopSurveys: workshopSurveysUnlinked,
-      workshopSurveyMails: workshopSurveyMailsCleared,
+      sessionMails: sessionMailsCleared,
     };
     const ids = [...held.appointments.map((r) => renamed.get(r.id) ?? r.id), ...held.registrations.map((r) => r.id)];
     const freedPlaces = [...freed];

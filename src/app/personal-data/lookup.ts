@@ -70,7 +70,6 @@ import { recordedSiblingId } from '../setup';
 import { SURVEY_PROPERTY_KEYS } from '../surveys';
 // B08: the workshop survey's form (issue 12, i12-survey).
 import { WORKSHOP_SURVEY_PROPERTY_KEYS } from '../workshops/survey';
-import { isSurveyMailId } from '../../domain/workshops/survey';
 import type { PersonExport, PersonLookupResult, PersonRecordView } from './types';
 
 export interface PersonDataDeps {
@@ -161,8 +160,8 @@ export interface HeldData {
   workshopSurveys: TableRow<WorkshopSurveyKey>[];
   /** The workshop survey form's ID ('' when none is recorded). */
   workshopSurveyFormId: string;
-  /** B08: the survey emails sent to the person ('Envíos de sesiones', kind 'Encuesta': their address). */
-  workshopSurveyMails: TableRow<SessionMailKey>[];
+  /** Issue 12: the session emails sent to the person ('Envíos de sesiones', every kind: their address). */
+  sessionMails: TableRow<SessionMailKey>[];
 
   /** 'Revisión' and audit lines of each spreadsheet searched (here first). */
   logs: HeldLogs[];
@@ -350,7 +349,7 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
 
   // B08: 'Encuestas de talleres', by the person's registrations (the answers name no one else).
   const workshopSurveys: TableRow<WorkshopSurveyKey>[] = [];
-  const workshopSurveyMails: TableRow<SessionMailKey>[] = [];
+  const sessionMails: TableRow<SessionMailKey>[] = [];
   let workshopSurveyFormId = '';
   if (talleres && registrations.length) {
     const regIds = new Set(registrations.map((r) => r.id));
@@ -365,8 +364,9 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
     const mailsTable = talleres.table(SESSION_MAILS_TAB);
     if (mailsTable.exists()) {
       for (const row of mailsTable.read({ fresh }).rows) {
-        if (row.id === '' || !isSurveyMailId(row.id) || !regIds.has(cellString(row.record.registrationId))) continue;
-        workshopSurveyMails.push(row);
+        // Every email of a session sent to one of the person's registrations (access links, notices, survey, slot).
+        if (row.id === '' || !regIds.has(cellString(row.record.registrationId))) continue;
+        sessionMails.push(row);
         ids.add(row.id);
       }
     }
@@ -516,7 +516,7 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
       checkinFormProblem,
       workshopSurveys,
       workshopSurveyFormId,
-      workshopSurveyMails,
+      sessionMails,
       logs,
       review: attentionLogs?.review ?? [],
       audit: attentionLogs?.audit ?? [],
@@ -600,11 +600,11 @@ export function recordViews(held: HeldData): PersonRecordView[] {
       fields: recordFields(WORKSHOP_SURVEYS_TAB.columns, row.record),
     });
   }
-  for (const row of held.workshopSurveyMails) {
+  for (const row of held.sessionMails) {
     out.push({
-      source: S.workshopSurveyMails,
+      source: S.sessionMails,
       id: row.id,
-      summary: M.workshopSurveyMailSummary(cellString(row.record.sessionId), cellString(row.record.delivery)),
+      summary: M.sessionMailSummary(cellString(row.record.kind), cellString(row.record.sessionId), cellString(row.record.delivery)),
       fields: recordFields(SESSION_MAILS_TAB.columns, row.record),
     });
   }
@@ -699,7 +699,7 @@ export function heldCounts(held: HeldData): Required<HeldCounts> {
     registrationResponses: held.registrationResponses.length,
     checkinResponses: held.checkinResponses.length,
     workshopSurveys: held.workshopSurveys.length,
-    workshopSurveyMails: held.workshopSurveyMails.length,
+    sessionMails: held.sessionMails.length,
   };
 }
 

@@ -22,7 +22,7 @@ export const PERSONAL_DATA_SOURCES = {
   checkinForm: 'Formato de asistencia',
   // B08 (issue 12): the workshop survey's answers.
   workshopSurveys: 'Encuestas de talleres',
-  workshopSurveyMails: 'Envíos de sesiones (encuesta)',
+  sessionMails: 'Envíos de sesiones',
   /** 'Revisión' and the audit log exist in both spreadsheets: those of "Programación Talleres Masivos" say so. */
   workshopsReview: 'Revisión (Talleres)',
   workshopsAudit: 'Registro de auditoría (Talleres)',
@@ -99,13 +99,13 @@ export interface HeldCounts {
   checkinResponses?: number;
   /** B08: answers of the workshop survey ('Encuestas de talleres'). */
   workshopSurveys?: number;
-  /** B08: the survey emails of 'Envíos de sesiones' (their address). */
-  workshopSurveyMails?: number;
+  /** Issue 12: the person's emails of 'Envíos de sesiones' (their address). */
+  sessionMails?: number;
 }
 
 export function countTotal(c: HeldCounts): number {
   return (
-    c.appointments + c.review + c.responses + c.audit + (c.registrations ?? 0) + (c.attendance ?? 0) + (c.invitations ?? 0) + (c.unsubscribes ?? 0) + (c.registrationResponses ?? 0) + (c.checkinResponses ?? 0) + (c.workshopSurveys ?? 0) + (c.workshopSurveyMails ?? 0)
+    c.appointments + c.review + c.responses + c.audit + (c.registrations ?? 0) + (c.attendance ?? 0) + (c.invitations ?? 0) + (c.unsubscribes ?? 0) + (c.registrationResponses ?? 0) + (c.checkinResponses ?? 0) + (c.workshopSurveys ?? 0) + (c.sessionMails ?? 0)
   );
 }
 
@@ -117,7 +117,7 @@ function heldParts(c: HeldCounts): string[] {
   if (c.registrationResponses) parts.push(plural(c.registrationResponses, 'respuesta del formulario de inscripción', 'respuestas del formulario de inscripción'));
   if (c.checkinResponses) parts.push(plural(c.checkinResponses, 'respuesta del formato de asistencia', 'respuestas del formato de asistencia'));
   if (c.workshopSurveys) parts.push(plural(c.workshopSurveys, 'respuesta de la encuesta de talleres', 'respuestas de la encuesta de talleres'));
-  if (c.workshopSurveyMails) parts.push(plural(c.workshopSurveyMails, 'envío de la encuesta de talleres', 'envíos de la encuesta de talleres'));
+  if (c.sessionMails) parts.push(plural(c.sessionMails, 'correo de sesión de taller', 'correos de sesiones de talleres'));
   if (c.invitations) parts.push(plural(c.invitations, 'invitación a talleres', 'invitaciones a talleres'));
   if (c.unsubscribes) parts.push(plural(c.unsubscribes, 'baja de difusión', 'bajas de difusión'));
   if (c.review) parts.push(plural(c.review, 'ítem de «Revisión»', 'ítems de «Revisión»'));
@@ -147,7 +147,7 @@ export const PERSONAL_DATA_MESSAGES = {
     `Inscripción al módulo ${moduleId || '(sin módulo)'}${at ? ` del ${formatLimaShortDate(at)}` : ''}${status ? ` · ${status}` : ''}`,
   // B08: one answer of the workshop survey.
   workshopSurveySummary: (sessionId: string, score: string) => `Encuesta de la sesión ${sessionId || '(sin sesión)'}${score ? ` · Puntaje ${score}` : ''}`,
-  workshopSurveyMailSummary: (sessionId: string, delivery: string) => `Encuesta de la sesión ${sessionId || '(sin sesión)'} · ${delivery || 'sin envío'}`,
+  sessionMailSummary: (kind: string, sessionId: string, delivery: string) => `${kind || 'Correo'} · sesión ${sessionId || '(sin sesión)'} · ${delivery || 'sin envío'}`,
   workshopSurveyKept:
     'Al eliminar, las respuestas de la encuesta de talleres pierden el vínculo con la persona (inscripción) y su comentario; los puntajes se conservan, sin datos personales, para las estadísticas de cada sesión.',
   workshopSurveyDeleteFailed: (why: string) =>
