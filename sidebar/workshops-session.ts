@@ -81,7 +81,8 @@ function table(caption: string, columns: readonly string[], rows: HTMLTableRowEl
   return h(
     'table',
     { class: cls },
-    h('caption', { text: caption }),
+    // The section's heading already shows the name: the caption names the table for a screen reader only.
+    h('caption', { text: caption, class: 'visually-hidden' }),
     h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { text: c, attrs: { scope: 'col' } })))),
     h('tbody', {}, ...rows),
   );
@@ -172,7 +173,8 @@ function draw(box: HTMLElement, d: SessionDetail, reload: () => Promise<void>, s
   else {
     const all = h('button', { text: T.allPresent, class: 'action', attrs: { type: 'button', 'data-action': 'all-present' } });
     all.addEventListener('click', () => void act(() => call('markAllPresent', s.id)));
-    att.appendChild(h('div', { class: 'actions' }, all, h('span', { class: 'help', text: T.allPresentHelp })));
+    att.appendChild(h('div', { class: 'actions' }, all));
+    att.appendChild(h('p', { class: 'help', text: T.allPresentHelp }));
   }
   const rows = d.attendance.map((a) => {
     const mark = (present: boolean) => {

@@ -3,8 +3,8 @@
  * consultant opens «Ver sesión 1» after the session, marks a person present by hand, pastes the
  * link of the Meet attendance report Google saved for the session's event, imports it, assigns a
  * participant who used a nickname, and sees the counts, the sources and the module's running
- * attendance. «Enviar enlaces ahora» / «Enviar encuesta ahora» belong to other parts of the
- * product: when the bundle lacks them the screen says so instead of offering a button.
+ * attendance. «Enviar enlaces ahora» / «Enviar encuesta ahora» are offered (the whole session
+ * day, with both sends, is test/browser/workshops-session-day.test.ts).
  */
 import type { Frame, Page } from 'playwright-core';
 import type { ModuleInput, SaveModuleResult } from '../../src/api';
@@ -81,7 +81,7 @@ describe('the session screen: hand marks and the Meet report (Chromium)', () => 
   const screen = () => item().locator('.session-screen').first();
   const row = (regId: string) => screen().locator(`.session-attendance-table tr[data-id="${regId}"]`);
 
-  test('«Ver sesión 1» from the module detail: everyone unmarked, the sends of other parts said to be missing', async () => {
+  test('«Ver sesión 1» from the module detail: everyone unmarked, the two sends offered', async () => {
     await page.getByRole('navigation', { name: 'Aplicaciones' }).getByRole('link', { name: 'Hojas de cálculo', exact: true }).click();
     await page.getByRole('link', { name: SPREADSHEET, exact: true }).click();
     await page.locator('.doc-title', { hasText: SPREADSHEET }).waitFor();
