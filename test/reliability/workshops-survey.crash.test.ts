@@ -86,9 +86,11 @@ function buildWorld(ws: Workspace): Ctx {
     const moduleId = (saved.value as { module: { id: string } }).module.id;
     const sessionId = String(ws.readTab(talleres, 'Sesiones')[0]['ID de sesión']);
     putRows(ws, talleres, 'Inscripciones', PEOPLE.map((p, i) => ({ 'ID de inscripción': p.id, 'ID de módulo': moduleId, DNI: `4000000${i}`, 'Nombres y apellidos': `Persona ${i + 1}`, Correo: p.email, Estado: 'Inscrito' })));
+    // The session clock (installed by setup) looks at the survey's due moment (end + 15 min) and
+    // finds nobody marked yet; the marks typed in afterwards are what the swept run sends.
+    ws.advanceTo('2026-12-10T20:30');
     putRows(ws, talleres, 'Asistencia', PEOPLE.map((p) => ({ 'ID de asistencia': `${sessionId}/${p.id}`, 'ID de sesión': sessionId, 'ID de módulo': moduleId, 'ID de inscripción': p.id, 'Asistió': p.present, Fuente: 'Manual' })));
     installStandIn(ws, talleres);
-    ws.advanceTo('2026-12-10T20:30');
     return { talleres, sessionId };
   }
 }
