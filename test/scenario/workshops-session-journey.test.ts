@@ -1,0 +1,402 @@
+/**
+ * Issue 12's first "done when", a whole module of 4 sessions run in the emulator with the built
+ * bundle, from its registrants to its closing:
+ *
+ * - the module is saved with 4 sessions, the speakers invited (events with Meet), registration
+ *   opened and the web app deployed; 68 people register through the real registration form: 60
+ *   confirmed, 8 waiting; some write questions for the speaker, some want to present their project;
+ * - the session clock (`runSessionClock`, driven only by the passing of time) sends each confirmed
+ *   registrant each session's access link and the second notice once, and each speaker the brief;
+ *   people promoted between sessions 1 and 2 (one withdrawal by the web app link, one «Anular»)
+ *   get sessions 2–4, never session 1;
+ * - attendance of session 1 from the three sources: check-ins by the form link, the Meet report
+ *   (reconnections added, a nickname matched by hand), hand marks a later source never overwrites;
+ *   session 2 from the Meet report, 3 and 4 by hand («Todos presentes»);
+ * - surveys only to attendees, once each; one marked present late gets it later; answers linked;
+ * - Silnet after session 1 (export, confirmation marks exactly those) and after session 2 (only
+ *   the new attendees); the closing's order before session 4 (speaker + consultant + each
+ *   presenter, once);
+ * - statuses move by themselves; every email once; nothing pending; no stray trigger.
+ */
+import type { AttendanceActionResult, ClosingResult, ModuleInput, SaveModuleResult, SessionDetail, SilnetConfirmResult, SilnetExportResult } from '../../src/api';
+import { parsePrefilledUrl } from '../../emulator/services/forms';
+import { CHECKIN_QUESTIONS as CQ } from '../../src/domain/workshops/checkin-form';
+import { CONSENT_CHOICE, moduleChoice, REGISTRATION_QUESTIONS as Q } from '../../src/domain/workshops/registration-form';
+import {
+  WORKSHOP_SURVEY_CONSENT_CHOICE,
+  WORKSHOP_SURVEY_CONSENT_QUESTION,
+  WORKSHOP_SURVEY_FORM,
+  WORKSHOP_SURVEY_RECOMMEND_QUESTION,
+  WORKSHOP_SURVEY_SCALE_QUESTIONS,
+} from '../../src/domain/workshops/survey-form';
+import { createAttentionWorld, type AttentionWorld } from '../support/attention-world';
+
+const SPEAKERS = ['carmen.vilchez@gmail.com', 'jose.nahui@gmail.com', 'maria.castaneda@gmail.com', 'luis.huaman@gmail.com'];
+const MODULE: ModuleInput = {
+  requestId: 'form-session-journey-0001',
+  name: 'Aprende a Emprender – I 2027',
+  year: 2027,
+  quarter: 'I',
+  audience: 'Personas con una idea de negocio o un negocio en marcha',
+  capacity: 60,
+  minSessions: 3,
+  whatsappUrl: 'https://chat.whatsapp.com/GrupoAprende2027',
+  sessions: [
+    { topic: 'Mi idea de negocio', date: '2027-01-12', startTime: '18:00', endTime: '20:00', speaker: 'Carmen Vílchez', speakerEmail: SPEAKERS[0] },
+    { topic: 'Costos y precios', date: '2027-01-14', startTime: '18:00', endTime: '20:00', speaker: 'José Ñahui', speakerEmail: SPEAKERS[1] },
+    { topic: 'Marketing digital', date: '2027-01-19', startTime: '18:00', endTime: '20:00', speaker: 'María Castañeda', speakerEmail: SPEAKERS[2] },
+    { topic: 'Cierre: presentación de proyectos', date: '2027-01-21', startTime: '18:00', endTime: '20:00', speaker: 'Luis Huamán', speakerEmail: SPEAKERS[3] },
+  ],
+};
+const PEOPLE = 68; // 60 confirmed + 8 waiting
+const FIRST = ['Ana', 'Rosa', 'Jorge', 'Lucía', 'Pedro', 'Ñusta', 'Raúl', 'Elena', 'Hugo', 'Sofía'];
+const LAST = ['Quispe', 'Mamani', 'Huamán', 'Flores', 'Rojas', 'Vílchez', 'Condori', 'Salas', 'Paredes', 'Ríos'];
+const emailOf = (p: number) => `participante.${String(p).padStart(3, '0')}@gmail.com`;
+const dniOf = (p: number) => String(40_000_000 + p);
+const namesOf = (p: number) => FIRST[p % 10]!;
+const surnamesOf = (p: number) => `${LAST[Math.floor(p / 10) % 10]} ${LAST[p % 10]}`;
+/** Who writes a question for the speaker, and who wants to present their project at the closing. */
+const ASKS = (p: number) => p % 9 === 0;
+const PRESENTS = [3, 17, 29, 41];
+const lima = (s: string) => `${s}:00-05:00`;
+
+function scaleAnswers(scores: readonly number[]): Record<string, string> {
+  const a: Record<string, string> = {};
+  WORKSHOP_SURVEY_SCALE_QUESTIONS.forEach((q, i) => (a[q.title] = String(scores[i])));
+  a[WORKSHOP_SURVEY_RECOMMEND_QUESTION] = 'Sí';
+  a[WORKSHOP_SURVEY_CONSENT_QUESTION] = WORKSHOP_SURVEY_CONSENT_CHOICE;
+  return a;
+}
+
+describe('issue 12: a module of 4 sessions with 60 registrants and a waiting list, run from the first link to the closing', () => {
+  let w: AttentionWorld;
+  let id = '';
+  let formId = '';
+  let webApp = '';
+  let sessionIds: string[] = [];
+  let eventIds: string[] = [];
+  /** Registration ID by person number. */
+  const reg = new Map<number, string>();
+  /** The people promoted from the waiting list between sessions 1 and 2. */
+  let promoted: number[] = [];
+  /** Who left between sessions 1 and 2. */
+  const left: number[] = [1, 2];
+
+  const call = <T>(fn: string, args: unknown[]): T => {
+    const r = w.ws.callFromSidebar(w.talleres, fn, args);
+    if (!r.ok) throw new Error(`${fn}: ${r.error}`);
+    return r.value as T;
+  };
+  const registrations = () => w.ws.readTab(w.talleres, 'Inscripciones').filter((r) => r['ID de módulo'] === id);
+  const personOfReg = (regId: string) => [...reg].find(([, r]) => r === regId)?.[0];
+  const confirmedPeople = () =>
+    registrations()
+      .filter((r) => r['Estado'] === 'Inscrito')
+      .map((r) => personOfReg(String(r['ID de inscripción']))!)
+      .sort((a, b) => a - b);
+  const mails = (prefix: string) => w.ws.outbox().filter((m) => m.subject.startsWith(prefix));
+  const recipients = (prefix: string) => mails(prefix).flatMap((m) => m.to).sort();
+  const emails = (people: number[]) => people.map(emailOf).sort();
+  const attendance = (s: number) =>
+    new Map(
+      w.ws
+        .readTab(w.talleres, 'Asistencia')
+        .filter((r) => r['ID de sesión'] === sessionIds[s - 1])
+        .map((r) => [personOfReg(String(r['ID de inscripción']))!, r] as const),
+    );
+  const presentIn = (s: number) =>
+    [...attendance(s)]
+      .filter(([, r]) => r['Asistió'] === true)
+      .map(([p]) => p)
+      .sort((a, b) => a - b);
+  const sessionRow = (s: number) => w.ws.readTab(w.talleres, 'Sesiones').find((r) => r['ID de sesión'] === sessionIds[s - 1])!;
+  const moduleStatus = () => w.ws.readTab(w.talleres, 'Módulos').find((m) => m['ID de módulo'] === id)!['Estado'];
+  const surveyPrefix = (s: number) => `Encuesta de Satisfacción – Servicios Virtuales MTPE: sesión «${MODULE.sessions![s - 1]!.topic}»`;
+  const linkPrefix = (s: number) => `Enlace de acceso: sesión ${s} del taller`;
+  const secondPrefix = (s: number) => `En breve: sesión ${s} del taller`;
+
+  function answers(p: number): Record<string, string | string[]> {
+    return {
+      [Q.module]: moduleChoice(id, MODULE.name!, ''),
+      [Q.documentType]: 'DNI',
+      [Q.documentNumber]: dniOf(p),
+      [Q.names]: namesOf(p),
+      [Q.surnames]: surnamesOf(p),
+      [Q.email]: emailOf(p),
+      [Q.phone]: `9876${String(p).padStart(5, '0')}`,
+      [Q.region]: 'Lima Metropolitana',
+      [Q.stage]: p % 2 ? 'Negocio en marcha' : 'Idea de negocio',
+      [Q.sector]: 'Comercio',
+      [Q.questions]: ASKS(p) ? `¿Cómo fijo el precio de mi producto número ${p}? Escríbame a ${emailOf(p)}` : '',
+      [Q.presents]: PRESENTS.includes(p) ? 'Sí' : 'No',
+      [Q.consent]: [CONSENT_CHOICE],
+      [Q.news]: [],
+    };
+  }
+
+  function checkIn(s: number, p: number) {
+    const link = call<{ ok: boolean; url: string }>('getCheckinLink', [sessionIds[s - 1]]).url;
+    const opened = w.ws.openFormLink(link);
+    const r = w.ws.submitForm(opened.formId, { ...opened.answers, [CQ.documentType]: 'DNI', [CQ.documentNumber]: dniOf(p) });
+    if (r.executions.some((e) => e.status !== 'completed')) throw new Error(`check-in ${p}: ${JSON.stringify(r.executions.map((e) => e.status))}`);
+  }
+
+  beforeAll(() => {
+    w = createAttentionWorld({ at: '2027-01-04T09:00' });
+    w.ws.setQuota('emailRecipients', 1500);
+    const saved = call<SaveModuleResult>('saveModule', [MODULE]);
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    id = saved.module.id;
+    expect(call<{ ok: boolean }>('inviteSpeakers', [id]).ok).toBe(true);
+    const sessions = w.ws
+      .readTab(w.talleres, 'Sesiones')
+      .filter((s) => s['ID de módulo'] === id)
+      .sort((a, b) => Number(a['N.°']) - Number(b['N.°']));
+    sessionIds = sessions.map((s) => String(s['ID de sesión']));
+    eventIds = sessions.map((s) => String(s['ID evento']));
+    expect(call<{ ok: boolean }>('openRegistration', [id]).ok).toBe(true);
+    formId = String(w.ws.readTab(w.talleres, 'Configuración').find((r) => r['Parámetro'] === 'Formulario de inscripción (ID)')?.['Valor'] ?? '');
+    webApp = w.ws.deployWebApp(w.talleres);
+    for (let p = 1; p <= PEOPLE; p++) {
+      w.ws.advanceBy(60_000);
+      w.ws.submitForm(formId, answers(p));
+    }
+    w.ws.advanceBy(10 * 60_000);
+    for (const r of registrations()) reg.set(Number(String(r['DNI'])) - 40_000_000, String(r['ID de inscripción']));
+  }, 120_000);
+
+  test('registration: 60 confirmed, 8 waiting, in the order they sent the form', () => {
+    expect(sessionIds).toHaveLength(4);
+    expect(eventIds.every((e) => e !== '')).toBe(true);
+    expect(webApp).toMatch(/\/exec$/);
+    const rows = registrations();
+    expect(rows).toHaveLength(PEOPLE);
+    expect(confirmedPeople()).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(rows.filter((r) => r['Estado'] === 'En lista de espera')).toHaveLength(8);
+  });
+
+  test('the day before session 1 at the link hour: 60 links, once each; the speaker\'s brief with the questions, no contact data', () => {
+    w.ws.advanceTo(lima('2027-01-11T17:55'));
+    expect(mails('Enlace de acceso')).toHaveLength(0);
+    w.ws.advanceTo(lima('2027-01-11T18:30'));
+    expect(recipients(linkPrefix(1))).toEqual(emails(confirmedPeople()));
+    const briefs = mails('Resumen para su sesión');
+    expect(briefs.map((m) => m.to)).toEqual([[SPEAKERS[0]]]);
+    expect(briefs[0]!.body).toContain('Inscritos confirmados: 60');
+    expect(briefs[0]!.body).toContain('¿Cómo fijo el precio de mi producto número 9?');
+    expect(briefs[0]!.body).not.toMatch(/participante\.\d+@|9876\d{5}|4000\d{4}/);
+    // The waiting list gets nothing.
+    const waiting = emails(Array.from({ length: 8 }, (_, i) => 61 + i));
+    expect(mails('Enlace de acceso').some((m) => m.to.some((t) => waiting.includes(t)))).toBe(false);
+  });
+
+  test('the second notice an hour before, once each', () => {
+    w.ws.advanceTo(lima('2027-01-12T17:30'));
+    expect(recipients(secondPrefix(1))).toEqual(emails(confirmedPeople()));
+    expect(recipients(linkPrefix(1))).toHaveLength(60);
+  });
+
+  test('session 1: check-ins, a hand mark, then the Meet report with reconnections and a nickname; hand marks stand', () => {
+    // 17:50–18:20: people 1–20 check in by the link in the Meet chat (person 5 twice).
+    w.ws.advanceTo(lima('2027-01-12T17:50'));
+    for (let p = 1; p <= 20; p++) checkIn(1, p);
+    checkIn(1, 5);
+    // During the session the consultant marks person 30 absent (left at once) and person 50 present.
+    w.ws.advanceTo(lima('2027-01-12T18:30'));
+    expect(call<AttendanceActionResult>('markSessionAttendance', [sessionIds[0], reg.get(30), false]).ok).toBe(true);
+    expect(call<AttendanceActionResult>('markSessionAttendance', [sessionIds[0], reg.get(50), true]).ok).toBe(true);
+    // 20:05: the Meet report: people 11–40 (30 in the call for 2 h, 31 reconnecting three times,
+    // 32 ten minutes only), person 45 under a nickname.
+    w.ws.advanceTo(lima('2027-01-12T20:05'));
+    const t = (hhmm: string) => lima(`2027-01-12T${hhmm}`);
+    const participants = [];
+    for (let p = 11; p <= 40; p++) {
+      const connections =
+        p === 31
+          ? [
+              { joined: t('18:00'), exited: t('18:20') },
+              { joined: t('18:25'), exited: t('18:40') },
+              { joined: t('18:45'), exited: t('19:00') },
+            ]
+          : p === 32
+            ? [{ joined: t('18:00'), exited: t('18:10') }]
+            : [{ joined: t('18:00'), exited: t('20:00') }];
+      participants.push({ firstName: namesOf(p), lastName: surnamesOf(p), email: emailOf(p), connections });
+    }
+    participants.push({ firstName: 'Chabuca', connections: [{ joined: t('18:05'), exited: t('19:55') }] });
+    const report = w.ws.meet.writeAttendanceReport(eventIds[0]!, participants);
+    const imported = call<AttendanceActionResult>('importMeetReport', [sessionIds[0], report.url]);
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.unmatched.map((u) => u.name)).toEqual(['Chabuca']);
+    const matched = call<AttendanceActionResult>('matchMeetParticipant', [sessionIds[0], imported.unmatched[0]!.key, reg.get(45)]);
+    expect(matched).toMatchObject({ ok: true, changed: 1 });
+
+    const a = attendance(1);
+    expect(a.get(31)).toMatchObject({ 'Asistió': true, 'Minutos en Meet': 50 }); // 20 + 15 + 15
+    expect(a.get(32)).toMatchObject({ 'Asistió': false, 'Minutos en Meet': 10 });
+    expect(a.get(30)).toMatchObject({ 'Asistió': false, Fuente: 'Manual', 'Minutos en Meet': 120 }); // the hand mark stands
+    expect(a.get(50)).toMatchObject({ 'Asistió': true, Fuente: 'Manual' });
+    expect(a.get(45)).toMatchObject({ 'Asistió': true, 'Nombre en Meet': 'Chabuca' });
+    expect(a.get(5)).toMatchObject({ 'Asistió': true, Fuente: 'Formulario' });
+    expect(a.get(15)!['Marcó en el formulario']).toBeInstanceOf(Date);
+    const expected = [...Array.from({ length: 29 }, (_, i) => i + 1).filter((p) => p !== 30), 31, 33, 34, 35, 36, 37, 38, 39, 40, 45, 50];
+    // 1–20 by the form, 21–40 by Meet (but 30 absent by hand, 32 too short), 45 by nickname, 50 by hand.
+    expect(presentIn(1)).toEqual([...new Set(expected)].sort((x, y) => x - y));
+    // Importing the same report again changes nothing.
+    expect(call<AttendanceActionResult>('importMeetReport', [sessionIds[0], report.url])).toMatchObject({ ok: true, changed: 0 });
+  });
+
+  let surveyedIn1: number[] = [];
+
+  test('after the end: session Realizada, module En curso, by themselves; the survey to attendees only, once', () => {
+    w.ws.advanceTo(lima('2027-01-12T20:40'));
+    expect(sessionRow(1)['Estado']).toBe('Realizada');
+    expect(sessionRow(2)['Estado']).toBe('Programada');
+    expect(moduleStatus()).toBe('En curso');
+    surveyedIn1 = presentIn(1);
+    expect(recipients(surveyPrefix(1))).toEqual(emails(surveyedIn1));
+    expect(sessionRow(1)).toMatchObject({ Encuesta: 'enviado', Participantes: surveyedIn1.length });
+  });
+
+  test('a person marked present late gets the survey later, once; an answer by the link is linked back', () => {
+    w.ws.advanceTo(lima('2027-01-12T21:00'));
+    expect(call<AttendanceActionResult>('markSessionAttendance', [sessionIds[0], reg.get(55), true]).ok).toBe(true);
+    w.ws.advanceTo(lima('2027-01-12T21:30'));
+    expect(recipients(surveyPrefix(1))).toEqual(emails([...surveyedIn1, 55].sort((a, b) => a - b)));
+    surveyedIn1 = [...surveyedIn1, 55].sort((a, b) => a - b);
+    const surveyForm = w.ws.forms().find((f) => f.title === WORKSHOP_SURVEY_FORM.title)!.id;
+    for (const p of [11, 55]) {
+      const mail = mails(surveyPrefix(1)).find((m) => m.to.includes(emailOf(p)))!;
+      const link = /Responda la encuesta aquí: (\S+)/.exec(mail.body)![1]!;
+      const { answers: pre } = parsePrefilledUrl(w.ws.state, link);
+      w.ws.submitForm(surveyForm, { ...pre, ...scaleAnswers([5, 4, 5, 4]) });
+    }
+    const answered = w.ws.readTab(w.talleres, 'Encuestas de talleres');
+    expect(answered.map((r) => [r['ID de sesión'], r['ID de inscripción']])).toEqual([
+      [sessionIds[0], reg.get(11)],
+      [sessionIds[0], reg.get(55)],
+    ]);
+  });
+
+  let firstExport: number[] = [];
+
+  test('Silnet after session 1: the export holds the attendees; the confirmation marks exactly them', () => {
+    w.ws.advanceTo(lima('2027-01-13T09:00'));
+    const r = call<SilnetExportResult>('exportSilnet', [id]);
+    if (!r.ok) throw new Error(r.message);
+    firstExport = r.registrationIds.map((x) => personOfReg(x)!).sort((a, b) => a - b);
+    expect(firstExport).toEqual(surveyedIn1);
+    const c = call<SilnetConfirmResult>('confirmSilnetUpload', [id, r.exportId, r.registrationIds]);
+    expect(c).toMatchObject({ ok: true, marked: firstExport.length });
+    const marked = registrations()
+      .filter((x) => x['Registrado en Silnet'] === true)
+      .map((x) => personOfReg(String(x['ID de inscripción']))!)
+      .sort((a, b) => a - b);
+    expect(marked).toEqual(firstExport);
+  });
+
+  test('between sessions: one withdraws by the web app link, one is annulled; the first two waiting are promoted', () => {
+    // Person 1 by the link in the confirmation email.
+    const mail = w.ws.outbox().find((m) => m.to.includes(emailOf(1)) && m.subject.startsWith('Inscripción confirmada'))!;
+    const link = /(https:\/\/script\.google\.com\/macros\/s\/[^\s]+\/exec\?t=[^\s]+)/.exec(mail.body)![1]!;
+    const token = new URL(link).searchParams.get('t')!;
+    expect(w.ws.openWebApp(webApp, { method: 'POST', user: null, body: `t=${encodeURIComponent(token)}` }).body).toContain('Retiramos su inscripción');
+    // Person 2 by «Anular» in the panel.
+    w.ws.advanceBy(30 * 60_000);
+    expect(call<{ ok: boolean; promoted: number }>('annulRegistration', [reg.get(2), 'Pidió anular su inscripción por teléfono'])).toMatchObject({ ok: true, promoted: 1 });
+    w.ws.advanceBy(30 * 60_000);
+    promoted = [61, 62];
+    expect(confirmedPeople()).toEqual([...Array.from({ length: 58 }, (_, i) => i + 3), 61, 62]);
+  });
+
+  test('session 2: the links go to the 60 now confirmed (the promoted included, never session 1\'s to them), the brief to its speaker', () => {
+    w.ws.advanceTo(lima('2027-01-13T18:30'));
+    expect(recipients(linkPrefix(2))).toEqual(emails(confirmedPeople()));
+    for (const p of promoted) expect(recipients(linkPrefix(1))).not.toContain(emailOf(p));
+    for (const p of left) expect(recipients(linkPrefix(2))).not.toContain(emailOf(p));
+    expect(mails('Resumen para su sesión').map((m) => m.to[0])).toEqual(SPEAKERS.slice(0, 2));
+    expect(mails('Resumen para su sesión')[1]!.body).toContain('Inscritos confirmados: 60');
+    w.ws.advanceTo(lima('2027-01-14T17:30'));
+    expect(recipients(secondPrefix(2))).toEqual(emails(confirmedPeople()));
+  });
+
+  test('session 2 by the Meet report; the survey to its attendees; the second Silnet export has only new attendees', () => {
+    w.ws.advanceTo(lima('2027-01-14T20:05'));
+    const t = (hhmm: string) => lima(`2027-01-14T${hhmm}`);
+    const people = [...Array.from({ length: 30 }, (_, i) => i + 21), 61, 62, 60];
+    const report = w.ws.meet.writeAttendanceReport(
+      eventIds[1]!,
+      people.map((p) => ({ firstName: namesOf(p), lastName: surnamesOf(p), email: emailOf(p), connections: [{ joined: t('18:00'), exited: t('20:00') }] })),
+    );
+    const imported = call<AttendanceActionResult>('importMeetReport', [sessionIds[1], report.url]);
+    if (!imported.ok) throw new Error(imported.message);
+    expect(imported.unmatched).toEqual([]);
+    expect(presentIn(2)).toEqual([...people].sort((a, b) => a - b));
+    w.ws.advanceTo(lima('2027-01-14T20:40'));
+    expect(sessionRow(2)['Estado']).toBe('Realizada');
+    expect(recipients(surveyPrefix(2))).toEqual(emails(people));
+    const r = call<SilnetExportResult>('exportSilnet', [id]);
+    if (!r.ok) throw new Error(r.message);
+    const fresh = people.filter((p) => !firstExport.includes(p)).sort((a, b) => a - b);
+    expect(r.registrationIds.map((x) => personOfReg(x)!).sort((a, b) => a - b)).toEqual(fresh);
+    expect(call<SilnetConfirmResult>('confirmSilnetUpload', [id, r.exportId, r.registrationIds])).toMatchObject({ ok: true, marked: fresh.length });
+  });
+
+  test('session 3 marked by hand; its survey to those marked', () => {
+    w.ws.advanceTo(lima('2027-01-19T18:30'));
+    expect(recipients(linkPrefix(3))).toEqual(emails(confirmedPeople()));
+    for (let p = 3; p <= 40; p++) call<AttendanceActionResult>('markSessionAttendance', [sessionIds[2], reg.get(p), true]);
+    w.ws.advanceTo(lima('2027-01-19T20:40'));
+    expect(recipients(surveyPrefix(3))).toEqual(emails(Array.from({ length: 38 }, (_, i) => i + 3)));
+    expect(sessionRow(3)).toMatchObject({ Estado: 'Realizada', Participantes: 38 });
+  });
+
+  test('the closing: the order goes to speaker and consultant, each presenter gets their slot, once', () => {
+    w.ws.advanceTo(lima('2027-01-21T09:00'));
+    const v = call<ClosingResult>('getClosingView', [id]).view!;
+    expect(v.session?.number).toBe(4);
+    expect(v.presenters.map((p) => personOfReg(p.id))).toEqual(PRESENTS);
+    const sent = call<ClosingResult>('sendClosingOrder', [id]);
+    expect(sent.ok).toBe(true);
+    expect(call<ClosingResult>('sendClosingOrder', [id]).ok).toBe(true); // pressed twice
+    expect(mails('Orden de presentación').flatMap((m) => m.to).sort()).toEqual([SPEAKERS[3], w.user].sort());
+    expect(w.ws.outbox().filter((m) => /Su turno de presentación/.test(m.subject)).flatMap((m) => m.to).sort()).toEqual(emails(PRESENTS));
+  });
+
+  test('session 4 «Todos presentes» keeps an absent hand mark; after it the module is Cerrado by itself', () => {
+    w.ws.advanceTo(lima('2027-01-21T18:30'));
+    expect(recipients(linkPrefix(4))).toEqual(emails(confirmedPeople()));
+    expect(recipients(secondPrefix(4))).toEqual(emails(confirmedPeople()));
+    expect(call<AttendanceActionResult>('markSessionAttendance', [sessionIds[3], reg.get(3), false]).ok).toBe(true);
+    expect(call<AttendanceActionResult>('markAllPresent', [sessionIds[3]])).toMatchObject({ ok: true, changed: 59 });
+    expect(attendance(4).get(3)).toMatchObject({ 'Asistió': false, Fuente: 'Manual' });
+    w.ws.advanceTo(lima('2027-01-21T21:00'));
+    expect(sessionIds.map((_, i) => sessionRow(i + 1)['Estado'])).toEqual(['Realizada', 'Realizada', 'Realizada', 'Realizada']);
+    expect(moduleStatus()).toBe('Cerrado');
+    expect(recipients(surveyPrefix(4))).toEqual(emails(confirmedPeople().filter((p) => p !== 3)));
+    const d = call<SessionDetail>('getSessionDetail', [sessionIds[3]]);
+    if (!d.ok) throw new Error(d.message);
+    expect(d.module).toMatchObject({ minSessions: 3, held: 4, total: 4 });
+  });
+
+  test('every email once; nothing pending; no stray trigger', () => {
+    w.ws.advanceTo(lima('2027-01-23T09:00'));
+    const seen = new Map<string, number>();
+    for (const m of w.ws.outbox()) for (const to of [...m.to, ...m.cc, ...m.bcc]) seen.set(`${to}\u0000${m.subject}`, (seen.get(`${to}\u0000${m.subject}`) ?? 0) + 1);
+    expect([...seen].filter(([, n]) => n > 1)).toEqual([]);
+    // Per person and session: each kind once (the subjects carry the session, so this is the same
+    // check made on the sheet of sends).
+    const sends = w.ws.readTab(w.talleres, 'Envíos de sesiones');
+    expect(new Set(sends.map((r) => r['ID de envío'])).size).toBe(sends.length);
+    expect(sends.filter((r) => r['Envío'] !== 'enviado')).toEqual([]);
+    // Totals: links and second notices 60 × 4, briefs 4, surveys as counted, closing 2 + 4.
+    expect(mails('Enlace de acceso')).toHaveLength(240);
+    expect(mails('En breve')).toHaveLength(240);
+    expect(mails('Resumen para su sesión').map((m) => m.to[0])).toEqual(SPEAKERS);
+    const props = Object.keys(w.ws.project(w.talleres).documentProperties);
+    expect(props.filter((k) => /^SOE_(MAIL|REG_PENDING|JOURNAL|PENDING)/.test(k))).toEqual([]);
+    const handlers = w.ws.triggers(w.talleres).map((t) => t.handler);
+    expect(handlers.filter((h) => h === 'runSessionClock')).toHaveLength(1);
+    expect(handlers.filter((h) => /^run(WorkshopSurveys|CheckinSweep|RegistrationSweep)/.test(h))).toEqual([]);
+  });
+});
