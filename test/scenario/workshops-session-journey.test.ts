@@ -316,8 +316,21 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     for (const p of left) expect(recipients(linkPrefix(2))).not.toContain(emailOf(p));
     expect(mails('Resumen para su sesión').map((m) => m.to[0])).toEqual(SPEAKERS.slice(0, 2));
     expect(mails('Resumen para su sesión')[1]!.body).toContain('Inscritos confirmados: 60');
+  });
+
+  test('annulled after session 2\'s links went out: the person promoted then gets session 2\'s link at the clock\'s next look; the second notice skips the annulled one', () => {
+    w.ws.advanceTo(lima('2027-01-13T20:20'));
+    expect(call<{ ok: boolean; promoted: number }>('annulRegistration', [reg.get(4), 'Ya no podrá asistir'])).toMatchObject({ ok: true, promoted: 1 });
+    promoted = [...promoted, 63];
+    left.push(4);
+    w.ws.advanceTo(lima('2027-01-13T20:40'));
+    expect(recipients(linkPrefix(2)).filter((t) => t === emailOf(63))).toEqual([emailOf(63)]);
+    // Person 4 was told before the annulment: the link stays sent; no one else is written to twice.
+    expect(recipients(linkPrefix(2))).toEqual(emails([...confirmedPeople(), 4].sort((a, b) => a - b)));
+    expect(recipients(linkPrefix(1))).not.toContain(emailOf(63));
     w.ws.advanceTo(lima('2027-01-14T17:30'));
     expect(recipients(secondPrefix(2))).toEqual(emails(confirmedPeople()));
+    expect(recipients(secondPrefix(2))).not.toContain(emailOf(4));
   });
 
   test('session 2 by the Meet report; the survey to its attendees; the second Silnet export has only new attendees', () => {
@@ -345,10 +358,12 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
   test('session 3 marked by hand; its survey to those marked', () => {
     w.ws.advanceTo(lima('2027-01-19T18:30'));
     expect(recipients(linkPrefix(3))).toEqual(emails(confirmedPeople()));
-    for (let p = 3; p <= 40; p++) call<AttendanceActionResult>('markSessionAttendance', [sessionIds[2], reg.get(p), true]);
+    for (let p = 5; p <= 40; p++) expect(call<AttendanceActionResult>('markSessionAttendance', [sessionIds[2], reg.get(p), true]).ok).toBe(true);
+    // The annulled person cannot be marked.
+    expect(call<AttendanceActionResult>('markSessionAttendance', [sessionIds[2], reg.get(4), true]).ok).toBe(false);
     w.ws.advanceTo(lima('2027-01-19T20:40'));
-    expect(recipients(surveyPrefix(3))).toEqual(emails(Array.from({ length: 38 }, (_, i) => i + 3)));
-    expect(sessionRow(3)).toMatchObject({ Estado: 'Realizada', Participantes: 38 });
+    expect(recipients(surveyPrefix(3))).toEqual(emails(Array.from({ length: 36 }, (_, i) => i + 5)));
+    expect(sessionRow(3)).toMatchObject({ Estado: 'Realizada', Participantes: 36 });
   });
 
   test('the closing: the order goes to speaker and consultant, each presenter gets their slot, once', () => {
@@ -390,13 +405,41 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     expect(new Set(sends.map((r) => r['ID de envío'])).size).toBe(sends.length);
     expect(sends.filter((r) => r['Envío'] !== 'enviado')).toEqual([]);
     // Totals: links and second notices 60 × 4, briefs 4, surveys as counted, closing 2 + 4.
-    expect(mails('Enlace de acceso')).toHaveLength(240);
+    // Links: 60 a session, plus session 2's to person 4 before the annulment; second notices 60 each.
+    expect(mails('Enlace de acceso')).toHaveLength(241);
     expect(mails('En breve')).toHaveLength(240);
     expect(mails('Resumen para su sesión').map((m) => m.to[0])).toEqual(SPEAKERS);
+    // One person's whole story: promoted after session 2's links went out (person 63).
+    const of63 = w.ws
+      .outbox()
+      .filter((m) => m.to.includes(emailOf(63)))
+      .map((m) => m.subject.split(/ del taller| – |: taller|: su inscripción|: sesión «/)[0])
+      .sort();
+    expect(of63).toEqual(
+      [
+        'Encuesta de Satisfacción', // session 4's only: not present in sessions 2 and 3
+        'En breve: sesión 2',
+        'En breve: sesión 3',
+        'En breve: sesión 4',
+        'Enlace de acceso: sesión 2',
+        'Enlace de acceso: sesión 3',
+        'Enlace de acceso: sesión 4',
+        'Lista de espera',
+        'Se liberó un cupo',
+      ].sort(),
+    );
+    // The people who left get nothing of the sessions after they left.
+    for (const s of [3, 4]) for (const p of left) expect(recipients(linkPrefix(s))).not.toContain(emailOf(p));
+    // Nothing pending: the journal of every issue-12 send is cleared once the sheet records it.
+    // (The speakers' invitations of issue 11 keep their journal entries by design: src/app/workshops/speakers.ts.)
     const props = Object.keys(w.ws.project(w.talleres).documentProperties);
-    expect(props.filter((k) => /^SOE_(MAIL|REG_PENDING|JOURNAL|PENDING)/.test(k))).toEqual([]);
-    const handlers = w.ws.triggers(w.talleres).map((t) => t.handler);
-    expect(handlers.filter((h) => h === 'runSessionClock')).toHaveLength(1);
-    expect(handlers.filter((h) => /^run(WorkshopSurveys|CheckinSweep|RegistrationSweep)/.test(h))).toEqual([]);
+    expect(props.filter((k) => k.startsWith('SOE_MAIL:') && !k.startsWith('SOE_MAIL:ponente:'))).toEqual([]);
+    expect(props.filter((k) => /PENDING|JOURNAL|LEASE|CONTINUATION|CLOCK_NEXT/i.test(k))).toEqual([]);
+    expect(w.ws.readTab(w.talleres, 'Revisión')).toEqual([]);
+    expect(w.ws.readTab(w.talleres, 'Registro de auditoría').filter((x) => x['Resultado'] === 'Error' || x['Resultado'] === 'Por revisar')).toEqual([]);
+    // No stray trigger: the clock's daily safety net (no wake-up left after the closing) and the three form triggers.
+    expect(w.ws.triggers(w.talleres).map((t) => `${t.handler}/${t.eventType}`).sort()).toEqual(
+      ['onCheckinSubmit/ON_FORM_SUBMIT', 'onRegistrationSubmit/ON_FORM_SUBMIT', 'onWorkshopSurveySubmit/ON_FORM_SUBMIT', 'runSessionClock/CLOCK'].sort(),
+    );
   });
 });
