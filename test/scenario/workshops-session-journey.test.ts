@@ -394,6 +394,15 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     expect(d.module).toMatchObject({ minSessions: 3, held: 4, total: 4 });
   });
 
+  test('after the closing, a hand mark turned to present (the module Cerrado) still gets session 4\'s survey, once', () => {
+    w.ws.advanceTo(lima('2027-01-22T10:00'));
+    expect(call<AttendanceActionResult>('markSessionAttendance', [sessionIds[3], reg.get(3), true]).ok).toBe(true);
+    w.ws.advanceTo(lima('2027-01-22T11:00'));
+    expect(recipients(surveyPrefix(4)).filter((t) => t === emailOf(3))).toEqual([emailOf(3)]);
+    expect(sessionRow(4)['Participantes']).toBe(60);
+    expect(moduleStatus()).toBe('Cerrado');
+  });
+
   test('every email once; nothing pending; no stray trigger', () => {
     w.ws.advanceTo(lima('2027-01-23T09:00'));
     const seen = new Map<string, number>();
