@@ -57,7 +57,8 @@ const namesOf = (p: number) => FIRST[p % 10]!;
 const surnamesOf = (p: number) => `${LAST[Math.floor(p / 10) % 10]} ${LAST[p % 10]}`;
 /** Who writes a question for the speaker, and who wants to present their project at the closing. */
 const ASKS = (p: number) => p % 9 === 0;
-const PRESENTS = [3, 17, 29, 41];
+/** Person 2 asks to present too, but is annulled before the closing: not in the order. */
+const PRESENTS = [2, 3, 17, 29, 41];
 const lima = (s: string) => `${s}:00-05:00`;
 
 function scaleAnswers(scores: readonly number[]): Record<string, string> {
@@ -185,6 +186,9 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     expect(briefs[0]!.body).toContain('Inscritos confirmados: 60');
     expect(briefs[0]!.body).toContain('¿Cómo fijo el precio de mi producto número 9?');
     expect(briefs[0]!.body).not.toMatch(/participante\.\d+@|9876\d{5}|4000\d{4}/);
+    // The check-in link (for the Meet chat) is in the speaker's brief, and it preselects session 1.
+    const checkin = call<{ ok: boolean; url: string }>('getCheckinLink', [sessionIds[0]]).url;
+    expect(briefs[0]!.body).toContain(checkin);
     // The waiting list gets nothing.
     const waiting = emails(Array.from({ length: 8 }, (_, i) => 61 + i));
     expect(mails('Enlace de acceso').some((m) => m.to.some((t) => waiting.includes(t)))).toBe(false);
@@ -370,12 +374,12 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     w.ws.advanceTo(lima('2027-01-21T09:00'));
     const v = call<ClosingResult>('getClosingView', [id]).view!;
     expect(v.session?.number).toBe(4);
-    expect(v.presenters.map((p) => personOfReg(p.id))).toEqual(PRESENTS);
+    expect(v.presenters.map((p) => personOfReg(p.id))).toEqual(PRESENTS.filter((p) => !left.includes(p)));
     const sent = call<ClosingResult>('sendClosingOrder', [id]);
     expect(sent.ok).toBe(true);
     expect(call<ClosingResult>('sendClosingOrder', [id]).ok).toBe(true); // pressed twice
     expect(mails('Orden de presentación').flatMap((m) => m.to).sort()).toEqual([SPEAKERS[3], w.user].sort());
-    expect(w.ws.outbox().filter((m) => /Su turno de presentación/.test(m.subject)).flatMap((m) => m.to).sort()).toEqual(emails(PRESENTS));
+    expect(w.ws.outbox().filter((m) => /Su turno de presentación/.test(m.subject)).flatMap((m) => m.to).sort()).toEqual(emails(PRESENTS.filter((p) => !left.includes(p))));
   });
 
   test('session 4 «Todos presentes» keeps an absent hand mark; after it the module is Cerrado by itself', () => {
@@ -392,6 +396,13 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     const d = call<SessionDetail>('getSessionDetail', [sessionIds[3]]);
     if (!d.ok) throw new Error(d.message);
     expect(d.module).toMatchObject({ minSessions: 3, held: 4, total: 4 });
+    // The running attendance is of the 60 confirmed now: those who left are not in it.
+    const people = new Map(d.module.people.map((x) => [personOfReg(x.registrationId)!, x]));
+    expect([...people.keys()].sort((a, b) => a - b)).toEqual(confirmedPeople());
+    expect(people.get(35)).toMatchObject({ attended: 4 }); // form/Meet, Meet, hand, «Todos presentes»
+    expect(people.get(61)).toMatchObject({ attended: 2 }); // promoted: sessions 2 and 4
+    // WhatsApp: the 60 confirmed.
+    expect(call<{ ok: boolean; count: number }>('exportWhatsappContacts', [id])).toMatchObject({ ok: true, count: 60 });
   });
 
   test('after the closing, a hand mark turned to present (the module Cerrado) still gets session 4\'s survey, once', () => {
