@@ -176,6 +176,17 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     expect(rows.filter((r) => r['Estado'] === 'En lista de espera')).toHaveLength(8);
   });
 
+  test('before the module starts, session 3 moves a day later: everyone registered is told once; the clock follows the new date', () => {
+    w.ws.advanceTo(lima('2027-01-05T10:00'));
+    const moved = { ...MODULE, id, sessions: MODULE.sessions!.map((x, i) => (i === 2 ? { ...x, date: '2027-01-20' } : x)) };
+    const saved = call<SaveModuleResult>('saveModule', [moved]);
+    if (!saved.ok) throw new Error(JSON.stringify(saved));
+    w.ws.advanceTo(lima('2027-01-05T11:00'));
+    // The confirmed and the waiting list (who may still get a place) are told, once each.
+    expect(recipients('Cambio en el horario del taller')).toEqual(emails(Array.from({ length: PEOPLE }, (_, i) => i + 1)));
+    expect(mails('Cambio de horario: sesión')).toEqual([]); // no links had gone out for it
+  });
+
   test('the day before session 1 at the link hour: 60 links, once each; the speaker\'s brief with the questions, no contact data', () => {
     w.ws.advanceTo(lima('2027-01-11T17:55'));
     expect(mails('Enlace de acceso')).toHaveLength(0);
@@ -338,17 +349,23 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
   });
 
   test('session 2 by the Meet report; the survey to its attendees; the second Silnet export has only new attendees', () => {
+    // Person 61 (promoted) checks in too: the form and Meet merge on one row.
+    w.ws.advanceTo(lima('2027-01-14T17:55'));
+    checkIn(2, 61);
     w.ws.advanceTo(lima('2027-01-14T20:05'));
     const t = (hhmm: string) => lima(`2027-01-14T${hhmm}`);
     const people = [...Array.from({ length: 30 }, (_, i) => i + 21), 61, 62, 60];
     const report = w.ws.meet.writeAttendanceReport(
       eventIds[1]!,
       people.map((p) => ({ firstName: namesOf(p), lastName: surnamesOf(p), email: emailOf(p), connections: [{ joined: t('18:00'), exited: t('20:00') }] })),
+      { language: 'en' },
     );
     const imported = call<AttendanceActionResult>('importMeetReport', [sessionIds[1], report.url]);
     if (!imported.ok) throw new Error(imported.message);
     expect(imported.unmatched).toEqual([]);
     expect(presentIn(2)).toEqual([...people].sort((a, b) => a - b));
+    expect(attendance(2).get(61)).toMatchObject({ 'Asistió': true, Fuente: 'Formulario', 'Minutos en Meet': 120 });
+    expect(attendance(2).get(61)!['Marcó en el formulario']).toBeInstanceOf(Date);
     w.ws.advanceTo(lima('2027-01-14T20:40'));
     expect(sessionRow(2)['Estado']).toBe('Realizada');
     expect(recipients(surveyPrefix(2))).toEqual(emails(people));
@@ -360,12 +377,13 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
   });
 
   test('session 3 marked by hand; its survey to those marked', () => {
-    w.ws.advanceTo(lima('2027-01-19T18:30'));
+    w.ws.advanceTo(lima('2027-01-20T18:30'));
     expect(recipients(linkPrefix(3))).toEqual(emails(confirmedPeople()));
+    expect(mails(linkPrefix(3))[0]!.subject).toContain('20 de enero');
     for (let p = 5; p <= 40; p++) expect(call<AttendanceActionResult>('markSessionAttendance', [sessionIds[2], reg.get(p), true]).ok).toBe(true);
     // The annulled person cannot be marked.
     expect(call<AttendanceActionResult>('markSessionAttendance', [sessionIds[2], reg.get(4), true]).ok).toBe(false);
-    w.ws.advanceTo(lima('2027-01-19T20:40'));
+    w.ws.advanceTo(lima('2027-01-20T20:40'));
     expect(recipients(surveyPrefix(3))).toEqual(emails(Array.from({ length: 36 }, (_, i) => i + 5)));
     expect(sessionRow(3)).toMatchObject({ Estado: 'Realizada', Participantes: 36 });
   });
@@ -399,7 +417,7 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     // The running attendance is of the 60 confirmed now: those who left are not in it.
     const people = new Map(d.module.people.map((x) => [personOfReg(x.registrationId)!, x]));
     expect([...people.keys()].sort((a, b) => a - b)).toEqual(confirmedPeople());
-    expect(people.get(35)).toMatchObject({ attended: 4 }); // form/Meet, Meet, hand, «Todos presentes»
+    expect(people.get(35)).toMatchObject({ attended: 4 }); // Meet, Meet, hand, «Todos presentes»
     expect(people.get(61)).toMatchObject({ attended: 2 }); // promoted: sessions 2 and 4
     // WhatsApp: the 60 confirmed.
     expect(call<{ ok: boolean; count: number }>('exportWhatsappContacts', [id])).toMatchObject({ ok: true, count: 60 });
@@ -437,6 +455,7 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
       .sort();
     expect(of63).toEqual(
       [
+        'Cambio en el horario', // session 3 moved, while still waiting
         'Encuesta de Satisfacción', // session 4's only: not present in sessions 2 and 3
         'En breve: sesión 2',
         'En breve: sesión 3',
