@@ -442,6 +442,25 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     const sends = w.ws.readTab(w.talleres, 'Envíos de sesiones');
     expect(new Set(sends.map((r) => r['ID de envío'])).size).toBe(sends.length);
     expect(sends.filter((r) => r['Envío'] !== 'enviado')).toEqual([]);
+    // Each email has its row, and each row its email: nothing lost, nothing doubled.
+    const rowsOf = (kind: string) => sends.filter((r) => r['Tipo'] === kind).length;
+    expect({
+      links: rowsOf('Enlace de acceso'),
+      second: rowsOf('Recordatorio previo'),
+      briefs: rowsOf('Resumen al ponente'),
+      surveys: rowsOf('Encuesta'),
+      slots: rowsOf('Turno de presentación'),
+      order: rowsOf('Orden de presentación'),
+      corrections: rowsOf('Cambio de horario'),
+    }).toEqual({
+      links: mails('Enlace de acceso').length,
+      second: mails('En breve').length,
+      briefs: 4,
+      surveys: mails('Encuesta de Satisfacción').length,
+      slots: 4,
+      order: 2,
+      corrections: 0,
+    });
     // Totals: links and second notices 60 × 4, briefs 4, surveys as counted, closing 2 + 4.
     // Links: 60 a session, plus session 2's to person 4 before the annulment; second notices 60 each.
     expect(mails('Enlace de acceso')).toHaveLength(241);
