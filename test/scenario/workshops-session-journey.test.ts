@@ -311,8 +311,8 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
   });
 
   test('between sessions: one withdraws by the web app link, one is annulled; the first two waiting are promoted', () => {
-    // Person 1 by the link in the confirmation email.
-    const mail = w.ws.outbox().find((m) => m.to.includes(emailOf(1)) && m.subject.startsWith('Inscripción confirmada'))!;
+    // Person 1 by the withdrawal link in session 1's access email.
+    const mail = mails(linkPrefix(1)).find((m) => m.to.includes(emailOf(1)))!;
     const link = /(https:\/\/script\.google\.com\/macros\/s\/[^\s]+\/exec\?t=[^\s]+)/.exec(mail.body)![1]!;
     const token = new URL(link).searchParams.get('t')!;
     expect(w.ws.openWebApp(webApp, { method: 'POST', user: null, body: `t=${encodeURIComponent(token)}` }).body).toContain('Retiramos su inscripción');
