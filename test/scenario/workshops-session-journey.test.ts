@@ -1,22 +1,31 @@
 /**
  * Issue 12's first "done when", a whole module of 4 sessions run in the emulator with the built
- * bundle, from its registrants to its closing:
+ * bundle, from its registrants to its closing (one linear world, ~15 s; no snapshot needed):
  *
  * - the module is saved with 4 sessions, the speakers invited (events with Meet), registration
  *   opened and the web app deployed; 68 people register through the real registration form: 60
- *   confirmed, 8 waiting; some write questions for the speaker, some want to present their project;
- * - the session clock (`runSessionClock`, driven only by the passing of time) sends each confirmed
- *   registrant each session's access link and the second notice once, and each speaker the brief;
- *   people promoted between sessions 1 and 2 (one withdrawal by the web app link, one «Anular»)
- *   get sessions 2–4, never session 1;
- * - attendance of session 1 from the three sources: check-ins by the form link, the Meet report
- *   (reconnections added, a nickname matched by hand), hand marks a later source never overwrites;
- *   session 2 from the Meet report, 3 and 4 by hand («Todos presentes»);
- * - surveys only to attendees, once each; one marked present late gets it later; answers linked;
- * - Silnet after session 1 (export, confirmation marks exactly those) and after session 2 (only
- *   the new attendees); the closing's order before session 4 (speaker + consultant + each
- *   presenter, once);
- * - statuses move by themselves; every email once; nothing pending; no stray trigger.
+ *   confirmed, 8 waiting; some write questions for the speaker, five want to present their project;
+ *   session 3 moves a day later before the module starts (everyone registered told once);
+ * - the session clock (`runSessionClock`, driven only by `advanceTo`) sends each confirmed
+ *   registrant each session's access link and the second notice once, and each speaker the brief
+ *   (with the check-in link); people promoted between sessions (a withdrawal by the link in the
+ *   access email, an «Anular», an annulment after session 2's links went out, a withdrawal on the
+ *   closing's day) get the later sessions' links only;
+ * - attendance of session 1 from the three sources: check-ins by the form link (one twice), the
+ *   Meet report (reconnections added, a short stay, a nickname matched by hand), hand marks a later
+ *   source never overwrites; session 2 a check-in merged with the English Meet export; session 3
+ *   by hand; session 4 «Todos presentes» around an absent hand mark;
+ * - surveys only to attendees, once each; a late hand mark (even after the closing) gets it later;
+ *   answers by the link linked back;
+ * - Silnet after session 1 (the confirmation marks exactly the exported) and after session 2
+ *   (only the new attendees); the closing's order (an annulled volunteer left out) to speaker,
+ *   consultant and each presenter once; a presenter withdrawing afterwards: only the two whose
+ *   slot moved, the speaker and the consultant are written to;
+ * - statuses move by themselves ('Realizada', 'En curso', 'Cerrado');
+ * - finally every (recipient, subject) once — the distinct messages expected are distinct
+ *   subjects ('Cambio de turno' after 'Su turno…', 'Orden de presentación actualizado' after the
+ *   order) —, each email with its row in 'Envíos de sesiones', no journal entry or pending marker
+ *   left, nothing in 'Revisión', exactly the expected triggers.
  */
 import type { AttendanceActionResult, ClosingResult, ModuleInput, SaveModuleResult, SessionDetail, SilnetConfirmResult, SilnetExportResult } from '../../src/api';
 import { parsePrefilledUrl } from '../../emulator/services/forms';
@@ -396,13 +405,40 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     const sent = call<ClosingResult>('sendClosingOrder', [id]);
     expect(sent.ok).toBe(true);
     expect(call<ClosingResult>('sendClosingOrder', [id]).ok).toBe(true); // pressed twice
-    expect(mails('Orden de presentación').flatMap((m) => m.to).sort()).toEqual([SPEAKERS[3], w.user].sort());
+    expect(mails('Orden de presentación –').flatMap((m) => m.to).sort()).toEqual([SPEAKERS[3], w.user].sort());
     expect(w.ws.outbox().filter((m) => /Su turno de presentación/.test(m.subject)).flatMap((m) => m.to).sort()).toEqual(emails(PRESENTS.filter((p) => !left.includes(p))));
+  });
+
+  test('a presenter withdraws after the order went out: only the two whose slot moved, the speaker and the consultant are written to, once', () => {
+    w.ws.advanceTo(lima('2027-01-21T10:00'));
+    const mail = mails(linkPrefix(4)).find((m) => m.to.includes(emailOf(17)))!;
+    const link = /(https:\/\/script\.google\.com\/macros\/s\/[^\s]+\/exec\?t=[^\s]+)/.exec(mail.body)![1]!;
+    const token = new URL(link).searchParams.get('t')!;
+    expect(w.ws.openWebApp(webApp, { method: 'POST', user: null, body: `t=${encodeURIComponent(token)}` }).body).toContain('Retiramos su inscripción');
+    left.push(17);
+    promoted = [...promoted, 64];
+    const v = call<ClosingResult>('getClosingView', [id]).view!;
+    expect(v.presenters.map((p) => [personOfReg(p.id), p.slot, p.mail])).toEqual([
+      [3, '18:00–18:10', 'enviado'],
+      [29, '18:10–18:20', 'cambió'],
+      [41, '18:20–18:30', 'cambió'],
+    ]);
+    const before = w.ws.outbox().length;
+    expect(call<ClosingResult>('sendClosingOrder', [id]).ok).toBe(true);
+    expect(call<ClosingResult>('sendClosingOrder', [id]).ok).toBe(true); // pressed twice
+    const sent = w.ws.outbox().slice(before);
+    expect(sent.filter((m) => m.subject.startsWith('Cambio de turno')).flatMap((m) => m.to).sort()).toEqual(emails([29, 41]));
+    expect(sent.filter((m) => m.subject.startsWith('Orden de presentación actualizado')).flatMap((m) => m.to).sort()).toEqual([SPEAKERS[3], w.user].sort());
+    expect(sent).toHaveLength(4);
+    // The person promoted into 17's place is confirmed for the closing, and gets its link at the clock's next look.
+    w.ws.advanceTo(lima('2027-01-21T10:30'));
+    expect(recipients(linkPrefix(4)).filter((t) => t === emailOf(64))).toEqual([emailOf(64)]);
   });
 
   test('session 4 «Todos presentes» keeps an absent hand mark; after it the module is Cerrado by itself', () => {
     w.ws.advanceTo(lima('2027-01-21T18:30'));
-    expect(recipients(linkPrefix(4))).toEqual(emails(confirmedPeople()));
+    // Person 17 got session 4's link before withdrawing; the second notice only goes to the confirmed.
+    expect(recipients(linkPrefix(4))).toEqual(emails([...confirmedPeople(), 17].sort((a, b) => a - b)));
     expect(recipients(secondPrefix(4))).toEqual(emails(confirmedPeople()));
     expect(call<AttendanceActionResult>('markSessionAttendance', [sessionIds[3], reg.get(3), false]).ok).toBe(true);
     expect(call<AttendanceActionResult>('markAllPresent', [sessionIds[3]])).toMatchObject({ ok: true, changed: 59 });
@@ -442,7 +478,8 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     const sends = w.ws.readTab(w.talleres, 'Envíos de sesiones');
     expect(new Set(sends.map((r) => r['ID de envío'])).size).toBe(sends.length);
     expect(sends.filter((r) => r['Envío'] !== 'enviado')).toEqual([]);
-    // Each email has its row, and each row its email: nothing lost, nothing doubled.
+    // Each email has its row, and each row its email: nothing lost, nothing doubled (the closing's
+    // rows are per recipient: a changed slot or order updates the row and names the new key).
     const rowsOf = (kind: string) => sends.filter((r) => r['Tipo'] === kind).length;
     expect({
       links: rowsOf('Enlace de acceso'),
@@ -457,13 +494,14 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
       second: mails('En breve').length,
       briefs: 4,
       surveys: mails('Encuesta de Satisfacción').length,
-      slots: 4,
-      order: 2,
+      slots: 4, // one row per presenter (and recipient), updated to the slot last announced
+      order: 2, // one row per recipient of the order (speaker, consultant), updated likewise
       corrections: 0,
     });
     // Totals: links and second notices 60 × 4, briefs 4, surveys as counted, closing 2 + 4.
-    // Links: 60 a session, plus session 2's to person 4 before the annulment; second notices 60 each.
-    expect(mails('Enlace de acceso')).toHaveLength(241);
+    // Links: 60 a session, plus session 2's to person 4 and session 4's to person 17 before they
+    // left; second notices 60 each.
+    expect(mails('Enlace de acceso')).toHaveLength(242);
     expect(mails('En breve')).toHaveLength(240);
     expect(mails('Resumen para su sesión').map((m) => m.to[0])).toEqual(SPEAKERS);
     // One person's whole story: promoted after session 2's links went out (person 63).
@@ -487,7 +525,8 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
       ].sort(),
     );
     // The people who left get nothing of the sessions after they left.
-    for (const s of [3, 4]) for (const p of left) expect(recipients(linkPrefix(s))).not.toContain(emailOf(p));
+    for (const s of [3, 4]) for (const p of [1, 2, 4]) expect(recipients(linkPrefix(s))).not.toContain(emailOf(p));
+    expect(recipients(secondPrefix(4))).not.toContain(emailOf(17));
     // Nothing pending: the journal of every issue-12 send is cleared once the sheet records it.
     // (The speakers' invitations of issue 11 keep their journal entries by design: src/app/workshops/speakers.ts.)
     const props = Object.keys(w.ws.project(w.talleres).documentProperties);
