@@ -455,6 +455,11 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     expect([...people.keys()].sort((a, b) => a - b)).toEqual(confirmedPeople());
     expect(people.get(35)).toMatchObject({ attended: 4 }); // Meet, Meet, hand, «Todos presentes»
     expect(people.get(61)).toMatchObject({ attended: 2 }); // promoted: sessions 2 and 4
+    // 'Cerrado' blocks no late Silnet upload: the third export is the attendees of session 4 never exported.
+    const third = call<SilnetExportResult>('exportSilnet', [id]);
+    if (!third.ok) throw new Error(third.message);
+    expect(third.registrationIds.map((x) => personOfReg(x)!).sort((a, b) => a - b)).toEqual([51, 52, 53, 54, 56, 57, 58, 59, 63, 64]);
+    expect(call<SilnetConfirmResult>('confirmSilnetUpload', [id, third.exportId, third.registrationIds])).toMatchObject({ ok: true, marked: 10 });
     // WhatsApp: the 60 confirmed.
     expect(call<{ ok: boolean; count: number }>('exportWhatsappContacts', [id])).toMatchObject({ ok: true, count: 60 });
   });
