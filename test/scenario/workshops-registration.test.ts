@@ -189,10 +189,15 @@ describe('B05: registration with capacity and a waiting list', () => {
     const told = w.ws.outbox().slice(before).filter((m) => m.subject === 'Cambio en el horario del taller «Aprende a Emprender – Costos» – MTPE');
     expect(told.map((m) => m.to[0]).sort()).toEqual(active.map((r) => String(r['Correo'])).sort());
     expect(told[0]!.body).toContain('Sesión 2 – Precio de venta: ahora el sábado 12 de diciembre de 2026, de 10:00 a. m. a 12:00 p. m.');
-    // Saving again without a change tells nobody again.
+    // Everyone told: the told schedule records it, and the per-person journal entries are cleared
+    // (they used to pile up in the document properties with every change).
+    const journal = () => Object.keys(w.ws.project(w.talleres).documentProperties).filter((k) => k.startsWith('SOE_MAIL:horario:'));
+    expect(journal()).toEqual([]);
+    // Saving again without a change tells nobody again, even with the journal cleared.
     const after = w.ws.outbox().length;
     expect(call<SaveModuleResult>('saveModule', [moved]).ok).toBe(true);
     expect(w.ws.outbox()).toHaveLength(after);
+    expect(journal()).toEqual([]);
   });
 
   test('after the first session starts, a response is refused politely and the form stops offering the module', () => {

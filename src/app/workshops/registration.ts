@@ -944,7 +944,21 @@ export function tellScheduleChange(deps: PlaceDeps, moduleId: string): ScheduleT
       else result.told++;
     }
     deps.audit.record({ action: A.scheduleTold, target: moduleId, result: result.failed ? 'Error' : 'Correcto', detail: M.scheduleTold(result.told, result.failed) });
-    if (result.failed === 0) deps.properties.setAll({ [toldScheduleKey(moduleId)]: JSON.stringify(current) });
+    if (result.failed === 0) {
+      deps.properties.setAll({ [toldScheduleKey(moduleId)]: JSON.stringify(current) });
+      // The told schedule now records that everyone was told this version, so nothing resends it:
+      // its journal entries (one per registrant) have done their job. Left there they piled up in
+      // the document properties with every change of every module (found by the issue-12 journey
+      // scenario). Entries still 'enviando' (ambiguous sends) are kept as evidence; a crash before
+      // this line only leaves entries behind, never a second email. Older versions' entries of
+      // this module's registrants go too.
+      const mine = new Set((w.registrationsOf.get(moduleId) ?? []).map((r) => r.id));
+      const prefix = journalKey('horario', '');
+      const done = Object.keys(props)
+        .filter((k) => k.startsWith(prefix) && mine.has(k.slice(prefix.length).split(':')[0]!) && props[k]!.startsWith('enviado|'))
+        .map((k) => k.slice(prefix.length));
+      clearJournal(deps.properties, 'horario', done);
+    }
     return result;
   });
 }
