@@ -75,8 +75,9 @@ const operation: CrashOperation<Ctx> = {
     sheetsStore(ws.state).enterValues(talleres, 'Bajas de difusión', bajas.length + 1, 1, [[UNSUBSCRIBED, '', 'Aplicación web']] as never);
     return { talleres, moduleId };
   },
-  // The requested run fires a minute after «Enviar invitaciones».
-  act: (ws) => void ws.advanceTo('2026-11-27T09:02'),
+  // The requested run fires a minute after «Enviar invitaciones» (relative: setup's own modeled
+  // time grows as setup makes more forms).
+  act: (ws) => void ws.advanceBy(2 * 60_000),
   recover(ws, ctx) {
     runPendingTriggers(ws, ctx.talleres, ['runInvitations'], { until: '2026-11-27T12:00' });
   },
