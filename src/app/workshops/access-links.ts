@@ -21,7 +21,7 @@
  */
 import { ACCESS_AUDIT as A, ACCESS_MESSAGES as M, ACCESS_NOTES as N, accessLinkEmail, scheduleCorrectionEmail, secondNoticeEmail, speakerBriefEmail, type AccessMailInput } from '../../domain/messages/workshop-access';
 import { safeUrl } from '../../domain/html';
-import { APPOINTMENTS_TAB, MODULES_TAB, REGISTRATIONS_TAB, REVIEW_TAB, SESSION_MAILS_TAB, SESSIONS_TAB, SETTINGS_TAB, type SessionKey, type SessionMailKey } from '../../domain/schema';
+import { MODULES_TAB, REGISTRATIONS_TAB, REVIEW_TAB, SESSION_MAILS_TAB, SESSIONS_TAB, SETTINGS_TAB, type SessionKey, type SessionMailKey } from '../../domain/schema';
 import type { FieldValue, TableRow } from '../../domain/table';
 import { cleanText } from '../../domain/text';
 import { LINK_ACTIONS, LINK_VALIDITY_DAYS } from '../../domain/web-links';
@@ -39,16 +39,16 @@ import {
   type PlanRegistrant,
   type PlanRow,
 } from '../../domain/workshops/access-links';
-import { invitationBudget, remindersStillDue } from '../../domain/workshops/invitations';
+import { invitationBudget } from '../../domain/workshops/invitations';
 import { LockBusyError, type RowChange } from '../../ports';
 import { clearJournal, journalEntries, sendOnce, type QuotaBudget } from '../delivery';
 import { acquireLease, Budget, CONTINUATION_DELAY_MS, JOB_BUDGET_MS, releaseLease } from '../jobs';
 import { recordReview, type ReviewItem } from '../review';
 import { readSettings } from '../settings';
-import { recordedSiblingId } from '../setup';
 import { linkMaker, webAppBase } from '../webapp/links';
 import { dateOf, int, text } from './cells';
 import { checkinLink } from './checkin';
+import { siblingRemindersDue } from './sibling-reminders';
 import { clockAgainAt, type SessionClockDeps, type SessionDuty } from './session-clock';
 
 /** The job's lease: the clock's duty and the panel's button share it. */
@@ -80,25 +80,6 @@ function emptyResult(): AccessRunResult {
   return { ran: false, links: 0, seconds: 0, corrections: 0, briefs: 0, skipped: 0, ambiguous: 0, waiting: 0, remaining: 0, summary: '' };
 }
 
-/** The reserve of the attention flow: tomorrow's reminders still due in the sibling's 'Citas' (null: unknown). */
-function remindersDue(deps: SessionClockDeps): number | null {
-  try {
-    const id = recordedSiblingId(deps.properties);
-    const sibling = id ? deps.workbooks.open(id) : null;
-    if (!sibling) return null;
-    const citas = sibling.table(APPOINTMENTS_TAB);
-    if (!citas.exists()) return 0;
-    return remindersStillDue(
-      citas
-        .read()
-        .rows.filter((r) => r.id !== '')
-        .map((r) => ({ start: dateOf(r.record.start), status: text(r.record.status), reminderStatus: text(r.record.reminderStatus) })),
-      deps.clock.now(),
-    );
-  } catch {
-    return null;
-  }
-}
 
 interface SessionFacts {
   row: TableRow<SessionKey>;
@@ -265,7 +246,7 @@ function runLeased(deps: SessionClockDeps, options: { sessionId?: string }, resu
   let i = 0;
   let outOfQuota = false;
   if (tasks.length) {
-    const quota: QuotaBudget = { remaining: invitationBudget(deps.mailer.remainingDailyQuota(), remindersDue(deps)) };
+    const quota: QuotaBudget = { remaining: invitationBudget(deps.mailer.remainingDailyQuota(), siblingRemindersDue(deps, deps.clock.now())) };
     const mailDeps = { mailer: deps.mailer, journal: deps.properties, clock: deps.clock, quota, snapshot: journal };
     const links = linkMaker(deps.properties, webAppBase(settings.webAppUrl, deps.webApp));
     // The speaker's brief carries the session's check-in link for the Meet chat (B09); once per

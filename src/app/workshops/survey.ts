@@ -39,7 +39,7 @@
  * Nothing is lost: the submit execution marks the response pending before taking the lock, and
  * the run handles pending markers and sweeps the form.
  */
-import { invitationBudget, nextInvitationDay, remindersStillDue } from '../../domain/workshops/invitations';
+import { invitationBudget, nextInvitationDay } from '../../domain/workshops/invitations';
 import { formatLimaDateTime } from '../../domain/lima-time';
 import {
   WORKSHOP_SURVEY_AUDIT as A,
@@ -49,7 +49,6 @@ import {
   workshopSurveyEmail,
 } from '../../domain/messages/workshop-survey';
 import {
-  APPOINTMENTS_TAB,
   ATTENDANCE_TAB,
   MODULES_TAB,
   REGISTRATIONS_TAB,
@@ -93,6 +92,7 @@ import { ensureFormTrigger, ensureProductForm } from '../product-form';
 import { recordReview, type ReviewItem } from '../review';
 import { readSettings, type Settings } from '../settings';
 import { recordedSiblingId } from '../setup';
+import { siblingRemindersDue } from './sibling-reminders';
 import { signingSecret } from '../signing';
 
 export const WORKSHOP_SURVEY_HANDLER = 'runWorkshopSurveys';
@@ -489,22 +489,6 @@ function writeOutcomes(
   return [...outcomes.values()].flatMap((o) => o.clear);
 }
 
-/** The sibling's reminders still due today and tomorrow (null when unreadable: the reserve assumes many). */
-function siblingRemindersDue(deps: Pick<WorkshopSurveyDeps, 'workbooks' | 'properties'>, now: Date): number | null {
-  try {
-    const id = recordedSiblingId(deps.properties);
-    const sibling = id ? deps.workbooks.open(id) : null;
-    if (!sibling) return null;
-    const citas = sibling.table(APPOINTMENTS_TAB);
-    if (!citas.exists()) return 0;
-    return remindersStillDue(
-      citas.read().rows.filter((r) => r.id !== '').map((r) => ({ start: validDate(r.record.start), status: text(r.record.status), reminderStatus: text(r.record.reminderStatus) })),
-      now,
-    );
-  } catch {
-    return null;
-  }
-}
 
 function siblingReminderHour(deps: Pick<WorkshopSurveyDeps, 'workbooks' | 'properties'>): number {
   try {
