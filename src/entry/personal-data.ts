@@ -12,6 +12,7 @@ import { promoteWaiting } from '../app/workshops/registration';
 import { recordedSiblingId } from '../app/setup';
 import { REGISTRATIONS_TAB } from '../domain/schema';
 import type { Context } from './context';
+import { ensureSessionClock } from '../app/workshops/session-clock';
 import { guarded } from './guard';
 
 /** Everything both spreadsheets hold on the person with this DNI (or, for invitations and unsubscribes, this email). */
@@ -41,7 +42,11 @@ function onPersonDeletionFreedPlaces(ctx: Context, moduleIds: readonly string[])
   const book = here.table(REGISTRATIONS_TAB).exists() ? here : ctx.workbooks.open(recordedSiblingId(ctx.properties));
   if (!book) return;
   // Each freed place goes to the first person waiting in that module, who is told once.
-  for (const id of new Set(moduleIds)) promoteWaiting(ctx, id, book);
+  let promoted = 0;
+  for (const id of new Set(moduleIds)) promoted += promoteWaiting(ctx, id, book);
+  // Someone promoted gets the next access link within minutes. Only when this IS "Talleres": the
+  // session clock's triggers belong to that spreadsheet's script, not to the sibling's.
+  if (promoted > 0 && book === here) ensureSessionClock(ctx);
 }
 
 /** Anonymises every record of that DNI (or email); `confirmation` must repeat it (right of deletion). */

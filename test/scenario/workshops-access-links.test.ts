@@ -231,6 +231,21 @@ describe('B06/B07: access links the day before, the speaker\'s brief, promotions
     const ids = rows().map((r) => r['ID de envío']);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  test('a withdrawal by the web app link wakes the clock: the person promoted gets the link within minutes, not at the next hourly look', () => {
+    // Session 3's links went out at 18:00 the day before; 20:20 is between two hourly looks.
+    w.ws.advanceTo('2026-12-08T20:20');
+    const webApp = w.ws.deployWebApp(w.talleres);
+    const mail = mails('Enlace de acceso: sesión 3').find((m) => m.to.includes(person(3)))!;
+    const link = /(https:\/\/script\.google\.com\/macros\/s\/[^\s]+\/exec\?t=[^\s]+)/.exec(mail.body)![1]!;
+    const token = new URL(link).searchParams.get('t')!;
+    expect(w.ws.openWebApp(webApp, { method: 'POST', user: null, body: `t=${encodeURIComponent(token)}` }).body).toContain('Retiramos su inscripción');
+    const promoted = w.ws.readTab(w.talleres, 'Inscripciones').filter((r) => r['Cupo asignado'] instanceof Date && r['Estado'] === 'Inscrito').map((r) => String(r.Correo));
+    expect(promoted).toContain('espera.2@correo.pe');
+    w.ws.advanceTo('2026-12-08T20:25');
+    expect(mails('Enlace de acceso: sesión 3').filter((m) => m.to.includes('espera.2@correo.pe'))).toHaveLength(1);
+    expect(mails('Enlace de acceso: sesión 1').filter((m) => m.to.includes('espera.2@correo.pe'))).toHaveLength(0);
+  });
 });
 
 describe('B06: out of mail quota, the access links wait and go the next day', () => {

@@ -8,7 +8,7 @@
  * for the page; they never put personal data on a page beyond what the person already knows
  * (their module's name, dates; never a document number or an address in full).
  */
-import type { AuditLog, Clock, KeyValueStore, Lock, Mailer, WebAppService, Workbooks } from '../../ports';
+import type { AuditLog, Clock, KeyValueStore, Lock, Mailer, Scheduler, WebAppService, Workbooks } from '../../ports';
 import type { LinkAction, LinkPage } from '../../domain/web-links';
 
 export interface LinkDeps {
@@ -20,6 +20,8 @@ export interface LinkDeps {
   audit: AuditLog;
   /** The deployment's own address (links in emails the action sends, e.g. a promotion). */
   webApp: WebAppService | null;
+  /** Triggers of this project (a promotion asks the session clock to look soon); absent in unit tests. */
+  scheduler?: Scheduler;
 }
 
 export type { LinkPage } from '../../domain/web-links';

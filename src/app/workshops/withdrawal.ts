@@ -9,6 +9,7 @@ import { isActive, WITHDRAWN } from '../../domain/workshops/registration';
 import { LINK_ACTIONS } from '../../domain/web-links';
 import type { LinkDeps, LinkHandler, LinkOutcome, LinkPage } from '../webapp/link-handler';
 import { registrationSummary, releasePlace } from './registration';
+import { ensureSessionClock } from './session-clock';
 
 function nothing(page: LinkPage, detail: string): LinkOutcome {
   return { kind: 'nothing', page, auditDetail: detail };
@@ -32,6 +33,8 @@ export const WITHDRAWAL_HANDLER: LinkHandler = {
     if (!r.moduleAhead) return nothing(P.over(r.moduleName), 'el módulo ya terminó');
     const done = releasePlace(deps, subject, { state: WITHDRAWN, reason: '', by: 'Por la persona, con el enlace de su correo' });
     if (!done.ok) return nothing(P.already(r.moduleName), done.message);
+    // The person promoted gets the next access link within minutes, not at the clock's next hourly look.
+    if (done.promoted > 0 && deps.scheduler) ensureSessionClock({ scheduler: deps.scheduler, properties: deps.properties, lock: deps.lock, clock: deps.clock });
     return { kind: 'done', page: P.done(r.moduleName), auditDetail: done.promoted ? `cupo liberado; ${done.promoted} promovida(s) de la lista de espera` : 'cupo liberado' };
   },
 };
