@@ -41,6 +41,7 @@ import {
 import type { ReportSheets, Table, Workbook } from '../../ports';
 import { readSettings } from '../settings';
 import type { ProgrammeDeps } from './programme';
+import { dateOf, text } from './cells';
 
 export type { ReportSheets };
 
@@ -88,14 +89,6 @@ export interface UnmatchedView {
 export type AttendanceActionResult =
   | { ok: true; message: string; changed: number; unmatched: UnmatchedView[] }
   | { ok: false; message: string };
-
-function text(v: unknown): string {
-  return v === null || v === undefined || v instanceof Date ? '' : String(v).trim();
-}
-
-function dateOf(v: unknown): Date | null {
-  return v instanceof Date && !isNaN(v.getTime()) ? v : null;
-}
 
 function numberOrNull(v: unknown): number | null {
   if (v === '' || v === null || v === undefined) return null;

@@ -21,6 +21,7 @@ import {
 import { cleanText } from '../../domain/text';
 import { readSettings } from '../settings';
 import { markOf, readSessionWorld, unmatchedParticipants, type AttendanceDeps, type UnmatchedView } from './attendance';
+import { dateOf, text } from './cells';
 
 export interface SessionMailCount {
   kind: string;
@@ -93,14 +94,6 @@ const DISAGREE = {
 } as const;
 
 const VERDICT = { done: 'Cumple', possible: 'Puede cumplir', no: 'No alcanza' } as const;
-
-function text(v: unknown): string {
-  return v === null || v === undefined || v instanceof Date ? '' : String(v).trim();
-}
-
-function dateOf(v: unknown): Date | null {
-  return v instanceof Date && !isNaN(v.getTime()) ? v : null;
-}
 
 function when(d: Date | null): string {
   return d ? `${formatLimaShortDate(d)} ${formatHHmm(d)}` : '';

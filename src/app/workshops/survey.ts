@@ -94,6 +94,7 @@ import { readSettings, type Settings } from '../settings';
 import { recordedSiblingId } from '../setup';
 import { siblingRemindersDue } from './sibling-reminders';
 import { signingSecret } from '../signing';
+import { dateOf, text } from './cells';
 
 export const WORKSHOP_SURVEY_HANDLER = 'runWorkshopSurveys';
 export const WORKSHOP_SURVEY_SUBMIT_HANDLER = 'onWorkshopSurveySubmit';
@@ -146,17 +147,8 @@ export interface WorkshopSurveyRunResult {
   summary: string;
 }
 
-function text(v: unknown): string {
-  if (v === null || v === undefined || v instanceof Date) return '';
-  return String(v).trim();
-}
-
-function validDate(v: unknown): Date | null {
-  return v instanceof Date && !isNaN(v.getTime()) ? v : null;
-}
-
 function sessionFacts(row: TableRow<SessionKey>): SurveySessionFacts {
-  return { id: row.id, moduleId: text(row.record.moduleId), end: validDate(row.record.end), status: text(row.record.status) };
+  return { id: row.id, moduleId: text(row.record.moduleId), end: dateOf(row.record.end), status: text(row.record.status) };
 }
 
 /** The form's ID: its document property, else the settings' mirror. */
@@ -172,7 +164,7 @@ export type DutySession = { record: Readonly<Record<string, unknown>> } | Readon
 function dutyFacts(s: DutySession): SurveySessionFacts {
   const r = ('record' in s && s.record && typeof s.record === 'object' ? s.record : s) as Record<string, unknown>;
   const id = text((s as { id?: unknown }).id) || text(r.id);
-  return { id, moduleId: text(r.moduleId), end: validDate(r.end), status: text(r.status) };
+  return { id, moduleId: text(r.moduleId), end: dateOf(r.end), status: text(r.status) };
 }
 
 /**
@@ -348,7 +340,7 @@ function runLeased(deps: WorkshopSurveyDeps, now: Date, only: string | null, bud
           fullName: plan.registrations.get(regId)?.fullName ?? '',
           moduleName: text(modules.get(text(session.moduleId))?.record.name),
           topic: text(session.topic),
-          start: validDate(session.start),
+          start: dateOf(session.start),
           surveyUrl: url,
         });
         const sent = sendOnce(mailDeps, KIND, row.id, { to: email, ...mail });
@@ -471,7 +463,7 @@ function writeOutcomes(
       const fields: Partial<Record<SessionKey, FieldValue>> = {};
       const state = sessionSurveyState(deliveries.get(s.id) ?? []);
       if (state !== '' && text(s.record.survey) !== state) fields.survey = state;
-      const end = validDate(s.record.end);
+      const end = dateOf(s.record.end);
       if (end && end.getTime() <= now.getTime() && text(s.record.status) !== 'Cancelada') {
         const n = participants.get(s.id) ?? 0;
         result.participants[s.id] = n;
@@ -488,7 +480,6 @@ function writeOutcomes(
   });
   return [...outcomes.values()].flatMap((o) => o.clear);
 }
-
 
 function siblingReminderHour(deps: Pick<WorkshopSurveyDeps, 'workbooks' | 'properties'>): number {
   try {
@@ -524,7 +515,7 @@ export function sendSessionSurvey(deps: WorkshopSurveyDeps, rawSessionId: unknow
   const gate = surveyGate(sessionFacts(row), now, 0, true);
   if (gate === 'cancelled') return refuse(M.cancelled);
   if (gate === 'no-end') return refuse(M.noEnd);
-  if (gate === 'not-yet') return refuse(M.notYet(formatLimaDateTime(validDate(row.record.end)!)));
+  if (gate === 'not-yet') return refuse(M.notYet(formatLimaDateTime(dateOf(row.record.end)!)));
   const settings = readSettings(book.table(SETTINGS_TAB)).settings;
   if (!workshopSurveyFormId(deps.properties.getAll(), settings)) return refuse(M.noForm);
   let r: WorkshopSurveyRunResult;
