@@ -59,8 +59,13 @@ describe('«Citas de hoy»: the next action first, readable Observaciones, hones
   });
 
   test('«Actualizar» clears the last action\'s message', async () => {
+    const beforeAction = w.ws.executions({ functionName: 'getDayView' }).length;
     await frame.getByLabel('Aviso enviado en la extranet').check();
     await frame.locator('.outcome', { hasText: 'Aviso en la extranet marcado como hecho.' }).waitFor();
+    // Every action is followed by a quiet load of the day (it keeps the message): wait for it, so
+    // the count below sees only «Actualizar»'s own load.
+    await eventually(() => w.ws.executions({ functionName: 'getDayView' }).length, (n) => expect(n).toBe(beforeAction + 1));
+    expect(await frame.locator('.outcome', { hasText: 'Aviso en la extranet marcado como hecho.' }).count()).toBe(1);
     // Done: the message folds away (the card stays short); the tick stays visible.
     expect(await frame.getByLabel('Mensaje para la extranet').isVisible()).toBe(false);
     await frame.getByText('Ver el mensaje para la extranet').click();
