@@ -246,6 +246,8 @@ export interface OutgoingMail {
   readonly html: string;
   readonly senderName: string;
   readonly replyTo?: string;
+  /** Drive files sent as attachments (a certificate's or a report's PDF); the adapter reads their bytes. */
+  readonly attachmentFileIds?: readonly string[];
 }
 
 /** MailApp: send only (scope script.send_mail), never read a mailbox. */
@@ -514,4 +516,53 @@ export interface DriveFiles {
 export interface ReportSheets {
   /** The file's name and its first sheet's values; null when it cannot be opened (no access, not a spreadsheet, no such file). */
   read(id: string): { name: string; values: unknown[][] } | null;
+}
+
+// ---------------------------------------------------------------------------- B12: certificates in Slides, consolidation tabs
+
+/** What to make of one certificate: the template's copy filled in, exported to PDF. */
+export interface CertificateRender {
+  readonly templateId: string;
+  /** The module's folder: the PDF is saved here; the filled Slides copy is trashed once exported. */
+  readonly folderId: string;
+  /** The PDF's file name ('Certificado - <name> - <code>.pdf'). */
+  readonly name: string;
+  /** Placeholder text (with its braces, e.g. '{{nombre}}') → value; every occurrence in every slide is replaced. */
+  readonly replacements: Readonly<Record<string, string>>;
+  /** A PNG or GIF image put where the template has the '{{qr}}' shape (the shape's box; the marker removed); absent: the marker is only removed. */
+  readonly qrImage?: { readonly bytes: readonly number[]; readonly mimeType: 'image/png' | 'image/gif' };
+}
+
+/**
+ * Google Slides as the certificates use it (SlidesApp + DriveApp; src/gas/certificate-slides.ts).
+ * A copy of the template is filled with Presentation.replaceAllText, saved and closed, exported
+ * with getAs('application/pdf'), and trashed: only the PDF is kept.
+ */
+export interface CertificateSlides {
+  /** A new presentation with the service's default certificate design (landscape, placeholders), in the folder. */
+  createTemplate(folderId: string, name: string): DriveItemRef;
+  /** All the text of the presentation (every shape and table cell of every slide), to check its placeholders; null when it cannot be opened. */
+  templateText(templateId: string): string | null;
+  /** The certificate's PDF, saved in the folder. Throws when the template cannot be opened or copied. */
+  renderPdf(req: CertificateRender): DriveItemRef;
+}
+
+/** One Sheets chart of a generated tab (EmbeddedChartBuilder). Ranges are 1-based, on the same tab, header row included. */
+export interface TabChart {
+  readonly type: 'column' | 'bar' | 'pie' | 'line';
+  readonly title: string;
+  readonly range: { readonly row: number; readonly column: number; readonly numRows: number; readonly numColumns: number };
+  /** Top-left cell the chart is anchored to. */
+  readonly anchor: { readonly row: number; readonly column: number };
+}
+
+/**
+ * Tabs the product generates whole (B12 consolidation; later the indicators): recomputing
+ * replaces the tab's values and charts; other tabs and people's edits elsewhere are untouched.
+ */
+export interface GeneratedTabs {
+  /** Creates the tab when missing, else clears it (values, formats, charts); writes the rows from A1 and inserts the charts. */
+  replace(tabName: string, rows: readonly (readonly (string | number | Date)[])[], charts: readonly TabChart[]): void;
+  /** Whether the tab exists. */
+  exists(tabName: string): boolean;
 }

@@ -73,8 +73,14 @@ export type AccessMailKind = 'acceso';
 /** Emails of a running session (issue 12). B08: the workshop survey, row ID 'ENC/<session>/<registration>'. */
 export type WorkshopSurveyMailKind = 'encuesta-taller';
 
+/**
+ * Issue 13 (B12): a certificate's email (row ID: the certificate's code, so a reissue is a new
+ * send) and the module's report to the Dirección (row ID '<moduleId>#v<version>').
+ */
+export type CertificateMailKind = 'certificado' | 'informe-modulo';
+
 /** Every kind the journal knows. */
-export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind | AccessMailKind | WorkshopSurveyMailKind;
+export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind | AccessMailKind | WorkshopSurveyMailKind | CertificateMailKind;
 
 export function journalKey(kind: JournalKind, rowId: string): string {
   return `${JOURNAL_PREFIX}${kind}:${rowId}`;

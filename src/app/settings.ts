@@ -71,6 +71,11 @@ export interface Settings {
   checkinFormUrl: string;
   workshopSurveyFormId: string;
   workshopSurveyFormUrl: string;
+  /** Talleres (B12): the certificate template in Slides (setup creates it; the Dirección may redesign it). */
+  certificateTemplateId: string;
+  certificateTemplateUrl: string;
+  /** Talleres (B12): where the module's report goes; '' = the banners' directionEmail (use `reportRecipient`). */
+  directionReportEmail: string;
   headerAliases: Record<ReportField, string[]>;
   consultants: Consultant[];
 }
@@ -243,6 +248,9 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsRead {
       checkinFormUrl: values.checkinFormUrl as string,
       workshopSurveyFormId: values.workshopSurveyFormId as string,
       workshopSurveyFormUrl: values.workshopSurveyFormUrl as string,
+      certificateTemplateId: values.certificateTemplateId as string,
+      certificateTemplateUrl: values.certificateTemplateUrl as string,
+      directionReportEmail: values.directionReportEmail as string,
       headerAliases,
       consultants,
     },
@@ -304,3 +312,7 @@ export function planSettingRows(
   return plan;
 }
 
+/** Who receives a module's report to the Dirección (B12): its own setting, else the banners' Dirección; '' when neither is set. */
+export function reportRecipient(s: Pick<Settings, 'directionReportEmail' | 'directionEmail'>): string {
+  return s.directionReportEmail || s.directionEmail;
+}

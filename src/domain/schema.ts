@@ -92,6 +92,7 @@ export type TabKey =
   | 'attendance'
   | 'sessionMails'
   | 'workshopSurveys'
+  | 'certificates'
   | 'invitations'
   | 'unsubscribes'
   | 'usedLinks'
@@ -231,6 +232,13 @@ export const MODULES_TAB = tab({
     c.text('driveFolderUrl', 'Carpeta del módulo', { system: true }),
     c.text('factSheetUrl', 'Ficha técnica', { system: true }),
     c.dateTime('factSheetAt', 'Ficha generada', { system: true }),
+    // B12: the module's consolidation (tabs with charts), its report to the Dirección (one PDF kept
+    // per version; the send recorded once per version), and when certificates were last issued.
+    c.dateTime('consolidatedAt', 'Consolidado', { system: true }),
+    c.text('reportUrl', 'Informe a la Dirección', { system: true }),
+    c.integer('reportVersion', 'Versión del informe', { system: true }),
+    c.status('reportDelivery', 'Envío del informe', DELIVERY_STATES, { system: true }),
+    c.dateTime('reportSentAt', 'Informe enviado', { system: true }),
     c.dateTime('createdAt', 'Creado', { system: true }),
     c.dateTime('updatedAt', 'Actualizado', { system: true }),
   ],
@@ -472,6 +480,46 @@ export const WORKSHOP_SURVEYS_TAB = tab({
   ],
 });
 
+/** A certificate's state (B12): valid, replaced by a reissue (name corrected), revoked with a reason. */
+export const CERTIFICATE_STATES = ['Vigente', 'Reemplazado', 'Revocado'] as const;
+export type CertificateState = (typeof CERTIFICATE_STATES)[number];
+
+/**
+ * Every certificate ever issued (B12), one row per code: what the verification page answers
+ * (valid / replaced / revoked) and what the issuing job did (the PDF in the module's folder, the
+ * email). The registration row keeps the current code and its delivery state; a reissue adds a
+ * row and marks the old one 'Reemplazado' with the new code. Name, module and dates are copied
+ * here at issue time: they are what the certificate says, and all the page may show. A deletion
+ * under Ley 29733 blanks the name and revokes the code.
+ */
+export const CERTIFICATES_TAB = tab({
+  key: 'certificates',
+  name: 'Certificados',
+  roles: ['talleres'],
+  idKey: 'code',
+  columns: [
+    c.id('code', 'Código', { system: true }),
+    c.id('registrationId', 'ID de inscripción', { system: true }),
+    c.id('moduleId', 'ID de módulo', { system: true }),
+    c.text('fullName', 'Nombre en el certificado', { system: true }),
+    c.text('moduleName', 'Módulo', { system: true }),
+    c.text('moduleDates', 'Fechas', { system: true }),
+    c.integer('hours', 'Horas', { system: true }),
+    c.integer('sessionsAttended', 'Sesiones asistidas', { system: true }),
+    c.status('state', 'Estado', CERTIFICATE_STATES, { system: true }),
+    c.dateTime('issuedAt', 'Emitido', { system: true }),
+    c.id('pdfFileId', 'ID del PDF', { system: true }),
+    c.text('pdfUrl', 'PDF', { system: true }),
+    c.status('delivery', 'Envío', DELIVERY_STATES, { system: true }),
+    c.dateTime('sentAt', 'Enviado', { system: true }),
+    c.id('replacedBy', 'Reemplazado por', { system: true }),
+    c.dateTime('revokedAt', 'Revocado', { system: true }),
+    c.text('revokeReason', 'Motivo de revocación', { system: true }),
+    c.text('by', 'Por', { system: true }),
+    c.dateTime('updatedAt', 'Actualizado', { system: true }),
+  ],
+});
+
 /** Things only a person can settle: ambiguous sends, unknown survey codes, rejected import rows. */
 export const REVIEW_TAB = tab({
   key: 'review',
@@ -546,6 +594,7 @@ export const TABS: readonly TabSpec[] = [
   ATTENDANCE_TAB,
   SESSION_MAILS_TAB,
   WORKSHOP_SURVEYS_TAB,
+  CERTIFICATES_TAB,
   INVITATIONS_TAB,
   UNSUBSCRIBES_TAB,
   USED_LINKS_TAB,
@@ -570,6 +619,7 @@ export type UsedLinkKey = (typeof USED_LINKS_TAB)['columns'][number]['key'];
 export type AttendanceKey = (typeof ATTENDANCE_TAB)['columns'][number]['key'];
 export type SessionMailKey = (typeof SESSION_MAILS_TAB)['columns'][number]['key'];
 export type WorkshopSurveyKey = (typeof WORKSHOP_SURVEYS_TAB)['columns'][number]['key'];
+export type CertificateKey = (typeof CERTIFICATES_TAB)['columns'][number]['key'];
 
 export function tabsForRole(role: Role): TabSpec[] {
   return TABS.filter((t) => t.roles.includes(role));
@@ -932,6 +982,36 @@ export const SETTINGS: readonly SettingSpec[] = [
     description: 'Enlace público de la encuesta de talleres. Cada asistente recibe su propio enlace, ya completado con su clave.',
     roles: TALLERES,
     system: true,
+  },
+  // B12: the certificate template (Slides) setup creates, and where the module's report goes.
+  {
+    key: 'certificateTemplateId',
+    name: 'Plantilla de certificado (ID)',
+    kind: 'formId',
+    defaultValue: '',
+    description:
+      'ID de la presentación de Google Slides que sirve de plantilla de los certificados. La crea «Configurar esta hoja»; la Dirección puede rediseñarla en Slides manteniendo los marcadores como {{nombre}} o {{codigo}}. Para usar otra plantilla, escriba aquí su ID.',
+    roles: TALLERES,
+    system: false,
+  },
+  {
+    key: 'certificateTemplateUrl',
+    name: 'Plantilla de certificado (enlace)',
+    kind: 'url',
+    defaultValue: '',
+    description: 'Enlace de la plantilla de certificados en Google Slides. Lo completa el sistema.',
+    roles: TALLERES,
+    system: true,
+  },
+  {
+    key: 'directionReportEmail',
+    name: 'Correo de la Dirección (informe del módulo)',
+    kind: 'email',
+    defaultValue: '',
+    description:
+      'Correo que recibe el informe de cada módulo (cifras, listas de asistencia y resumen de encuestas) al cerrarlo. Vacío: se usa el «Correo de la Dirección (banners)».',
+    roles: TALLERES,
+    system: false,
   },
   ...REPORT_FIELDS.map(
     (field): SettingSpec => ({

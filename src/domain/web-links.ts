@@ -19,6 +19,11 @@ export const LINK_ACTIONS = {
   withdraw: 'retiro',
   /** Subject: an invitation's ID ('Invitaciones'); the address is read from the row. */
   unsubscribe: 'baja',
+  /**
+   * Subject: a certificate's code ('Certificados'). Read-only and never spent: its handler only
+   * describes (no confirm button), so the router never records it as used; minted with a far expiry.
+   */
+  verify: 'verificar',
 } as const;
 export type LinkAction = (typeof LINK_ACTIONS)[keyof typeof LINK_ACTIONS];
 
@@ -132,6 +137,8 @@ export function linkUrl(webAppUrl: string, token: string): string {
 export const LINK_VALIDITY_DAYS: Readonly<Record<LinkAction, number>> = {
   retiro: 120,
   baja: 365,
+  // A certificate is verifiable for as long as anyone may ask (30 years; the page, not the token, says revoked).
+  verificar: 365 * 30,
 };
 
 /**

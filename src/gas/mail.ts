@@ -13,6 +13,10 @@ export class MailAppMailer implements Mailer {
       htmlBody: mail.html,
       name: mail.senderName,
       ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      // A certificate's or a report's PDF, read from Drive at send time (the drive scope the module folders already use).
+      ...(mail.attachmentFileIds && mail.attachmentFileIds.length > 0
+        ? { attachments: mail.attachmentFileIds.map((id) => DriveApp.getFileById(id).getBlob()) }
+        : {}),
     });
   }
 

@@ -34,6 +34,7 @@ describe('tabs per role', () => {
       'Asistencia',
       'Envíos de sesiones',
       'Encuestas de talleres',
+      'Certificados',
       'Invitaciones',
       'Bajas de difusión',
       'Enlaces usados',
@@ -186,6 +187,7 @@ describe('settings rows', () => {
     expect(settingsForRole('talleres').map((s) => s.key)).toEqual(['siblingId', 'subDirectorEmail', 'directionEmail', 'webAppUrl', 'registrationFormId', 'registrationFormUrl',
       'accessLinkHour', 'accessLinkSecondMinutes', 'checkinBeforeMinutes', 'checkinAfterMinutes', 'meetMinMinutes',
       'workshopSurveyDelayMinutes', 'presentationMinutes', 'silnetColumns',
-      'checkinFormId', 'checkinFormUrl', 'workshopSurveyFormId', 'workshopSurveyFormUrl']);
+      'checkinFormId', 'checkinFormUrl', 'workshopSurveyFormId', 'workshopSurveyFormUrl',
+      'certificateTemplateId', 'certificateTemplateUrl', 'directionReportEmail']);
   });
 });

@@ -107,6 +107,9 @@ describe('rows setup adds', () => {
       'Formulario de asistencia (enlace)',
       'Encuesta de talleres (ID)',
       'Encuesta de talleres (enlace)',
+      'Plantilla de certificado (ID)',
+      'Plantilla de certificado (enlace)',
+      'Correo de la Dirección (informe del módulo)',
     ]);
   });
 });
