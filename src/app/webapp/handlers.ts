@@ -6,10 +6,12 @@
  */
 import { unsubscribeHandler } from '../workshops/unsubscribe';
 import { WITHDRAWAL_HANDLER } from '../workshops/withdrawal';
+import { VERIFICATION_HANDLER } from '../workshops/verification';
 import type { LinkAction } from '../../domain/web-links';
 import type { LinkHandler } from './link-handler';
 
 export const LINK_HANDLERS: Partial<Record<LinkAction, LinkHandler>> = {
   baja: unsubscribeHandler,
   retiro: WITHDRAWAL_HANDLER,
+  verificar: VERIFICATION_HANDLER,
 };

@@ -36,6 +36,11 @@ export type LinkOutcome =
 
 export interface LinkHandler {
   readonly action: LinkAction;
+  /**
+   * A read-only action (certificate verification): its link is never recorded as used, not
+   * even by a POST someone forges with its token (a printed link must keep working).
+   */
+  readonly readOnly?: boolean;
   /** The GET: what the link will do, or a 'nothing' outcome when there is nothing left to do. */
   describe(deps: LinkDeps, subject: string): LinkPage | LinkOutcome;
   /** The POST: does it, under the script lock (the handler takes it). */

@@ -122,7 +122,8 @@ function perform(deps: RouterDeps, handlers: LinkHandlers, token: unknown): Link
         return { kind: 'used', page: USED };
       }
       const outcome = c.handler.perform(deps, c.subject);
-      if (outcome.kind !== 'retry') {
+      // A read-only handler's link is never spent (a forged POST must not kill a printed verification link).
+      if (outcome.kind !== 'retry' && !c.handler.readOnly) {
         ledger.append([{ id: c.linkId, action: c.action, subject: c.subject, usedAt: deps.clock.now(), expiresAt: c.expiresAt }]);
       }
       deps.audit.record({

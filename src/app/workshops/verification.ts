@@ -1,0 +1,68 @@
+/**
+ * Public verification of a certificate (B12, item 4): the web app's 'verificar' action
+ * (docs/web-app.md). The link printed on the certificate (and its QR) carries a signed token
+ * whose subject is the certificate's code; the page reads that code's row of 'Certificados' and
+ * answers valid / replaced / revoked / unknown, showing only the name printed on the certificate,
+ * the module and its dates (domain/messages/certificate-verification.ts).
+ *
+ * Read-only and never spent: `describe` answers with a page without a confirm button, and the
+ * handler is `readOnly`, so the router records the link as used neither on GET nor on a POST
+ * someone forges (a spent link would stop verifying a printed certificate forever). `perform`
+ * answers the same page as 'nothing'.
+ */
+import { VERIFICATION_AUDIT as A, VERIFICATION_PAGES as P, type CertificateFacts } from '../../domain/messages/certificate-verification';
+import { CERTIFICATES_TAB, SETTINGS_TAB } from '../../domain/schema';
+import { LINK_ACTIONS, LINK_VALIDITY_DAYS } from '../../domain/web-links';
+import type { Clock, KeyValueStore, WebAppService, Workbooks } from '../../ports';
+import { readSettings } from '../settings';
+import type { LinkDeps, LinkHandler, LinkOutcome } from '../webapp/link-handler';
+import { linkMaker, webAppBase } from '../webapp/links';
+import { text } from './cells';
+
+/** What verificationLink needs: the spreadsheet (its 'Enlace de la aplicación web' setting), the secret, the clock, Google's answer. */
+export interface VerificationLinkDeps {
+  workbooks: Workbooks;
+  properties: KeyValueStore;
+  clock: Clock;
+  webApp: WebAppService | null;
+}
+
+/**
+ * The verification URL printed on the certificate with this code ({{verificacion}} and the QR):
+ * a signed 'verificar' link valid for LINK_VALIDITY_DAYS.verificar; null when the web app has no
+ * usable /exec address (then the certificate cannot be issued).
+ */
+export function verificationLink(deps: VerificationLinkDeps, code: string): string | null {
+  const settings = readSettings(deps.workbooks.current().table(SETTINGS_TAB)).settings;
+  const base = webAppBase(settings.webAppUrl, deps.webApp);
+  const until = new Date(deps.clock.now().getTime() + LINK_VALIDITY_DAYS.verificar * 86_400_000);
+  return linkMaker(deps.properties, base)(LINK_ACTIONS.verify, code, until);
+}
+
+function answer(page: CertificateFacts | null, kind: keyof typeof P, detail: string): LinkOutcome {
+  const p = P[kind];
+  return { kind: 'nothing', page: typeof p === 'function' ? p(page!) : p, auditDetail: detail };
+}
+
+/** The page for a code: one read of 'Certificados' (cached within the execution). */
+export function verifyCertificate(deps: Pick<LinkDeps, 'workbooks'>, code: string): LinkOutcome {
+  const table = deps.workbooks.current().table(CERTIFICATES_TAB);
+  if (!table.exists()) return answer(null, 'unknown', A.noTab);
+  const row = table.read().byId.get(code);
+  if (!row) return answer(null, 'unknown', A.unknown);
+  const r = row.record;
+  // Only these three cells of the row reach the page (name, module, dates): never a document, an email or a reason.
+  const facts: CertificateFacts = { code: row.id, fullName: text(r.fullName), moduleName: text(r.moduleName), moduleDates: text(r.moduleDates) };
+  const state = text(r.state);
+  if (state === 'Vigente') return answer(facts, 'valid', A.valid);
+  if (state === 'Reemplazado') return answer(facts, 'replaced', A.replaced);
+  if (state === 'Revocado') return answer(facts, 'revoked', A.revoked);
+  return answer(null, 'unconfirmed', A.unconfirmed(state));
+}
+
+export const VERIFICATION_HANDLER: LinkHandler = {
+  action: LINK_ACTIONS.verify,
+  readOnly: true,
+  describe: (deps, subject) => verifyCertificate(deps, subject),
+  perform: (deps, subject) => verifyCertificate(deps, subject),
+};
