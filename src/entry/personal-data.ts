@@ -14,6 +14,7 @@ import { REGISTRATIONS_TAB } from '../domain/schema';
 import type { Context } from './context';
 import { ensureSessionClock } from '../app/workshops/session-clock';
 import { guarded } from './guard';
+import { DriveAppFiles } from '../gas/drive-files';
 
 /** Everything both spreadsheets hold on the person with this DNI (or, for invitations and unsubscribes, this email). */
 export function findPersonData(dni: string): PersonLookupResult {
@@ -51,5 +52,8 @@ function onPersonDeletionFreedPlaces(ctx: Context, moduleIds: readonly string[])
 
 /** Anonymises every record of that DNI (or email); `confirmation` must repeat it (right of deletion). */
 export function deletePersonData(dni: string, confirmation: string): PersonChangeResult {
-  return guarded('deletePersonData', EXECUTION_KINDS.panel, (ctx) => deleteUseCase(ctx, dni, confirmation, (ids) => onPersonDeletionFreedPlaces(ctx, ids)));
+  return guarded('deletePersonData', EXECUTION_KINDS.panel, (ctx) =>
+    // B12: Drive, to retire the person's certificate PDFs.
+    deleteUseCase({ ...ctx, drive: new DriveAppFiles() }, dni, confirmation, (ids) => onPersonDeletionFreedPlaces(ctx, ids)),
+  );
 }

@@ -68,6 +68,10 @@ import { LockBusyError, type RowChange, type RowNumberChange, type Workbook } fr
 import { appointmentStart, appointmentStatus, cellString } from '../appointments/rows';
 import { gatherPersonData, heldCounts, heldTargets, lookupResult, type AttendanceKey, type HeldData, type PersonDataDeps } from './lookup';
 import type { PersonChangeResult } from './types';
+// B12 (issue 13, i13-verify): the person's certificates.
+import { CERTIFICATES_TAB, type CertificateKey } from '../../domain/schema';
+import { DELETION_BY, DELETION_REVOKE_REASON, PERSONAL_DATA_CERTIFICATE_MESSAGES as MC } from '../../domain/messages/personal-data-certificates';
+import { folderIdOf } from '../../domain/workshops/drive-files';
 
 function refuse(message: string): PersonChangeResult {
   return { ok: false, message, changed: 0 };
@@ -134,9 +138,15 @@ export function correctPersonData(deps: PersonDataDeps, rawDni: unknown, correct
       detail: M.correctedAudit(dni, names, appointmentsUpdated.length, registrationsUpdated.length),
     });
     const after = gatherPersonData(deps, query, false);
+    // B12: issued certificates are never rewritten: one still valid with another name needs a reissue.
+    const newName = wanted.fullName;
+    const toReissue = newName === undefined ? [] : held.certificates.filter((r) => cellString(r.record.state) === 'Vigente' && cellString(r.record.fullName) !== newName).map((r) => r.id);
     return {
       ok: true,
-      message: M.corrected(dni, names, appointmentsUpdated.length) + (registrationsUpdated.length ? M.correctedRegistrations(registrationsUpdated.length) : ''),
+      message:
+        M.corrected(dni, names, appointmentsUpdated.length) +
+        (registrationsUpdated.length ? M.correctedRegistrations(registrationsUpdated.length) : '') +
+        (toReissue.length ? MC.reissueNeeded(toReissue) : ''),
       changed: appointmentsUpdated.length + registrationsUpdated.length,
       ...(after.ok ? { lookup: lookupResult(after.held) } : {}),
     };
@@ -224,6 +234,32 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       }
     }
 
+    // 1b. B12: the certificates' PDFs leave the module's folder (trash when this account owns
+    //     them), still before any sheet changes: a refusal leaves the rows leading to them, and
+    //     a retry finds a PDF already retired as 'gone'.
+    let pdfsTrashed = 0;
+    let pdfsRemoved = 0;
+    const withPdf = held.certificates.filter((r) => cellString(r.record.pdfFileId) !== '');
+    if (withPdf.length) {
+      if (!deps.drive) return refuse(MC.noDrive);
+      const folders = new Map<string, string>();
+      if (held.talleres) {
+        const modules = held.talleres.table(MODULES_TAB);
+        if (modules.exists()) for (const m of modules.read().rows) folders.set(m.id, folderIdOf(m.record.driveFolderUrl) ?? '');
+      }
+      for (const row of withPdf) {
+        try {
+          const r = deps.drive.retire(cellString(row.record.pdfFileId), folders.get(cellString(row.record.moduleId)) ?? '');
+          if (r === 'trashed') pdfsTrashed++;
+          else if (r === 'removed') pdfsRemoved++;
+        } catch (e) {
+          const why = e instanceof Error ? e.message : String(e);
+          deps.audit.record({ action: A.deleteFailed, target, result: 'Error', detail: `${row.id}: ${why}` });
+          return refuse(MC.retireFailed(row.id, why));
+        }
+      }
+    }
+
     // 2. 'Citas' and 'Inscripciones', planned now and written last: the DNI on those rows is
     //    what finds the person, so until they are anonymised a retry after any failure finds
     //    everything again (a crash sweep showed a retry finding nothing once the rows were done
@@ -295,6 +331,7 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     let registrationsAnonymised = 0;
     let workshopSurveysUnlinked = 0;
     let sessionMailsCleared = 0;
+    let certificatesRevoked = 0;
     if (held.talleres) {
       // B08: the answers lose the link to the person and the comment; the scores stay for the statistics.
       const surveyChanges: RowChange<WorkshopSurveyKey>[] = held.workshopSurveys.map((r) => ({ id: r.id, fields: { registrationId: '', comment: '' } }));
@@ -320,6 +357,27 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       const attendanceChanges: RowChange<AttendanceKey>[] = held.attendance.map((r) => ({ id: r.id, fields: { dni: '', fullName: DELETED_NAME } }));
       if (attendanceChanges.length) attendanceCleared = held.talleres.table(ATTENDANCE_TAB).update(attendanceChanges, { mode: 'span' }).updated.length;
 
+      // B12: each certificate loses the name and its PDF link and is revoked, so the verification
+      //      page answers «revocado» without naming her; module, dates and hours stay.
+      const certificateChanges: RowChange<CertificateKey>[] = [];
+      for (const r of held.certificates) {
+        const fields: Partial<Record<CertificateKey, FieldValue>> = {};
+        if (cellString(r.record.fullName) !== '') fields.fullName = '';
+        if (cellString(r.record.pdfFileId) !== '') fields.pdfFileId = '';
+        if (cellString(r.record.pdfUrl) !== '') fields.pdfUrl = '';
+        if (cellString(r.record.state) !== 'Revocado') {
+          fields.state = 'Revocado';
+          fields.revokedAt = now;
+          fields.revokeReason = DELETION_REVOKE_REASON;
+        } else {
+          // An earlier revocation's reason may name her.
+          const reason = cellString(r.record.revokeReason);
+          if (held.matcher.redact(reason) !== reason) fields.revokeReason = held.matcher.redact(reason);
+        }
+        if (Object.keys(fields).length) certificateChanges.push({ id: r.id, fields: { ...fields, by: DELETION_BY, updatedAt: now } });
+      }
+      if (certificateChanges.length) certificatesRevoked = held.talleres.table(CERTIFICATES_TAB).update(certificateChanges, { mode: 'span' }).updated.length;
+
       if (registrationChanges.length) registrationsAnonymised = held.talleres.table(REGISTRATIONS_TAB).update(registrationChanges, { mode: 'span' }).updated.length;
     }
 
@@ -339,17 +397,24 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       checkinResponses: checkinResponsesDeleted,
       workshopSurveys: workshopSurveysUnlinked,
       sessionMails: sessionMailsCleared,
+      certificates: certificatesRevoked,
     };
     const ids = [...held.appointments.map((r) => renamed.get(r.id) ?? r.id), ...held.registrations.map((r) => r.id)];
     const freedPlaces = [...freed];
     // By record IDs only: this line must not name the person whose data it says is gone.
-    deps.audit.record({ action: A.deleted, target: ids.join(', '), result: 'Correcto', detail: M.deletedAudit(counts) });
+    deps.audit.record({
+      action: A.deleted,
+      target: ids.join(', '),
+      result: 'Correcto',
+      detail: M.deletedAudit(counts) + (held.certificates.length ? MC.deletedAudit(certificatesRevoked, pdfsTrashed, pdfsRemoved) : ''),
+    });
     if (freedPlaces.length && onPlacesFreed) onPlacesFreed(freedPlaces);
 
     const after = gatherPersonData(deps, query, false);
     return {
       ok: true,
-      message: M.deleted(dni, counts) + (freedPlaces.length ? M.placesFreed(freedPlaces.length) : ''),
+      message:
+        M.deleted(dni, counts) + (freedPlaces.length ? M.placesFreed(freedPlaces.length) : '') + (certificatesRevoked || pdfsTrashed || pdfsRemoved ? MC.deleted(certificatesRevoked, pdfsTrashed, pdfsRemoved) : ''),
       changed: Object.values(counts).reduce((a, b) => a + b, 0),
       freedPlaces,
       ...(after.ok ? { lookup: lookupResult(after.held) } : {}),

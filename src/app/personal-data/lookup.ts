@@ -71,6 +71,10 @@ import { SURVEY_PROPERTY_KEYS } from '../surveys';
 // B08: the workshop survey's form (issue 12, i12-survey).
 import { WORKSHOP_SURVEY_PROPERTY_KEYS } from '../workshops/survey';
 import type { PersonExport, PersonLookupResult, PersonRecordView } from './types';
+// B12 (issue 13, i13-verify): the person's certificates.
+import { CERTIFICATES_TAB, type CertificateKey } from '../../domain/schema';
+import { CERTIFICATE_SOURCE, PERSONAL_DATA_CERTIFICATE_MESSAGES as MC } from '../../domain/messages/personal-data-certificates';
+import type { DriveFiles } from '../../ports';
 
 export interface PersonDataDeps {
   workbooks: Workbooks;
@@ -79,6 +83,8 @@ export interface PersonDataDeps {
   lock: Lock;
   clock: Clock;
   audit: AuditLog;
+  /** B12: Drive, for a deletion to retire the certificates' PDFs (absent: a deletion with PDFs to retire is refused). */
+  drive?: DriveFiles;
 }
 
 export type AttendanceKey = (typeof ATTENDANCE_TAB)['columns'][number]['key'];
@@ -162,6 +168,8 @@ export interface HeldData {
   workshopSurveyFormId: string;
   /** Issue 12: the session emails sent to the person ('Envíos de sesiones', every kind: their address). */
   sessionMails: TableRow<SessionMailKey>[];
+  /** B12: the person's certificates ('Certificados' rows of one of their registrations, every state). */
+  certificates: TableRow<CertificateKey>[];
 
   /** 'Revisión' and audit lines of each spreadsheet searched (here first). */
   logs: HeldLogs[];
@@ -349,6 +357,7 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
 
   // B08: 'Encuestas de talleres', by the person's registrations (the answers name no one else).
   const workshopSurveys: TableRow<WorkshopSurveyKey>[] = [];
+  const certificates: TableRow<CertificateKey>[] = [];
   const sessionMails: TableRow<SessionMailKey>[] = [];
   let workshopSurveyFormId = '';
   if (talleres && registrations.length) {
@@ -368,6 +377,17 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
         if (row.id === '' || !regIds.has(cellString(row.record.registrationId))) continue;
         sessionMails.push(row);
         ids.add(row.id);
+      }
+    }
+    // B12: every certificate issued to one of the person's registrations (its code is an ID of hers).
+    const certificatesTable = talleres.table(CERTIFICATES_TAB);
+    if (certificatesTable.exists()) {
+      for (const row of certificatesTable.read({ fresh }).rows) {
+        if (row.id === '' || !regIds.has(cellString(row.record.registrationId))) continue;
+        certificates.push(row);
+        ids.add(row.id);
+        const name = cellString(row.record.fullName);
+        if (name) names.add(name);
       }
     }
     if (workshopSurveys.length) {
@@ -517,6 +537,7 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
       workshopSurveys,
       workshopSurveyFormId,
       sessionMails,
+      certificates,
       logs,
       review: attentionLogs?.review ?? [],
       audit: attentionLogs?.audit ?? [],
@@ -608,6 +629,14 @@ export function recordViews(held: HeldData): PersonRecordView[] {
       fields: recordFields(SESSION_MAILS_TAB.columns, row.record),
     });
   }
+  for (const row of held.certificates) {
+    out.push({
+      source: CERTIFICATE_SOURCE,
+      id: row.id,
+      summary: MC.summary(cellString(row.record.moduleName), cellString(row.record.state), validDate(row.record.issuedAt)),
+      fields: recordFields(CERTIFICATES_TAB.columns, row.record),
+    });
+  }
   for (const row of held.invitations) {
     out.push({
       source: S.invitations,
@@ -679,6 +708,7 @@ export function heldNotes(held: HeldData): string[] {
   if (held.checkinFormProblem) notes.push(held.checkinFormProblem);
   if (held.unsubscribes.length) notes.push(M.unsubscribeKept);
   if (held.workshopSurveys.length) notes.push(M.workshopSurveyKept);
+  if (held.certificates.length) notes.push(MC.kept(held.certificates.length, held.certificates.filter((r) => deliveryStatus(r.record.delivery) === 'enviado').length));
   if (held.rowsWithoutId.length) notes.push(M.rowsWithoutId(held.rowsWithoutId));
   if (held.registrationRowsWithoutId.length) notes.push(M.registrationRowsWithoutId(held.registrationRowsWithoutId));
   if (held.query.kind === 'email') notes.push(M.byEmailScope);
@@ -700,6 +730,7 @@ export function heldCounts(held: HeldData): Required<HeldCounts> {
     checkinResponses: held.checkinResponses.length,
     workshopSurveys: held.workshopSurveys.length,
     sessionMails: held.sessionMails.length,
+    certificates: held.certificates.length,
   };
 }
 

@@ -101,11 +101,14 @@ export interface HeldCounts {
   workshopSurveys?: number;
   /** Issue 12: the person's emails of 'Envíos de sesiones' (their address). */
   sessionMails?: number;
+  /** B12: the person's certificates ('Certificados'). */
+  certificates?: number;
 }
 
 export function countTotal(c: HeldCounts): number {
   return (
-    c.appointments + c.review + c.responses + c.audit + (c.registrations ?? 0) + (c.attendance ?? 0) + (c.invitations ?? 0) + (c.unsubscribes ?? 0) + (c.registrationResponses ?? 0) + (c.checkinResponses ?? 0) + (c.workshopSurveys ?? 0) + (c.sessionMails ?? 0)
+    c.appointments + c.review + c.responses + c.audit + (c.registrations ?? 0) + (c.attendance ?? 0) + (c.invitations ?? 0) + (c.unsubscribes ?? 0) + (c.registrationResponses ?? 0) + (c.checkinResponses ?? 0) + (c.workshopSurveys ?? 0) + (c.sessionMails ?? 0) +
+    (c.certificates ?? 0)
   );
 }
 
@@ -118,6 +121,7 @@ function heldParts(c: HeldCounts): string[] {
   if (c.checkinResponses) parts.push(plural(c.checkinResponses, 'respuesta del formato de asistencia', 'respuestas del formato de asistencia'));
   if (c.workshopSurveys) parts.push(plural(c.workshopSurveys, 'respuesta de la encuesta de talleres', 'respuestas de la encuesta de talleres'));
   if (c.sessionMails) parts.push(plural(c.sessionMails, 'correo de sesión de taller', 'correos de sesiones de talleres'));
+  if (c.certificates) parts.push(plural(c.certificates, 'certificado', 'certificados'));
   if (c.invitations) parts.push(plural(c.invitations, 'invitación a talleres', 'invitaciones a talleres'));
   if (c.unsubscribes) parts.push(plural(c.unsubscribes, 'baja de difusión', 'bajas de difusión'));
   if (c.review) parts.push(plural(c.review, 'ítem de «Revisión»', 'ítems de «Revisión»'));
