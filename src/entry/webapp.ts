@@ -13,20 +13,30 @@ import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { WEB_APP_MESSAGES, type WebPage } from '../domain/web-page';
 import { webPageOutput } from '../gas/webapp-output';
 import { guarded } from './guard';
+import { certificateCodeLookup, CODE_PARAMETER } from '../app/workshops/verification';
 import type { EntryName } from './access-table';
+
+/** `e.parameter[name]` when it is text; anything else counts as absent. */
+function parameterOf(e: unknown, name: string): string | undefined {
+  const parameter = e && typeof e === 'object' ? (e as { parameter?: unknown }).parameter : undefined;
+  const v = parameter && typeof parameter === 'object' ? (parameter as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
 
 /** `e.parameter.t` when it is text; anything else counts as no token. */
 function tokenOf(e: unknown): unknown {
-  const parameter = e && typeof e === 'object' ? (e as { parameter?: unknown }).parameter : undefined;
-  const t = parameter && typeof parameter === 'object' ? (parameter as Record<string, unknown>).t : undefined;
-  return typeof t === 'string' ? t : undefined;
+  return parameterOf(e, 't');
 }
 
 function serve(name: EntryName, method: LinkRequest['method'], e: unknown): GoogleAppsScript.HTML.HtmlOutput {
   return guarded(name, EXECUTION_KINDS.webApp, (ctx) => {
     let page: WebPage;
     try {
-      page = handleLinkRequest({ ...ctx, formAction: ctx.webApp.url() ?? '' }, LINK_HANDLERS, { method, token: tokenOf(e) }).page;
+      const token = tokenOf(e);
+      // B12: a certificate's code typed on the verification page (a GET without a token; reads only).
+      const typedCode = method === 'GET' && token === undefined ? parameterOf(e, CODE_PARAMETER) : undefined;
+      if (typedCode !== undefined) page = certificateCodeLookup(ctx, typedCode, ctx.webApp.url() ?? '');
+      else page = handleLinkRequest({ ...ctx, formAction: ctx.webApp.url() ?? '' }, LINK_HANDLERS, { method, token }).page;
     } catch (err) {
       // A fault of Sheets or of the code: the visitor is asked to try again; the log says what happened.
       const message = err instanceof Error ? err.message : String(err);
@@ -38,7 +48,7 @@ function serve(name: EntryName, method: LinkRequest['method'], e: unknown): Goog
   });
 }
 
-/** A link opened (GET): says what it will do, with a button; never acts. */
+/** A link opened (GET): says what it will do, with a button; never acts. `?codigo=` (no token): the certificate verification form (B12). */
 export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
   return serve('doGet', 'GET', e);
 }

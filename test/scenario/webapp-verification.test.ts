@@ -106,6 +106,29 @@ describe('web app: certificate verification, and the certificates under Ley 2973
     expect(pages[2].body).not.toContain('<script>');
   });
 
+  test('a code typed on the page (?codigo=): the same answers, audited by the code; hostile text gets the form back', () => {
+    const form = open(`${w.url}?codigo=`);
+    expect(form.title).toBe('Verificar un certificado');
+    expect(form.body).toContain('<form method="get"');
+    expect(form.body).toContain('name="codigo"');
+    const typed = open(`${w.url}?codigo=${encodeURIComponent(' cert 7k2m q9xd 4trb h0zp ')}`);
+    expect(typed.title).toBe('Certificado válido');
+    expect(pageText(typed.body)).toContain(`Otorgado a: ${NAME}`);
+    for (const never of [DNI, EMAIL]) expect(typed.body).not.toContain(never);
+    expect(open(`${w.url}?codigo=CERT-0000-0000-0000-0000`).title).toBe('No encontramos este certificado');
+    for (const hostile of ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://evil.example")', 'CERT-7K2M-Q9XD', 'Z'.repeat(3000)]) {
+      const page = open(`${w.url}?codigo=${encodeURIComponent(hostile)}`);
+      expect(page.title).toBe('Revise el código');
+      expect(page.body).not.toContain('onerror');
+      expect(page.body).not.toContain('HYPERLINK');
+    }
+    // A token wins over a typed code; nothing was spent.
+    expect(open(`${signedLink(w, 'verificar', REPLACED, FAR)}&codigo=${VALID}`).title).toBe('Certificado reemplazado');
+    expect(used()).toEqual([]);
+    const lines = w.ws.readTab(w.talleres, 'Registro de auditoría').filter((r) => r['Acción'] === 'Verificación de certificado por código');
+    expect(lines.map((r) => r['Para'])).toEqual([VALID, 'CERT-0000-0000-0000-0000', '', '', '', '']);
+  });
+
   test('the export lists her certificates with code, module, state, PDF link; a name correction says a reissue is needed', () => {
     const found = call<PersonLookupResult>('findPersonData', [DNI]);
     const certs = found.records.filter((r) => r.source === 'Certificados');

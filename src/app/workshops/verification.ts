@@ -10,7 +10,9 @@
  * someone forges (a spent link would stop verifying a printed certificate forever). `perform`
  * answers the same page as 'nothing'.
  */
-import { VERIFICATION_AUDIT as A, VERIFICATION_PAGES as P, type CertificateFacts } from '../../domain/messages/certificate-verification';
+import { VERIFICATION_AUDIT as A, VERIFICATION_LOOKUP as L, VERIFICATION_PAGES as P, type CertificateFacts } from '../../domain/messages/certificate-verification';
+import { typedCertificateCode } from '../../domain/certificate-code-input';
+import type { WebPage, WebPageLookup } from '../../domain/web-page';
 import { CERTIFICATES_TAB, SETTINGS_TAB } from '../../domain/schema';
 import { LINK_ACTIONS, LINK_VALIDITY_DAYS } from '../../domain/web-links';
 import type { Clock, KeyValueStore, WebAppService, Workbooks } from '../../ports';
@@ -66,3 +68,28 @@ export const VERIFICATION_HANDLER: LinkHandler = {
   describe: (deps, subject) => verifyCertificate(deps, subject),
   perform: (deps, subject) => verifyCertificate(deps, subject),
 };
+
+// ---------------------------------------------------------------------------- a code typed on the page
+
+/** The query parameter of a typed code (GET `<exec>?codigo=…`). */
+export const CODE_PARAMETER = 'codigo';
+
+/**
+ * The page for a code typed in the web app's form (GET, no token): the same four answers as the
+ * signed link, followed by the form to verify another. Only a FULL code is looked up (80 bits:
+ * nobody can enumerate them, and a partial code answers nothing); anything else gets the form
+ * again without being read or echoed. Never writes to a sheet but the audit log.
+ */
+export function certificateCodeLookup(deps: Pick<LinkDeps, 'workbooks' | 'audit'>, raw: unknown, formAction: string): WebPage {
+  const lookup = (value: string, label: string = L.label): WebPageLookup => ({ action: formAction, field: CODE_PARAMETER, label, value, placeholder: L.placeholder, button: L.button });
+  const typed = typeof raw === 'string' ? raw.trim() : '';
+  if (typed === '') return { title: L.title, paragraphs: [L.intro], lookup: lookup('') };
+  const code = typedCertificateCode(typed);
+  if (!code) {
+    deps.audit.record({ action: L.audit, target: '', result: 'Sin efecto', detail: L.auditBad });
+    return { title: L.badTitle, paragraphs: [L.bad], lookup: lookup('') };
+  }
+  const answer = verifyCertificate(deps, code);
+  deps.audit.record({ action: L.audit, target: code, result: 'Sin cambios', detail: answer.auditDetail });
+  return { title: answer.page.title, paragraphs: answer.page.paragraphs, lookup: lookup('', L.another) };
+}

@@ -62,6 +62,21 @@ export const VERIFICATION_PAGES = {
   } as LinkPage,
 } as const;
 
+/** The page where a code is typed (GET `?codigo=`): no token, nothing acted on. */
+export const VERIFICATION_LOOKUP = {
+  title: 'Verificar un certificado',
+  intro: 'Escriba el código completo que figura en el certificado (por ejemplo, CERT-7K2M-Q9XD-4TRB-H0ZP) para comprobar si es válido.',
+  label: 'Código del certificado',
+  placeholder: 'CERT-XXXX-XXXX-XXXX-XXXX',
+  button: 'Verificar',
+  badTitle: 'Revise el código',
+  bad: 'El código debe tener la forma CERT-XXXX-XXXX-XXXX-XXXX (16 letras y números después de «CERT»), tal como figura en el certificado.',
+  another: 'Para verificar otro certificado, escriba su código:',
+  /** Audit line of a typed code (the page's answer in the detail). */
+  audit: 'Verificación de certificado por código',
+  auditBad: 'código con formato no válido',
+} as const;
+
 /** Audit details (the router prefixes 'verificar: '). */
 export const VERIFICATION_AUDIT = {
   valid: 'certificado vigente',

@@ -7,8 +7,9 @@
 import { LINK_HANDLERS } from '../../../src/app/webapp/handlers';
 import { handleLinkRequest, type RouterDeps } from '../../../src/app/webapp/router';
 import { SIGNING_SECRET_PROPERTY } from '../../../src/app/signing';
-import { VERIFICATION_HANDLER, verificationLink, verifyCertificate } from '../../../src/app/workshops/verification';
-import { VERIFICATION_PAGES as P } from '../../../src/domain/messages/certificate-verification';
+import { certificateCodeLookup, VERIFICATION_HANDLER, verificationLink, verifyCertificate } from '../../../src/app/workshops/verification';
+import { typedCertificateCode } from '../../../src/domain/certificate-code-input';
+import { VERIFICATION_LOOKUP as L, VERIFICATION_PAGES as P } from '../../../src/domain/messages/certificate-verification';
 import { CERTIFICATES_TAB, REGISTRATIONS_TAB, SETTINGS_TAB, USED_LINKS_TAB, type TabSpec } from '../../../src/domain/schema';
 import { checkLink, LINK_VALIDITY_DAYS, signLink } from '../../../src/domain/web-links';
 import { renderWebPage } from '../../../src/domain/web-page';
@@ -165,5 +166,57 @@ describe('verificationLink', () => {
     expect(verificationLink(w.deps, VALID)).toBeNull();
     expect(verificationLink({ ...w.deps, webApp: { url: () => 'https://script.google.com/macros/s/AKfycbDEV1234567890/dev' } }, VALID)).toBeNull();
     expect(verificationLink({ ...w.deps, webApp: { url: () => EXEC } }, VALID)).toMatch(/^https:\/\/script\.google\.com\/macros\/s\/AKfycbVERIFY1234567890\/exec\?t=/);
+  });
+});
+
+describe('a code typed on the page (GET ?codigo=, no token)', () => {
+  test('only a full code is read: spaces, hyphens, lower case and Crockford look-alikes are forgiven', () => {
+    expect(typedCertificateCode(' cert 7k2m q9xd 4trb h0zp ')).toBe(VALID);
+    expect(typedCertificateCode('7K2MQ9XD4TRBHOZP')).toBe(VALID); // O typed for 0
+    expect(typedCertificateCode('CERT-1111-IIII-LLLL-1111')).toBe('CERT-1111-1111-1111-1111');
+    for (const bad of ['CERT-7K2M-Q9XD-4TRB', 'CERT-7K2M-Q9XD-4TRB-H0Z', 'CERT-7K2M-Q9XD-4TRB-H0ZPX', 'CERT-7K2M-Q9XD-4TRB-H0ZU', '', 'x'.repeat(65), null, 42, ['CERT-7K2M-Q9XD-4TRB-H0ZP']]) {
+      expect(typedCertificateCode(bad)).toBeNull();
+    }
+  });
+
+  test('a full code: the same answer as the link, then the form to verify another; audited by the code', () => {
+    const w = world();
+    for (const [code, title] of [[VALID, 'Certificado válido'], [REPLACED, 'Certificado reemplazado'], [REVOKED, 'Certificado revocado'], ['CERT-ZZZZ-ZZZZ-ZZZZ-ZZZZ', 'No encontramos este certificado']] as const) {
+      const page = certificateCodeLookup(w.deps, code.toLowerCase(), EXEC);
+      expect(page.title).toBe(title);
+      expect(page.paragraphs).toEqual(w.get(code).page.paragraphs);
+      expect(page.lookup).toMatchObject({ action: EXEC, field: 'codigo', value: '' });
+      expectNoPersonalData(renderWebPage(page));
+    }
+    expect(w.audit.entries().filter((e) => e.action === L.audit).map((e) => e.target)).toEqual([VALID, REPLACED, REVOKED, 'CERT-ZZZZ-ZZZZ-ZZZZ-ZZZZ']);
+    expect(w.ledger()).toEqual([]);
+  });
+
+  test('empty: the form; hostile text (HTML, formula, huge, a prefix of a real code): «Revise el código», nothing read, nothing echoed', () => {
+    const w = world();
+    expect(certificateCodeLookup(w.deps, '', EXEC)).toMatchObject({ title: L.title, paragraphs: [L.intro] });
+    let reads = 0;
+    const table = w.book.table(CERTIFICATES_TAB);
+    const read = table.read.bind(table);
+    table.read = (o) => (reads++, read(o));
+    const orig = w.deps.workbooks.current.bind(w.deps.workbooks);
+    w.deps.workbooks.current = () => ({ ...orig(), table: ((spec: TabSpec) => (spec.name === CERTIFICATES_TAB.name ? table : orig().table(spec as never))) as never });
+    for (const hostile of ['<script>alert(1)</script>', '=HYPERLINK("http://evil.example","x")', 'CERT-7K2M-Q9XD', 'A'.repeat(100_000), `${VALID}"><img src=x onerror=alert(1)>`]) {
+      const page = certificateCodeLookup(w.deps, hostile, EXEC);
+      expect(page).toMatchObject({ title: L.badTitle, paragraphs: [L.bad], lookup: { value: '' } });
+      const html = renderWebPage(page);
+      expect(html).not.toContain('<script>');
+      expect(html).not.toContain('onerror');
+      expect(html).not.toContain('HYPERLINK');
+    }
+    expect(reads).toBe(0);
+  });
+
+  test('the form escapes what it shows and posts nowhere but the /exec address', () => {
+    const html = renderWebPage({ title: 't', paragraphs: [], lookup: { action: 'javascript:alert(1)', field: 'codigo', label: '<b>x</b>', value: '"><script>', placeholder: 'p', button: 'Verificar' } });
+    expect(html).toContain('<form method="get"><p>');
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
   });
 });
