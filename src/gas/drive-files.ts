@@ -93,7 +93,14 @@ export class DriveAppFiles implements DriveFiles {
     try {
       file = DriveApp.getFileById(fileId);
     } catch {
-      return 'gone';
+      // A missing file and a passing fault of Drive throw alike: ask once more before saying
+      // 'gone' (a deletion under Ley 29733 forgets the file's ID after this; a crash sweep found
+      // one fault here leaving the person's certificate PDF in the folder).
+      try {
+        file = DriveApp.getFileById(fileId);
+      } catch {
+        return 'gone';
+      }
     }
     if (file.isTrashed()) return 'gone';
     const owner = file.getOwner();

@@ -17,6 +17,7 @@ import { readRows } from '../support/invariants';
 import { importReport, makeReport, surveyAnswers, type ReportRow } from '../support/attention-world';
 import { createRegistrationForm, putRows } from '../support/workshop-rows';
 import { unsubscribeKey } from '../../src/domain/unsubscribe-key';
+import { driveStore, FOLDER_MIME } from '../../emulator/services/drive';
 
 const TODAY = '2026-11-27';
 const ANA = 'ana.quispe@trabajo.gob.pe';
@@ -32,6 +33,8 @@ interface Ctx {
   /** Her survey response's ID (the form's), and Luis's. */
   mariaResponse: string;
   luisResponse: string;
+  /** B12: her certificate's PDF in the module's folder. */
+  pdfId: string;
   last?: PersonChangeResult | string;
 }
 
@@ -70,7 +73,11 @@ const operation: CrashOperation<Ctx> = {
     const formId = ws.forms().find((f) => f.title === SURVEY_FORM.title)!.id;
     const registrationFormId = createRegistrationForm(ws, talleres, ANA);
     const mariaRegistrationResponse = ws.submitForm(registrationFormId, { 'Nombres y apellidos': 'María', DNI: maria.dni }).responseId;
-    putRows(ws, talleres, 'Módulos', [{ 'ID de módulo': 'MOD-1', Estado: 'Inscripción abierta' }]);
+    // B12: her certificate, its PDF in the module's folder.
+    const drive = driveStore(ws.state);
+    const folder = drive.add({ kind: 'folder', name: 'Módulo [MOD-1]', mimeType: FOLDER_MIME, parents: [drive.root(ANA).id], owner: ANA });
+    const pdfId = drive.add({ kind: 'file', name: 'Certificado.pdf', mimeType: 'application/pdf', parents: [folder.id], owner: ANA, bytes: new TextEncoder().encode('%PDF-1.4') }).id;
+    putRows(ws, talleres, 'Módulos', [{ 'ID de módulo': 'MOD-1', Estado: 'Inscripción abierta', 'Carpeta del módulo': `https://drive.google.com/drive/folders/${folder.id}` }]);
     putRows(ws, talleres, 'Inscripciones', [
       { 'ID de inscripción': 'INS-1', 'ID de módulo': 'MOD-1', 'ID de respuesta': mariaRegistrationResponse, DNI: maria.dni, 'Nombres y apellidos': `${maria.names} ${maria.lastNames}`, Correo: maria.email, Celular: maria.phone, Consentimiento: true, 'Versión del aviso': 'AV-1', Estado: 'Inscrito' },
       { 'ID de inscripción': 'INS-2', 'ID de módulo': 'MOD-1', DNI: luis.dni, 'Nombres y apellidos': `${luis.names} ${luis.lastNames}`, Correo: luis.email, Estado: 'Inscrito' },
@@ -78,7 +85,10 @@ const operation: CrashOperation<Ctx> = {
     putRows(ws, talleres, 'Asistencia', [{ 'ID de asistencia': 'ASI-1', 'ID de sesión': 'SES-1', 'ID de módulo': 'MOD-1', DNI: maria.dni, 'Nombres y apellidos': `${maria.names} ${maria.lastNames}`, Asistió: true }]);
     putRows(ws, talleres, 'Invitaciones', [{ 'ID de invitación': 'INV-1', 'ID de módulo': 'MOD-1', Correo: maria.email, Origen: 'Atención' }]);
     putRows(ws, talleres, 'Bajas de difusión', [{ Correo: maria.email, Medio: 'Enlace del correo' }]);
-    return { ss, talleres, formId, registrationFormId, mariaRegistrationResponse, maria, luis, mariaResponse, luisResponse };
+    putRows(ws, talleres, 'Certificados', [
+      { Código: 'CERT-7K2M-Q9XD-4TRB-H0ZP', 'ID de inscripción': 'INS-1', 'ID de módulo': 'MOD-1', 'Nombre en el certificado': `${maria.names} ${maria.lastNames}`, Módulo: 'Módulo', Estado: 'Vigente', 'ID del PDF': pdfId, PDF: `https://drive.google.com/file/d/${pdfId}/view` },
+    ]);
+    return { ss, talleres, formId, registrationFormId, mariaRegistrationResponse, maria, luis, mariaResponse, luisResponse, pdfId };
   },
   act: (ws, ctx) => void ws.callFromSidebar(ctx.ss, 'deletePersonData', [ctx.maria.dni, ctx.maria.dni]),
   recover(ws, ctx) {
@@ -93,7 +103,7 @@ const operation: CrashOperation<Ctx> = {
     const identifiers = [ctx.maria.dni, ctx.maria.email, ctx.maria.phone, ctx.maria.lastNames];
     for (const [ss, tabs] of [
       [ctx.ss, ['Citas', 'Revisión', 'Registro de auditoría']],
-      [ctx.talleres, ['Inscripciones', 'Asistencia', 'Invitaciones', 'Bajas de difusión', 'Revisión', 'Registro de auditoría']],
+      [ctx.talleres, ['Inscripciones', 'Asistencia', 'Invitaciones', 'Bajas de difusión', 'Certificados', 'Revisión', 'Registro de auditoría']],
     ] as const) {
       for (const tab of tabs) {
         const text = JSON.stringify(ws.values(ss, tab));
@@ -107,6 +117,10 @@ const operation: CrashOperation<Ctx> = {
     if (registrations.find((r) => r['ID de inscripción'] === 'INS-1')?.['Estado'] !== 'Retirado') v.push('her registration did not leave the open module');
     const luisRegistration = registrations.find((r) => r['ID de inscripción'] === 'INS-2');
     if (luisRegistration?.['DNI'] !== ctx.luis.dni || luisRegistration?.['Correo'] !== ctx.luis.email) v.push("Luis's registration was changed");
+    // B12: her certificate revoked without her name, its PDF in the trash.
+    const certificate = ws.readTab(ctx.talleres, 'Certificados')[0];
+    if (certificate?.['Estado'] !== 'Revocado' || certificate?.['Nombre en el certificado'] !== '') v.push(`her certificate is not revoked and nameless: ${JSON.stringify(certificate)}`);
+    if (!ws.driveFiles().find((f) => f.id === ctx.pdfId)?.trashed) v.push('her certificate PDF is not in the trash');
     const responses = formsStore(ws.state).get(ctx.formId)!.responses.map((r) => r.id);
     if (responses.includes(ctx.mariaResponse)) v.push('her survey response is still in the form');
     if (!responses.includes(ctx.luisResponse)) v.push("Luis's survey response was deleted");
