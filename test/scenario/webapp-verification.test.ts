@@ -26,6 +26,7 @@ const REVOKED = 'CERT-EEEE-FFFF-GGGG-HHHH';
 const OTHERS = 'CERT-WWWW-XXXX-YYYY-ZZZZ';
 const REASON = 'Asistencia mal registrada, revisado por la coordinadora';
 const FAR = new Date('2056-11-27T00:00:00Z');
+const COLLEAGUE = 'luis.consultor@trabajo.gob.pe';
 
 describe('web app: certificate verification, and the certificates under Ley 29733', () => {
   let w: WebAppWorld;
@@ -46,9 +47,10 @@ describe('web app: certificate verification, and the certificates under Ley 2973
     w = createWebAppWorld('2026-12-20T09:00');
     const store = driveStore(w.ws.state);
     const folder = store.add({ kind: 'folder', name: 'Aprende a Emprender I [MOD-2026-01]', mimeType: FOLDER_MIME, parents: [store.root(w.user).id], owner: w.user });
-    const pdf = (name: string) => store.add({ kind: 'file', name, mimeType: 'application/pdf', parents: [folder.id], owner: w.user, bytes: new TextEncoder().encode('%PDF-1.4 certificado') }).id;
-    pdfId = pdf(`Certificado - ${NAME} - ${VALID}.pdf`);
-    oldPdfId = pdf(`Certificado - ${OLD_NAME} - ${REPLACED}.pdf`);
+    const pdf = (name: string, owner: string) => store.add({ kind: 'file', name, mimeType: 'application/pdf', parents: [folder.id], owner, bytes: new TextEncoder().encode('%PDF-1.4 certificado') }).id;
+    pdfId = pdf(`Certificado - ${NAME} - ${VALID}.pdf`, w.user);
+    // The first one was issued by a colleague: only its owner may trash it.
+    oldPdfId = pdf(`Certificado - ${OLD_NAME} - ${REPLACED}.pdf`, COLLEAGUE);
     putRows(w.ws, w.talleres, 'Módulos', [
       { 'ID de módulo': 'MOD-2026-01', Módulo: 'Aprende a Emprender I', Estado: 'Cerrado', 'Carpeta del módulo': `https://drive.google.com/drive/folders/${folder.id}` },
     ]);
@@ -151,10 +153,11 @@ describe('web app: certificate verification, and the certificates under Ley 2973
   test('deletion: the PDFs go to the trash, the names are blanked, the codes revoked; the page answers «revocado» without naming her', () => {
     const r = call<PersonChangeResult>('deletePersonData', [DNI, DNI]);
     expect(r.ok).toBe(true);
-    expect(r.message).toMatch(/2 certificados quedaron revocados y sin nombre; 2 PDF se enviaron a la papelera/);
+    expect(r.message).toMatch(/2 certificados quedaron revocados y sin nombre; 1 PDF se envió a la papelera de Drive; 1 PDF se quitó de la carpeta del módulo, pero su propietario\(a\) en Drive debe buscarlo\(s\) por el código \(CERT-AAAA-BBBB-CCCC-DDDD\) y enviarlo\(s\) a la papelera/);
     const files = w.ws.driveFiles();
     expect(files.find((f) => f.id === pdfId)!.trashed).toBe(true);
-    expect(files.find((f) => f.id === oldPdfId)!.trashed).toBe(true);
+    // The colleague's PDF is out of the module's folder (the message asks its owner to trash it).
+    expect(files.find((f) => f.id === oldPdfId)).toMatchObject({ trashed: false, parents: [] });
     for (const code of [VALID, REPLACED]) {
       expect(certificate(code)).toMatchObject({ 'Nombre en el certificado': '', Estado: 'Revocado', 'Motivo de revocación': 'Supresión de datos personales', 'ID del PDF': '', PDF: '', Módulo: 'Aprende a Emprender I' });
       expect(certificate(code)['Revocado']).toBeInstanceOf(Date);

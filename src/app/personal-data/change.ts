@@ -238,7 +238,7 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     //     them), still before any sheet changes: a refusal leaves the rows leading to them, and
     //     a retry finds a PDF already retired as 'gone'.
     let pdfsTrashed = 0;
-    let pdfsRemoved = 0;
+    const pdfsRemoved: string[] = [];
     const withPdf = held.certificates.filter((r) => cellString(r.record.pdfFileId) !== '');
     if (withPdf.length) {
       if (!deps.drive) return refuse(MC.noDrive);
@@ -251,7 +251,7 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
         try {
           const r = deps.drive.retire(cellString(row.record.pdfFileId), folders.get(cellString(row.record.moduleId)) ?? '');
           if (r === 'trashed') pdfsTrashed++;
-          else if (r === 'removed') pdfsRemoved++;
+          else if (r === 'removed') pdfsRemoved.push(row.id);
         } catch (e) {
           const why = e instanceof Error ? e.message : String(e);
           deps.audit.record({ action: A.deleteFailed, target, result: 'Error', detail: `${row.id}: ${why}` });
@@ -406,7 +406,7 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       action: A.deleted,
       target: ids.join(', '),
       result: 'Correcto',
-      detail: M.deletedAudit(counts) + (held.certificates.length ? MC.deletedAudit(certificatesRevoked, pdfsTrashed, pdfsRemoved) : ''),
+      detail: M.deletedAudit(counts) + (held.certificates.length ? MC.deletedAudit(certificatesRevoked, pdfsTrashed, pdfsRemoved.length) : ''),
     });
     if (freedPlaces.length && onPlacesFreed) onPlacesFreed(freedPlaces);
 
@@ -414,7 +414,7 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     return {
       ok: true,
       message:
-        M.deleted(dni, counts) + (freedPlaces.length ? M.placesFreed(freedPlaces.length) : '') + (certificatesRevoked || pdfsTrashed || pdfsRemoved ? MC.deleted(certificatesRevoked, pdfsTrashed, pdfsRemoved) : ''),
+        M.deleted(dni, counts) + (freedPlaces.length ? M.placesFreed(freedPlaces.length) : '') + (certificatesRevoked || pdfsTrashed || pdfsRemoved.length ? MC.deleted(certificatesRevoked, pdfsTrashed, pdfsRemoved) : ''),
       changed: Object.values(counts).reduce((a, b) => a + b, 0),
       freedPlaces,
       ...(after.ok ? { lookup: lookupResult(after.held) } : {}),

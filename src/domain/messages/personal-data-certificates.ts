@@ -28,11 +28,11 @@ export const PERSONAL_DATA_CERTIFICATE_MESSAGES = {
     (sent ? ` y ${sent === 1 ? 'se le envió por correo' : 'se le enviaron por correo'} (los correos enviados no se pueden recuperar).` : '.') +
     ' Una eliminación envía los PDF a la papelera, borra el nombre y revoca los códigos: la página de verificación responderá «revocado» sin nombrar a la persona.',
   /** Appended to a deletion's message. */
-  deleted: (revoked: number, trashed: number, removed: number) =>
+  deleted: (revoked: number, trashed: number, removed: readonly string[]) =>
     ` ${plural(revoked, 'certificado quedó revocado', 'certificados quedaron revocados')} y sin nombre` +
     (trashed ? `; ${plural(trashed, 'PDF se envió', 'PDF se enviaron')} a la papelera de Drive` : '') +
-    (removed
-      ? `; ${plural(removed, 'PDF se quitó', 'PDF se quitaron')} de la carpeta del módulo, pero su propietario(a) en Drive debe enviarlo(s) a la papelera (solo el propietario puede hacerlo)`
+    (removed.length
+      ? `; ${plural(removed.length, 'PDF se quitó', 'PDF se quitaron')} de la carpeta del módulo, pero su propietario(a) en Drive debe buscarlo(s) por el código (${removed.join(', ')}) y enviarlo(s) a la papelera (solo el propietario puede hacerlo)`
       : '') +
     '.',
   retireFailed: (code: string, why: string) =>
