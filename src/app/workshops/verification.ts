@@ -17,7 +17,7 @@ import { CERTIFICATES_TAB, SETTINGS_TAB } from '../../domain/schema';
 import { LINK_ACTIONS, LINK_VALIDITY_DAYS } from '../../domain/web-links';
 import type { Clock, KeyValueStore, WebAppService, Workbooks } from '../../ports';
 import { readSettings } from '../settings';
-import type { LinkDeps, LinkHandler, LinkOutcome } from '../webapp/link-handler';
+import type { LinkDeps, LinkHandler, LinkOutcome, LinkPage } from '../webapp/link-handler';
 import { linkMaker, webAppBase } from '../webapp/links';
 import { text } from './cells';
 
@@ -41,25 +41,24 @@ export function verificationLink(deps: VerificationLinkDeps, code: string): stri
   return linkMaker(deps.properties, base)(LINK_ACTIONS.verify, code, until);
 }
 
-function answer(page: CertificateFacts | null, kind: keyof typeof P, detail: string): LinkOutcome {
-  const p = P[kind];
-  return { kind: 'nothing', page: typeof p === 'function' ? p(page!) : p, auditDetail: detail };
+function nothing(page: LinkPage, auditDetail: string): LinkOutcome {
+  return { kind: 'nothing', page, auditDetail };
 }
 
 /** The page for a code: one read of 'Certificados' (cached within the execution). */
 export function verifyCertificate(deps: Pick<LinkDeps, 'workbooks'>, code: string): LinkOutcome {
   const table = deps.workbooks.current().table(CERTIFICATES_TAB);
-  if (!table.exists()) return answer(null, 'unknown', A.noTab);
+  if (!table.exists()) return nothing(P.unknown, A.noTab);
   const row = table.read().byId.get(code);
-  if (!row) return answer(null, 'unknown', A.unknown);
+  if (!row) return nothing(P.unknown, A.unknown);
   const r = row.record;
   // Only these three cells of the row reach the page (name, module, dates): never a document, an email or a reason.
   const facts: CertificateFacts = { code: row.id, fullName: text(r.fullName), moduleName: text(r.moduleName), moduleDates: text(r.moduleDates) };
   const state = text(r.state);
-  if (state === 'Vigente') return answer(facts, 'valid', A.valid);
-  if (state === 'Reemplazado') return answer(facts, 'replaced', A.replaced);
-  if (state === 'Revocado') return answer(facts, 'revoked', A.revoked);
-  return answer(null, 'unconfirmed', A.unconfirmed(state));
+  if (state === 'Vigente') return nothing(P.valid(facts), A.valid);
+  if (state === 'Reemplazado') return nothing(P.replaced(facts), A.replaced);
+  if (state === 'Revocado') return nothing(P.revoked(facts), A.revoked);
+  return nothing(P.unconfirmed, A.unconfirmed(state));
 }
 
 export const VERIFICATION_HANDLER: LinkHandler = {
