@@ -10,6 +10,7 @@ import type { ServiceEnv } from '../../emulator/core/env';
 import { DriveApp, driveStore } from '../../emulator/services/drive';
 import { pdfText } from '../../emulator/services/pdf/pdf-text';
 import { SlidesApp } from '../../emulator/services/slides';
+import { savedPresentation } from '../../emulator/services/slides/doc';
 import { Utilities } from '../../emulator/services/utilities';
 import { SlidesCertificates, inertValue } from '../../src/gas/certificate-slides';
 
@@ -110,6 +111,11 @@ describe('renderPdf', () => {
     const temps = [...store.items.values()].filter((i) => i.name.startsWith('Temporal - '));
     expect(temps).toHaveLength(1);
     expect(temps[0].trashed).toBe(true);
+    // In the filled copy, the QR image took the marker's box (the default template's 96 × 96 square) and the marker is gone.
+    const filled = savedPresentation(temps[0], null);
+    const elements = filled.slides[0].elements;
+    expect(elements.filter((e) => e.kind === 'image').map((e) => [e.left, e.top, e.width, e.height])).toEqual([[584, 269, 96, 96]]);
+    expect(elements.some((e) => (e.text ?? '').includes('{{qr}}'))).toBe(false);
     // The template itself is untouched.
     expect(certs.templateText(t.id)).toContain('{{nombre}}');
   });
