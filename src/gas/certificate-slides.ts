@@ -4,11 +4,15 @@
  *
  * One certificate is the shortest chain the platform allows: copy the template into the module's
  * folder (File.makeCopy), open the copy, read its shapes once (local reads of the loaded
- * presentation) to find the '{{qr}}' box and which placeholders the template really has, one
- * Presentation.replaceAllText per placeholder present (SlidesApp has no batch replace), the QR
- * image into the box, saveAndClose (an export sees only saved changes: guides/slides/lifecycle),
- * export to PDF (File.getAs), save it in the folder, trash the copy — also when a step after the
- * copy fails (try/finally), so no filled copy is left behind.
+ * presentation) to find the '{{qr}}' box and which placeholders the template really has, the QR
+ * image into the box, the placeholders filled, saveAndClose (an export sees only saved changes:
+ * guides/slides/lifecycle), export to PDF (File.getAs), save it in the folder, trash the copy —
+ * also when a step after the copy fails (try/finally), so no filled copy is left behind.
+ *
+ * Filling: with the advanced Slides service enabled in the manifest (`Slides`, v1), every
+ * replacement and the marker's removal go in ONE `Slides.Presentations.batchUpdate` request
+ * after saveAndClose (the API writes the saved file, which the export reads); without it, one
+ * `Presentation.replaceAllText` per placeholder present (SlidesApp has no batch replace).
  *
  * Replacement values are data (a person's name): a value that itself contains '{{' would be
  * replaced again by a later placeholder (a name typed as '{{codigo}}'), so '{{' in a value gets
@@ -23,6 +27,20 @@ type Slide = GoogleAppsScript.Slides.Slide;
 const QR = '{{qr}}';
 /** Google Slides' page of a new presentation: 16:9, 720 × 405 pt. */
 const PAGE = { width: 720, height: 405 };
+
+function count(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
+/** A replaceAllText request of the Slides API: case-insensitive, as Presentation.replaceAllText. */
+function replaceRequest(find: string, replace: string): object {
+  return { replaceAllText: { containsText: { text: find, matchCase: false }, replaceText: replace } };
+}
+
+/** The advanced Slides service when the manifest enables it (one API request for all the replacements), else null. */
+function advancedSlides(): GoogleAppsScript.Slides | null {
+  return typeof Slides !== 'undefined' && Slides ? Slides : null;
+}
 
 function ref(file: { getId(): string; getUrl(): string; getName(): string }): DriveItemRef {
   return { id: file.getId(), url: file.getUrl(), name: file.getName() };
@@ -136,14 +154,28 @@ export class SlidesCertificates implements CertificateSlides {
       const { shapes, text } = shapesAndText(pres);
       const lower = text.toLowerCase();
       const box = shapes.find((s) => s.text.toLowerCase().includes(QR));
-      if (box) this.placeQr(box, req.qrImage);
-      const qrLeft = lower.split(QR).length - 1 - (box ? box.text.toLowerCase().split(QR).length - 1 : 0);
-      if (qrLeft > 0) pres.replaceAllText(QR, '');
-      for (const [placeholder, value] of Object.entries(req.replacements)) {
-        if (placeholder.toLowerCase() === QR || !lower.includes(placeholder.toLowerCase())) continue;
-        pres.replaceAllText(placeholder, inertValue(value));
+      const markerOnly = !!box && box.text.trim().toLowerCase() === QR;
+      const qrElsewhere = count(lower, QR) - (box ? count(box.text.toLowerCase(), QR) : 0);
+      // Only the placeholders the template has: a redesigned one may leave optional ones out.
+      const fills = Object.entries(req.replacements)
+        .filter(([placeholder]) => placeholder.toLowerCase() !== QR && lower.includes(placeholder.toLowerCase()))
+        .map(([placeholder, value]) => [placeholder, inertValue(value)] as const);
+      if (box && req.qrImage) this.insertQr(box, req.qrImage);
+      const api = advancedSlides();
+      if (api) {
+        // One Slides API request for every replacement and the marker (advanced service).
+        const requests: object[] = [];
+        if (markerOnly) requests.push({ deleteObject: { objectId: box.shape.getObjectId() } });
+        if (qrElsewhere > 0 || (box && !markerOnly)) requests.push(replaceRequest(QR, ''));
+        for (const [placeholder, value] of fills) requests.push(replaceRequest(placeholder, value));
+        pres.saveAndClose();
+        if (requests.length) api.Presentations!.batchUpdate({ requests }, copy.getId());
+      } else {
+        if (markerOnly) box.shape.remove();
+        if (qrElsewhere > 0 || (box && !markerOnly)) pres.replaceAllText(QR, '');
+        for (const [placeholder, value] of fills) pres.replaceAllText(placeholder, value);
+        pres.saveAndClose();
       }
-      pres.saveAndClose();
       const pdf = copy.getAs('application/pdf').setName(req.name);
       return ref(folder.createFile(pdf));
     } finally {
@@ -155,19 +187,15 @@ export class SlidesCertificates implements CertificateSlides {
     }
   }
 
-  /** The QR image in the marker's box (square, centred), the marker removed. */
-  private placeQr(box: { slide: Slide; shape: Shape; text: string }, image: CertificateRender['qrImage']): void {
+  /** The QR image in the marker's box: square, centred. */
+  private insertQr(box: { slide: Slide; shape: Shape }, image: NonNullable<CertificateRender['qrImage']>): void {
     const { shape, slide } = box;
-    if (image) {
-      const left = shape.getLeft();
-      const top = shape.getTop();
-      const width = shape.getWidth();
-      const height = shape.getHeight();
-      const side = Math.min(width, height);
-      const signed = Array.from(image.bytes, (b) => (b > 127 ? b - 256 : b));
-      slide.insertImage(Utilities.newBlob(signed, image.mimeType, 'qr'), left + (width - side) / 2, top + (height - side) / 2, side, side);
-    }
-    if (box.text.trim().toLowerCase() === QR) shape.remove();
-    else shape.getText().replaceAllText(QR, '');
+    const left = shape.getLeft();
+    const top = shape.getTop();
+    const width = shape.getWidth();
+    const height = shape.getHeight();
+    const side = Math.min(width, height);
+    const signed = Array.from(image.bytes, (b) => (b > 127 ? b - 256 : b));
+    slide.insertImage(Utilities.newBlob(signed, image.mimeType, 'qr'), left + (width - side) / 2, top + (height - side) / 2, side, side);
   }
 }

@@ -13,7 +13,7 @@ import { pdfText } from '../../emulator/services/pdf/pdf-text';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function bundle(): string {
+function bundle(advancedSlides = false): string {
   const entry = `
     import { SlidesCertificates } from './src/gas/certificate-slides';
     import { SheetsGeneratedTabs } from './src/gas/generated-tabs';
@@ -65,14 +65,16 @@ function tabs() { return __t.tabs.apply(this, arguments); }
 `;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soe-b12-'));
   fs.writeFileSync(path.join(dir, 'Code.js'), code);
-  fs.writeFileSync(path.join(dir, 'appsscript.json'), fs.readFileSync(path.join(ROOT, 'appsscript.json')));
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8')) as { dependencies: { enabledAdvancedServices: object[] } };
+  if (advancedSlides) manifest.dependencies.enabledAdvancedServices.push({ userSymbol: 'Slides', serviceId: 'slides', version: 'v1' });
+  fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
   return dir;
 }
 
-function world() {
+function world(advancedSlides = false) {
   const ws = Workspace.create({ at: '2026-12-23T09:00', seed: 13, user: 'coordinadora@trabajo.gob.pe' });
   const ss = ws.createSpreadsheet('Programación Talleres Masivos');
-  ws.install(ss, { distDir: bundle() });
+  ws.install(ss, { distDir: bundle(advancedSlides) });
   return { ws, ss };
 }
 
@@ -105,6 +107,25 @@ test('certificates: template, then PDFs in the folder that read right; per certi
   if (process.env.SOE_PRINT) console.log(one.record.modeledMs, JSON.stringify(one.record.methods));
   expect(one.record.modeledMs).toBeGreaterThan(6000);
   expect(one.record.modeledMs).toBeLessThan(12000);
+});
+
+test('with the advanced Slides service: the same PDFs, one batchUpdate per certificate instead of seven replaceAllText', () => {
+  const plain = world(false);
+  const fast = world(true);
+  const results = [plain, fast].map(({ ws, ss }) => {
+    const made = ws.run(ss, 'makeTemplate').value as { folderId: string; template: { id: string } };
+    const out = ws.run(ss, 'render', [made.template.id, made.folderId, ["José O'Neill Ñahui"]]);
+    expect(out.error).toBeUndefined();
+    const pdf = ws.driveFiles().find((f) => f.mimeType === 'application/pdf')!;
+    return { record: out.record, text: pdfText(ws.driveFile(pdf.id).bytes), image: (Buffer.from(ws.driveFile(pdf.id).bytes).toString('latin1').match(/\/Subtype \/Image/g) ?? []).length };
+  });
+  expect(results[1].text).toEqual(results[0].text);
+  expect(results[1].image).toBe(1);
+  expect(results[1].record.methods['Presentation.replaceAllText']).toBeUndefined();
+  expect(results[1].record.methods['Slides.Presentations.batchUpdate']).toBe(1);
+  expect(results[1].record.methods['Shape.remove']).toBeUndefined();
+  if (process.env.SOE_PRINT) console.log(results.map((r) => r.record.modeledMs));
+  expect(results[1].record.modeledMs).toBeLessThan(results[0].record.modeledMs - 2500);
 });
 
 test('generated tabs: replaced whole twice, one chart in the end, the bundle runs in the sandbox', () => {
