@@ -91,20 +91,24 @@ function defaultDesign(): Box[] {
   const W = PAGE.width;
   const wide = { left: 60, width: W - 120 };
   return [
-    { text: 'Ministerio de Trabajo y Promoción del Empleo', top: 28, height: 22, size: 11, align: 'CENTER', color: '#555555', ...wide },
-    { text: 'Servicio de Orientación para el Emprendimiento', top: 48, height: 24, size: 13, bold: true, align: 'CENTER', color: '#b91c1c', ...wide },
-    { text: 'Certificado', top: 76, height: 52, size: 36, bold: true, align: 'CENTER', ...wide },
-    { text: 'Se otorga a', top: 130, height: 22, size: 12, align: 'CENTER', ...wide },
-    { text: '{{nombre}}', top: 150, height: 62, size: 24, bold: true, align: 'CENTER', ...wide },
-    { text: '{{documento}}', top: 212, height: 22, size: 11, align: 'CENTER', ...wide },
+    { text: 'Ministerio de Trabajo y Promoción del Empleo', top: 24, height: 18, size: 11, align: 'CENTER', color: '#555555', ...wide },
+    { text: 'Servicio de Orientación para el Emprendimiento', top: 42, height: 22, size: 13, bold: true, align: 'CENTER', color: '#b91c1c', ...wide },
+    { text: 'Certificado', top: 66, height: 46, size: 32, bold: true, align: 'CENTER', ...wide },
+    { text: 'Se otorga a', top: 112, height: 18, size: 12, align: 'CENTER', ...wide },
+    // Two lines of 24 pt (an 80-character name wraps once): 2 × 28.8 + 2 × 7.2 inset = 72.
+    { text: '{{nombre}}', top: 130, height: 72, size: 24, bold: true, align: 'CENTER', ...wide },
+    { text: '{{documento}}', top: 202, height: 20, size: 11, align: 'CENTER', ...wide },
     {
       text: 'por haber participado y cumplido los requisitos del módulo «{{modulo}}» ({{horas}} horas), realizado {{fechas}}.',
-      top: 236, height: 52, size: 13, align: 'CENTER', ...wide,
+      top: 224, height: 62, size: 13, align: 'CENTER', ...wide,
     },
-    { text: 'Código: {{codigo}}', left: 40, top: 300, width: 500, height: 22, size: 10, bold: true },
-    { text: 'Verifique este certificado en:\n{{verificacion}}', left: 40, top: 322, width: 520, height: 60, size: 8, color: '#333333' },
+    { text: 'Código: {{codigo}}', left: 40, top: 296, width: 480, height: 20, size: 10, bold: true },
+    { text: 'Verifique este certificado en:\n{{verificacion}}', left: 40, top: 316, width: 480, height: 56, size: 8, color: '#333333' },
   ];
 }
+
+/** Where the QR code goes: bottom right, clear of the text above and of the links on the left. */
+const QR_BOX = { right: 128, top: 290, side: 84 };
 
 export class SlidesCertificates implements CertificateSlides {
   createTemplate(folderId: string, name: string): DriveItemRef {
@@ -124,7 +128,7 @@ export class SlidesCertificates implements CertificateSlides {
       if (b.color) style.setForegroundColor(b.color);
       if (b.align === 'CENTER') range.getParagraphStyle().setParagraphAlignment(SlidesApp.ParagraphAlignment.CENTER);
     }
-    const qr = slide.insertShape(SlidesApp.ShapeType.RECTANGLE, W - 136, H - 136, 96, 96);
+    const qr = slide.insertShape(SlidesApp.ShapeType.RECTANGLE, W - QR_BOX.right, QR_BOX.top, QR_BOX.side, QR_BOX.side);
     qr.getText().setText(QR);
     qr.getText().getTextStyle().setFontSize(9);
     qr.getText().getParagraphStyle().setParagraphAlignment(SlidesApp.ParagraphAlignment.CENTER);
