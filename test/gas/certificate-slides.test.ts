@@ -95,7 +95,7 @@ describe('the default design', () => {
     const name = boxes.find((e) => e.text === '{{nombre}}')!;
     const eighty = 'María de los Ángeles Quispe Huamán de la Torre y Mendoza Ñahui Cárdenas Villanue';
     expect(eighty).toHaveLength(80);
-    const font = StandardFontEmbedder.for(StandardFonts.HelveticaBold);
+    const font = StandardFontEmbedder.for(StandardFonts.HelveticaBold as never);
     const size = name.style!.fontSize!;
     const inner = name.width - 2 * 7.2;
     const words = eighty.split(' ');
