@@ -94,7 +94,7 @@ export const REPORT_MESSAGES = {
   meanwhile: (version: number) => `Mientras tanto alguien más envió el informe (ahora va en la versión ${version}). Revise el estado antes de enviar otra versión.`,
   sent: (version: number, to: string) => `Se envió la versión ${version} del informe a ${to}, con el PDF adjunto.`,
   sendFailed: (reason: string) => `No se pudo enviar el informe: ${reason} Inténtelo de nuevo más tarde.`,
-  driveFailed: (reason: string) => `No se pudo guardar el PDF del informe en Drive: ${reason}. Inténtelo de nuevo.`,
+  failed: (reason: string) => `No se pudo completar el informe: ${reason}. Inténtelo de nuevo: lo que ya se envió no se vuelve a enviar.`,
 } as const;
 
 export const REPORT_AUDIT = {

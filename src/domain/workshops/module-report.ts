@@ -146,3 +146,16 @@ export function moduleReportEmail(m: ReportModule, c: ModuleConsolidation, versi
     senderName: SENDER_NAME,
   };
 }
+
+/**
+ * Which version a send makes, from the row's version and its delivery state: the first is 1; a
+ * version not sent yet (pending, refused before sending) is sent as it is; once a version went
+ * out (or may have: 'enviando') only «Enviar nueva versión» sends, as n + 1.
+ */
+export function reportTarget(version: number, delivery: string, newVersion: boolean): { version: number } | { refuse: 'sent' | 'ambiguous' } {
+  const v = Number.isFinite(version) && version > 0 ? Math.trunc(version) : 0;
+  if (v === 0) return { version: 1 };
+  if (delivery === 'enviado') return newVersion ? { version: v + 1 } : { refuse: 'sent' };
+  if (delivery === 'enviando') return newVersion ? { version: v + 1 } : { refuse: 'ambiguous' };
+  return { version: v };
+}
