@@ -8,17 +8,17 @@ import { moduleReportView, sendModuleReport as sendUseCase, type ModuleReportVie
 import { consolidate, type ConsolidationResult } from '../app/workshops/consolidation';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { DriveAppFiles } from '../gas/drive-files';
-import { SheetGeneratedTabs } from '../gas/generated-tabs';
+import { ActiveGeneratedTabs } from '../gas/generated-tabs-active';
 import { guarded } from './guard';
 
 /** «Consolidado e informe»: the module's figures, when it was consolidated, the report's state and recipient. */
 export function getModuleReportView(moduleId: string): ModuleReportView {
-  return guarded('getModuleReportView', EXECUTION_KINDS.panel, (ctx) => moduleReportView({ ...ctx, drive: new DriveAppFiles(), tabs: new SheetGeneratedTabs() }, moduleId));
+  return guarded('getModuleReportView', EXECUTION_KINDS.panel, (ctx) => moduleReportView({ ...ctx, drive: new DriveAppFiles(), tabs: new ActiveGeneratedTabs() }, moduleId));
 }
 
 /** «Consolidar»: rewrites the module's attendance and survey tabs (with their charts); nothing else is touched. */
 export function consolidateModule(moduleId: string): ConsolidationResult {
-  return guarded('consolidateModule', EXECUTION_KINDS.panel, (ctx) => consolidate({ ...ctx, tabs: new SheetGeneratedTabs() }, moduleId));
+  return guarded('consolidateModule', EXECUTION_KINDS.panel, (ctx) => consolidate({ ...ctx, tabs: new ActiveGeneratedTabs() }, moduleId));
 }
 
 /**
@@ -27,6 +27,6 @@ export function consolidateModule(moduleId: string): ConsolidationResult {
  */
 export function sendModuleReport(moduleId: string, newVersion: boolean, seenVersion?: number): ReportSendResult {
   return guarded('sendModuleReport', EXECUTION_KINDS.panel, (ctx) =>
-    sendUseCase({ ...ctx, drive: new DriveAppFiles(), tabs: new SheetGeneratedTabs() }, moduleId, { newVersion: newVersion === true, ...(typeof seenVersion === 'number' ? { seenVersion } : {}) }),
+    sendUseCase({ ...ctx, drive: new DriveAppFiles(), tabs: new ActiveGeneratedTabs() }, moduleId, { newVersion: newVersion === true, ...(typeof seenVersion === 'number' ? { seenVersion } : {}) }),
   );
 }

@@ -11,6 +11,7 @@ import { pdfText } from '../../emulator/services/pdf/pdf-text';
 import { createAttentionWorld, addTeamMember, setSetting, type AttentionWorld } from '../support/attention-world';
 import { AFTER_END, DIRECTION, fillReportModule, REPORT_FACTS as F } from '../support/report-world';
 import { setCell } from '../support/sheet-rows';
+import { sheetsStore } from '../../emulator/services/sheets';
 
 const COLLEAGUE = 'luis.huaman@trabajo.gob.pe';
 const lima = (s: string) => new Date(`${s}:00-05:00`);
@@ -29,6 +30,13 @@ describe('B12: consolidation and the report to the Dirección', () => {
   const reportPdfs = () => w.ws.driveFiles().filter((f) => !f.trashed && f.name.startsWith('Informe a la Dirección'));
   const attendanceTab = () => `Asistencia consolidada ${id}`;
   const surveyTab = () => `Encuestas consolidadas ${id}`;
+  /** A tab's charts as the emulated Sheets keeps them: type, title, range (1-based, header included). */
+  const charts = (tab: string) =>
+    (sheetsStore(w.ws.state).requireSheet(w.talleres, tab).charts ?? []).map((c) => ({
+      type: c.type,
+      title: c.options.title,
+      range: { row: c.ranges[0].row, column: c.ranges[0].column, numRows: c.ranges[0].numRows, numColumns: c.ranges[0].numColumns },
+    }));
 
   beforeAll(() => {
     w = createAttentionWorld({ at: '2026-11-20T09:00' });
@@ -85,6 +93,19 @@ describe('B12: consolidation and the report to the Dirección', () => {
     expect(s.flat()).toContain('El audio se cortaba');
   });
 
+  test('each tab has its Sheets chart over its per-session rows: attendance per session, satisfaction per session', () => {
+    const a = w.ws.values(w.talleres, attendanceTab());
+    const s = w.ws.values(w.talleres, surveyTab());
+    const ac = charts(attendanceTab());
+    const sc = charts(surveyTab());
+    expect(ac.map((c) => [c.type, c.title])).toEqual([['COLUMN', 'Asistentes por sesión']]);
+    expect(sc.map((c) => [c.type, c.title])).toEqual([['COLUMN', 'Satisfacción por sesión (1 a 5)']]);
+    const cells = (rows: unknown[][], r: { row: number; column: number; numRows: number; numColumns: number }) =>
+      rows.slice(r.row - 1, r.row - 1 + r.numRows).map((x) => x.slice(r.column - 1, r.column - 1 + r.numColumns));
+    expect(cells(a, ac[0].range)).toEqual([['Sesión', 'Asistentes'], ['Sesión 1', 4], ['Sesión 2', 2], ['Sesión 3', 3]]);
+    expect(cells(s, sc[0].range)).toEqual([['Sesión', 'Satisfacción (promedio)'], ['Sesión 1', 4.5], ['Sesión 2', 3], ['Sesión 3', '']]);
+  });
+
   test('«Consolidar» twice gives the same tabs; a person\'s edits in other tabs stay', () => {
     setCell(w.ws, w.talleres, 'Inscripciones', 'ID de inscripción', 'I-4', 'Preguntas', 'Nota escrita por una persona');
     const first = call<ConsolidationResult>('consolidateModule', [id], COLLEAGUE);
@@ -99,6 +120,9 @@ describe('B12: consolidation and the report to the Dirección', () => {
     expect(drop(w.ws.values(w.talleres, attendanceTab()))).toEqual(drop(a1));
     expect(drop(w.ws.values(w.talleres, surveyTab()))).toEqual(drop(s1));
     expect(w.ws.sheetNames(w.talleres)).toEqual(tabs1);
+    // Replaced, not added to: still one chart each.
+    expect(charts(attendanceTab())).toHaveLength(1);
+    expect(charts(surveyTab())).toHaveLength(1);
     expect(w.ws.readTab(w.talleres, 'Inscripciones').find((r) => r['ID de inscripción'] === 'I-4')!.Preguntas).toBe('Nota escrita por una persona');
   });
 
