@@ -13,7 +13,9 @@ import {
   TAB_NAME_MAX,
   type ConsolidationInput,
 } from '../../../src/domain/workshops/consolidation';
-import { moduleReportEmail, moduleReportHtml } from '../../../src/domain/workshops/module-report';
+import { moduleReportEmail, moduleReportHtml, reportTarget } from '../../../src/domain/workshops/module-report';
+import { needsAutoConsolidation } from '../../../src/app/workshops/consolidation';
+import { consolidationDueTimes } from '../../../src/app/workshops/session-duties';
 
 const at = (s: string) => new Date(`${s}:00-05:00`);
 const session = (n: number, status = 'Realizada') => ({
@@ -222,5 +224,44 @@ describe('the report', () => {
     expect(again.text).toContain('reemplaza a la enviada anteriormente');
     expect(again.html).not.toContain('<b>Dic');
     expect(again.text).toContain('4 inscritos confirmados, 2 cumplieron');
+  });
+});
+
+describe('which version a send makes (reportTarget)', () => {
+  test('first 1; an unsent version is sent as it is; a sent or ambiguous one only as a new version', () => {
+    expect(reportTarget(0, '', false)).toEqual({ version: 1 });
+    expect(reportTarget(0, '', true)).toEqual({ version: 1 });
+    expect(reportTarget(1, 'error', false)).toEqual({ version: 1 });
+    expect(reportTarget(1, 'pendiente', true)).toEqual({ version: 1 });
+    expect(reportTarget(1, 'enviado', false)).toEqual({ refuse: 'sent' });
+    expect(reportTarget(1, 'enviado', true)).toEqual({ version: 2 });
+    expect(reportTarget(2, 'enviando', false)).toEqual({ refuse: 'ambiguous' });
+    expect(reportTarget(2, 'enviando', true)).toEqual({ version: 3 });
+    expect(reportTarget(NaN, 'enviado', false)).toEqual({ version: 1 });
+  });
+});
+
+describe('the clock\'s consolidation duty', () => {
+  const s = (moduleId: string, n: number, end: string | null, status = 'Realizada') => ({
+    id: `${moduleId}-S${n}`, moduleId, number: n, start: null, end: end === null ? null : at(end).getTime(), status, meetUrl: '',
+  });
+  test('due a day after each module\'s last counted session; a module with a session without its end is not due', () => {
+    const times = consolidationDueTimes([
+      s('A', 1, '2026-12-01T20:00'),
+      s('A', 2, '2026-12-10T20:00'),
+      s('A', 3, '2026-12-20T20:00', 'Cancelada'),
+      s('B', 1, '2026-12-05T20:00'),
+      s('B', 2, null),
+    ]);
+    expect(times).toEqual([at('2026-12-11T20:00').getTime()]);
+  });
+  test('once: after its moment, unless consolidated since', () => {
+    const end = at('2026-12-10T20:00');
+    expect(needsAutoConsolidation(end, null, at('2026-12-11T19:59'))).toBe(false);
+    expect(needsAutoConsolidation(end, null, at('2026-12-11T20:00'))).toBe(true);
+    // Consolidated by hand right after the end: the day-after one still runs (the answers are in by then).
+    expect(needsAutoConsolidation(end, at('2026-12-10T21:00'), at('2026-12-11T21:00'))).toBe(true);
+    expect(needsAutoConsolidation(end, at('2026-12-11T20:05'), at('2026-12-12T09:00'))).toBe(false);
+    expect(needsAutoConsolidation(null, null, at('2026-12-12T09:00'))).toBe(false);
   });
 });
