@@ -43,6 +43,7 @@ export const MANIFEST_SCOPES: readonly string[] = [
   'https://www.googleapis.com/auth/calendar.events',
   'https://www.googleapis.com/auth/forms',
   'https://www.googleapis.com/auth/drive',
+  'https://www.googleapis.com/auth/presentations',
   'https://www.googleapis.com/auth/userinfo.email',
 ];
 
