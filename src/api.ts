@@ -319,3 +319,20 @@ export interface ServerApi {
   /** «Enviar encuesta ahora»: the survey to the people marked present and not yet surveyed. */
   sendSessionSurvey(sessionId: string): SessionSurveyResult;
 }
+
+// ---------------------------------------------------------------------------- workshops: consolidation and report to the Dirección (B12; issue 13) — REPORT block (i13-report)
+
+import type { ModuleReportView, ReportSendResult } from './app/workshops/module-report';
+import type { ConsolidationResult } from './app/workshops/consolidation';
+
+export type { ModuleReportView, ReportSendResult, ReportState } from './app/workshops/module-report';
+export type { ConsolidationResult } from './app/workshops/consolidation';
+
+/** «Consolidado e informe» of a module (issue 13, items 1 and 5). */
+export interface ServerApi {
+  getModuleReportView(moduleId: string): ModuleReportView;
+  /** «Consolidar»: the module's attendance and survey tabs rewritten whole, with their charts. */
+  consolidateModule(moduleId: string): ConsolidationResult;
+  /** «Enviar informe a la Dirección» (false) / «Enviar nueva versión» (true); `seenVersion`: the version the panel showed. Coordinators only. */
+  sendModuleReport(moduleId: string, newVersion: boolean, seenVersion?: number): ReportSendResult;
+}

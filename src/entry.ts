@@ -91,6 +91,7 @@ export * from './entry/workshops-invitations';
 // Issue 12 (i12-silnet): B10 Silnet and WhatsApp, B11 the closing.
 export * from './entry/workshops-silnet';
 export * from './entry/workshops-closing';
+export * from './entry/workshops-report';
 // Attendance of a session (B09) and the session screen (issue 12, i12-attendance).
 export * from './entry/workshops-attendance';
 // Running the sessions (issue 12, B06–B07): the session clock and the access links.

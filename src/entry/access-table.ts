@@ -78,6 +78,10 @@ export const ENTRY_ACCESS = {
   sendSessionAccessLinks: 'member',
   // B08 the workshop survey (issue 12): «Enviar encuesta» of a session.
   sendSessionSurvey: 'member',
+  // B12 (issue 13, i13-report): «Consolidado e informe» — the figures, «Consolidar»; the report to the Dirección speaks for the service.
+  getModuleReportView: 'member',
+  consolidateModule: 'member',
+  sendModuleReport: 'coordinator',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',

@@ -8,6 +8,7 @@ import { runSessionClock as runClock } from '../app/workshops/session-clock';
 import { SESSION_DUTIES } from '../app/workshops/session-duties';
 import { SESSION_CLOCK_EXECUTION_KIND } from '../domain/messages/workshop-access';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
+import { ActiveGeneratedTabs } from '../gas/generated-tabs-active';
 import { guarded } from './guard';
 
 /** Time-driven (its own one-off wake-up and the daily safety net): runs every session duty that is due. */
@@ -16,7 +17,8 @@ export function runSessionClock(e?: GoogleAppsScript.Events.TimeDriven): string 
     'runSessionClock',
     SESSION_CLOCK_EXECUTION_KIND,
     (ctx) => {
-      const result = runClock(ctx, SESSION_DUTIES);
+      // B12: the generated tabs for the module's consolidation once its last session ended.
+      const result = runClock({ ...ctx, tabs: new ActiveGeneratedTabs() }, SESSION_DUTIES);
       console.log(result.summary);
       return result.summary;
     },

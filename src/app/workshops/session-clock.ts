@@ -18,7 +18,7 @@ import { ACCESS_AUDIT as A, ACCESS_MESSAGES as M } from '../../domain/messages/w
 import { formatLimaDateTime } from '../../domain/lima-time';
 import { SESSIONS_TAB, SETTINGS_TAB } from '../../domain/schema';
 import { planClock, mustReschedule, type ClockSession } from '../../domain/workshops/session-clock';
-import type { AuditLog, Clock, FormAdmin, FormChoices, Forms, KeyValueStore, Lock, Mailer, Scheduler, WebAppService, Workbook, Workbooks } from '../../ports';
+import type { AuditLog, Clock, FormAdmin, GeneratedTabs, FormChoices, Forms, KeyValueStore, Lock, Mailer, Scheduler, WebAppService, Workbook, Workbooks } from '../../ports';
 import { acquireLease, continuationProperty, dailyTriggerId, releaseLease, SAFETY_CONTINUATION_MS } from '../jobs';
 import { readSettings, type Settings } from '../settings';
 import { dateOf, int, text } from './cells';
@@ -45,6 +45,8 @@ export interface SessionClockDeps {
   forms: Forms & FormAdmin & FormChoices;
   /** Working time of a duty before it stops itself (tests shorten it). */
   budgetMs?: number;
+  /** B12: the generated tabs (the module's consolidation once its last session ended); absent: that duty does nothing. */
+  tabs?: GeneratedTabs;
 }
 
 /**

@@ -12,6 +12,7 @@ import { CHECKIN_CHOICES_DUTY } from './checkin';
 import { runWorkshopSurveys, WORKSHOP_SURVEY_DUTY } from './survey';
 import { applyProgress, PROGRESS_DUTY } from './progress';
 import type { SessionDuty } from './session-clock';
+import { AUTO_CONSOLIDATION_DELAY_MS, consolidateEndedModules } from './consolidation';
 
 /** The clock's sessions in the shape the progress rules take (only start and end matter for when). */
 function asProgress(s: ClockSession) {
@@ -56,4 +57,27 @@ const SURVEYS: SessionDuty = {
   },
 };
 
-export const SESSION_DUTIES: readonly SessionDuty[] = [ACCESS_LINKS_DUTY, PROGRESS, CHECKIN_CHOICES, SURVEYS];
+/**
+ * B12: a module is consolidated (its attendance and survey tabs with charts) a day after its last
+ * counted session ended (the survey answers are in by then) — once: later on request from the panel.
+ */
+export const CONSOLIDATION_DUTY_NAME = 'Consolidado del módulo';
+export function consolidationDueTimes(sessions: readonly ClockSession[]): number[] {
+  const byModule = new Map<string, ClockSession[]>();
+  for (const s of sessions) {
+    if (s.moduleId === '' || s.status === 'Cancelada') continue;
+    const list = byModule.get(s.moduleId) ?? [];
+    list.push(s);
+    byModule.set(s.moduleId, list);
+  }
+  const out: number[] = [];
+  for (const list of byModule.values()) if (list.every((s) => s.end !== null)) out.push(Math.max(...list.map((s) => s.end!)) + AUTO_CONSOLIDATION_DELAY_MS);
+  return out;
+}
+const CONSOLIDATION: SessionDuty = {
+  name: CONSOLIDATION_DUTY_NAME,
+  dueTimes: (sessions) => consolidationDueTimes(sessions),
+  run: (deps, now) => consolidateEndedModules(deps, now),
+};
+
+export const SESSION_DUTIES: readonly SessionDuty[] = [ACCESS_LINKS_DUTY, PROGRESS, CHECKIN_CHOICES, SURVEYS, CONSOLIDATION];
