@@ -11,6 +11,7 @@ import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { promoteWaiting } from '../app/workshops/registration';
 import { recordedSiblingId } from '../app/setup';
 import { REGISTRATIONS_TAB } from '../domain/schema';
+import { ActiveGeneratedTabs } from '../gas/generated-tabs-active';
 import type { Context } from './context';
 import { ensureSessionClock } from '../app/workshops/session-clock';
 import { guarded } from './guard';
@@ -53,7 +54,7 @@ function onPersonDeletionFreedPlaces(ctx: Context, moduleIds: readonly string[])
 /** Anonymises every record of that DNI (or email); `confirmation` must repeat it (right of deletion). */
 export function deletePersonData(dni: string, confirmation: string): PersonChangeResult {
   return guarded('deletePersonData', EXECUTION_KINDS.panel, (ctx) =>
-    // B12: Drive, to retire the person's certificate PDFs.
-    deleteUseCase({ ...ctx, drive: new DriveAppFiles() }, dni, confirmation, (ids) => onPersonDeletionFreedPlaces(ctx, ids)),
+    // B12: Drive, to retire the person's certificate PDFs; the generated tabs, to rewrite the module's consolidation without her.
+    deleteUseCase({ ...ctx, drive: new DriveAppFiles(), tabs: new ActiveGeneratedTabs() }, dni, confirmation, (ids) => onPersonDeletionFreedPlaces(ctx, ids)),
   );
 }

@@ -187,4 +187,16 @@ describe('B12: consolidation and the report to the Dirección', () => {
     // No journal entry says 'enviando'.
     expect(Object.entries(w.ws.properties(w.talleres)).filter(([k, v]) => k.includes('informe-modulo') && v.startsWith('enviando'))).toEqual([]);
   });
+
+  test('a Ley 29733 deletion rewrites the consolidated tabs without her and says the sent reports name her', () => {
+    const named = () => w.ws.values(w.talleres, attendanceTab()).some((r) => r.includes('María José Quispe'));
+    expect(named()).toBe(true);
+    const r = call<{ ok: boolean; message: string }>('deletePersonData', ['04000001', '04000001']);
+    expect(r.ok).toBe(true);
+    expect(r.message).toContain(`Se rehízo el consolidado del módulo ${id}`);
+    expect(r.message).toContain(`El informe a la Dirección del módulo ${id} incluye su nombre`);
+    expect(named()).toBe(false);
+    // The matrix keeps her line (the attendance figures stay), without the name.
+    expect(w.ws.values(w.talleres, attendanceTab()).filter((row) => row[0] === 1)).toHaveLength(1);
+  });
 });

@@ -70,6 +70,7 @@ import { gatherPersonData, heldCounts, heldTargets, lookupResult, type Attendanc
 import type { PersonChangeResult } from './types';
 // B12 (issue 13, i13-verify): the person's certificates.
 import { CERTIFICATES_TAB, type CertificateKey } from '../../domain/schema';
+import { refreshConsolidations } from '../workshops/consolidation';
 import { DELETION_BY, DELETION_REVOKE_REASON, PERSONAL_DATA_CERTIFICATE_MESSAGES as MC } from '../../domain/messages/personal-data-certificates';
 import { folderIdOf } from '../../domain/workshops/drive-files';
 
@@ -332,6 +333,9 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     let workshopSurveysUnlinked = 0;
     let sessionMailsCleared = 0;
     let certificatesRevoked = 0;
+    const reconsolidated: string[] = [];
+    const staleConsolidations: string[] = [];
+    const reported: string[] = [];
     if (held.talleres) {
       // B08: the answers lose the link to the person and the comment; the scores stay for the statistics.
       const surveyChanges: RowChange<WorkshopSurveyKey>[] = held.workshopSurveys.map((r) => ({ id: r.id, fields: { registrationId: '', comment: '' } }));
@@ -379,6 +383,19 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       if (certificateChanges.length) certificatesRevoked = held.talleres.table(CERTIFICATES_TAB).update(certificateChanges, { mode: 'span' }).updated.length;
 
       if (registrationChanges.length) registrationsAnonymised = held.talleres.table(REGISTRATIONS_TAB).update(registrationChanges, { mode: 'span' }).updated.length;
+
+      // B12: the module's consolidated tabs list names: rewritten from the rows just anonymised
+      //      (here, when this is "Programación Talleres Masivos"), else the message says to.
+      const modules = new Set(held.registrations.map((r) => cellString(r.record.moduleId)).filter((id) => id !== ''));
+      if (modules.size && held.talleres.table(MODULES_TAB).exists()) {
+        const moduleRows = held.talleres.table(MODULES_TAB).read({ fresh: true }).rows.filter((r) => modules.has(r.id));
+        const consolidated = moduleRows.filter((r) => cellString(r.record.consolidatedAt) !== '').map((r) => r.id);
+        reported.push(...moduleRows.filter((r) => Number(r.record.reportVersion) > 0).map((r) => r.id));
+        if (consolidated.length && deps.tabs && deps.workbooks.current().id === held.talleres.id) {
+          reconsolidated.push(...refreshConsolidations({ ...deps, tabs: deps.tabs }, new Set(consolidated), now));
+        }
+        staleConsolidations.push(...consolidated.filter((id) => !reconsolidated.includes(id)));
+      }
     }
 
     // 5. Last, the rows that lead to her.
@@ -414,7 +431,10 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     return {
       ok: true,
       message:
-        M.deleted(dni, counts) + (freedPlaces.length ? M.placesFreed(freedPlaces.length) : '') + (certificatesRevoked || pdfsTrashed || pdfsRemoved.length ? MC.deleted(certificatesRevoked, pdfsTrashed, pdfsRemoved) : ''),
+        M.deleted(dni, counts) + (freedPlaces.length ? M.placesFreed(freedPlaces.length) : '') + (certificatesRevoked || pdfsTrashed || pdfsRemoved.length ? MC.deleted(certificatesRevoked, pdfsTrashed, pdfsRemoved) : '') +
+        (reconsolidated.length ? MC.reconsolidated(reconsolidated) : '') +
+        (staleConsolidations.length ? MC.reconsolidateInTalleres(staleConsolidations) : '') +
+        (reported.length ? MC.reportsNameHer(reported) : ''),
       changed: Object.values(counts).reduce((a, b) => a + b, 0),
       freedPlaces,
       ...(after.ok ? { lookup: lookupResult(after.held) } : {}),

@@ -74,7 +74,7 @@ import type { PersonExport, PersonLookupResult, PersonRecordView } from './types
 // B12 (issue 13, i13-verify): the person's certificates.
 import { CERTIFICATES_TAB, type CertificateKey } from '../../domain/schema';
 import { CERTIFICATE_SOURCE, PERSONAL_DATA_CERTIFICATE_MESSAGES as MC } from '../../domain/messages/personal-data-certificates';
-import type { DriveFiles } from '../../ports';
+import type { DriveFiles, GeneratedTabs } from '../../ports';
 
 export interface PersonDataDeps {
   workbooks: Workbooks;
@@ -85,6 +85,8 @@ export interface PersonDataDeps {
   audit: AuditLog;
   /** B12: Drive, for a deletion to retire the certificates' PDFs (absent: a deletion with PDFs to retire is refused). */
   drive?: DriveFiles;
+  /** B12: the generated tabs, for a deletion to rewrite the module's consolidation without the person (absent: the message says to consolidate again). */
+  tabs?: GeneratedTabs;
 }
 
 export type AttendanceKey = (typeof ATTENDANCE_TAB)['columns'][number]['key'];

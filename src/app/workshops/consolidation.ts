@@ -165,6 +165,22 @@ function writeConsolidation(deps: ConsolidationDeps, row: TableRow<ModuleKey>, n
   return { ok: true, message: M.consolidated(when), consolidatedAt: when, tabs: { attendance: a.name, survey: s.name } };
 }
 
+/**
+ * Rewrites the consolidation of modules that have one (their 'Consolidado' is set), holding the
+ * lock the caller took: a Ley 29733 deletion calls it so the generated tabs stop naming the person
+ * (src/app/personal-data/change.ts). Returns the IDs rewritten.
+ */
+export function refreshConsolidations(deps: ConsolidationDeps, moduleIds: ReadonlySet<string>, now: Date): string[] {
+  const book = deps.workbooks.current();
+  if (moduleIds.size === 0 || !book.table(MODULES_TAB).exists()) return [];
+  const done: string[] = [];
+  for (const row of book.table(MODULES_TAB).read({ fresh: true }).rows) {
+    if (!moduleIds.has(row.id) || dateOf(row.record.consolidatedAt) === null) continue;
+    if (writeConsolidation(deps, row, now, false).ok) done.push(row.id);
+  }
+  return done;
+}
+
 /** «Consolidar»: (re)writes the module's attendance and survey tabs with their charts. */
 export function consolidate(deps: ConsolidationDeps, rawModuleId: unknown): ConsolidationResult {
   const id = cleanText(rawModuleId, 80);

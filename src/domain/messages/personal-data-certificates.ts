@@ -42,6 +42,16 @@ export const PERSONAL_DATA_CERTIFICATE_MESSAGES = {
   reissueNeeded: (codes: readonly string[]) =>
     ` ${codes.length === 1 ? `El certificado ${codes[0]} ya emitido conserva` : `Los certificados ${codes.join(', ')} ya emitidos conservan`} el nombre anterior: ` +
     'para corregirlo, reemítalo desde el panel de Talleres, en la sección de certificados del módulo (se genera un código nuevo y el anterior queda como reemplazado).',
+  /** Appended to a deletion's message: the module's generated tabs were rewritten without her. */
+  reconsolidated: (modules: readonly string[]) =>
+    ` Se rehízo el consolidado ${modules.length === 1 ? `del módulo ${modules[0]}` : `de los módulos ${modules.join(', ')}`} para que ya no la nombre.`,
+  /** The deletion ran in the other spreadsheet: the consolidation must be redone in Talleres. */
+  reconsolidateInTalleres: (modules: readonly string[]) =>
+    ` El consolidado ${modules.length === 1 ? `del módulo ${modules[0]}` : `de los módulos ${modules.join(', ')}`} todavía la nombra: pulse «Consolidar» en «Programación Talleres Masivos».`,
+  /** Reports already sent name her: the PDFs kept in the module's folder are the coordinator's decision. */
+  reportsNameHer: (modules: readonly string[]) =>
+    ` ${modules.length === 1 ? `El informe a la Dirección del módulo ${modules[0]} incluye` : `Los informes a la Dirección de los módulos ${modules.join(', ')} incluyen`} su nombre en las listas de asistencia: ` +
+    'los correos enviados no se pueden recuperar; si el informe no debe conservarse así, envíe una nueva versión y retire la anterior de la carpeta del módulo.',
   /** The deletion's audit detail addition. */
   deletedAudit: (revoked: number, trashed: number, removed: number) => ` Certificados revocados: ${revoked}; PDF a la papelera: ${trashed}; PDF quitados de la carpeta: ${removed}.`,
 } as const;
