@@ -632,6 +632,22 @@ export function runCertificates(deps: CertificateDeps): CertificateRunResult {
   return result;
 }
 
+/** A person whose PDF could not be made (Drive or Slides failed) is tried again this much later, a few times. */
+export const RETRY_DELAY_MS = 15 * 60_000;
+export const MAX_RETRIES = 3;
+const failuresProperty = (moduleId: string) => `SOE_CERT_FAILS:${moduleId}`;
+
+/** True when the module is to be looked at again after a failure (counted per module, MAX_RETRIES times). */
+function retryAfterFailure(deps: CertificateDeps, moduleId: string): boolean {
+  const n = Number(deps.properties.get(failuresProperty(moduleId)) ?? 0) || 0;
+  if (n >= MAX_RETRIES) {
+    deps.properties.delete(failuresProperty(moduleId));
+    return false;
+  }
+  deps.properties.setAll({ [failuresProperty(moduleId)]: String(n + 1) });
+  return true;
+}
+
 function readSiblingHour(deps: CertificateDeps): number {
   try {
     const id = recordedSiblingId(deps.properties);
@@ -651,6 +667,7 @@ function runLeased(deps: CertificateDeps, budget: Budget, result: CertificateRun
   const done = new Set<string>();
   let outOfQuota = false;
   let outOfTime = false;
+  let retry = false;
   if (isTalleres(deps) && modules.length) {
     const book = deps.workbooks.current();
     const settings = readSettings(book.table(SETTINGS_TAB)).settings;
@@ -695,6 +712,7 @@ function runLeased(deps: CertificateDeps, budget: Budget, result: CertificateRun
       };
       const codesInTab = new Map(w.certificates.map((c) => [c.id, text(c.record.registrationId)]));
       let k = 0;
+      let failed = 0;
       for (; k < plan.steps.length; k++) {
         if (budget.exhausted(FINAL_RESERVE_MS + PER_CERTIFICATE_RESERVE_MS)) {
           outOfTime = true;
@@ -719,8 +737,11 @@ function runLeased(deps: CertificateDeps, budget: Budget, result: CertificateRun
           out = issueOne(env, code, reg, step.kind === 'resume' || owner !== undefined ? byCode.get(code) : undefined);
         } catch (e) {
           const reason = e instanceof Error ? e.message : String(e);
+          // The platform killing the execution is not a failure of this person's certificate.
+          if (/Exceeded maximum execution time/i.test(reason)) throw e;
           deps.audit.record({ action: A.refused, target: code, result: 'Error', detail: M.renderFailed(reason) });
           result.errors++;
+          failed++;
           continue;
         }
         const name = String(out.fields.fullName ?? text(byCode.get(code)?.record.fullName));
@@ -752,7 +773,11 @@ function runLeased(deps: CertificateDeps, budget: Budget, result: CertificateRun
       const left = plan.steps.length - k + (outOfQuota && issued.length && issued[issued.length - 1]!.delivery === 'pendiente' ? 1 : 0);
       if (outOfQuota) result.waiting += left;
       else if (outOfTime) result.remaining += left;
-      else done.add(moduleId);
+      else if (failed > 0 && retryAfterFailure(deps, moduleId)) retry = true;
+      else {
+        done.add(moduleId);
+        deps.properties.delete(failuresProperty(moduleId));
+      }
     }
     writeIssued(deps, issued, review);
     clearJournal(deps.properties, KIND, [...stale, ...issued.filter((i) => i.delivery === 'enviado' || i.delivery === 'enviando').map((i) => String(i.regFields.certificateCode))]);
@@ -772,7 +797,7 @@ function runLeased(deps: CertificateDeps, budget: Budget, result: CertificateRun
   release();
   if (result.remaining > 0 || (left.length > 0 && !outOfQuota)) {
     deps.properties.delete(WAITING_PROPERTY);
-    scheduleContinuation(deps, CERTIFICATES_HANDLER, CONTINUATION_DELAY_MS, { replace: true });
+    scheduleContinuation(deps, CERTIFICATES_HANDLER, retry && result.remaining === 0 ? RETRY_DELAY_MS : CONTINUATION_DELAY_MS, { replace: true });
     result.continues = true;
   } else if (outOfQuota) {
     const at = nextInvitationDay(now, readSiblingHour(deps));
@@ -860,7 +885,8 @@ export function reissueCertificate(deps: CertificateDeps, rawCode: unknown, rawN
     // 2. The old PDF leaves the folder.
     const oldPdf = text(old.record.pdfFileId);
     if (oldPdf) deps.drive.retire(oldPdf, folder.id);
-    deps.audit.record({ action: A.reissued, target: old.id, result: out.delivery === 'enviando' ? 'Por revisar' : 'Correcto', detail: `→ ${newCode} (${out.delivery})` });
+    const nothingNew = existing !== undefined && text(existing.record.delivery) === out.delivery && text(existing.record.pdfFileId) !== '';
+    deps.audit.record({ action: A.reissued, target: old.id, result: nothingNew ? 'Sin cambios' : out.delivery === 'enviando' ? 'Por revisar' : 'Correcto', detail: `→ ${newCode} (${out.delivery})` });
     return { ok: true, message: M.reissued(newCode), code: newCode, url: String(out.fields.pdfUrl ?? ''), view: certificatesView(deps, moduleId) };
   });
 }
