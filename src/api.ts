@@ -319,3 +319,24 @@ export interface ServerApi {
   /** «Enviar encuesta ahora»: the survey to the people marked present and not yet surveyed. */
   sendSessionSurvey(sessionId: string): SessionSurveyResult;
 }
+
+// ---------------------------------------------------------------------------- workshops: certificates (B12; issue 13) — CERTIFICATES block (i13-certs)
+
+import type { CertificateActionResult, CertificatesView } from './app/workshops/certificates';
+
+export type { CertificateActionResult, CertificatePersonView, CertificatesView } from './app/workshops/certificates';
+export type { CertificateProgress, TemplateCheck } from './domain/workshops/certificates';
+
+/** The module's certificates (issue 13, B12 items 2–4). */
+export interface ServerApi {
+  /** Template check (missing placeholders), progress (issued / to issue / waiting for quota / errors), each person's code, state and PDF. */
+  getCertificatesView(moduleId: string): CertificatesView;
+  /** «Vista previa»: one certificate (the chosen participant, or the first who meets the rule) as a PDF 'Vista previa - …'; not issued, not sent; `url` is the PDF. */
+  previewCertificate(moduleId: string, registrationId?: string): CertificateActionResult;
+  /** «Emitir certificados»: starts the job (it goes on by itself across executions and days) and answers at once with `view`. */
+  issueCertificates(moduleId: string): CertificateActionResult;
+  /** «Corregir nombre y reemitir» (coordinator): new code (`code`), old one 'Reemplazado', new PDF emailed, old PDF retired. */
+  reissueCertificate(code: string, correctedName: string): CertificateActionResult;
+  /** «Revocar» (coordinator): reason required; state 'Revocado', PDF retired. */
+  revokeCertificate(code: string, reason: string): CertificateActionResult;
+}

@@ -344,3 +344,41 @@ describe('a crash at every external call of the issuing job', () => {
     expect(certs.filter((c) => c.delivery === 'enviado').length + ambiguous.length).toBe(5);
   });
 });
+
+describe('setup makes the template', () => {
+  test('when the setting is empty or cannot be opened; mirrors its ID and link; a second setup keeps it', () => {
+    const workbooks = new MemoryWorkbooks(BOOK);
+    const book = workbooks.add(new MemoryWorkbook(BOOK, 'Programación Talleres Masivos'));
+    const properties = new MemoryStore();
+    const drive = new FakeDrive();
+    const slides = new FakeSlides(drive);
+    const deps = { workbooks, properties, scheduler: new MemoryScheduler(COORD), lock: new NoLock(), clock: new FixedClock(limaDate(2027, 1, 1, 9)), session: new FixedSession(COORD), audit: new ArrayAuditLog(), certificates: { slides, drive } };
+    const setting = (name: string) => {
+      book.newExecution();
+      return String(book.table(SETTINGS_TAB).read().rows.find((r) => r.record.name === name)?.record.value ?? '');
+    };
+    const first = runSetup(deps, { role: 'talleres' });
+    const id = setting('Plantilla de certificado (ID)');
+    expect(id).not.toBe('');
+    expect(slides.templateText(id)).toMatch(/\{\{nombre\}\}/);
+    expect(setting('Plantilla de certificado (enlace)')).toBe(`https://docs.google.com/presentation/d/${id}/edit`);
+    expect(first.changes.some((c) => /plantilla de certificado/i.test(c))).toBe(true);
+    book.newExecution();
+    runSetup(deps, { role: 'talleres' });
+    expect(setting('Plantilla de certificado (ID)')).toBe(id);
+    expect(drive.files.filter((f) => f.name.startsWith('Plantilla de certificado'))).toHaveLength(1);
+    // Deleted: a new one, mirrored.
+    slides.templates.delete(id);
+    book.newExecution();
+    runSetup(deps, { role: 'talleres' });
+    const again = setting('Plantilla de certificado (ID)');
+    expect(again).not.toBe(id);
+    expect(slides.templateText(again)).not.toBeNull();
+    // A template the Dirección chose (typed ID) is kept.
+    const theirs = slides.createTemplate(drive.folders[0]!.id, 'Diseño de la Dirección');
+    book.table(SETTINGS_TAB).update([{ id: 'Plantilla de certificado (ID)', fields: { value: theirs.id } }]);
+    book.newExecution();
+    runSetup(deps, { role: 'talleres' });
+    expect(setting('Plantilla de certificado (ID)')).toBe(theirs.id);
+  });
+});
