@@ -198,3 +198,23 @@ describe('the QR', () => {
     expect(() => decodeBase64('a*b=')).toThrow();
   });
 });
+
+describe('«Diagnóstico» of the template', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkCertificateTemplate } = require('../../../src/domain/diagnostics') as typeof import('../../../src/domain/diagnostics');
+  const at = new Date('2027-03-01T15:00:00Z');
+  const facts = (text: string | null, templateId = 'tpl') => {
+    const t = checkTemplate(text);
+    return { ok: true as const, value: { templateId, ok: t.ok, opened: t.opened, message: t.message } };
+  };
+  test('ok, attention for a recommended one missing, failure for a required one, no template or an error', () => {
+    const full = '{{nombre}} {{documento}} {{modulo}} {{horas}} {{fechas}} {{codigo}} {{verificacion}} {{qr}}';
+    expect(checkCertificateTemplate(facts(full), at).result).toBe('ok');
+    expect(checkCertificateTemplate(facts(full.replace('{{qr}}', '')), at).result).toBe('attention');
+    const bad = checkCertificateTemplate(facts(full.replace('{{verificacion}}', '')), at);
+    expect(bad.result).toBe('failure');
+    expect(bad.detail).toContain('{{verificacion}}');
+    expect(checkCertificateTemplate(facts(null, ''), at).detail).toMatch(/Configurar esta hoja/);
+    expect(checkCertificateTemplate({ ok: false, error: 'Slides caído' }, at).result).toBe('failure');
+  });
+});
