@@ -16,6 +16,7 @@ import { factSheetControls } from './workshops-files';
 import { invitationControls } from './workshops-invitations';
 import { silnetControls } from './workshops-silnet';
 import { closingControls } from './workshops-closing';
+import { certificateControls } from './workshops-certificates';
 import { sessionControls } from './workshops-session';
 
 const T = M.modules;
@@ -107,6 +108,8 @@ function moduleItem(m: ModuleView): HTMLLIElement {
       // Issue 12 (i12-silnet): B10 Silnet and WhatsApp, B11 the closing's order.
       silnetControls(m, say),
       closingControls(m, say),
+      // Issue 13 (i13-certs): B12 certificates.
+      certificateControls(m, say),
       // B06–B09: the session screen (sidebar/workshops-session.ts).
       sessionControls(m, say),
     ),
