@@ -18,6 +18,9 @@ import { mailStore, type SentMail } from './services/mail';
 import { calendarStore } from './services/calendar';
 import { formsStore, parsePrefilledUrl, submitFormResponse } from './services/forms';
 import { driveStore } from './services/drive';
+import { savedPresentation } from './services/slides/doc';
+import { PRESENTATION_MIME, clonePresentation, type PresentationData } from './services/slides/model';
+import { presentationToPdf } from './services/slides/render';
 import { respondToEvent as respond, type EventResource, type GuestResponse } from './services/calendar/store';
 import { HtmlOutput } from './services/html';
 import { writeAttendanceReport, type MeetReportOptions, type MeetReportParticipant } from './services/meet/attendance-report';
@@ -548,6 +551,20 @@ export class Workspace {
     const item = store.get(id);
     if (!item || item.kind !== 'file') throw new Error(`no Drive file with id ${id}`);
     return { name: item.name, mimeType: item.mimeType, bytes: store.bytes(item) };
+  }
+
+  /** Slides: a presentation's saved content (what Drive, a copy and an export see); throws for an unknown ID. */
+  presentation(id: string): PresentationData {
+    const item = driveStore(this.state).get(id);
+    if (!item || item.mimeType !== PRESENTATION_MIME) throw new Error(`no presentation with id ${id}`);
+    return clonePresentation(savedPresentation(item, null));
+  }
+
+  /** Slides: the presentation exported to PDF, as File.getAs('application/pdf') makes it. */
+  presentationPdf(id: string): Uint8Array {
+    const item = driveStore(this.state).get(id);
+    if (!item || item.mimeType !== PRESENTATION_MIME) throw new Error(`no presentation with id ${id}`);
+    return presentationToPdf(savedPresentation(item, null), { title: item.name, at: new Date(this.state.now()) });
   }
 
   /**

@@ -105,6 +105,7 @@ describe('appsscript.json', () => {
         'https://www.googleapis.com/auth/calendar.events',
         'https://www.googleapis.com/auth/forms',
         'https://www.googleapis.com/auth/drive',
+        'https://www.googleapis.com/auth/presentations',
         'https://www.googleapis.com/auth/userinfo.email',
       ].sort(),
     );

@@ -9,7 +9,8 @@ export type QuotaKind =
   | 'triggerRuntimeMs'
   | 'propertiesReadWrite'
   | 'documentsCreated'
-  | 'spreadsheetsCreated';
+  | 'spreadsheetsCreated'
+  | 'presentationsCreated';
 
 export const DAILY_QUOTAS: Record<AccountKind, Record<QuotaKind, number>> = {
   consumer: {
@@ -19,6 +20,7 @@ export const DAILY_QUOTAS: Record<AccountKind, Record<QuotaKind, number>> = {
     propertiesReadWrite: 50_000,
     documentsCreated: 250,
     spreadsheetsCreated: 250,
+    presentationsCreated: 250,
   },
   workspace: {
     emailRecipients: 1500,
@@ -27,6 +29,7 @@ export const DAILY_QUOTAS: Record<AccountKind, Record<QuotaKind, number>> = {
     propertiesReadWrite: 500_000,
     documentsCreated: 1500,
     spreadsheetsCreated: 3200,
+    presentationsCreated: 1500,
   },
 };
 
@@ -38,6 +41,8 @@ const QUOTA_MESSAGES: Record<QuotaKind, string> = {
   propertiesReadWrite: 'Service invoked too many times for one day: properties.',
   documentsCreated: 'Service invoked too many times for one day: docs create.',
   spreadsheetsCreated: 'Service invoked too many times for one day: spreadsheets create.',
+  // "Presentations created: 250 / day (consumer), 1,500 / day (Workspace)"; the message follows the pattern of the others.
+  presentationsCreated: 'Service invoked too many times for one day: presentations create.',
 };
 
 interface Window {

@@ -1,8 +1,11 @@
 import type { ServiceEnv, ServiceInstaller } from '../core/env';
 import { GasObject } from '../core/gas-object';
-import { Blob, toBytes } from './blob';
+import { Blob, toBytes, withExtension } from './blob';
 import { DRIVE_MESSAGES, canEditItem, canViewItem, requireEdit, shareItem } from './drive/access';
 import { ACCESS, FOLDER_MIME, PERMISSION, driveStore, type Access, type DriveItem, type Permission } from './drive/store';
+import { savedPresentation } from './slides/doc';
+import { PRESENTATION_MIME, clonePresentation } from './slides/model';
+import { presentationToPdf } from './slides/render';
 
 export { driveStore, DriveStore, FOLDER_MIME } from './drive/store';
 export type { DriveItem } from './drive/store';
@@ -170,16 +173,70 @@ export class File extends DriveItemObject {
     return driveStore(this._env.state).bytes(this._item).length;
   }
 
+  /**
+   * The file's bytes. A Google Slides file has no bytes of its own: Drive gives its PDF export
+   * (named "<name>.pdf"), made from the saved version (what saveAndClose or the end of the
+   * editing execution saved, not pending edits: guides/slides/lifecycle).
+   */
   getBlob(): Blob {
     const item = this._item;
-    const blob = new Blob(driveStore(this._env.state).bytes(item), item.mimeType, item.name);
     const state = this._env.state;
+    let blob: Blob;
+    if (item.mimeType === PRESENTATION_MIME) {
+      const at = new Date(state.now());
+      blob = new Blob(presentationToPdf(savedPresentation(item, this._env.exec.record.id), { title: item.name, at }), 'application/pdf', withExtension(item.name, 'pdf'));
+    } else {
+      blob = new Blob(driveStore(state).bytes(item), item.mimeType, item.name);
+    }
     blob._now = () => state.now();
     return blob;
   }
 
+  /** getAs(contentType): a Slides file converts to 'application/pdf' only (the emulator's subset). */
   getAs(contentType: string): Blob {
+    const item = this._item;
+    if (item.mimeType === PRESENTATION_MIME) {
+      if (String(contentType).split(';')[0].trim().toLowerCase() !== 'application/pdf') {
+        throw new Error(`Converting from ${item.mimeType} to ${contentType} is not supported.`);
+      }
+      return this.getBlob();
+    }
     return this.getBlob().getAs(contentType);
+  }
+
+  /**
+   * makeCopy() | makeCopy(name) | makeCopy(destination) | makeCopy(name, destination)
+   * (reference/drive/file#makeCopy): a new file owned by the user running the script, with the
+   * source's content (a presentation's saved version), named "Copy of <name>" unless named; in
+   * `destination`, else in the source's folders the user may add to, else in their My Drive.
+   * Sharing is not copied.
+   */
+  makeCopy(a?: unknown, b?: unknown): File {
+    const src = this._item;
+    let name = `Copy of ${src.name}`;
+    let destination: Folder | null = null;
+    if (a instanceof Folder) destination = a;
+    else if (a !== undefined) {
+      name = requireString(a, 'name');
+      if (b !== undefined) {
+        if (!(b instanceof Folder)) throw new Error('Invalid argument: destination');
+        destination = b;
+      }
+    }
+    const store = driveStore(this._env.state);
+    const user = this._env.exec.user;
+    let parents: string[];
+    if (destination) parents = [destination._editable().id];
+    else {
+      parents = src.parents.filter((id) => {
+        const p = store.get(id);
+        return !!p && canEditItem(p, user);
+      });
+      if (parents.length === 0) parents = [store.root(user).id];
+    }
+    const doc = src.mimeType === PRESENTATION_MIME ? clonePresentation(savedPresentation(src, this._env.exec.record.id)) : undefined;
+    const item = store.add({ kind: 'file', name, mimeType: src.mimeType, parents, owner: user, bytes: store.bytes(src), doc });
+    return new File(this._env, item.id);
   }
 
   setTrashed(trashed: boolean): File {

@@ -12,6 +12,7 @@ import { install as mail } from './mail';
 import { install as calendar } from './calendar';
 import { install as forms } from './forms';
 import { install as drive } from './drive';
+import { install as slides } from './slides';
 
 /**
  * Every emulated service. Each installer returns the globals it defines (SpreadsheetApp,
@@ -19,7 +20,7 @@ import { install as drive } from './drive';
  * the runtime filters by `ADVANCED_SERVICES`.
  */
 export const INSTALLERS: ServiceInstaller[] = [
-  sheets, script, properties, lock, cache, session, utilities, html, content, mail, calendar, forms, drive,
+  sheets, script, properties, lock, cache, session, utilities, html, content, mail, calendar, forms, drive, slides,
 ];
 
 /** Global symbol → advanced service ID, as `enabledAdvancedServices` names them. */

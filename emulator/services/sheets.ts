@@ -1,5 +1,6 @@
 import type { ServiceInstaller } from '../core/env';
 import { SpreadsheetAppService } from './sheets/app';
+import { ChartsService } from './sheets/charts';
 
 /**
  * The emulated Sheets service: the SpreadsheetApp global and the 'sheets' store. The store's
@@ -13,4 +14,7 @@ export type { Spreadsheet } from './sheets/spreadsheet';
 export type { Sheet } from './sheets/sheet';
 export type { Range } from './sheets/range';
 
-export const install: ServiceInstaller = (env) => ({ SpreadsheetApp: new SpreadsheetAppService(env) });
+export type { ChartData } from './sheets/charts';
+
+/** SpreadsheetApp, and the Charts service whose enums (Charts.ChartType) sheet charts use. */
+export const install: ServiceInstaller = (env) => ({ SpreadsheetApp: new SpreadsheetAppService(env), Charts: new ChartsService() });

@@ -33,6 +33,13 @@ export interface DriveItem {
   trashed: boolean;
   /** Files only. */
   base64?: string;
+  /** Google-native files (Slides): their content as the editor keeps it (JSON; see services/slides/model.ts). */
+  doc?: unknown;
+  /**
+   * Slides: the edits an execution made and has not saved yet (Presentation.saveAndClose, or the
+   * end of that execution, saves them: guides/slides/lifecycle). `exec` is the execution's ID.
+   */
+  draft?: { exec: string; doc: unknown };
   sharing: DriveSharing;
 }
 
@@ -64,7 +71,7 @@ export class DriveStore implements Store {
     return Object.values(this.roots).includes(id);
   }
 
-  add(init: { kind: 'file' | 'folder'; name: string; mimeType: string; parents: string[]; owner: string; bytes?: Uint8Array }): DriveItem {
+  add(init: { kind: 'file' | 'folder'; name: string; mimeType: string; parents: string[]; owner: string; bytes?: Uint8Array; doc?: unknown }): DriveItem {
     const now = this.state!.now();
     const item: DriveItem = {
       id: this.newId(),
@@ -79,6 +86,7 @@ export class DriveStore implements Store {
       sharing: { restricted: false, editors: [], viewers: [], access: 'PRIVATE', permission: 'NONE' },
     };
     if (init.kind === 'file') item.base64 = Buffer.from(init.bytes ?? new Uint8Array()).toString('base64');
+    if (init.doc !== undefined) item.doc = init.doc;
     this.items.set(item.id, item);
     return item;
   }

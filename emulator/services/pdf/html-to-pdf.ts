@@ -33,7 +33,7 @@ const STYLE: Record<BlockKind, { size: number; bold: boolean; before: number }> 
   p: { size: 11, bold: false, before: 5 },
 };
 
-function newDocument(updateMetadata: boolean): PDFDocument {
+export function newDocument(updateMetadata: boolean): PDFDocument {
   const context = PDFContext.create();
   const pageTreeRef = context.register(PDFPageTree.withContext(context));
   context.trailerInfo.Root = context.register(PDFCatalog.withContextAndPages(context, pageTreeRef));
@@ -43,7 +43,7 @@ function newDocument(updateMetadata: boolean): PDFDocument {
 }
 
 /** PDFWriter.serializeToBuffer, without its yields. */
-function serialize(doc: PDFDocument): Uint8Array {
+export function serialize(doc: PDFDocument): Uint8Array {
   const context = doc.context;
   const header = PDFHeader.forVersion(1, 7);
   const xref = PDFCrossRefSection.create();
@@ -79,7 +79,7 @@ function serialize(doc: PDFDocument): Uint8Array {
 }
 
 /** Replaces what the font cannot encode (outside WinAnsi) with "?"; tabs and odd spaces with a space. */
-function encodable(font: PDFFont, text: string): string {
+export function encodable(font: PDFFont, text: string): string {
   const set = new Set(font.getCharacterSet());
   let out = '';
   for (const ch of text.replace(/[\t\u00a0\u2000-\u200a\u202f]/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, '')) {
@@ -88,7 +88,7 @@ function encodable(font: PDFFont, text: string): string {
   return out;
 }
 
-function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
+export function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
@@ -149,11 +149,16 @@ function render(blocks: { kind: BlockKind; text: string }[], opts: PdfOptions): 
     doc.setCreationDate(opts.at);
     doc.setModificationDate(opts.at);
   }
-  for (const font of [regular, bold]) {
+  embedFonts(doc, [regular, bold]);
+  return serialize(doc);
+}
+
+/** Writes the standard fonts' dictionaries (what PDFDocument.save() does through embedAll). */
+export function embedFonts(doc: PDFDocument, fonts: PDFFont[]): void {
+  for (const font of fonts) {
     const f = font as unknown as { embedder: { embedIntoContext(c: PDFContext, r: unknown): unknown }; ref: unknown };
     f.embedder.embedIntoContext(doc.context, f.ref);
   }
-  return serialize(doc);
 }
 
 export function htmlToPdf(html: string, opts: PdfOptions): Uint8Array {

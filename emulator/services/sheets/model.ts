@@ -1,3 +1,4 @@
+import type { ChartData } from './charts';
 import { Grid } from './grid';
 
 /** A sheet (tab) of a spreadsheet, as the Sheets UI and the API see it. */
@@ -18,6 +19,8 @@ export interface SheetData {
   protection: ProtectionData | null;
   /** Protected ranges on this sheet (Range.protect), in creation order. */
   rangeProtections: RangeProtectionData[];
+  /** Embedded charts (Sheet.insertChart), in insertion order; absent = none. */
+  charts?: ChartData[];
 }
 
 /** A block of cells, 1-based. */

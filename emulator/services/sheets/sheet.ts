@@ -1,6 +1,7 @@
 import { GasObject } from '../../core/gas-object';
 import { parseA1 } from './a1';
 import { RangeList } from './range-list';
+import { chartsOf, insertChart, newChartBuilder, removeChart, updateChart, type EmbeddedChart, type EmbeddedChartBuilder } from './charts';
 import { clearBlock, writeValues } from './cells';
 import type { SheetsContext } from './context';
 import { MESSAGES, signatureError } from './messages';
@@ -365,6 +366,29 @@ export class Sheet extends GasObject {
     this._guard();
     clearBlock(this._sheet, 1, 1, this._sheet.maxRows, this._sheet.maxColumns, { formats: true });
     return this;
+  }
+
+  // ---------------------------------------------------------------- charts (./charts.ts)
+
+  /** A builder for a chart on this sheet (inserted by insertChart). */
+  newChart(): EmbeddedChartBuilder {
+    return newChartBuilder(this._ctx, this._ss, this._sheet);
+  }
+
+  insertChart(chart: EmbeddedChart): void {
+    insertChart(this._ctx, this._ss, this._sheet, chart);
+  }
+
+  getCharts(): EmbeddedChart[] {
+    return chartsOf(this._ctx, this._ss, this._sheet);
+  }
+
+  removeChart(chart: EmbeddedChart): void {
+    removeChart(this._ctx, this._ss, this._sheet, chart);
+  }
+
+  updateChart(chart: EmbeddedChart): void {
+    updateChart(this._ctx, this._ss, this._sheet, chart);
   }
 
   // ---------------------------------------------------------------- protection and forms

@@ -1,0 +1,268 @@
+import { GasObject, type GasEnum } from '../../core/gas-object';
+import { guardScriptSheet } from './access';
+import type { SheetsContext } from './context';
+import { MESSAGES } from './messages';
+import type { GridArea, SheetData, SpreadsheetData } from './model';
+import { Range } from './range';
+
+/**
+ * Embedded charts of a sheet (reference/spreadsheet/embedded-chart-builder, embedded-chart,
+ * container-info, chart-options; reference/charts/chart-type): kept in the sheet's model
+ * (SheetData.charts) so the workspace snapshot keeps them. What a chart shows is its type, its
+ * ranges, its position and its options; nothing is drawn (the UI may). As in Sheets, clearing
+ * the sheet's cells (Sheet.clear, clearContents, clearFormats) leaves the charts where they are:
+ * only Sheet.removeChart (or deleting the sheet) removes one.
+ */
+export interface ChartData {
+  chartId: number;
+  type: string;
+  /** Source ranges, each on a sheet of the same spreadsheet (by sheetId). */
+  ranges: (GridArea & { sheetId: number })[];
+  position: { anchorRow: number; anchorColumn: number; offsetX: number; offsetY: number };
+  options: Record<string, unknown>;
+}
+
+export const CHART_TYPES = [
+  'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR', 'LINE', 'ORG', 'PIE',
+  'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL',
+] as const;
+
+/** The global Charts service's enums the spreadsheet charts use (Charts.ChartType …). */
+export class ChartsService extends GasObject {
+  readonly _service = 'Sheets' as const;
+  readonly _class = 'Charts';
+  readonly ChartType: GasEnum = Object.freeze(Object.fromEntries(CHART_TYPES.map((t) => [t, t])));
+  readonly Position: GasEnum = Object.freeze({ BOTTOM: 'BOTTOM', NONE: 'NONE', RIGHT: 'RIGHT', TOP: 'TOP' });
+}
+
+function cloneChart(c: ChartData): ChartData {
+  return JSON.parse(JSON.stringify(c)) as ChartData;
+}
+
+/** EmbeddedChartBuilder: local until Sheet.insertChart / updateChart. */
+export class EmbeddedChartBuilder extends GasObject {
+  readonly _service = 'Sheets' as const;
+  readonly _class = 'EmbeddedChartBuilder';
+  constructor(
+    readonly _ctx: SheetsContext,
+    readonly _ss: SpreadsheetData,
+    readonly _sheet: SheetData,
+    readonly _data: ChartData,
+  ) {
+    super();
+  }
+
+  setChartType(type: string): EmbeddedChartBuilder {
+    const t = String(type);
+    if (!(CHART_TYPES as readonly string[]).includes(t)) throw new Error(MESSAGES.invalidArgument('type'));
+    this._data.type = t;
+    return this;
+  }
+
+  getChartType(): string {
+    return this._data.type;
+  }
+
+  addRange(range: Range): EmbeddedChartBuilder {
+    if (!(range instanceof Range)) throw new Error(MESSAGES.invalidArgument('range'));
+    if (range._ss !== this._ss) throw new Error(MESSAGES.invalidArgument('range'));
+    this._data.ranges.push({ sheetId: range._sheet.sheetId, row: range._row, column: range._col, numRows: range._nr, numColumns: range._nc });
+    return this;
+  }
+
+  removeRange(range: Range): EmbeddedChartBuilder {
+    if (!(range instanceof Range)) throw new Error(MESSAGES.invalidArgument('range'));
+    this._data.ranges = this._data.ranges.filter(
+      (r) => !(r.sheetId === range._sheet.sheetId && r.row === range._row && r.column === range._col && r.numRows === range._nr && r.numColumns === range._nc),
+    );
+    return this;
+  }
+
+  clearRanges(): EmbeddedChartBuilder {
+    this._data.ranges = [];
+    return this;
+  }
+
+  getRanges(): Range[] {
+    return rangesOf(this._ctx, this._ss, this._data);
+  }
+
+  /** setPosition(anchorRowPos, anchorColPos, offsetX, offsetY): 1-based row and column, offsets in pixels. */
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): EmbeddedChartBuilder {
+    const [r, c, x, y] = [anchorRowPos, anchorColPos, offsetX, offsetY].map((v) => Math.trunc(Number(v)));
+    if (![r, c, x, y].every(Number.isFinite) || r < 1 || c < 1) throw new Error(MESSAGES.invalidArgument('anchorRowPos'));
+    this._data.position = { anchorRow: r, anchorColumn: c, offsetX: x, offsetY: y };
+    return this;
+  }
+
+  getContainer(): ContainerInfo {
+    return new ContainerInfo(this._data.position);
+  }
+
+  /** setOption(option, value): 'title', 'legend', 'colors', 'hAxis' … kept as given. */
+  setOption(option: string, value: unknown): EmbeddedChartBuilder {
+    this._data.options[String(option)] = value;
+    return this;
+  }
+
+  setNumHeaders(headers: number): EmbeddedChartBuilder {
+    this._data.options.numHeaders = Math.trunc(Number(headers));
+    return this;
+  }
+
+  setTransposeRowsAndColumns(transpose: boolean): EmbeddedChartBuilder {
+    this._data.options.transposeRowsAndColumns = Boolean(transpose);
+    return this;
+  }
+
+  // The typed builders (asColumnChart() …) change the type and stay this builder in the emulator.
+  asColumnChart(): EmbeddedChartBuilder {
+    return this.setChartType('COLUMN');
+  }
+
+  asBarChart(): EmbeddedChartBuilder {
+    return this.setChartType('BAR');
+  }
+
+  asPieChart(): EmbeddedChartBuilder {
+    return this.setChartType('PIE');
+  }
+
+  asLineChart(): EmbeddedChartBuilder {
+    return this.setChartType('LINE');
+  }
+
+  setTitle(title: string): EmbeddedChartBuilder {
+    return this.setOption('title', String(title));
+  }
+
+  build(): EmbeddedChart {
+    if (this._data.ranges.length === 0) throw new Error('A chart must have at least one range.');
+    return new EmbeddedChart(this._ctx, this._ss, this._sheet, cloneChart(this._data));
+  }
+}
+
+function rangesOf(ctx: SheetsContext, ss: SpreadsheetData, data: ChartData): Range[] {
+  return data.ranges
+    .map((r) => {
+      const sheet = ss.sheets.find((s) => s.sheetId === r.sheetId);
+      return sheet ? new Range(ctx, ss, sheet, r.row, r.column, r.numRows, r.numColumns) : null;
+    })
+    .filter((r): r is Range => r !== null);
+}
+
+/** ContainerInfo: where the chart sits. */
+export class ContainerInfo extends GasObject {
+  readonly _service = 'Sheets' as const;
+  readonly _class = 'ContainerInfo';
+  constructor(readonly _p: ChartData['position']) {
+    super();
+  }
+  getAnchorRow(): number {
+    return this._p.anchorRow;
+  }
+  getAnchorColumn(): number {
+    return this._p.anchorColumn;
+  }
+  getOffsetX(): number {
+    return this._p.offsetX;
+  }
+  getOffsetY(): number {
+    return this._p.offsetY;
+  }
+}
+
+/** ChartOptions: get(option). */
+export class ChartOptions extends GasObject {
+  readonly _service = 'Sheets' as const;
+  readonly _class = 'ChartOptions';
+  constructor(readonly _o: Record<string, unknown>) {
+    super();
+  }
+  get(option: string): unknown {
+    return this._o[String(option)] ?? null;
+  }
+  getOrDefault(option: string): unknown {
+    return this.get(option);
+  }
+}
+
+/** EmbeddedChart: a chart built (chartId 0 until inserted) or read from a sheet. */
+export class EmbeddedChart extends GasObject {
+  readonly _service = 'Sheets' as const;
+  readonly _class = 'EmbeddedChart';
+  constructor(
+    readonly _ctx: SheetsContext,
+    readonly _ss: SpreadsheetData,
+    readonly _sheet: SheetData,
+    readonly _data: ChartData,
+  ) {
+    super();
+  }
+
+  /** "A stable identifier for the chart … or null if the chart is not in a spreadsheet." */
+  getChartId(): number | null {
+    return this._data.chartId > 0 && (this._sheet.charts ?? []).some((c) => c.chartId === this._data.chartId) ? this._data.chartId : null;
+  }
+
+  getRanges(): Range[] {
+    return rangesOf(this._ctx, this._ss, this._data);
+  }
+
+  getOptions(): ChartOptions {
+    return new ChartOptions({ ...this._data.options });
+  }
+
+  getContainerInfo(): ContainerInfo {
+    return new ContainerInfo({ ...this._data.position });
+  }
+
+  getNumHeaders(): number {
+    return typeof this._data.options.numHeaders === 'number' ? this._data.options.numHeaders : -1;
+  }
+
+  modify(): EmbeddedChartBuilder {
+    return new EmbeddedChartBuilder(this._ctx, this._ss, this._sheet, cloneChart(this._data));
+  }
+}
+
+/** Sheet.newChart(): a COLUMN chart builder anchored at A1 with no ranges yet. */
+export function newChartBuilder(ctx: SheetsContext, ss: SpreadsheetData, sheet: SheetData): EmbeddedChartBuilder {
+  return new EmbeddedChartBuilder(ctx, ss, sheet, { chartId: 0, type: 'COLUMN', ranges: [], position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 }, options: {} });
+}
+
+function newChartId(ctx: SheetsContext, ss: SpreadsheetData): number {
+  const used = new Set(ss.sheets.flatMap((s) => (s.charts ?? []).map((c) => c.chartId)));
+  let id = 1 + ctx.env.state.random.int(2_000_000_000);
+  while (used.has(id)) id = 1 + ctx.env.state.random.int(2_000_000_000);
+  return id;
+}
+
+export function insertChart(ctx: SheetsContext, ss: SpreadsheetData, sheet: SheetData, chart: unknown): void {
+  if (!(chart instanceof EmbeddedChart)) throw new Error(MESSAGES.invalidArgument('chart'));
+  guardScriptSheet(ss, sheet, ctx.user);
+  const data = cloneChart(chart._data);
+  data.chartId = newChartId(ctx, ss);
+  (sheet.charts ??= []).push(data);
+  chart._data.chartId = data.chartId;
+}
+
+export function chartsOf(ctx: SheetsContext, ss: SpreadsheetData, sheet: SheetData): EmbeddedChart[] {
+  return (sheet.charts ?? []).map((c) => new EmbeddedChart(ctx, ss, sheet, c));
+}
+
+export function removeChart(ctx: SheetsContext, ss: SpreadsheetData, sheet: SheetData, chart: unknown): void {
+  if (!(chart instanceof EmbeddedChart)) throw new Error(MESSAGES.invalidArgument('chart'));
+  guardScriptSheet(ss, sheet, ctx.user);
+  sheet.charts = (sheet.charts ?? []).filter((c) => c.chartId !== chart._data.chartId);
+}
+
+/** updateChart(chart): the chart with the same ID (a modify().build() of one of this sheet's) is replaced. */
+export function updateChart(ctx: SheetsContext, ss: SpreadsheetData, sheet: SheetData, chart: unknown): void {
+  if (!(chart instanceof EmbeddedChart)) throw new Error(MESSAGES.invalidArgument('chart'));
+  guardScriptSheet(ss, sheet, ctx.user);
+  const list = sheet.charts ?? [];
+  const i = list.findIndex((c) => c.chartId === chart._data.chartId && c.chartId > 0);
+  if (i < 0) throw new Error(MESSAGES.invalidArgument('chart'));
+  list[i] = cloneChart(chart._data);
+}
