@@ -57,6 +57,8 @@ export interface FinishedModuleOptions {
   at?: string;
   /** Deploy the web app and record its address in 'Enlace de la aplicación web' (default true). */
   webApp?: boolean;
+  /** The workspace's seed (crash sweeps build one world per seed). */
+  seed?: number;
 }
 
 /** The default ten: names with accents, ñ, an apostrophe, a long one, one with markup; one without a valid email. */
@@ -89,7 +91,7 @@ export function byHeaders<K extends string>(spec: TabSpec<K>, record: Partial<Re
 export function createFinishedModule(opts: FinishedModuleOptions = {}): FinishedModuleWorld {
   const people = opts.people ?? DEFAULT_PEOPLE;
   const minSessions = opts.minSessions ?? 3;
-  const w = createAttentionWorld({ at: opts.at ?? '2027-01-28T10:00' });
+  const w = createAttentionWorld({ at: opts.at ?? '2027-01-28T10:00', ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
   const { ws, talleres } = w;
   let webAppUrl = '';
   if (opts.webApp !== false) {

@@ -470,6 +470,9 @@ interface PersonEnv {
 function certificatePdf(env: PersonEnv, code: string, fullName: string, reg: TableRow<RegistrationKey>): DriveItemRef {
   const name = certificatePdfName(fullName, code);
   const found = env.deps.drive.filesNamed(env.folder.id, name);
+  // The filled Slides copy a run killed mid-render left behind (src/gas/certificate-slides.ts
+  // names it 'Temporal - <name without .pdf>'): a person's data, taken out of the folder.
+  for (const stale of env.deps.drive.filesNamed(env.folder.id, `Temporal - ${name.replace(/\.pdf$/i, '')}`)) env.deps.drive.retire(stale.id, env.folder.id);
   if (found.length) {
     for (const extra of found.slice(1)) env.deps.drive.retire(extra.id, env.folder.id);
     return found[0]!;
