@@ -111,7 +111,7 @@ describe('«Diagnóstico» on a spreadsheet just set up', () => {
     expect(run.one(CHECKS.triggers).detail).toContain('la vinculación de las respuestas de la encuesta');
     expect(run.one(CHECKS.owner).detail).toBe(`Los activadores son de ${COORDINATOR} (usted).`);
     expect(run.one(CHECKS.quota).detail).toBe('Quedan 1500 destinatarios de correo para hoy.');
-    expect(run.one(CHECKS.scopes).detail).toBe('Los 8 permisos que pide el proyecto están concedidos.');
+    expect(run.one(CHECKS.scopes).detail).toBe('Los 9 permisos que pide el proyecto están concedidos.');
   });
 
   test('it cleans up: no temporary sheet, no live test event, and the report is the only new tab', () => {
