@@ -57,6 +57,8 @@ export function certificateControls(m: ModuleView, say: (text: string, tone: 'ok
   const body = h('div', { class: 'certificates-body', attrs: { 'aria-live': 'polite' } });
   let view: CertificatesView | null = null;
   let timer: number | null = null;
+  /** The last preview's PDF (shown until the next one). */
+  let previewUrl = '';
 
   const load = () => busy(T.loading, () => call('getCertificatesView', m.id)).then(take, (e) => showError(e, null));
 
@@ -69,6 +71,8 @@ export function certificateControls(m: ModuleView, say: (text: string, tone: 'ok
       return;
     }
     body.appendChild(h('p', { class: 'help', text: T.facts(v) }));
+    const preview0 = previewUrl ? link(previewUrl, T.openPreview, ['https:']) : null;
+    if (preview0) body.appendChild(h('p', { class: 'certificate-link' }, preview0));
     // The template's check.
     const tpl = h('div', { class: 'certificate-template' });
     tpl.appendChild(h('p', { class: v.template.ok && !v.template.message ? 'help' : v.template.ok ? 'notice' : 'notice notice-warn', text: v.template.message || T.templateOk }));
@@ -152,12 +156,11 @@ export function certificateControls(m: ModuleView, say: (text: string, tone: 'ok
 
   function answer(r: CertificateActionResult): void {
     if (r.view) take(r.view);
-    if (r.url) {
-      const a = link(r.url, T.openPreview, ['https:']);
-      if (a) body.prepend(h('p', { class: 'certificate-link' }, a));
+    if (r.url && !r.code) {
+      previewUrl = r.url;
+      render();
     }
     if (r.message) say(r.message, r.ok ? 'ok' : 'error');
-    if (!r.view && r.ok) void load();
   }
 
   const section = h('details', { class: 'module-certificates-section', attrs: { 'data-module': m.id } }, h('summary', { text: T.summary }), body);
