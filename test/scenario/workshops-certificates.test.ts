@@ -164,3 +164,44 @@ describe('a redesigned template', () => {
     expect(livePdfs(w, '')).toHaveLength(0);
   });
 });
+
+describe('a module of 60 participants, 48 meeting the rule (issue 13, done when)', () => {
+  test('48 certificates across several executions with realistic latency and a quota that runs out once; each PDF shows its name', () => {
+    const FIRST = ['Ana', 'Rosa', 'Jorge', 'Lucía', 'Pedro', 'Ñusta', 'Raúl', 'Elena', 'Hugo', 'Sofía'];
+    const LAST = ['Quispe', 'Mamani', 'Huamán', 'Flores', 'Rojas', 'Vílchez', 'Condori', 'Salas', 'Paredes', 'Ríos'];
+    const people = Array.from({ length: 60 }, (_, i) => ({
+      id: `INS-${String(i + 1).padStart(4, '0')}`,
+      fullName: `${FIRST[i % 10]} ${LAST[Math.floor(i / 10) % 10]} ${LAST[(i + 3) % 10]}`,
+      dni: String(41_000_000 + i),
+      email: `participante.${String(i + 1).padStart(3, '0')}@gmail.com`,
+      status: 'Inscrito',
+      // 48 attend 3 or 4 sessions, 12 attend 1 or 2.
+      attended: i % 5 === 4 ? 1 + (i % 2) : 3 + (i % 2),
+    }));
+    const w = createFinishedModule({ people });
+    expect(w.eligible).toHaveLength(48);
+    // Today's quota leaves 30 certificate emails after the attention flow's reserve of 20.
+    w.ws.setQuota('emailRecipients', 50 + w.ws.outbox().length);
+    call<CertificateActionResult>(w, 'issueCertificates', w.moduleId);
+    runJob(w, 120);
+    const today = certificateMails(w).length;
+    expect(today).toBe(30);
+    w.ws.advanceBy(40 * 3_600_000);
+    const mails = certificateMails(w);
+    expect(mails).toHaveLength(48);
+    expect(new Set(mails.map((m) => m.to[0])).size).toBe(48);
+    const rows = certs(w);
+    expect(rows).toHaveLength(48);
+    // Several executions, each within Apps Script's 6 minutes (the job stops itself at 4.5).
+    const runs = w.ws.executions({ functionName: 'runCertificates' }).filter((e) => e.modeledMs > 10_000);
+    console.log(`runCertificates: ${runs.length} working executions, modeled s: ${runs.map((e) => Math.round(e.modeledMs / 1000)).join(', ')}`);
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    for (const e of runs) expect(e.modeledMs).toBeLessThan(360_000);
+    for (const c of rows.slice(0, 6)) {
+      const person = people.find((p) => p.id === c['ID de inscripción'])!;
+      expect(pdfOf(w, fileIdOf(String(c['PDF']))).replace(/\s+/g, ' ')).toContain(person.fullName);
+    }
+    expect(livePdfs(w, 'Certificado - ')).toHaveLength(48);
+    expect(w.ws.triggers(w.talleres).filter((t) => t.handler === 'runCertificates')).toHaveLength(0);
+  }, 300_000);
+});
