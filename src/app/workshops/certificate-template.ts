@@ -47,5 +47,6 @@ export function ensureCertificateTemplate(
   const made = deps.slides.createTemplate(folder.id, TEMPLATE_NAME);
   deps.properties.setAll({ [TEMPLATE_PROPERTY]: made.id });
   change(A.templateCreated, TEMPLATE_NAME, `Se creó la plantilla de certificado en Google Slides («${TEMPLATE_NAME}»), en la carpeta de esta hoja. La Dirección puede rediseñarla manteniendo los marcadores como {{nombre}} o {{codigo}}.`);
-  return { id: made.id, url: made.url || presentationUrl(made.id) };
+  // Always the same form of link for the same ID, so a second setup finds nothing to change.
+  return { id: made.id, url: presentationUrl(made.id) };
 }
