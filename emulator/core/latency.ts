@@ -160,6 +160,9 @@ export const LATENCY: Record<string, LatencyEntry> = {
   'SlidesApp.openById': { ms: 500, source: S_EST + ' (Slides presentations.get of the whole file)' },
   'SlidesApp.openByUrl': { ms: 500, source: S_EST + ' (Slides presentations.get of the whole file)' },
   'SlidesApp.*': { ms: 1, source: S_EST },
+  // The advanced Slides service: one Slides API request for the whole batch.
+  'Slides.Presentations.batchUpdate': { ms: 500, source: S_EST + ' (one Slides API batchUpdate request, whatever the number of sub-requests)' },
+  'Slides.Presentations.*': { ms: 400, source: S_EST },
   'Presentation.replaceAllText': { ms: 400, source: S_EST + ' (one batchUpdate replaceAllText request)' },
   'Presentation.appendSlide': { ms: 300, source: S_EST + ' (one batchUpdate request)' },
   'Presentation.setName': { ms: 300, source: S_EST + ' (Drive files.update)' },

@@ -13,6 +13,7 @@ import { install as calendar } from './calendar';
 import { install as forms } from './forms';
 import { install as drive } from './drive';
 import { install as slides } from './slides';
+import { install as slidesApi } from './slides-api';
 
 /**
  * Every emulated service. Each installer returns the globals it defines (SpreadsheetApp,
@@ -20,8 +21,8 @@ import { install as slides } from './slides';
  * the runtime filters by `ADVANCED_SERVICES`.
  */
 export const INSTALLERS: ServiceInstaller[] = [
-  sheets, script, properties, lock, cache, session, utilities, html, content, mail, calendar, forms, drive, slides,
+  sheets, script, properties, lock, cache, session, utilities, html, content, mail, calendar, forms, drive, slides, slidesApi,
 ];
 
 /** Global symbol → advanced service ID, as `enabledAdvancedServices` names them. */
-export const ADVANCED_SERVICES: Record<string, string> = { Calendar: 'calendar' };
+export const ADVANCED_SERVICES: Record<string, string> = { Calendar: 'calendar', Slides: 'slides' };

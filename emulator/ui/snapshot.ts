@@ -1,3 +1,4 @@
+import { rangeA1 } from '../services/sheets/a1';
 import type { ExecutionRecord } from '../core/execution';
 import type { TriggerRecord } from '../core/project';
 import { uiStore, type MenuRecord, type SurfaceRecord } from '../core/ui-store';
@@ -66,6 +67,8 @@ export interface TabView {
   columnWidths: Record<number, number>;
   /** Linked to a form: where its responses arrive (the page does not open on it by default). */
   formResponses: boolean;
+  /** Embedded charts (Sheet.insertChart): type, title, source ranges in A1, anchor cell. Not drawn yet. */
+  charts: { chartId: number; type: string; title: string; ranges: string[]; anchorRow: number; anchorColumn: number }[];
 }
 
 export interface SurfaceView {
@@ -248,6 +251,17 @@ function spreadsheetViews(ws: Workspace): SpreadsheetView[] {
           truncated: rows.length > MAX_ROWS,
           columnWidths: { ...(sheet?.columnWidths ?? {}) },
           formResponses: store.formForSheet(id, info.sheetId) !== null,
+          charts: (sheet?.charts ?? []).map((c) => ({
+            chartId: c.chartId,
+            type: c.type,
+            title: typeof c.options.title === 'string' ? c.options.title : '',
+            ranges: c.ranges.map((r) => {
+              const on = ss.sheets.find((x) => x.sheetId === r.sheetId);
+              return `${on && on !== sheet ? `'${on.name}'!` : ''}${rangeA1(r.row, r.column, r.numRows, r.numColumns)}`;
+            }),
+            anchorRow: c.position.anchorRow,
+            anchorColumn: c.position.anchorColumn,
+          })),
         };
       }),
       menus: ws.menus(id),

@@ -43,6 +43,7 @@ export const MANIFEST_SCOPES: readonly string[] = [
   'https://www.googleapis.com/auth/calendar.events',
   'https://www.googleapis.com/auth/forms',
   'https://www.googleapis.com/auth/drive',
+  'https://www.googleapis.com/auth/presentations',
   'https://www.googleapis.com/auth/userinfo.email',
   // B12: the certificate template and each certificate (i13-emu's manifest change; docs/oauth-scopes.md).
   'https://www.googleapis.com/auth/presentations',

@@ -4,11 +4,15 @@
  *
  * One certificate is the shortest chain the platform allows: copy the template into the module's
  * folder (File.makeCopy), open the copy, read its shapes once (local reads of the loaded
- * presentation) to find the '{{qr}}' box and which placeholders the template really has, one
- * Presentation.replaceAllText per placeholder present (SlidesApp has no batch replace), the QR
- * image into the box, saveAndClose (an export sees only saved changes: guides/slides/lifecycle),
- * export to PDF (File.getAs), save it in the folder, trash the copy — also when a step after the
- * copy fails (try/finally), so no filled copy is left behind.
+ * presentation) to find the '{{qr}}' box and which placeholders the template really has, the QR
+ * image into the box, the placeholders filled, saveAndClose (an export sees only saved changes:
+ * guides/slides/lifecycle), export to PDF (File.getAs), save it in the folder, trash the copy —
+ * also when a step after the copy fails (try/finally), so no filled copy is left behind.
+ *
+ * Filling: with the advanced Slides service enabled in the manifest (`Slides`, v1), every
+ * replacement and the marker's removal go in ONE `Slides.Presentations.batchUpdate` request
+ * after saveAndClose (the API writes the saved file, which the export reads); without it, one
+ * `Presentation.replaceAllText` per placeholder present (SlidesApp has no batch replace).
  *
  * Replacement values are data (a person's name): a value that itself contains '{{' would be
  * replaced again by a later placeholder (a name typed as '{{codigo}}'), so '{{' in a value gets
@@ -23,6 +27,20 @@ type Slide = GoogleAppsScript.Slides.Slide;
 const QR = '{{qr}}';
 /** Google Slides' page of a new presentation: 16:9, 720 × 405 pt. */
 const PAGE = { width: 720, height: 405 };
+
+function count(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
+/** A replaceAllText request of the Slides API: case-insensitive, as Presentation.replaceAllText. */
+function replaceRequest(find: string, replace: string): object {
+  return { replaceAllText: { containsText: { text: find, matchCase: false }, replaceText: replace } };
+}
+
+/** The advanced Slides service when the manifest enables it (one API request for all the replacements), else null. */
+function advancedSlides(): GoogleAppsScript.Slides | null {
+  return typeof Slides !== 'undefined' && Slides ? Slides : null;
+}
 
 function ref(file: { getId(): string; getUrl(): string; getName(): string }): DriveItemRef {
   return { id: file.getId(), url: file.getUrl(), name: file.getName() };
@@ -73,20 +91,24 @@ function defaultDesign(): Box[] {
   const W = PAGE.width;
   const wide = { left: 60, width: W - 120 };
   return [
-    { text: 'Ministerio de Trabajo y Promoción del Empleo', top: 28, height: 22, size: 11, align: 'CENTER', color: '#555555', ...wide },
-    { text: 'Servicio de Orientación para el Emprendimiento', top: 48, height: 24, size: 13, bold: true, align: 'CENTER', color: '#b91c1c', ...wide },
-    { text: 'Certificado', top: 76, height: 52, size: 36, bold: true, align: 'CENTER', ...wide },
-    { text: 'Se otorga a', top: 130, height: 22, size: 12, align: 'CENTER', ...wide },
-    { text: '{{nombre}}', top: 150, height: 62, size: 24, bold: true, align: 'CENTER', ...wide },
-    { text: '{{documento}}', top: 212, height: 22, size: 11, align: 'CENTER', ...wide },
+    { text: 'Ministerio de Trabajo y Promoción del Empleo', top: 24, height: 18, size: 11, align: 'CENTER', color: '#555555', ...wide },
+    { text: 'Servicio de Orientación para el Emprendimiento', top: 42, height: 22, size: 13, bold: true, align: 'CENTER', color: '#b91c1c', ...wide },
+    { text: 'Certificado', top: 66, height: 46, size: 32, bold: true, align: 'CENTER', ...wide },
+    { text: 'Se otorga a', top: 112, height: 18, size: 12, align: 'CENTER', ...wide },
+    // Two lines of 24 pt (an 80-character name wraps once): 2 × 28.8 + 2 × 7.2 inset = 72.
+    { text: '{{nombre}}', top: 130, height: 72, size: 24, bold: true, align: 'CENTER', ...wide },
+    { text: '{{documento}}', top: 202, height: 20, size: 11, align: 'CENTER', ...wide },
     {
       text: 'por haber participado y cumplido los requisitos del módulo «{{modulo}}» ({{horas}} horas), realizado {{fechas}}.',
-      top: 236, height: 52, size: 13, align: 'CENTER', ...wide,
+      top: 224, height: 62, size: 13, align: 'CENTER', ...wide,
     },
-    { text: 'Código: {{codigo}}', left: 40, top: 300, width: 500, height: 22, size: 10, bold: true },
-    { text: 'Verifique este certificado en:\n{{verificacion}}', left: 40, top: 322, width: 520, height: 60, size: 8, color: '#333333' },
+    { text: 'Código: {{codigo}}', left: 40, top: 296, width: 480, height: 20, size: 10, bold: true },
+    { text: 'Verifique este certificado en:\n{{verificacion}}', left: 40, top: 316, width: 480, height: 56, size: 8, color: '#333333' },
   ];
 }
+
+/** Where the QR code goes: bottom right, clear of the text above and of the links on the left. */
+const QR_BOX = { right: 128, top: 290, side: 84 };
 
 export class SlidesCertificates implements CertificateSlides {
   createTemplate(folderId: string, name: string): DriveItemRef {
@@ -106,7 +128,7 @@ export class SlidesCertificates implements CertificateSlides {
       if (b.color) style.setForegroundColor(b.color);
       if (b.align === 'CENTER') range.getParagraphStyle().setParagraphAlignment(SlidesApp.ParagraphAlignment.CENTER);
     }
-    const qr = slide.insertShape(SlidesApp.ShapeType.RECTANGLE, W - 136, H - 136, 96, 96);
+    const qr = slide.insertShape(SlidesApp.ShapeType.RECTANGLE, W - QR_BOX.right, QR_BOX.top, QR_BOX.side, QR_BOX.side);
     qr.getText().setText(QR);
     qr.getText().getTextStyle().setFontSize(9);
     qr.getText().getParagraphStyle().setParagraphAlignment(SlidesApp.ParagraphAlignment.CENTER);
@@ -136,14 +158,28 @@ export class SlidesCertificates implements CertificateSlides {
       const { shapes, text } = shapesAndText(pres);
       const lower = text.toLowerCase();
       const box = shapes.find((s) => s.text.toLowerCase().includes(QR));
-      if (box) this.placeQr(box, req.qrImage);
-      const qrLeft = lower.split(QR).length - 1 - (box ? box.text.toLowerCase().split(QR).length - 1 : 0);
-      if (qrLeft > 0) pres.replaceAllText(QR, '');
-      for (const [placeholder, value] of Object.entries(req.replacements)) {
-        if (placeholder.toLowerCase() === QR || !lower.includes(placeholder.toLowerCase())) continue;
-        pres.replaceAllText(placeholder, inertValue(value));
+      const markerOnly = !!box && box.text.trim().toLowerCase() === QR;
+      const qrElsewhere = count(lower, QR) - (box ? count(box.text.toLowerCase(), QR) : 0);
+      // Only the placeholders the template has: a redesigned one may leave optional ones out.
+      const fills = Object.entries(req.replacements)
+        .filter(([placeholder]) => placeholder.toLowerCase() !== QR && lower.includes(placeholder.toLowerCase()))
+        .map(([placeholder, value]) => [placeholder, inertValue(value)] as const);
+      if (box && req.qrImage) this.insertQr(box, req.qrImage);
+      const api = advancedSlides();
+      if (api) {
+        // One Slides API request for every replacement and the marker (advanced service).
+        const requests: object[] = [];
+        if (markerOnly) requests.push({ deleteObject: { objectId: box.shape.getObjectId() } });
+        if (qrElsewhere > 0 || (box && !markerOnly)) requests.push(replaceRequest(QR, ''));
+        for (const [placeholder, value] of fills) requests.push(replaceRequest(placeholder, value));
+        pres.saveAndClose();
+        if (requests.length) api.Presentations!.batchUpdate({ requests }, copy.getId());
+      } else {
+        if (markerOnly) box.shape.remove();
+        if (qrElsewhere > 0 || (box && !markerOnly)) pres.replaceAllText(QR, '');
+        for (const [placeholder, value] of fills) pres.replaceAllText(placeholder, value);
+        pres.saveAndClose();
       }
-      pres.saveAndClose();
       const pdf = copy.getAs('application/pdf').setName(req.name);
       return ref(folder.createFile(pdf));
     } finally {
@@ -155,19 +191,15 @@ export class SlidesCertificates implements CertificateSlides {
     }
   }
 
-  /** The QR image in the marker's box (square, centred), the marker removed. */
-  private placeQr(box: { slide: Slide; shape: Shape; text: string }, image: CertificateRender['qrImage']): void {
+  /** The QR image in the marker's box: square, centred. */
+  private insertQr(box: { slide: Slide; shape: Shape }, image: NonNullable<CertificateRender['qrImage']>): void {
     const { shape, slide } = box;
-    if (image) {
-      const left = shape.getLeft();
-      const top = shape.getTop();
-      const width = shape.getWidth();
-      const height = shape.getHeight();
-      const side = Math.min(width, height);
-      const signed = Array.from(image.bytes, (b) => (b > 127 ? b - 256 : b));
-      slide.insertImage(Utilities.newBlob(signed, image.mimeType, 'qr'), left + (width - side) / 2, top + (height - side) / 2, side, side);
-    }
-    if (box.text.trim().toLowerCase() === QR) shape.remove();
-    else shape.getText().replaceAllText(QR, '');
+    const left = shape.getLeft();
+    const top = shape.getTop();
+    const width = shape.getWidth();
+    const height = shape.getHeight();
+    const side = Math.min(width, height);
+    const signed = Array.from(image.bytes, (b) => (b > 127 ? b - 256 : b));
+    slide.insertImage(Utilities.newBlob(signed, image.mimeType, 'qr'), left + (width - side) / 2, top + (height - side) / 2, side, side);
   }
 }

@@ -345,3 +345,58 @@ describe('through the sandbox: accounted calls and modeled time', () => {
 
 // File is imported for its type in the helpers above.
 void File;
+
+describe('the advanced Slides service (Slides.Presentations.batchUpdate)', () => {
+  function bundleWith(code: string, advanced: boolean): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soe-slides-api-'));
+    fs.writeFileSync(path.join(dir, 'Code.js'), code);
+    const manifest = {
+      timeZone: 'America/Lima',
+      runtimeVersion: 'V8',
+      ...(advanced ? { dependencies: { enabledAdvancedServices: [{ userSymbol: 'Slides', serviceId: 'slides', version: 'v1' }] } } : {}),
+    };
+    fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
+    return dir;
+  }
+  const CODE = `
+    function run() {
+      var p = SlidesApp.create('Plantilla');
+      var slide = p.getSlides()[0];
+      slide.insertTextBox('{{nombre}} / {{modulo}} / {{nombre}}', 10, 10, 600, 40);
+      var qr = slide.insertShape(SlidesApp.ShapeType.RECTANGLE, 600, 300, 90, 90);
+      qr.getText().setText('{{qr}}');
+      var qrId = qr.getObjectId();
+      p.saveAndClose();
+      var out = Slides.Presentations.batchUpdate({ requests: [
+        { replaceAllText: { containsText: { text: '{{nombre}}', matchCase: true }, replaceText: 'Ana' } },
+        { replaceAllText: { containsText: { text: '{{modulo}}', matchCase: true }, replaceText: 'Finanzas' } },
+        { replaceAllText: { containsText: { text: '{{nada}}', matchCase: true }, replaceText: 'x' } },
+        { deleteObject: { objectId: qrId } },
+      ] }, p.getId());
+      var bad;
+      try { Slides.Presentations.batchUpdate({ requests: [{ replaceAllText: { containsText: { text: 'Ana' }, replaceText: 'Eva' } }, { deleteObject: { objectId: 'nope' } }] }, p.getId()); }
+      catch (e) { bad = e.message; }
+      return { replies: out.replies, bad: bad, id: p.getId() };
+    }
+    function hasSlides() { return typeof Slides; }`;
+
+  test('one request for all replacements and the deletion, replies in order; a bad batch changes nothing', () => {
+    const ws = Workspace.create({ at: '2026-12-10T09:00', seed: 3 });
+    const ss = ws.createSpreadsheet('Talleres');
+    ws.install(ss, { distDir: bundleWith(CODE, true) });
+    const out = ws.run(ss, 'run');
+    expect(out.error).toBeUndefined();
+    const v = out.value as { replies: unknown[]; bad: string; id: string };
+    expect(v.replies).toEqual([{ replaceAllText: { occurrencesChanged: 2 } }, { replaceAllText: { occurrencesChanged: 1 } }, { replaceAllText: {} }, {}]);
+    expect(v.bad).toBe('API call to slides.presentations.batchUpdate failed with error: Invalid requests[1].deleteObject: The object (nope) could not be found.');
+    expect(pdfText(ws.presentationPdf(v.id))).toEqual(['Ana / Finanzas / Ana']);
+    expect(out.record.methods['Slides.Presentations.batchUpdate']).toBe(2);
+  });
+
+  test('absent unless the manifest enables it', () => {
+    const ws = Workspace.create({ at: '2026-12-10T09:00', seed: 3 });
+    const ss = ws.createSpreadsheet('Talleres');
+    ws.install(ss, { distDir: bundleWith(CODE, false) });
+    expect(ws.run(ss, 'hasSlides').value).toBe('undefined');
+  });
+});

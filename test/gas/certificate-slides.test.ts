@@ -4,12 +4,14 @@
  * template, its text, and one certificate's PDF — filled, with the QR in its box, saved in the
  * folder, the working copy trashed also when a step fails.
  */
+import { StandardFontEmbedder, StandardFonts } from 'pdf-lib';
 import qrcode from 'qrcode-generator';
 import { makeTestEnv, nextExecution } from '../../emulator/testing';
 import type { ServiceEnv } from '../../emulator/core/env';
 import { DriveApp, driveStore } from '../../emulator/services/drive';
 import { pdfText } from '../../emulator/services/pdf/pdf-text';
 import { SlidesApp } from '../../emulator/services/slides';
+import { savedPresentation } from '../../emulator/services/slides/doc';
 import { Utilities } from '../../emulator/services/utilities';
 import { SlidesCertificates, inertValue } from '../../src/gas/certificate-slides';
 
@@ -84,6 +86,43 @@ describe('createTemplate / templateText', () => {
   });
 });
 
+describe('the default design', () => {
+  test('an 80-character name with accents fits the name box in two lines; the boxes do not overlap', () => {
+    const { env, folder, certs } = world();
+    const t = certs.createTemplate(folder.getId(), 'Plantilla');
+    const p = savedPresentation(driveStore(env.state).get(t.id)!, null);
+    const boxes = p.slides[0].elements.filter((e) => e.kind === 'shape' && e.shapeType === 'TEXT_BOX' || (e.text ?? '').includes('{{qr}}'));
+    const name = boxes.find((e) => e.text === '{{nombre}}')!;
+    const eighty = 'María de los Ángeles Quispe Huamán de la Torre y Mendoza Ñahui Cárdenas Villanue';
+    expect(eighty).toHaveLength(80);
+    const font = StandardFontEmbedder.for(StandardFonts.HelveticaBold as never);
+    const size = name.style!.fontSize!;
+    const inner = name.width - 2 * 7.2;
+    const words = eighty.split(' ');
+    let lines = 1;
+    let line = '';
+    for (const w of words) {
+      const candidate = line ? `${line} ${w}` : w;
+      if (font.widthOfTextAtSize(candidate, size) <= inner) line = candidate;
+      else {
+        lines++;
+        line = w;
+      }
+    }
+    expect(lines).toBe(2);
+    expect(lines * size * 1.2 + 2 * 7.2).toBeLessThanOrEqual(name.height);
+    // No two boxes overlap (the frame is the one big rectangle around everything).
+    const frameless = boxes.filter((e) => e.width < 690);
+    for (const a of frameless) {
+      for (const b of frameless) {
+        if (a === b) continue;
+        const overlap = a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+        expect([a.text, b.text, overlap]).toEqual([a.text, b.text, false]);
+      }
+    }
+  });
+});
+
 describe('renderPdf', () => {
   test('the PDF in the folder shows the filled text; the QR image sits in the marker box; no copy is left', () => {
     const { env, folder, certs } = world();
@@ -110,6 +149,11 @@ describe('renderPdf', () => {
     const temps = [...store.items.values()].filter((i) => i.name.startsWith('Temporal - '));
     expect(temps).toHaveLength(1);
     expect(temps[0].trashed).toBe(true);
+    // In the filled copy, the QR image took the marker's box (the default template's 84 × 84 square) and the marker is gone.
+    const filled = savedPresentation(temps[0], null);
+    const elements = filled.slides[0].elements;
+    expect(elements.filter((e) => e.kind === 'image').map((e) => [e.left, e.top, e.width, e.height])).toEqual([[592, 290, 84, 84]]);
+    expect(elements.some((e) => (e.text ?? '').includes('{{qr}}'))).toBe(false);
     // The template itself is untouched.
     expect(certs.templateText(t.id)).toContain('{{nombre}}');
   });
