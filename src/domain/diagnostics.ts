@@ -45,8 +45,6 @@ export const MANIFEST_SCOPES: readonly string[] = [
   'https://www.googleapis.com/auth/drive',
   'https://www.googleapis.com/auth/presentations',
   'https://www.googleapis.com/auth/userinfo.email',
-  // B12: the certificate template and each certificate (i13-emu's manifest change; docs/oauth-scopes.md).
-  'https://www.googleapis.com/auth/presentations',
 ];
 
 /**
