@@ -17,6 +17,7 @@ import { invitationControls } from './workshops-invitations';
 import { silnetControls } from './workshops-silnet';
 import { closingControls } from './workshops-closing';
 import { reportControls } from './workshops-report';
+import { certificateControls } from './workshops-certificates';
 import { sessionControls } from './workshops-session';
 
 const T = M.modules;
@@ -110,6 +111,8 @@ function moduleItem(m: ModuleView): HTMLLIElement {
       closingControls(m, say),
       // Issue 13 (i13-report): B12 the consolidation and the report to the Dirección.
       reportControls(m, say),
+      // Issue 13 (i13-certs): B12 certificates.
+      certificateControls(m, say),
       // B06–B09: the session screen (sidebar/workshops-session.ts).
       sessionControls(m, say),
     ),

@@ -336,3 +336,23 @@ export interface ServerApi {
   /** «Enviar informe a la Dirección» (false) / «Enviar nueva versión» (true); `seenVersion`: the version the panel showed. Coordinators only. */
   sendModuleReport(moduleId: string, newVersion: boolean, seenVersion?: number): ReportSendResult;
 }
+// ---------------------------------------------------------------------------- workshops: certificates (B12; issue 13) — CERTIFICATES block (i13-certs)
+
+import type { CertificateActionResult, CertificatesView } from './app/workshops/certificates';
+
+export type { CertificateActionResult, CertificatePersonView, CertificatesView } from './app/workshops/certificates';
+export type { CertificateProgress, TemplateCheck } from './domain/workshops/certificates';
+
+/** The module's certificates (issue 13, B12 items 2–4). */
+export interface ServerApi {
+  /** Template check (missing placeholders), progress (issued / to issue / waiting for quota / errors), each person's code, state and PDF. */
+  getCertificatesView(moduleId: string): CertificatesView;
+  /** «Vista previa»: one certificate (the chosen participant, or the first who meets the rule) as a PDF 'Vista previa - …'; not issued, not sent; `url` is the PDF. */
+  previewCertificate(moduleId: string, registrationId?: string): CertificateActionResult;
+  /** «Emitir certificados»: starts the job (it goes on by itself across executions and days) and answers at once with `view`. */
+  issueCertificates(moduleId: string): CertificateActionResult;
+  /** «Corregir nombre y reemitir» (coordinator): new code (`code`), old one 'Reemplazado', new PDF emailed, old PDF retired. */
+  reissueCertificate(code: string, correctedName: string): CertificateActionResult;
+  /** «Revocar» (coordinator): reason required; state 'Revocado', PDF retired. */
+  revokeCertificate(code: string, reason: string): CertificateActionResult;
+}

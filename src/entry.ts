@@ -13,6 +13,8 @@ import { addMenu, showAboutDialog, showPanel } from './gas/ui';
 import { getTeam as getTeamUseCase, removeTeamMember as removeUseCase, saveTeamMember as saveUseCase, type TeamChangeResult, type TeamView } from './app/team';
 import type { MemberInput } from './domain/access';
 import { guarded } from './entry/guard';
+import { SlidesCertificates } from './gas/certificate-slides';
+import { DriveAppFiles } from './gas/drive-files';
 
 // ---------------------------------------------------------------------------- simple triggers
 
@@ -48,7 +50,8 @@ export function showAbout(): void {
 /** Sets up this spreadsheet as `role`, recording `siblingId` (ID or URL of the other spreadsheet). */
 export function setupSpreadsheet(role: string, siblingId?: string, options?: SetupOptions): SetupResult {
   return guarded('setupSpreadsheet', EXECUTION_KINDS.panel, (ctx) =>
-    runSetup(ctx, { role, siblingId: siblingId ?? '', takeOverTriggers: options?.takeOverTriggers === true }),
+    // B12: the certificate template is made in Slides by the Talleres setup (i13-certs).
+    runSetup({ ...ctx, certificates: { slides: new SlidesCertificates(), drive: new DriveAppFiles() } }, { role, siblingId: siblingId ?? '', takeOverTriggers: options?.takeOverTriggers === true }),
   );
 }
 
@@ -110,3 +113,5 @@ export * from './entry/diagnostics';
 // ---------------------------------------------------------------------------- the web app (signed links: docs/web-app.md)
 
 export * from './entry/webapp';
+// Issue 13 (i13-certs): B12 certificates — view, preview, issuing job, reissue, revoke.
+export * from './entry/workshops-certificates';

@@ -20,6 +20,7 @@ import {
   checkTimeZones,
   checkTriggers,
   checkWebApp,
+  checkCertificateTemplate,
   DIAGNOSTICS_TAB,
   PLAIN_TEXT_SAMPLES,
   reportRows,
@@ -32,7 +33,8 @@ import {
 import { DIAGNOSTICS_MESSAGES as M } from '../domain/messages/diagnostics';
 import { TASK_LABELS } from '../domain/messages/setup';
 import { headerKey, isRole, SETTINGS, SETTINGS_TAB } from '../domain/schema';
-import type { AuditLog, Clock, DiagnosticsProbe, FormAdmin, KeyValueStore, Mailer, Scheduler, Session, WebAppService, Workbooks } from '../ports';
+import { checkTemplate } from '../domain/workshops/certificates';
+import type { AuditLog, CertificateSlides, Clock, DiagnosticsProbe, FormAdmin, KeyValueStore, Mailer, Scheduler, Session, WebAppService, Workbooks } from '../ports';
 import { usableWebAppUrl } from '../domain/web-links';
 import { jobTriggerIds } from './jobs';
 import { readSettings } from './settings';
@@ -55,6 +57,8 @@ export interface DiagnosticsDeps {
   audit: AuditLog;
   /** Google's answer about the web app deployment (Talleres: the links of its emails). */
   webApp?: WebAppService;
+  /** B12 (Talleres): opens the certificate template to check its placeholders. */
+  slides?: Pick<CertificateSlides, 'templateText'>;
 }
 
 /** The test event starts this long from now and lasts MEET_TRIAL_MS (it is deleted at once). */
@@ -190,6 +194,20 @@ export function runDiagnostics(deps: DiagnosticsDeps): DiagnosticReport {
           const setting = String(row?.record.value ?? '');
           const reported = deps.webApp ? deps.webApp.url() : null;
           return { setting, usableSetting: usableWebAppUrl(setting), usableReported: reported ? usableWebAppUrl(reported) : null };
+        }),
+        now(),
+      ),
+    );
+  }
+  // B12: the certificate template opens and has its placeholders (i13-certs).
+  if (propsOrEmpty[PROPERTY_KEYS.role] === 'talleres' && deps.slides) {
+    const slides = deps.slides;
+    lines.push(
+      checkCertificateTemplate(
+        observe(() => {
+          const templateId = readSettings(deps.workbooks.current().table(SETTINGS_TAB)).settings.certificateTemplateId.trim();
+          const t = checkTemplate(templateId ? slides.templateText(templateId) : null);
+          return { templateId, ok: t.ok, opened: t.opened, message: t.message };
         }),
         now(),
       ),

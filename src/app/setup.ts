@@ -20,13 +20,15 @@ import {
   type Role,
   type TabSpec,
 } from '../domain/schema';
-import type { AuditLog, Clock, ColumnRule, ColumnValidation, FormAdmin, FormChoices, KeyValueStore, Lock, Scheduler, Session, TriggerInfo, Workbook, Workbooks } from '../ports';
+import { SETTINGS } from '../domain/schema';
+import type { AuditLog, CertificateSlides, Clock, ColumnRule, ColumnValidation, DriveFiles, FormAdmin, FormChoices, KeyValueStore, Lock, Scheduler, Session, TriggerInfo, Workbook, Workbooks } from '../ports';
 import { INSTALLED_TRIGGERS_PROPERTY, jobTriggerIds } from './jobs';
 import { parseSettings, planSettingRows, type Settings } from './settings';
 import { ensureSurveyForm, ensureSurveyTrigger, type SurveyFormState } from './surveys';
 import { ensureRegistrationForm, ensureRegistrationTrigger, type RegistrationFormState } from './workshops/registration';
 // B08: the workshop survey form (issue 12, i12-survey).
 import { ensureWorkshopSurveyForm, ensureWorkshopSurveyTrigger, type WorkshopSurveyFormState } from './workshops/survey';
+import { ensureCertificateTemplate, type TemplateState } from './workshops/certificate-template';
 import { WORKSHOP_SURVEY_MESSAGES } from '../domain/messages/workshop-survey';
 import { REGISTRATION_SETUP } from '../domain/messages/registration';
 import { ensureCheckinForm, ensureCheckinTrigger, type CheckinFormState } from './workshops/checkin';
@@ -215,6 +217,8 @@ export interface SetupDeps {
    * choices, the registration form (role 'talleres'); without it setup leaves the forms alone.
    */
   forms?: FormAdmin & Partial<FormChoices>;
+  /** B12 (role 'talleres'): makes the certificate template in Slides when there is none usable; without it setup leaves the template alone. */
+  certificates?: { slides: CertificateSlides; drive: DriveFiles };
 }
 
 export interface SetupInput {
@@ -345,12 +349,24 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       }
     }
 
+    // 3e. B12: the certificate template in Slides (made when the setting's is empty or cannot be opened).
+    let certificateTemplate: TemplateState | null = null;
+    if (role === 'talleres' && deps.certificates) {
+      const mirrored = parseSettings(snapshot.rows.map((r) => ({ name: r.record.name, value: r.record.value }))).settings.certificateTemplateId;
+      try {
+        certificateTemplate = ensureCertificateTemplate({ ...deps.certificates, properties: deps.properties }, mirrored, change);
+      } catch (e) {
+        warnings.push(`No se pudo crear la plantilla de certificado: ${e instanceof Error ? e.message : String(e)}. Ejecute de nuevo «Configurar esta hoja».`);
+      }
+    }
+
     // 4. Settings rows, with the sibling and the forms mirrored for people to see.
     const mirrors: Record<string, string> = siblingId ? { siblingId } : {};
     if (survey) Object.assign(mirrors, { surveyFormId: survey.formId, surveyFormUrl: survey.url });
     if (registration) Object.assign(mirrors, { registrationFormId: registration.formId, registrationFormUrl: registration.url });
     if (checkin) Object.assign(mirrors, { checkinFormId: checkin.formId, checkinFormUrl: checkin.url });
     if (workshopSurvey) Object.assign(mirrors, { workshopSurveyFormId: workshopSurvey.formId, workshopSurveyFormUrl: workshopSurvey.url });
+    if (certificateTemplate) Object.assign(mirrors, { certificateTemplateId: certificateTemplate.id, certificateTemplateUrl: certificateTemplate.url });
     const plan = planSettingRows(snapshot.rows, role, mirrors, userEmail);
     if (plan.update.length) {
       settingsTable.update(plan.update);
@@ -360,6 +376,16 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       settingsTable.append(plan.append);
       const sentence = M.settingsAdded(plan.append.length);
       change(A.settingsAdded, SETTINGS_TAB.name, sentence, `${sentence} ${plan.appendedNames.join('; ')}`);
+    }
+    if (certificateTemplate) {
+      // 'Plantilla de certificado (ID)' is a person's setting (another template may be typed there):
+      // setup writes it only when what it holds could not be opened and a template was made or found.
+      const spec = SETTINGS.find((x) => x.key === 'certificateTemplateId')!;
+      const row = settingsTable.read().rows.find((r) => String(r.record.name ?? '').trim() === spec.name);
+      if (row && String(row.record.value ?? '').trim() !== certificateTemplate.id) {
+        settingsTable.update([{ id: row.id, fields: { value: certificateTemplate.id } }]);
+        change(A.settingUpdated, spec.name, M.settingUpdated(spec.name));
+      }
     }
     const { settings, problems } = parseSettings(settingsTable.read().rows.map((r) => ({ name: r.record.name, value: r.record.value })));
     warnings.push(...problems);

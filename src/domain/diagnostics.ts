@@ -266,6 +266,30 @@ export function checkWebApp(o: Observed<WebAppFacts>, at: Date): DiagnosticLine 
   return line(WEB_APP_CHECK.name, 'failure', bad + WEB_APP_CHECK.missing, at);
 }
 
+// ---------------------------------------------------------------------------- B12: the certificate template (i13-certs)
+
+export const CERTIFICATE_TEMPLATE_CHECK_NAME = 'Plantilla de certificado (Slides)';
+
+export interface CertificateTemplateFacts {
+  /** What 'Plantilla de certificado (ID)' holds ('' when empty). */
+  readonly templateId: string;
+  /** The result of checkTemplate over the presentation's text (domain/workshops/certificates.ts). */
+  readonly ok: boolean;
+  readonly opened: boolean;
+  readonly message: string;
+}
+
+/** The template opens and has the placeholders certificates need (the recommended ones only warned). */
+export function checkCertificateTemplate(o: Observed<CertificateTemplateFacts>, at: Date): DiagnosticLine {
+  const name = CERTIFICATE_TEMPLATE_CHECK_NAME;
+  if (!o.ok) return unknown(name, o, at);
+  const f = o.value;
+  if (!f.templateId) return line(name, 'failure', 'No hay plantilla de certificado: ejecute «Configurar esta hoja», que la crea en Google Slides.', at);
+  if (!f.ok) return line(name, 'failure', f.message, at);
+  if (f.message) return line(name, 'attention', f.message, at);
+  return line(name, 'ok', 'La plantilla se abre y tiene los marcadores que usan los certificados.', at);
+}
+
 // ---------------------------------------------------------------------------- the report
 
 export interface DiagnosticReport {

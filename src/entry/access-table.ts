@@ -82,6 +82,12 @@ export const ENTRY_ACCESS = {
   getModuleReportView: 'member',
   consolidateModule: 'member',
   sendModuleReport: 'coordinator',
+  // Issue 13 (i13-certs): B12 certificates — view, preview and issuing are a consultant's; reissue and revoke a coordinator's.
+  getCertificatesView: 'member',
+  previewCertificate: 'member',
+  issueCertificates: 'member',
+  reissueCertificate: 'coordinator',
+  revokeCertificate: 'coordinator',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
@@ -112,6 +118,8 @@ export const ENTRY_ACCESS = {
   // B08 the workshop survey (issue 12): the form's submit trigger and the survey run's continuations.
   onWorkshopSurveySubmit: 'trigger',
   runWorkshopSurveys: 'trigger',
+  // Issue 13 (i13-certs): the certificate issuing job's continuations.
+  runCertificates: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;
