@@ -128,6 +128,11 @@ export function isAnonymisedAppointment(record: { fullName: unknown; dni: unknow
   return String(record.fullName ?? '').trim() === DELETED_NAME && String(record.dni ?? '').trim() === '';
 }
 
+/** True once a registration has been anonymised by a deletion (same marks as an appointment's). */
+export function isAnonymisedRegistration(record: { fullName: unknown; dni: unknown }): boolean {
+  return isAnonymisedAppointment(record);
+}
+
 /**
  * The fields that anonymise one 'Citas' row. 'Observaciones' keeps only the line saying when and
  * why; topic and abandonment reason stay when they are one of the list's values (statistics) and

@@ -83,6 +83,9 @@ import { signingSecret } from '../signing';
 import { linkMaker, webAppBase } from '../webapp/links';
 import { dateOf, int, text } from './cells';
 import { ensureModuleFolder } from './folder';
+import { folderIdOf } from '../../domain/workshops/drive-files';
+import { isAnonymisedRegistration } from '../../domain/personal-data';
+import { DELETION_BY, DELETION_REVOKE_REASON } from '../../domain/messages/personal-data-certificates';
 import { siblingRemindersDue } from './sibling-reminders';
 
 /** The job's handler (trigger-only entry point) and lease. */
@@ -554,30 +557,59 @@ function issueOne(env: PersonEnv, code: string, reg: TableRow<RegistrationKey>, 
 function writeIssued(deps: CertificateDeps, issued: readonly Issued[], review: readonly ReviewItem[]): void {
   if (!issued.length && !review.length) return;
   const book = deps.workbooks.current();
+  const orphaned: { code: string; pdfFileId: string }[] = [];
+  let folderId = '';
   deps.lock.withLock(() => {
+    const regs = book.table(REGISTRATIONS_TAB);
+    const freshRegs = issued.length ? regs.read({ fresh: true }) : null;
+    // A Ley 29733 deletion that ran while this job rendered and sent (from either spreadsheet:
+    // the job's lease is not visible from the other one) must win: the certificate is written
+    // revoked and nameless, never the name back, and its PDF leaves the folder below.
+    const deleted = new Set(
+      issued.filter((i) => {
+        const r = freshRegs?.byId.get(i.registrationId);
+        return r !== undefined && isAnonymisedRegistration(r.record);
+      }).map((i) => i.registrationId),
+    );
+    const erased = (i: Issued): Partial<Record<CertificateKey, FieldValue>> => {
+      const pdfFileId = text(i.fields.pdfFileId);
+      if (pdfFileId) orphaned.push({ code: String(i.fields.code ?? i.regFields.certificateCode), pdfFileId });
+      return { fullName: '', pdfFileId: '', pdfUrl: '', state: 'Revocado', revokedAt: deps.clock.now(), revokeReason: DELETION_REVOKE_REASON, by: DELETION_BY };
+    };
     const certs = book.table(CERTIFICATES_TAB);
     const fresh = certs.read({ fresh: true });
     const changes: RowChange<CertificateKey>[] = [];
     const added: Partial<Record<CertificateKey, FieldValue>>[] = [];
     for (const i of issued) {
       const code = String(i.fields.code ?? i.regFields.certificateCode);
+      const gone = deleted.has(i.registrationId);
       if (fresh.byId.has(code)) {
         const { code: _c, registrationId: _r, state: _s, ...rest } = i.fields;
-        changes.push({ id: code, fields: i.isNew ? { pdfFileId: rest.pdfFileId, pdfUrl: rest.pdfUrl, delivery: rest.delivery, ...(rest.sentAt ? { sentAt: rest.sentAt } : {}), updatedAt: rest.updatedAt } : rest });
-      } else if (i.isNew) added.push(i.fields);
+        const fields = i.isNew ? { pdfFileId: rest.pdfFileId, pdfUrl: rest.pdfUrl, delivery: rest.delivery, ...(rest.sentAt ? { sentAt: rest.sentAt } : {}), updatedAt: rest.updatedAt } : rest;
+        changes.push({ id: code, fields: gone ? { ...fields, ...erased(i) } : fields });
+      } else if (i.isNew) added.push(gone ? { ...i.fields, ...erased(i) } : i.fields);
     }
     if (changes.length) certs.update(changes, { mode: 'span' });
     if (added.length) certs.append(added);
-    const regs = book.table(REGISTRATIONS_TAB);
-    if (issued.length) {
-      regs.read({ fresh: true });
-      regs.update(
-        issued.map((i) => ({ id: i.registrationId, fields: i.regFields })),
-        { mode: 'span' },
-      );
-    }
+    const live = issued.filter((i) => !deleted.has(i.registrationId));
+    if (live.length) regs.update(live.map((i) => ({ id: i.registrationId, fields: i.regFields })), { mode: 'span' });
     if (review.length && book.table(REVIEW_TAB).exists()) recordReview(book.table(REVIEW_TAB), review, deps.clock.now());
+    if (orphaned.length) {
+      const moduleId = text(freshRegs?.byId.get(issued.find((i) => deleted.has(i.registrationId))!.registrationId)?.record.moduleId);
+      const moduleRow = book.table(MODULES_TAB).read().byId.get(moduleId);
+      folderId = (moduleRow ? folderIdOf(text(moduleRow.record.driveFolderUrl)) : null) ?? '';
+    }
   });
+  // Outside the lock (Drive is slow): the deleted person's PDFs leave the module's folder.
+  for (const o of orphaned) {
+    let outcome = 'no se pudo retirar el PDF: hágalo a mano';
+    try {
+      if (folderId) outcome = `PDF ${deps.drive.retire(o.pdfFileId, folderId)}`;
+    } catch (e) {
+      outcome += ` (${e instanceof Error ? e.message : String(e)})`;
+    }
+    deps.audit.record({ action: A.revoked, target: o.code, result: 'Correcto', detail: `${DELETION_REVOKE_REASON}: la persona pidió la supresión mientras se emitía; ${outcome}.` });
+  }
 }
 
 // ---------------------------------------------------------------------------- the job

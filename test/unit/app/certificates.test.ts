@@ -163,6 +163,25 @@ describe('issuing', () => {
     expect(w.scheduler.all.filter((t) => t.handler === CERTIFICATES_HANDLER)).toHaveLength(0);
   });
 
+  test('a deletion that runs while the job sends wins: the certificate is written revoked and nameless, its PDF retired', () => {
+    const w = world();
+    issueCertificates(w.deps, MODULE);
+    // Ana asks for the deletion of her data (from the other spreadsheet, whose lease the job cannot see)
+    // just as her email leaves: her registration is anonymised before the job writes its rows.
+    const send = w.mailer.send.bind(w.mailer);
+    w.mailer.send = (m: OutgoingMail) => {
+      send(m);
+      if (m.to === 'ana@example.org') w.book.table(REGISTRATIONS_TAB).update([{ id: 'R01', fields: { fullName: 'Datos eliminados (Ley 29733)', dni: '', email: '' } }]);
+    };
+    w.drain();
+    const ana = w.rows(CERTIFICATES_TAB).find((c) => c.registrationId === 'R01')!;
+    expect(ana).toMatchObject({ state: 'Revocado', fullName: '', pdfFileId: '', pdfUrl: '', revokeReason: 'Supresión de datos personales' });
+    expect(w.drive.live('Certificado - ').some((f) => f.replacements?.['{{nombre}}'] === 'Ana Quispe Huamán')).toBe(false);
+    // Her anonymised registration is not written back to; the others are issued as usual.
+    expect(w.rows(REGISTRATIONS_TAB).find((r) => r.id === 'R01')!.certificateCode ?? '').toBe('');
+    expect(w.rows(CERTIFICATES_TAB).filter((c) => c.state === 'Vigente')).toHaveLength(5);
+  });
+
   test('the quota runs out: the rest waits, the panel says so, and the next day goes on (the attention reserve kept)', () => {
     // 20 reserved for the attention flow + 100 when the sibling cannot be read: 123 leaves 3.
     const w = world({ quota: 123 });
