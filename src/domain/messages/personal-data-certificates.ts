@@ -41,7 +41,7 @@ export const PERSONAL_DATA_CERTIFICATE_MESSAGES = {
   /** Appended to a name correction when issued certificates carry the old name. */
   reissueNeeded: (codes: readonly string[]) =>
     ` ${codes.length === 1 ? `El certificado ${codes[0]} ya emitido conserva` : `Los certificados ${codes.join(', ')} ya emitidos conservan`} el nombre anterior: ` +
-    'para corregirlo, reemítalo desde el panel de Talleres, en la sección de certificados del módulo (se genera un código nuevo y el anterior queda como reemplazado).',
+    'para corregirlo, reemítalo con «Corregir nombre y reemitir» en «Certificados (B12)», en el detalle del módulo del panel de «Programación Talleres Masivos» (se genera un código nuevo y el anterior queda como reemplazado).',
   /** Appended to a deletion's message: the module's generated tabs were rewritten without her. */
   reconsolidated: (modules: readonly string[]) =>
     ` Se rehízo el consolidado ${modules.length === 1 ? `del módulo ${modules[0]}` : `de los módulos ${modules.join(', ')}`} para que ya no la nombre.`,
