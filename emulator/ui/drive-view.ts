@@ -1,12 +1,14 @@
 import type { WorkspaceState } from '../core/state';
+import { driveStore, FOLDER_MIME, type DriveItem, type DriveStore } from '../services/drive/store';
+import { savedPresentation } from '../services/slides/doc';
+import { PRESENTATION_MIME } from '../services/slides/model';
+import { presentationToPdf } from '../services/slides/render';
 
 /**
- * Drive as the browser UI lists it. The Drive service registers a store named "drive" when it
- * is part of the emulator; until then (or if its shape is unknown) the UI says Drive is not
- * available instead of guessing. The store is read through its public shape only:
- * `listFiles()` or a `files` collection of records with an id, a name, a MIME type and the
- * bytes as `base64` (or `bytes`), optionally `size`, `createdAt`/`updatedAt`, `trashed`,
- * `parents`, `isFolder`.
+ * Drive as the browser UI lists it, read from the Drive store (emulator/services/drive/store.ts):
+ * every file and folder not in the trash, newest first; a file's bytes open in the browser (PDFs,
+ * images), a Slides presentation as its PDF export. It used to look for a `files` collection the
+ * store never had, so the UI said Drive was missing while the product was filling it.
  */
 export interface DriveFileView {
   id: string;
@@ -20,78 +22,53 @@ export interface DriveFileView {
   contentUrl?: string;
 }
 
-type Loose = Record<string, unknown>;
-
-function driveStore(state: WorkspaceState): Loose | undefined {
+function store(state: WorkspaceState): DriveStore | undefined {
   try {
-    return state.store<never>('drive') as unknown as Loose;
+    return driveStore(state);
   } catch {
     return undefined; // no Drive service registered in this emulator build
   }
 }
 
-function rawFiles(store: Loose): Loose[] | undefined {
-  const list = store.listFiles;
-  if (typeof list === 'function') {
-    const out = (list as () => unknown).call(store);
-    if (Array.isArray(out)) return out as Loose[];
-  }
-  const files = store.files;
-  if (Array.isArray(files)) return files as Loose[];
-  if (files instanceof Map) return [...files.values()] as Loose[];
-  if (files && typeof files === 'object') return Object.values(files) as Loose[];
-  return undefined;
+function isFolder(f: DriveItem): boolean {
+  return f.kind === 'folder' || f.mimeType === FOLDER_MIME;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-function bytesOf(f: Loose): Buffer | undefined {
-  if (typeof f.base64 === 'string') return Buffer.from(f.base64, 'base64');
-  if (f.bytes instanceof Uint8Array) return Buffer.from(f.bytes);
-  if (Array.isArray(f.bytes)) return Buffer.from(f.bytes.map((b) => Number(b) & 0xff));
-  if (f.blob && typeof f.blob === 'object') return bytesOf(f.blob as Loose);
-  return undefined;
+/** A Slides presentation is shown as Drive exports it (File.getAs('application/pdf')). */
+function isPresentation(f: DriveItem): boolean {
+  return f.mimeType === PRESENTATION_MIME;
 }
 
-function isFolder(f: Loose): boolean {
-  return f.isFolder === true || f.kind === 'folder' || f.mimeType === 'application/vnd.google-apps.folder';
-}
-
-/** The Drive files, newest first; undefined when the emulator has no Drive store. */
+/** The Drive files, newest first (all users' drives: the emulator's UI is the developer's view); undefined without a Drive store. */
 export function driveFiles(state: WorkspaceState): DriveFileView[] | undefined {
-  const store = driveStore(state);
-  if (!store) return undefined;
-  const files = rawFiles(store);
-  if (!files) return undefined;
+  const drive = store(state);
+  if (!drive) return undefined;
   const out: DriveFileView[] = [];
-  for (const f of files) {
-    if (!f || typeof f !== 'object' || f.trashed === true) continue;
-    const id = str(f.id);
-    if (!id) continue;
-    const bytes = bytesOf(f);
-    const updatedAt = num(f.updatedAt) ?? num(f.lastUpdated) ?? num(f.createdAt);
+  for (const f of drive.items.values()) {
+    if (f.trashed || drive.isRoot(f.id)) continue;
+    const folder = isFolder(f);
     out.push({
-      id,
-      name: str(f.name ?? f.title),
-      mimeType: str(f.mimeType ?? f.contentType) || 'application/octet-stream',
-      size: num(f.size) ?? bytes?.length ?? 0,
-      folder: isFolder(f),
-      ...(updatedAt !== undefined ? { updatedAt } : {}),
-      parents: Array.isArray(f.parents) ? f.parents.map(str) : typeof f.parentId === 'string' ? [f.parentId] : [],
-      ...(bytes && !isFolder(f) ? { contentUrl: `/api/drive/${encodeURIComponent(id)}/content` } : {}),
+      id: f.id,
+      name: f.name,
+      mimeType: f.mimeType || 'application/octet-stream',
+      size: folder || isPresentation(f) ? 0 : drive.bytes(f).length,
+      folder,
+      updatedAt: f.updated,
+      parents: [...f.parents],
+      ...(!folder ? { contentUrl: `/api/drive/${encodeURIComponent(f.id)}/content` } : {}),
     });
   }
   return out.sort((a, b) => (b.updatedAt ?? 0) - (a.updatedAt ?? 0));
 }
 
-/** A Drive file's bytes and type, for the page to open. */
+/** A Drive file's bytes and type, for the page to open (a presentation as its PDF export). */
 export function driveFileContent(state: WorkspaceState, id: string): { bytes: Buffer; mimeType: string; name: string } | undefined {
-  const store = driveStore(state);
-  const files = store && rawFiles(store);
-  const f = files?.find((x) => x && str(x.id) === id);
-  if (!f) return undefined;
-  const bytes = bytesOf(f);
-  if (!bytes) return undefined;
-  return { bytes, mimeType: str(f.mimeType ?? f.contentType) || 'application/octet-stream', name: str(f.name ?? f.title) };
+  const drive = store(state);
+  const f = drive?.get(id);
+  if (!drive || !f || isFolder(f)) return undefined;
+  if (isPresentation(f)) {
+    const pdf = presentationToPdf(savedPresentation(f, null), { title: f.name, at: new Date(state.now()) });
+    return { bytes: Buffer.from(pdf), mimeType: 'application/pdf', name: `${f.name}.pdf` };
+  }
+  return { bytes: Buffer.from(drive.bytes(f)), mimeType: f.mimeType || 'application/octet-stream', name: f.name };
 }
