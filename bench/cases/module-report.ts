@@ -46,7 +46,7 @@ function reportRun(ws: Workspace, n: number): ExecutionRecord[] {
 }
 
 export const cases: BenchCase[] = [30, 300].map((n) => ({
-  operation: 'module report',
+  operation: 'module-report',
   size: n,
   unit: 'participants',
   workspace: { at: AFTER_MODULE },
