@@ -149,10 +149,27 @@ export class SlidesCertificates implements CertificateSlides {
     }
   }
 
+  /**
+   * The module's folder and the template, fetched once per execution (an adapter lives for one):
+   * every certificate of a run goes into the same folder from the same template, and fetching
+   * them again cost two Drive requests per certificate (the bench, docs/performance.md).
+   */
+  private readonly folders = new Map<string, GoogleAppsScript.Drive.Folder>();
+  private readonly templates = new Map<string, GoogleAppsScript.Drive.File>();
+
+  private cached<T>(cache: Map<string, T>, id: string, fetch: (id: string) => T): T {
+    let item = cache.get(id);
+    if (item === undefined) {
+      item = fetch(id);
+      cache.set(id, item);
+    }
+    return item;
+  }
+
   renderPdf(req: CertificateRender): DriveItemRef {
-    const folder = DriveApp.getFolderById(req.folderId);
+    const folder = this.cached(this.folders, req.folderId, (id) => DriveApp.getFolderById(id));
     const base = req.name.replace(/\.pdf$/i, '');
-    const copy = DriveApp.getFileById(req.templateId).makeCopy(`Temporal - ${base}`, folder);
+    const copy = this.cached(this.templates, req.templateId, (id) => DriveApp.getFileById(id)).makeCopy(`Temporal - ${base}`, folder);
     try {
       const pres = SlidesApp.openById(copy.getId());
       const { shapes, text } = shapesAndText(pres);

@@ -50,6 +50,9 @@ const REPLACEMENTS = {
   '{{verificacion}}': 'https://script.google.com/macros/s/AKfy/exec?a=verificar&t=abc',
 };
 
+const livePdfNames = (env: ServiceEnv) =>
+  [...driveStore(env.state).items.values()].filter((i) => !i.trashed && i.mimeType === 'application/pdf').map((i) => i.name).sort();
+
 afterEach(() => {
   delete g.DriveApp;
   delete g.SlidesApp;
@@ -156,6 +159,20 @@ describe('renderPdf', () => {
     expect(elements.some((e) => (e.text ?? '').includes('{{qr}}'))).toBe(false);
     // The template itself is untouched.
     expect(certs.templateText(t.id)).toContain('{{nombre}}');
+  });
+
+  test('a run of certificates fetches the folder and the template once, not once per certificate', () => {
+    const { env, folder, certs } = world();
+    const t = certs.createTemplate(folder.getId(), 'Plantilla');
+    const drive = g.DriveApp as DriveApp;
+    const folders = jest.spyOn(drive, 'getFolderById');
+    const files = jest.spyOn(drive, 'getFileById');
+    for (const code of ['CERT-AAAA-AAAA-AAAA-AAAA', 'CERT-BBBB-BBBB-BBBB-BBBB', 'CERT-CCCC-CCCC-CCCC-CCCC']) {
+      certs.renderPdf({ templateId: t.id, folderId: folder.getId(), name: `Certificado - ${code}.pdf`, replacements: { ...REPLACEMENTS, '{{codigo}}': code } });
+    }
+    expect(folders.mock.calls).toEqual([[folder.getId()]]);
+    expect(files.mock.calls).toEqual([[t.id]]);
+    expect(livePdfNames(env)).toEqual(['Certificado - CERT-AAAA-AAAA-AAAA-AAAA.pdf', 'Certificado - CERT-BBBB-BBBB-BBBB-BBBB.pdf', 'Certificado - CERT-CCCC-CCCC-CCCC-CCCC.pdf']);
   });
 
   test('a value that looks like a placeholder stays text (hostile name), markup shows as text', () => {
