@@ -86,12 +86,17 @@ describe('dist/Code.js', () => {
 describe('appsscript.json', () => {
   const manifest = () => JSON.parse(read('appsscript.json')) as Record<string, unknown> & { oauthScopes: string[] };
 
-  test('Lima time, V8, exception logging, Calendar v3 for Meet links', () => {
+  test('Lima time, V8, exception logging, Calendar v3 for Meet links, Slides v1 to fill a certificate in one request', () => {
     const m = manifest();
     expect(m.timeZone).toBe('America/Lima');
     expect(m.runtimeVersion).toBe('V8');
     expect(m.exceptionLogging).toBe('STACKDRIVER');
-    expect(m.dependencies).toEqual({ enabledAdvancedServices: [{ userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3' }] });
+    expect(m.dependencies).toEqual({
+      enabledAdvancedServices: [
+        { userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3' },
+        { userSymbol: 'Slides', serviceId: 'slides', version: 'v1' },
+      ],
+    });
   });
 
   test('asks for exactly the least-privilege scopes, never full Gmail (Drive: DriveApp needs `drive`, docs/oauth-scopes.md)', () => {

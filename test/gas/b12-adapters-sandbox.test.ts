@@ -66,7 +66,9 @@ function tabs() { return __t.tabs.apply(this, arguments); }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soe-b12-'));
   fs.writeFileSync(path.join(dir, 'Code.js'), code);
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8')) as { dependencies: { enabledAdvancedServices: object[] } };
-  if (advancedSlides) manifest.dependencies.enabledAdvancedServices.push({ userSymbol: 'Slides', serviceId: 'slides', version: 'v1' });
+  // The product's manifest enables the advanced Slides service; without it the adapter falls back to SlidesApp alone.
+  const services = manifest.dependencies.enabledAdvancedServices.filter((x) => (x as { userSymbol?: string }).userSymbol !== 'Slides');
+  manifest.dependencies.enabledAdvancedServices = advancedSlides ? [...services, { userSymbol: 'Slides', serviceId: 'slides', version: 'v1' }] : services;
   fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(manifest));
   return dir;
 }
@@ -78,8 +80,8 @@ function world(advancedSlides = false) {
   return { ws, ss };
 }
 
-test('certificates: template, then PDFs in the folder that read right; per certificate a fixed chain of calls', () => {
-  const { ws, ss } = world();
+test('certificates: template, then PDFs in the folder that read right; per certificate a fixed chain of calls (SlidesApp alone)', () => {
+  const { ws, ss } = world(false);
   const made = ws.run(ss, 'makeTemplate');
   expect(made.error).toBeUndefined();
   const { folderId, template } = made.value as { folderId: string; template: { id: string } };
