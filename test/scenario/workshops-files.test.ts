@@ -86,6 +86,8 @@ describe('B05 ficha técnica and B04 banner file, in the module\'s Drive folder'
   });
 
   test('a stranger can neither generate a ficha nor upload a banner; nothing is made in Drive', () => {
+    // Setup made the certificate template (B12); the stranger's calls must add nothing to it.
+    const before = w.ws.driveFiles().map((f) => f.id);
     for (const [fn, args] of [
       ['generateFactSheet', [id]],
       ['uploadBanner', [id, { name: 'b.png', mimeType: 'image/png', base64: PNG.toString('base64') }]],
@@ -95,7 +97,7 @@ describe('B05 ficha técnica and B04 banner file, in the module\'s Drive folder'
       if (!r.ok) expect(r.error).toContain(ACCESS_MESSAGES.refused);
     }
     expect(folders(SERVICE_FOLDER_NAME)).toHaveLength(0);
-    expect(w.ws.driveFiles()).toHaveLength(0);
+    expect(w.ws.driveFiles().map((f) => f.id)).toEqual(before);
   });
 
   test('«Generar» makes the module\'s folder inside the service folder, shared with the team only, and a real PDF of the ficha', () => {
