@@ -389,12 +389,12 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       const modules = new Set(held.registrations.map((r) => cellString(r.record.moduleId)).filter((id) => id !== ''));
       if (modules.size && held.talleres.table(MODULES_TAB).exists()) {
         const moduleRows = held.talleres.table(MODULES_TAB).read({ fresh: true }).rows.filter((r) => modules.has(r.id));
-        const consolidated = moduleRows.filter((r) => cellString(r.record.consolidatedAt) !== '').map((r) => r.id);
+        const consolidated = moduleRows.filter((r) => cellString(r.record.consolidatedAt) !== '');
         reported.push(...moduleRows.filter((r) => Number(r.record.reportVersion) > 0).map((r) => r.id));
         if (consolidated.length && deps.tabs && deps.workbooks.current().id === held.talleres.id) {
-          reconsolidated.push(...refreshConsolidations({ ...deps, tabs: deps.tabs }, new Set(consolidated), now));
+          reconsolidated.push(...refreshConsolidations({ ...deps, tabs: deps.tabs }, consolidated, now));
         }
-        staleConsolidations.push(...consolidated.filter((id) => !reconsolidated.includes(id)));
+        staleConsolidations.push(...consolidated.map((r) => r.id).filter((id) => !reconsolidated.includes(id)));
       }
     }
 

@@ -49,7 +49,6 @@ import {
 import type { FieldValue, TableRow } from '../../domain/table';
 import { cleanText } from '../../domain/text';
 import { normaliseEmail } from '../../domain/validation';
-import { LINK_ACTIONS, LINK_VALIDITY_DAYS } from '../../domain/web-links';
 import {
   certificateCode,
   certificatePdfName,
@@ -80,7 +79,7 @@ import { readSettings, type Settings } from '../settings';
 import { recordedSiblingId } from '../setup';
 import { readTeam } from '../team';
 import { signingSecret } from '../signing';
-import { linkMaker, webAppBase } from '../webapp/links';
+import { verificationLinks } from './verification';
 import { dateOf, int, text } from './cells';
 import { ensureModuleFolder } from './folder';
 import { folderIdOf } from '../../domain/workshops/drive-files';
@@ -199,16 +198,6 @@ function templateIdOf(settings: Settings): string {
   return settings.certificateTemplateId.trim();
 }
 
-/** The verification link of a code; null without a usable web app address. */
-function verificationLinks(deps: CertificateDeps, settings: Settings) {
-  const base = webAppBase(settings.webAppUrl, deps.webApp);
-  const make = linkMaker(deps.properties, base);
-  return {
-    usable: base !== null,
-    url: (code: string, from: Date) => make(LINK_ACTIONS.verify, code, new Date(from.getTime() + LINK_VALIDITY_DAYS.verificar * 86_400_000)),
-  };
-}
-
 function userBy(deps: Pick<CertificateDeps, 'session'>): string {
   return deps.session.userEmail() || 'cuenta no identificada';
 }
@@ -323,7 +312,7 @@ export function certificatesView(deps: CertificateDeps, rawId: unknown): Certifi
   const settings = readSettings(deps.workbooks.current().table(SETTINGS_TAB)).settings;
   const templateId = templateIdOf(settings);
   const template = checkTemplate(templateId ? deps.slides.templateText(templateId) : null);
-  const webAppReady = verificationLinks(deps, settings).usable;
+  const webAppReady = verificationLinks(deps.properties, settings.webAppUrl, deps.webApp).usable;
   const plan = planIssue(w.completion, regFacts(w), w.rowFacts);
   const waiting = waitingUntil(deps.properties, now);
   const running = requestedModules(deps.properties).includes(id);
@@ -404,7 +393,7 @@ export function previewCertificate(deps: CertificateDeps, rawId: unknown, rawReg
       const templateId = templateIdOf(settings);
       const template = checkTemplate(templateId ? deps.slides.templateText(templateId) : null);
       if (!template.ok) return refuse(deps, id, template.message, A.preview);
-      const links = verificationLinks(deps, settings);
+      const links = verificationLinks(deps.properties, settings.webAppUrl, deps.webApp);
       const pick =
         (regId && w.registrations.get(regId)) ||
         w.registrations.get(w.completion.people.find((p) => p.meetsRule)?.registrationId ?? '') ||
@@ -707,7 +696,7 @@ function runLeased(deps: CertificateDeps, budget: Budget, result: CertificateRun
     const book = deps.workbooks.current();
     const settings = readSettings(book.table(SETTINGS_TAB)).settings;
     const templateId = templateIdOf(settings);
-    const links = verificationLinks(deps, settings);
+    const links = verificationLinks(deps.properties, settings.webAppUrl, deps.webApp);
     const template = checkTemplate(templateId ? deps.slides.templateText(templateId) : null);
     const secret = signingSecret(deps.properties, journal);
     let quota: QuotaBudget | null = null;
@@ -901,7 +890,7 @@ export function reissueCertificate(deps: CertificateDeps, rawCode: unknown, rawN
     const templateId = templateIdOf(settings);
     const template = checkTemplate(templateId ? deps.slides.templateText(templateId) : null);
     if (!template.ok) return refuse(deps, old.id, template.message, A.reissued);
-    const links = verificationLinks(deps, settings);
+    const links = verificationLinks(deps.properties, settings.webAppUrl, deps.webApp);
     if (!links.usable) return refuse(deps, old.id, M.noWebApp, A.reissued);
     const certs = deps.workbooks.current().table(CERTIFICATES_TAB);
     const newCode = resumed || certificateCode(signingSecret(deps.properties), reg.id, nextRound(w.rowFacts.filter((r) => r.registrationId === reg.id).length));

@@ -166,16 +166,14 @@ function writeConsolidation(deps: ConsolidationDeps, row: TableRow<ModuleKey>, n
 }
 
 /**
- * Rewrites the consolidation of modules that have one (their 'Consolidado' is set), holding the
- * lock the caller took: a Ley 29733 deletion calls it so the generated tabs stop naming the person
- * (src/app/personal-data/change.ts). Returns the IDs rewritten.
+ * Rewrites the consolidation of these module rows (read fresh by the caller, under the lock it
+ * holds) that have one ('Consolidado' set): a Ley 29733 deletion calls it so the generated tabs
+ * stop naming the person (src/app/personal-data/change.ts). Returns the IDs rewritten.
  */
-export function refreshConsolidations(deps: ConsolidationDeps, moduleIds: ReadonlySet<string>, now: Date): string[] {
-  const book = deps.workbooks.current();
-  if (moduleIds.size === 0 || !book.table(MODULES_TAB).exists()) return [];
+export function refreshConsolidations(deps: ConsolidationDeps, moduleRows: readonly TableRow<ModuleKey>[], now: Date): string[] {
   const done: string[] = [];
-  for (const row of book.table(MODULES_TAB).read({ fresh: true }).rows) {
-    if (!moduleIds.has(row.id) || dateOf(row.record.consolidatedAt) === null) continue;
+  for (const row of moduleRows) {
+    if (dateOf(row.record.consolidatedAt) === null) continue;
     if (writeConsolidation(deps, row, now, false).ok) done.push(row.id);
   }
   return done;

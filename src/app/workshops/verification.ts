@@ -30,15 +30,27 @@ export interface VerificationLinkDeps {
 }
 
 /**
- * The verification URL printed on the certificate with this code ({{verificacion}} and the QR):
- * a signed 'verificar' link valid for LINK_VALIDITY_DAYS.verificar; null when the web app has no
- * usable /exec address (then the certificate cannot be issued).
+ * The maker of verification URLs for one execution (the issuing job calls it once per run with
+ * the settings it already read): `usable` false when the web app has no usable /exec address
+ * (then no certificate can be issued); `url(code, from)` a signed 'verificar' link valid for
+ * LINK_VALIDITY_DAYS.verificar from `from`.
+ */
+export function verificationLinks(properties: KeyValueStore, webAppUrlSetting: string, webApp: WebAppService | null) {
+  const base = webAppBase(webAppUrlSetting, webApp);
+  const make = linkMaker(properties, base);
+  return {
+    usable: base !== null,
+    url: (code: string, from: Date): string | null => make(LINK_ACTIONS.verify, code, new Date(from.getTime() + LINK_VALIDITY_DAYS.verificar * 86_400_000)),
+  };
+}
+
+/**
+ * The verification URL printed on the certificate with this code ({{verificacion}} and the QR),
+ * valid from now; null when the web app has no usable /exec address.
  */
 export function verificationLink(deps: VerificationLinkDeps, code: string): string | null {
   const settings = readSettings(deps.workbooks.current().table(SETTINGS_TAB)).settings;
-  const base = webAppBase(settings.webAppUrl, deps.webApp);
-  const until = new Date(deps.clock.now().getTime() + LINK_VALIDITY_DAYS.verificar * 86_400_000);
-  return linkMaker(deps.properties, base)(LINK_ACTIONS.verify, code, until);
+  return verificationLinks(deps.properties, settings.webAppUrl, deps.webApp).url(code, deps.clock.now());
 }
 
 function nothing(page: LinkPage, auditDetail: string): LinkOutcome {
