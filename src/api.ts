@@ -356,3 +356,32 @@ export interface ServerApi {
   /** «Revocar» (coordinator): reason required; state 'Revocado', PDF retired. */
   revokeCertificate(code: string, reason: string): CertificateActionResult;
 }
+
+// ---------------------------------------------------------------------------- external workshops (C01–C04; issue 14) — EXTERNAL block
+
+import type { ApprovalProposalInput, DecisionInput, ExternalActionResult, ExternalDetailResult, ExternalRequestsView } from './app/external/types';
+
+export type {
+  ApprovalField,
+  ApprovalProposalInput,
+  DecisionInput,
+  ExternalActionResult,
+  ExternalDetailResult,
+  ExternalRequestDetail,
+  ExternalRequestSummary,
+  ExternalRequestsView,
+  SlotView,
+  TimingStepView,
+  TimingsView,
+} from './app/external/types';
+
+/** «Solicitudes externas» (issue 14). */
+export interface ServerApi {
+  /** Every request with its state and next step (consultants of Talleres). */
+  getExternalRequests(): ExternalRequestsView;
+  getExternalRequestDetail(requestId: string): ExternalDetailResult;
+  /** «Enviar a aprobación»: the proposal emailed to the Sub Director with approve/reject links (a new round each time). */
+  sendExternalForApproval(input: ApprovalProposalInput): ExternalActionResult;
+  /** «Registrar decisión» (coordinator): approved or rejected outside the link; exactly one decision wins. */
+  recordExternalDecision(input: DecisionInput): ExternalActionResult;
+}

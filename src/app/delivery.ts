@@ -80,7 +80,13 @@ export type WorkshopSurveyMailKind = 'encuesta-taller';
 export type CertificateMailKind = 'certificado' | 'informe-modulo';
 
 /** Every kind the journal knows. */
-export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind | AccessMailKind | WorkshopSurveyMailKind | CertificateMailKind;
+/**
+ * C01–C04 (row ID = the request's ID; 'aprobacion-solicitud' = `<requestId>#<round>`): the
+ * acknowledgment, the what-to-fix answer to a bad request (row ID = the form response's ID), the
+ * proposal to the Sub Director, the decision told to the institution, and the thanks after the session.
+ */
+export type ExternalMailKind = 'acuse-solicitud' | 'correccion-solicitud' | 'aprobacion-solicitud' | 'decision-solicitud' | 'agradecimiento-institucion';
+export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind | AccessMailKind | WorkshopSurveyMailKind | CertificateMailKind | ExternalMailKind;
 
 export function journalKey(kind: JournalKind, rowId: string): string {
   return `${JOURNAL_PREFIX}${kind}:${rowId}`;

@@ -76,6 +76,11 @@ export interface Settings {
   certificateTemplateUrl: string;
   /** Talleres (B12): where the module's report goes; '' = the banners' directionEmail (use `reportRecipient`). */
   directionReportEmail: string;
+  /** Talleres (C01): the institutions' public request form (mirror of the document property). */
+  externalRequestFormId: string;
+  externalRequestFormUrl: string;
+  /** Talleres (C02): an approved external workshop's capacity is the expected participants plus this % (rounded up). */
+  externalCapacityMarginPercent: number;
   headerAliases: Record<ReportField, string[]>;
   consultants: Consultant[];
 }
@@ -123,6 +128,18 @@ function parseMonths(v: unknown): Parsed {
   return Number.isInteger(n) && n >= 1 && n <= 1200 ? { ok: true, value: n } : { ok: false };
 }
 
+/** '20', '20 %', '20%', 20: a whole percentage, 0 to 200. */
+function parsePercent(v: unknown): Parsed {
+  let n: number;
+  if (typeof v === 'number') n = v;
+  else {
+    const m = /^(\d{1,3})\s*%?$/.exec(text(v));
+    if (!m) return { ok: false };
+    n = Number(m[1]);
+  }
+  return Number.isInteger(n) && n >= 0 && n <= 200 ? { ok: true, value: n } : { ok: false };
+}
+
 function parseUrl(v: unknown): Parsed {
   const s = text(v);
   return /^https?:\/\/[^\s]+$/i.test(s) ? { ok: true, value: s } : { ok: false };
@@ -143,6 +160,8 @@ function parseValue(spec: SettingSpec, raw: unknown): Parsed {
       return parseInteger(raw, 1, 240);
     case 'minutesOrNone':
       return parseInteger(raw, 0, 1440);
+    case 'percent':
+      return parsePercent(raw);
     case 'months':
       return parseMonths(raw);
     case 'url':
@@ -169,6 +188,7 @@ function defaultOf(spec: SettingSpec): unknown {
     case 'hour':
     case 'minutes':
     case 'minutesOrNone':
+    case 'percent':
       return Number(spec.defaultValue);
     case 'aliases':
       return parseAliases(spec.defaultValue);
@@ -251,6 +271,9 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsRead {
       certificateTemplateId: values.certificateTemplateId as string,
       certificateTemplateUrl: values.certificateTemplateUrl as string,
       directionReportEmail: values.directionReportEmail as string,
+      externalRequestFormId: values.externalRequestFormId as string,
+      externalRequestFormUrl: values.externalRequestFormUrl as string,
+      externalCapacityMarginPercent: values.externalCapacityMarginPercent as number,
       headerAliases,
       consultants,
     },

@@ -93,6 +93,7 @@ export type TabKey =
   | 'sessionMails'
   | 'workshopSurveys'
   | 'certificates'
+  | 'externalRequests'
   | 'invitations'
   | 'unsubscribes'
   | 'usedLinks'
@@ -216,11 +217,16 @@ export const MODULES_TAB = tab({
     c.date('endDate', 'Fecha de fin'),
     c.text('audience', 'Público objetivo'),
     c.text('institution', 'Institución solicitante'),
+    // C01–C04: the external request this workshop answers ('' for an internal module).
+    c.id('requestId', 'ID de solicitud externa', { system: true }),
     c.text('registrationUrl', 'Enlace de inscripción'),
     c.id('registrationFormId', 'ID formulario de inscripción', { system: true }),
     c.integer('capacity', 'Cupos'),
     // The certificate's attendance rule (B01, B12): at least this many of the module's sessions.
     c.integer('minSessions', 'Asistencia mínima (sesiones)'),
+    // B12/C04: whether this module issues certificates. Empty counts as yes (every internal module
+    // does); an external workshop's choice is made at approval. Read it with `issuesCertificates`.
+    c.bool('certificates', 'Emite certificados'),
     c.integer('registered', 'Inscritos', { system: true }),
     c.status('bannerStatus', 'Banner', ['Solicitado', 'Recibido', 'Validado']),
     c.text('bannerUrl', 'Enlace del banner'),
@@ -520,6 +526,85 @@ export const CERTIFICATES_TAB = tab({
   ],
 });
 
+/**
+ * What happens to an institution's request for a workshop (C01–C04), in order. 'Rechazada' ends
+ * it; 'Aprobada' → 'Programada' once the workshop exists (module, event, registration link, the
+ * institution told); 'Realizada' once its session has ended; 'Cerrada' once the institution got
+ * the attendance count and thanks (and the certificates, when it issues them, are out).
+ */
+export const EXTERNAL_REQUEST_STATES = ['Recibida', 'Enviada a aprobación', 'Aprobada', 'Rechazada', 'Programada', 'Realizada', 'Cerrada'] as const;
+export type ExternalRequestState = (typeof EXTERNAL_REQUEST_STATES)[number];
+/** Who decided: the Sub Director through the emailed link, or a coordinator in the panel (e.g. approved by phone). */
+export const DECISION_CHANNELS = ['Enlace', 'Panel'] as const;
+export const DECISIONS = ['Aprobada', 'Rechazada'] as const;
+export const INSTITUTION_TYPES = ['CETPRO', 'Instituto de Educación Superior', 'Universidad', 'Municipalidad', 'Otra'] as const;
+
+/**
+ * Requests of workshops from institutions (C01): one row per request, from the public request
+ * form; a second submission of the same institution (RUC), topic and dates updates its row while
+ * it has not been sent for approval. Every step's time is kept on the row (issue 14 item 4:
+ * real timings against the seed's 5 h 25 min). The workshop it becomes is a module
+ * ('Módulos', kind 'Externo', `requestId`), run by the same pipeline as the internal ones.
+ */
+export const EXTERNAL_REQUESTS_TAB = tab({
+  key: 'externalRequests',
+  name: 'Solicitudes externas',
+  roles: ['talleres'],
+  idKey: 'id',
+  columns: [
+    c.id('id', 'ID de solicitud', { system: true }),
+    c.id('responseId', 'ID de respuesta', { system: true }),
+    c.dateTime('receivedAt', 'Recibida', { system: true }),
+    c.status('state', 'Estado', EXTERNAL_REQUEST_STATES, { system: true }),
+    c.text('institution', 'Institución'),
+    c.id('ruc', 'RUC'),
+    c.text('institutionType', 'Tipo de institución'),
+    c.text('region', 'Región'),
+    c.text('district', 'Distrito'),
+    c.text('contactName', 'Persona de contacto'),
+    c.text('contactRole', 'Cargo'),
+    c.email('contactEmail', 'Correo de contacto'),
+    c.phone('contactPhone', 'Celular de contacto'),
+    c.text('topic', 'Tema'),
+    // The two preferred slots as the institution gave them: a date and a Lima start time 'HH:mm'.
+    c.date('option1Date', 'Fecha preferida 1'),
+    c.text('option1Time', 'Hora preferida 1'),
+    c.date('option2Date', 'Fecha preferida 2'),
+    c.text('option2Time', 'Hora preferida 2'),
+    c.integer('expected', 'Participantes esperados'),
+    c.text('modality', 'Modalidad'),
+    c.text('notes', 'Observaciones de la institución'),
+    c.status('ack', 'Acuse de recibo', DELIVERY_STATES, { system: true }),
+    c.dateTime('ackAt', 'Acuse enviado', { system: true }),
+    // The proposal sent for approval (C01): chosen slot, speaker, certificates; a new proposal is a new round.
+    c.dateTime('proposedStart', 'Inicio propuesto', { system: true }),
+    c.dateTime('proposedEnd', 'Fin propuesto', { system: true }),
+    c.text('speaker', 'Ponente'),
+    c.email('speakerEmail', 'Correo del ponente'),
+    c.bool('certificates', 'Emite certificados'),
+    c.integer('approvalRound', 'Ronda de aprobación', { system: true }),
+    c.status('approvalMail', 'Envío a aprobación', DELIVERY_STATES, { system: true }),
+    c.dateTime('sentForApprovalAt', 'Enviada a aprobación', { system: true }),
+    c.text('sentForApprovalBy', 'Enviada por', { system: true }),
+    c.status('decision', 'Decisión', DECISIONS, { system: true }),
+    c.status('decisionChannel', 'Vía de la decisión', DECISION_CHANNELS, { system: true }),
+    c.text('decidedBy', 'Decidida por', { system: true }),
+    c.dateTime('decidedAt', 'Fecha de la decisión', { system: true }),
+    c.text('rejectReason', 'Motivo del rechazo', { system: true }),
+    c.status('decisionMail', 'Respuesta a la institución', DELIVERY_STATES, { system: true }),
+    c.dateTime('decisionMailAt', 'Respuesta enviada', { system: true }),
+    c.id('moduleId', 'ID de módulo', { system: true }),
+    c.dateTime('scheduledAt', 'Programada', { system: true }),
+    c.dateTime('heldAt', 'Realizada', { system: true }),
+    c.integer('attendees', 'Asistentes', { system: true }),
+    c.status('thanksMail', 'Agradecimiento', DELIVERY_STATES, { system: true }),
+    c.dateTime('thanksAt', 'Agradecimiento enviado', { system: true }),
+    c.dateTime('closedAt', 'Cerrada', { system: true }),
+    c.text('note', 'Detalle', { system: true }),
+    c.dateTime('updatedAt', 'Actualizado', { system: true }),
+  ],
+});
+
 /** Things only a person can settle: ambiguous sends, unknown survey codes, rejected import rows. */
 export const REVIEW_TAB = tab({
   key: 'review',
@@ -595,6 +680,7 @@ export const TABS: readonly TabSpec[] = [
   SESSION_MAILS_TAB,
   WORKSHOP_SURVEYS_TAB,
   CERTIFICATES_TAB,
+  EXTERNAL_REQUESTS_TAB,
   INVITATIONS_TAB,
   UNSUBSCRIBES_TAB,
   USED_LINKS_TAB,
@@ -620,6 +706,7 @@ export type AttendanceKey = (typeof ATTENDANCE_TAB)['columns'][number]['key'];
 export type SessionMailKey = (typeof SESSION_MAILS_TAB)['columns'][number]['key'];
 export type WorkshopSurveyKey = (typeof WORKSHOP_SURVEYS_TAB)['columns'][number]['key'];
 export type CertificateKey = (typeof CERTIFICATES_TAB)['columns'][number]['key'];
+export type ExternalRequestKey = (typeof EXTERNAL_REQUESTS_TAB)['columns'][number]['key'];
 
 export function tabsForRole(role: Role): TabSpec[] {
   return TABS.filter((t) => t.roles.includes(role));
@@ -703,7 +790,7 @@ export function resolveColumns<K extends string>(t: TabSpec<K>, headers: readonl
 
 // ---------------------------------------------------------------------------- settings rows
 
-export type SettingKind = 'hour' | 'minutes' | 'minutesOrNone' | 'months' | 'url' | 'webAppUrl' | 'text' | 'aliases' | 'spreadsheetId' | 'formId' | 'email';
+export type SettingKind = 'hour' | 'minutes' | 'percent' | 'minutesOrNone' | 'months' | 'url' | 'webAppUrl' | 'text' | 'aliases' | 'spreadsheetId' | 'formId' | 'email';
 
 export interface SettingSpec {
   /** Stable English key used by code. */
@@ -828,7 +915,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     name: 'Correo de la Sub Dirección',
     kind: 'email',
     defaultValue: '',
-    description: 'Correo de la Sub Dirección: recibe la programación de cada módulo de «Aprende a Emprender» (tabla de sesiones) cuando se pulsa «Enviar programación a la Sub Dirección».',
+    description: 'Correo de la Sub Dirección: recibe la programación de cada módulo de «Aprende a Emprender» (tabla de sesiones) cuando se pulsa «Enviar programación a la Sub Dirección», y las solicitudes de talleres externos para su aprobación.',
     roles: TALLERES,
     system: false,
   },
@@ -1010,6 +1097,35 @@ export const SETTINGS: readonly SettingSpec[] = [
     defaultValue: '',
     description:
       'Correo que recibe el informe de cada módulo (cifras, listas de asistencia y resumen de encuestas) al cerrarlo. Vacío: se usa el «Correo de la Dirección (banners)».',
+    roles: TALLERES,
+    system: false,
+  },
+  // External workshops (C01–C04): the institutions' request form, and the workshop's capacity.
+  {
+    key: 'externalRequestFormId',
+    name: 'Formulario de solicitudes externas (ID)',
+    kind: 'formId',
+    defaultValue: '',
+    description: 'ID del formulario público con el que las instituciones solicitan un taller. Lo completa el sistema al crearlo.',
+    roles: TALLERES,
+    system: true,
+  },
+  {
+    key: 'externalRequestFormUrl',
+    name: 'Formulario de solicitudes externas (enlace)',
+    kind: 'url',
+    defaultValue: '',
+    description: 'Enlace público del formulario de solicitud de talleres para instituciones (CETPRO, institutos). Compártalo con ellas. Lo completa el sistema.',
+    roles: TALLERES,
+    system: true,
+  },
+  {
+    key: 'externalCapacityMarginPercent',
+    name: 'Margen de cupos en talleres externos (%)',
+    kind: 'percent',
+    defaultValue: '20',
+    description:
+      'Al aprobar un taller externo, sus cupos son los participantes que la institución espera más este porcentaje (redondeado hacia arriba). Escriba 0 para no dar margen.',
     roles: TALLERES,
     system: false,
   },

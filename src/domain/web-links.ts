@@ -24,6 +24,13 @@ export const LINK_ACTIONS = {
    * describes (no confirm button), so the router never records it as used; minted with a far expiry.
    */
   verify: 'verificar',
+  /**
+   * Subject: `<requestId>.<round>` ('Solicitudes externas', C01): the Sub Director's approve and
+   * reject buttons. Single use; the round ties the link to the proposal it was sent with, so a link
+   * of an earlier proposal does nothing. Reject asks for a reason (a text field on its page).
+   */
+  approve: 'aprobar',
+  reject: 'rechazar',
 } as const;
 export type LinkAction = (typeof LINK_ACTIONS)[keyof typeof LINK_ACTIONS];
 
@@ -139,6 +146,9 @@ export const LINK_VALIDITY_DAYS: Readonly<Record<LinkAction, number>> = {
   baja: 365,
   // A certificate is verifiable for as long as anyone may ask (30 years; the page, not the token, says revoked).
   verificar: 365 * 30,
+  // The Sub Director decides within two weeks; later, the consultant sends the request again.
+  aprobar: 14,
+  rechazar: 14,
 };
 
 /**
@@ -157,4 +167,12 @@ export interface LinkPage {
   paragraphs: string[];
   /** Text of the confirmation button (GET only); absent when there is nothing to confirm. */
   confirm?: string;
+  /**
+   * A text the visitor writes before confirming (the reason of a rejection, C01): posted with the
+   * token as `LINK_INPUT_FIELD` and given to the handler's `perform` (trimmed, at most `maxLength`).
+   */
+  field?: { label: string; maxLength: number; required: boolean };
 }
+
+/** Name of the POST parameter that carries a page's `field`. */
+export const LINK_INPUT_FIELD = 'motivo';

@@ -21,6 +21,8 @@ export interface WebPageForm {
   token: string;
   /** Text of the button. */
   button: string;
+  /** C01: a text area posted with the token (the reason of a rejection), named `name`. */
+  field?: { name: string; label: string; maxLength: number; required: boolean };
 }
 
 /**
@@ -55,6 +57,7 @@ const STYLE = [
   'main{max-width:560px;margin:16px auto;background:#fff;padding:20px;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.15)}',
   'h1{font-size:21px;margin:0 0 12px}',
   'p{margin:0 0 12px;font-size:16px}',
+  'textarea{font-size:16px;padding:10px;width:100%;box-sizing:border-box;border:1px solid #9ca3af;border-radius:6px;font-family:inherit}',
   'input{font-size:17px;padding:10px;width:100%;box-sizing:border-box;border:1px solid #9ca3af;border-radius:6px;font-family:monospace}',
   'button{font-size:17px;padding:12px 20px;border:0;border-radius:6px;background:#c8102e;color:#fff;cursor:pointer;width:100%}',
   'footer{max-width:560px;margin:0 auto 24px;padding:0 20px;font-size:13px;color:#6b7280}',
@@ -62,7 +65,11 @@ const STYLE = [
 
 function formHtml(form: WebPageForm): SafeHtml {
   const action = form.action ? safeUrl(form.action, ['https:']) : null;
-  return html`<form method="post"${action ? html` action="${action}" target="_top"` : ''}><input type="hidden" name="t" value="${form.token}"><button type="submit" id="confirmar">${form.button}</button></form>`;
+  const f = form.field;
+  const field = f
+    ? html`<p><label for="${f.name}">${f.label}</label></p><p><textarea id="${f.name}" name="${f.name}" rows="4" maxlength="${String(f.maxLength)}"${f.required ? html` required` : ''}></textarea></p>`
+    : '';
+  return html`<form method="post"${action ? html` action="${action}" target="_top"` : ''}><input type="hidden" name="t" value="${form.token}">${field}<button type="submit" id="confirmar">${form.button}</button></form>`;
 }
 
 function lookupHtml(l: WebPageLookup): SafeHtml {

@@ -15,6 +15,7 @@ import { webPageOutput } from '../gas/webapp-output';
 import { guarded } from './guard';
 import { certificateCodeLookup, CODE_PARAMETER } from '../app/workshops/verification';
 import type { EntryName } from './access-table';
+import { LINK_INPUT_FIELD } from '../domain/web-links';
 
 /** `e.parameter[name]` when it is text; anything else counts as absent. */
 function parameterOf(e: unknown, name: string): string | undefined {
@@ -36,7 +37,11 @@ function serve(name: EntryName, method: LinkRequest['method'], e: unknown): Goog
       // B12: a certificate's code typed on the verification page (a GET without a token; reads only).
       const typedCode = method === 'GET' && token === undefined ? parameterOf(e, CODE_PARAMETER) : undefined;
       if (typedCode !== undefined) page = certificateCodeLookup(ctx, typedCode, ctx.webApp.url() ?? '');
-      else page = handleLinkRequest({ ...ctx, formAction: ctx.webApp.url() ?? '' }, LINK_HANDLERS, { method, token }).page;
+      else {
+        // C01: a rejection's reason arrives with the POST; the handler validates it.
+        const input = method === 'POST' ? parameterOf(e, LINK_INPUT_FIELD) : undefined;
+        page = handleLinkRequest({ ...ctx, formAction: ctx.webApp.url() ?? '' }, LINK_HANDLERS, { method, token, input }).page;
+      }
     } catch (err) {
       // A fault of Sheets or of the code: the visitor is asked to try again; the log says what happened.
       const message = err instanceof Error ? err.message : String(err);

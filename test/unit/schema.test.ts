@@ -35,6 +35,7 @@ describe('tabs per role', () => {
       'Envíos de sesiones',
       'Encuestas de talleres',
       'Certificados',
+      'Solicitudes externas',
       'Invitaciones',
       'Bajas de difusión',
       'Enlaces usados',
@@ -188,6 +189,7 @@ describe('settings rows', () => {
       'accessLinkHour', 'accessLinkSecondMinutes', 'checkinBeforeMinutes', 'checkinAfterMinutes', 'meetMinMinutes',
       'workshopSurveyDelayMinutes', 'presentationMinutes', 'silnetColumns',
       'checkinFormId', 'checkinFormUrl', 'workshopSurveyFormId', 'workshopSurveyFormUrl',
-      'certificateTemplateId', 'certificateTemplateUrl', 'directionReportEmail']);
+      'certificateTemplateId', 'certificateTemplateUrl', 'directionReportEmail',
+      'externalRequestFormId', 'externalRequestFormUrl', 'externalCapacityMarginPercent']);
   });
 });

@@ -110,6 +110,29 @@ describe('rows setup adds', () => {
       'Plantilla de certificado (ID)',
       'Plantilla de certificado (enlace)',
       'Correo de la Dirección (informe del módulo)',
+      'Formulario de solicitudes externas (ID)',
+      'Formulario de solicitudes externas (enlace)',
+      'Margen de cupos en talleres externos (%)',
     ]);
+  });
+});
+
+describe('percent settings (issue 14: the external workshops capacity margin)', () => {
+  const margin = (value: unknown) => parseSettings([{ name: 'Margen de cupos en talleres externos (%)', value }]);
+  it.each([
+    ['35', 35],
+    ['35 %', 35],
+    ['0', 0],
+    [50, 50],
+    ['', 20],
+  ])('reads %p as %p', (raw, expected) => {
+    const r = margin(raw);
+    expect(r.settings.externalCapacityMarginPercent).toBe(expected);
+    expect(r.problems).toEqual([]);
+  });
+  it.each(['-5', '12.5', '300', 'mucho', '=1+1'])('falls back to 20 and says so for %p', (raw) => {
+    const r = margin(raw);
+    expect(r.settings.externalCapacityMarginPercent).toBe(20);
+    expect(r.problems).toHaveLength(1);
   });
 });

@@ -43,6 +43,9 @@ export interface LinkHandler {
   readonly readOnly?: boolean;
   /** The GET: what the link will do, or a 'nothing' outcome when there is nothing left to do. */
   describe(deps: LinkDeps, subject: string): LinkPage | LinkOutcome;
-  /** The POST: does it, under the script lock (the handler takes it). */
-  perform(deps: LinkDeps, subject: string): LinkOutcome;
+  /**
+   * The POST: does it, under the script lock (the handler takes it). `input` is the text of the
+   * page's `field` as posted (untrusted: anything, or undefined); handlers without a field ignore it.
+   */
+  perform(deps: LinkDeps, subject: string, input?: unknown): LinkOutcome;
 }

@@ -12,7 +12,7 @@
  * - Every request is audited: the link's ID and subject, never the token; a link that does not
  *   check is written as just "enlace no válido".
  */
-import { checkLink, type LinkAction } from '../../domain/web-links';
+import { checkLink, LINK_INPUT_FIELD, type LinkAction } from '../../domain/web-links';
 import { USED_LINKS_TAB } from '../../domain/schema';
 import { WEB_APP_MESSAGES as M, type WebPage } from '../../domain/web-page';
 import { LockBusyError } from '../../ports';
@@ -23,6 +23,8 @@ export interface LinkRequest {
   method: 'GET' | 'POST';
   /** `e.parameter.t` as it arrived (anything). */
   token: unknown;
+  /** POST only: the page's text field (`LINK_INPUT_FIELD`) as it arrived (anything). */
+  input?: unknown;
 }
 
 export type LinkHandlers = Partial<Record<LinkAction, LinkHandler>>;
@@ -81,7 +83,7 @@ function target(c: { linkId: string; subject: string }): string {
 
 /** Handles one request to the web app; never throws for anything a visitor can send. */
 export function handleLinkRequest(deps: RouterDeps, handlers: LinkHandlers, req: LinkRequest): LinkResponse {
-  if (req.method === 'POST') return perform(deps, handlers, req.token);
+  if (req.method === 'POST') return perform(deps, handlers, req.token, req.input);
   const c = check(deps, handlers, req.token);
   if (!c.ok) {
     deps.audit.record({ action: M.auditInvalid, target: '', result: 'Sin efecto', detail: c.detail });
@@ -99,11 +101,14 @@ export function handleLinkRequest(deps: RouterDeps, handlers: LinkHandlers, req:
   }
   deps.audit.record({ action: M.auditShown, target: target(c), result: 'Sin cambios', detail: c.action });
   const page: WebPage = toWebPage(described);
-  if (described.confirm) page.form = { action: deps.formAction, token: String(req.token).trim(), button: described.confirm };
+  if (described.confirm) {
+    page.form = { action: deps.formAction, token: String(req.token).trim(), button: described.confirm };
+    if (described.field) page.form.field = { name: LINK_INPUT_FIELD, ...described.field };
+  }
   return { kind: 'describe', page };
 }
 
-function perform(deps: RouterDeps, handlers: LinkHandlers, token: unknown): LinkResponse {
+function perform(deps: RouterDeps, handlers: LinkHandlers, token: unknown, input: unknown): LinkResponse {
   try {
     return deps.lock.withLock(() => {
       const c = check(deps, handlers, token);
@@ -121,7 +126,7 @@ function perform(deps: RouterDeps, handlers: LinkHandlers, token: unknown): Link
         deps.audit.record({ action: M.auditUsed, target: target(c), result: 'Sin efecto', detail: c.action });
         return { kind: 'used', page: USED };
       }
-      const outcome = c.handler.perform(deps, c.subject);
+      const outcome = c.handler.perform(deps, c.subject, input);
       // A read-only handler's link is never spent (a forged POST must not kill a printed verification link).
       if (outcome.kind !== 'retry' && !c.handler.readOnly) {
         ledger.append([{ id: c.linkId, action: c.action, subject: c.subject, usedAt: deps.clock.now(), expiresAt: c.expiresAt }]);
