@@ -206,6 +206,17 @@ export function approvalEmail(
   };
 }
 
+function sameProposal(row: Row, p: ValidProposal): boolean {
+  const r = row.record;
+  return (
+    dateOf(r.proposedStart)?.getTime() === p.start.getTime() &&
+    dateOf(r.proposedEnd)?.getTime() === p.end.getTime() &&
+    text(r.speaker) === p.speaker &&
+    text(r.speakerEmail).toLowerCase() === p.speakerEmail.toLowerCase() &&
+    (r.certificates === true) === p.certificates
+  );
+}
+
 function fingerprint(p: ValidProposal): string {
   return JSON.stringify([p.start.getTime(), p.end.getTime(), p.speaker, p.speakerEmail, p.certificates]);
 }
@@ -254,6 +265,12 @@ export function sendForApproval(deps: ExternalDecisionDeps, input: ApprovalPropo
     const checked = checkProposal(raw, row.record, now);
     if (!checked.ok) return refuse(deps, id, M.fixFields, checked.errors);
     const p = checked.proposal;
+    // A double click (or a retry after a page that failed) without the round the panel showed:
+    // the same proposal already out is not sent again. With `seenRound` the consultant resends on purpose.
+    if (state === 'Enviada a aprobación' && (raw.seenRound === undefined || raw.seenRound === null) && sameProposal(row, p)) {
+      const at = dateOf(row.record.sentForApprovalAt);
+      return refuse(deps, id, M.alreadySent(at ? formatLimaDateTime(at) : ''));
+    }
 
     const fp = fingerprint(p);
     const round = roundToSend(deps, id, current, fp);

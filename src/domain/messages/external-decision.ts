@@ -53,6 +53,8 @@ export const EXTERNAL_DECISION_MESSAGES = {
   noWebApp:
     'La aplicación web del Servicio no está publicada (falta «Enlace de la aplicación web» en «Configuración»): el correo no podría llevar los botones de aprobar y rechazar. Pida a la coordinación que la publique, o registre la decisión en el panel.',
   cannotSend: (state: string) => `Esta solicitud está «${state}»: ya no se envía a aprobación.`,
+  alreadySent: (when: string) =>
+    `Esta misma propuesta ya se envió a la Sub Dirección${when ? ` el ${when}` : ''}. Para enviarla otra vez, actualice la solicitud y use «Enviar a aprobación» de nuevo.`,
   staleRound: 'Otra persona envió una propuesta para esta solicitud mientras usted la preparaba. Actualice la solicitud y revise la propuesta vigente.',
   sent: (to: string, round: number) =>
     round > 1 ? `Se envió la nueva propuesta a la Sub Dirección (${to}). Los botones del correo anterior ya no sirven.` : `Se envió la solicitud a la Sub Dirección (${to}) para su aprobación.`,
