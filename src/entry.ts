@@ -115,3 +115,5 @@ export * from './entry/diagnostics';
 export * from './entry/webapp';
 // Issue 13 (i13-certs): B12 certificates — view, preview, issuing job, reissue, revoke.
 export * from './entry/workshops-certificates';
+// C01 (i14-decision): «Enviar a aprobación» and «Registrar decisión» of an institution's request.
+export * from './entry/external-decision';

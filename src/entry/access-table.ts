@@ -88,6 +88,9 @@ export const ENTRY_ACCESS = {
   issueCertificates: 'member',
   reissueCertificate: 'coordinator',
   revokeCertificate: 'coordinator',
+  // Issue 14 (i14-decision): C01 an institution's request — the proposal to the Sub Director is a Talleres consultant's; a decision recorded in the panel a coordinator's.
+  sendExternalForApproval: 'member',
+  recordExternalDecision: 'coordinator',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',

@@ -7,6 +7,7 @@
 import { unsubscribeHandler } from '../workshops/unsubscribe';
 import { WITHDRAWAL_HANDLER } from '../workshops/withdrawal';
 import { VERIFICATION_HANDLER } from '../workshops/verification';
+import { APPROVE_HANDLER, REJECT_HANDLER } from '../external/approval';
 import type { LinkAction } from '../../domain/web-links';
 import type { LinkHandler } from './link-handler';
 
@@ -14,4 +15,7 @@ export const LINK_HANDLERS: Partial<Record<LinkAction, LinkHandler>> = {
   baja: unsubscribeHandler,
   retiro: WITHDRAWAL_HANDLER,
   verificar: VERIFICATION_HANDLER,
+  // C01 (i14-decision): the Sub Director's buttons on a request's proposal.
+  aprobar: APPROVE_HANDLER,
+  rechazar: REJECT_HANDLER,
 };
