@@ -177,7 +177,20 @@ function grid(app: App, ss: SpreadsheetView, tab: TabView, cellRef: HTMLElement,
       left: lefts[column] ?? width + (column - columns - 1) * DEFAULT_WIDTH,
       top: ROW_HEIGHT * row,
     });
-    wrap.appendChild(chartLayer(tab.charts, at));
+    const layer = chartLayer(tab.charts, at);
+    wrap.appendChild(layer);
+    // Once laid out, each chart goes exactly to its anchor cell's corner (rows may not be 22 px each).
+    requestAnimationFrame(() => {
+      const origin = wrap.getBoundingClientRect();
+      for (const fig of Array.from(layer.querySelectorAll<HTMLElement>('figure.sheet-chart'))) {
+        const c = tab.charts.find((x) => String(x.chartId) === fig.dataset.chartId);
+        const td = c && table.querySelector<HTMLElement>(`td[data-row="${c.anchorRow}"][data-col="${c.anchorColumn}"]`);
+        if (!c || !td) continue;
+        const r = td.getBoundingClientRect();
+        fig.style.left = `${r.left - origin.left + wrap.scrollLeft + c.offsetX}px`;
+        fig.style.top = `${r.top - origin.top + wrap.scrollTop + c.offsetY}px`;
+      }
+    });
   }
   if (tab.truncated) wrap.appendChild(el('p', { class: 'notice' }, `Se muestran las primeras ${tab.rows.length} filas.`));
   return wrap;
