@@ -610,6 +610,26 @@ export class Workspace {
     return this.project(target).triggers;
   }
 
+  /**
+   * Picks when, inside its documented window, the recurring time-driven trigger of `handlerName`
+   * fires: `minutes` after its slot (h:00 for atHour(h), h:m for nearMinute(m)). Apps Script
+   * "chooses a time between 9 a.m. and 10 a.m., then keeps that timing consistent"
+   * (guides/triggers/installable) and nearMinute is "plus or minus 15 minutes"
+   * (reference/script/clock-trigger-builder): 0…59 without nearMinute, −15…15 with it. The
+   * emulator fires at the slot itself until a test asks for a late (or early) run with this.
+   */
+  setTriggerDelay(target: string, handlerName: string, minutes: number): TriggerRecord {
+    const project = this.project(target);
+    const trigger = project.triggers.find((t) => t.source === 'CLOCK' && t.handler === handlerName);
+    if (!trigger) throw new Error(`no time-driven trigger for ${handlerName} is installed in ${target}`);
+    if (trigger.at !== undefined || trigger.everyMinutes) throw new Error(`the trigger of ${handlerName} has no firing window (one-off or every few minutes)`);
+    const [min, max] = trigger.nearMinute !== undefined ? [-15, 15] : [0, 59];
+    if (!Number.isInteger(minutes) || minutes < min || minutes > max) throw new Error(`delay must be a whole number of minutes in ${min}…${max} for this trigger`);
+    trigger.delayMinutes = minutes;
+    trigger.nextRun = nextRun(trigger, Math.max(trigger.lastRun ?? trigger.createdAt, this.state.now() - 1), project.timeZone);
+    return trigger;
+  }
+
   properties(target: string): Record<string, string> {
     return { ...this.project(target).scriptProperties };
   }

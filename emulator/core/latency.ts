@@ -198,6 +198,8 @@ export const LATENCY: Record<string, LatencyEntry> = {
   'Sheet.removeChart': { ms: 200, source: S_EST + ' (Sheets deleteEmbeddedObject request)' },
   'Sheet.getCharts': { ms: 80, source: S_EST + ' (read of the sheet\'s embedded objects)' },
   'EmbeddedChartBuilder.*': { ms: 0, source: 'builder: local until insertChart' },
+  'EmbeddedChart.getBlob': { ms: 800, source: S_EST + ' (the chart drawn to PNG on Google\'s servers)' },
+  'EmbeddedChart.getAs': { ms: 800, source: S_EST + ' (the chart drawn to PNG on Google\'s servers)' },
   'EmbeddedChart.*': { ms: 0, source: 'local object' },
   'ChartOptions.*': { ms: 0, source: 'local object' },
   'ContainerInfo.*': { ms: 0, source: 'local object' },
@@ -209,7 +211,8 @@ export const SERVICE_DEFAULT_MS = 10;
 
 export function latencyOf(className: string, method: string): LatencyEntry {
   // Typed form items (TextItem, MultipleChoiceItem …) cost what an Item does.
-  const family = /Item$/.test(className) && className !== 'Item' ? 'Item' : className;
+  // Typed chart builders (EmbeddedColumnChartBuilder …) are local, as EmbeddedChartBuilder is.
+  const family = /Item$/.test(className) && className !== 'Item' ? 'Item' : /^Embedded\w+ChartBuilder$/.test(className) ? 'EmbeddedChartBuilder' : className;
   return (
     LATENCY[`${className}.${method}`] ??
     LATENCY[`${className}.*`] ??

@@ -43,6 +43,14 @@ export interface TriggerRecord {
   nearMinute?: number;
   /** 1 = Monday … 7 = Sunday (ScriptApp.WeekDay order). */
   onWeekDay?: number;
+  /** 1–31: monthly, on this day of the month (`onMonthDay(day)`); a month without that day is skipped. */
+  onMonthDay?: number;
+  /**
+   * Minutes after the nominal slot (h:00, or h:nearMinute) at which this recurring trigger fires:
+   * Apps Script picks a time inside the documented window ("within that hour"; nearMinute ±15)
+   * and keeps it run after run. 0 (the slot itself) unless a test sets it (Workspace.setTriggerDelay).
+   */
+  delayMinutes?: number;
   /** For atHour/onWeekDay: the zone of that hour; defaults to the project's time zone. */
   timeZone?: string;
   /** Instant the trigger fires next; undefined once a one-off trigger has fired. */

@@ -23,8 +23,10 @@ export const SCRIPT_MESSAGES = {
   everyHours: 'The value you passed to everyHours was invalid. It must be one of 1, 2, 4, 6, 8 or 12.',
   // Not found verbatim in public material: worded after the reference's own remark
   // "Frequency is required if you are using atHour() or nearMinute()".
-  noSchedule: 'The clock trigger has no schedule: call at(), after(), everyMinutes(), everyHours(), everyDays(), everyWeeks() or onWeekDay() before create().',
+  noSchedule: 'The clock trigger has no schedule: call at(), after(), everyMinutes(), everyHours(), everyDays(), everyWeeks(), onWeekDay() or onMonthDay() before create().',
   frequencyRequired: 'Frequency is required if you are using atHour() or nearMinute().',
+  // Not found verbatim: the emulator refuses a month day mixed with another frequency or a week day.
+  monthDayAlone: 'onMonthDay() cannot be combined with another frequency or with onWeekDay().',
   noEventType: 'The trigger has no event type: call one of its on…() methods before create().',
   permission: (method: string) =>
     `You do not have permission to call ScriptApp.${method}. Required permissions: https://www.googleapis.com/auth/script.scriptapp`,
@@ -108,6 +110,7 @@ export class ClockTriggerBuilder extends GasObject {
   private _atHour?: number;
   private _nearMinute?: number;
   private _weekDay?: number;
+  private _monthDay?: number;
   private _timeZone?: string;
 
   constructor(
@@ -177,6 +180,18 @@ export class ClockTriggerBuilder extends GasObject {
     return this;
   }
 
+  /**
+   * "Specifies the date in the month that the trigger runs" (the reference's example:
+   * `onMonthDay(4)`, monthly on the 4th). Monthly by itself; with atHour/nearMinute as a daily
+   * trigger has them. Days 1–31; a month without that day has no run (the emulator's reading: not documented).
+   */
+  onMonthDay(day: number): ClockTriggerBuilder {
+    const d = integer(day, 'day');
+    if (d < 1 || d > 31) throw new Error('Invalid argument: day');
+    this._monthDay = d;
+    return this;
+  }
+
   inTimezone(timezone: string): ClockTriggerBuilder {
     if (typeof timezone !== 'string' || !isValidTimeZone(timezone)) throw new Error('Invalid argument: timezone');
     this._timeZone = timezone;
@@ -187,12 +202,18 @@ export class ClockTriggerBuilder extends GasObject {
     assertMayManageTriggers(this._env, 'newTrigger');
     const f = this._frequency;
     const weekly = this._weekDay !== undefined && (!f || f.kind === 'everyWeeks');
-    if (!f && !weekly) {
+    const monthly = this._monthDay !== undefined && !f && this._weekDay === undefined;
+    if (this._monthDay !== undefined && !monthly) throw new Error(SCRIPT_MESSAGES.monthDayAlone);
+    if (!f && !weekly && !monthly) {
       throw new Error(this._atHour !== undefined || this._nearMinute !== undefined ? SCRIPT_MESSAGES.frequencyRequired : SCRIPT_MESSAGES.noSchedule);
     }
     const fields: Omit<TriggerRecord, 'uid' | 'owner' | 'createdAt'> = { handler: this._handler, source: 'CLOCK', eventType: 'CLOCK' };
     if (this._timeZone) fields.timeZone = this._timeZone;
-    if (f?.kind === 'at') {
+    if (monthly) {
+      fields.onMonthDay = this._monthDay;
+      if (this._atHour !== undefined) fields.atHour = this._atHour;
+      if (this._nearMinute !== undefined) fields.nearMinute = this._nearMinute;
+    } else if (f?.kind === 'at') {
       fields.at = f.at;
     } else if (f?.kind === 'after') {
       fields.at = this._env.state.now() + f.ms; // counted from create(), when the trigger exists

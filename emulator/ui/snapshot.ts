@@ -6,6 +6,8 @@ import { timeMs } from '../services/calendar/store';
 import { formsStore, type FormDefinition, type FormSummary } from '../services/forms';
 import type { SentMail } from '../services/mail';
 import { sheetsStore } from '../services/sheets';
+import { chartSpec } from '../services/sheets/charts';
+import { chartOption, chartSize } from '../services/sheets/chart-option';
 import type { Workspace } from '../workspace';
 import { driveFiles, type DriveFileView } from './drive-view';
 import { dayKey, dayLabel, hourLabel, shortLabel, wallTimeValue } from './time-labels';
@@ -67,8 +69,28 @@ export interface TabView {
   columnWidths: Record<number, number>;
   /** Linked to a form: where its responses arrive (the page does not open on it by default). */
   formResponses: boolean;
-  /** Embedded charts (Sheet.insertChart): type, title, source ranges in A1, anchor cell. Not drawn yet. */
-  charts: { chartId: number; type: string; title: string; ranges: string[]; anchorRow: number; anchorColumn: number }[];
+  /** Embedded charts (Sheet.insertChart), drawn over the grid by the page. */
+  charts: ChartView[];
+}
+
+/**
+ * A chart as the page draws it: where (anchor cell and pixel offsets, size) and what — `option`
+ * is the Apache ECharts option computed from the chart's ranges' current values
+ * (services/sheets/chart-option.ts); the page only hands it to the library.
+ */
+export interface ChartView {
+  chartId: number;
+  type: string;
+  title: string;
+  /** Source ranges in A1 notation ('Tab'!A1:B3 when on another tab). */
+  ranges: string[];
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+  option: Record<string, unknown>;
 }
 
 export interface SurfaceView {
@@ -261,6 +283,10 @@ function spreadsheetViews(ws: Workspace): SpreadsheetView[] {
             }),
             anchorRow: c.position.anchorRow,
             anchorColumn: c.position.anchorColumn,
+            offsetX: c.position.offsetX,
+            offsetY: c.position.offsetY,
+            ...chartSize(c.options),
+            option: chartOption(chartSpec(ss, c)),
           })),
         };
       }),
@@ -377,6 +403,7 @@ function describeSchedule(t: TriggerRecord, zone: string): string {
   if (t.everyMinutes) return `Cada ${t.everyMinutes} min`;
   if (t.everyHours) return `Cada ${t.everyHours} h`;
   const hour = t.atHour !== undefined ? ` a las ${String(t.atHour).padStart(2, '0')}:${String(t.nearMinute ?? 0).padStart(2, '0')}` : '';
+  if (t.onMonthDay) return `Cada mes, el día ${t.onMonthDay}${hour}`;
   if (t.everyWeeks || t.onWeekDay) return `Cada semana${t.onWeekDay ? `, los ${WEEKDAY_NAMES[t.onWeekDay]}` : ''}${hour}`;
   if (t.everyDays) return `${t.everyDays === 1 ? 'Cada día' : `Cada ${t.everyDays} días`}${hour}`;
   return 'Según el reloj';

@@ -4,12 +4,17 @@ import type { SheetsContext } from './context';
 import { MESSAGES } from './messages';
 import type { GridArea, SheetData, SpreadsheetData } from './model';
 import { Range } from './range';
+import { Blob } from '../blob';
+import { readDisplayValues, readValues } from './cells';
+import { chartOption, chartSize, type ChartSpec } from './chart-option';
+import { chartSvg, svgToPng } from './chart-image';
 
 /**
  * Embedded charts of a sheet (reference/spreadsheet/embedded-chart-builder, embedded-chart,
  * container-info, chart-options; reference/charts/chart-type): kept in the sheet's model
  * (SheetData.charts) so the workspace snapshot keeps them. What a chart shows is its type, its
- * ranges, its position and its options; nothing is drawn (the UI may). As in Sheets, clearing
+ * ranges, its position and its options. The browser UI draws it and getBlob()/getAs('image/png')
+ * render it (chart-option.ts: what is drawn; chart-image.ts: the picture). As in Sheets, clearing
  * the sheet's cells (Sheet.clear, clearContents, clearFormats) leaves the charts where they are:
  * only Sheet.removeChart (or deleting the sheet) removes one.
  */
@@ -42,7 +47,7 @@ function cloneChart(c: ChartData): ChartData {
 /** EmbeddedChartBuilder: local until Sheet.insertChart / updateChart. */
 export class EmbeddedChartBuilder extends GasObject {
   readonly _service = 'Sheets' as const;
-  readonly _class = 'EmbeddedChartBuilder';
+  readonly _class: string = 'EmbeddedChartBuilder';
   constructor(
     readonly _ctx: SheetsContext,
     readonly _ss: SpreadsheetData,
@@ -115,30 +120,137 @@ export class EmbeddedChartBuilder extends GasObject {
     return this;
   }
 
-  // The typed builders (asColumnChart() …) change the type and stay this builder in the emulator.
-  asColumnChart(): EmbeddedChartBuilder {
-    return this.setChartType('COLUMN');
+  // The typed builders (reference/spreadsheet/embedded-column-chart-builder …): the same chart,
+  // its type set, with the type's own setters (setTitle, setStacked, setColors …) on top.
+  asAreaChart(): EmbeddedAreaChartBuilder {
+    this.setChartType('AREA');
+    return new EmbeddedAreaChartBuilder(this._ctx, this._ss, this._sheet, this._data);
   }
 
-  asBarChart(): EmbeddedChartBuilder {
-    return this.setChartType('BAR');
+  asBarChart(): EmbeddedBarChartBuilder {
+    this.setChartType('BAR');
+    return new EmbeddedBarChartBuilder(this._ctx, this._ss, this._sheet, this._data);
   }
 
-  asPieChart(): EmbeddedChartBuilder {
-    return this.setChartType('PIE');
+  asColumnChart(): EmbeddedColumnChartBuilder {
+    this.setChartType('COLUMN');
+    return new EmbeddedColumnChartBuilder(this._ctx, this._ss, this._sheet, this._data);
   }
 
-  asLineChart(): EmbeddedChartBuilder {
-    return this.setChartType('LINE');
+  asComboChart(): EmbeddedComboChartBuilder {
+    this.setChartType('COMBO');
+    return new EmbeddedComboChartBuilder(this._ctx, this._ss, this._sheet, this._data);
   }
 
-  setTitle(title: string): EmbeddedChartBuilder {
-    return this.setOption('title', String(title));
+  asLineChart(): EmbeddedLineChartBuilder {
+    this.setChartType('LINE');
+    return new EmbeddedLineChartBuilder(this._ctx, this._ss, this._sheet, this._data);
+  }
+
+  asPieChart(): EmbeddedPieChartBuilder {
+    this.setChartType('PIE');
+    return new EmbeddedPieChartBuilder(this._ctx, this._ss, this._sheet, this._data);
+  }
+
+  asScatterChart(): EmbeddedScatterChartBuilder {
+    this.setChartType('SCATTER');
+    return new EmbeddedScatterChartBuilder(this._ctx, this._ss, this._sheet, this._data);
   }
 
   build(): EmbeddedChart {
     if (this._data.ranges.length === 0) throw new Error('A chart must have at least one range.');
     return new EmbeddedChart(this._ctx, this._ss, this._sheet, cloneChart(this._data));
+  }
+}
+
+/** Charts.Position → the option's value ('bottom', 'none', 'right', 'top'). */
+function position(p: unknown): string {
+  const v = String(p);
+  if (!['BOTTOM', 'NONE', 'RIGHT', 'TOP'].includes(v)) throw new Error(MESSAGES.invalidArgument('position'));
+  return v.toLowerCase();
+}
+
+/** Setters every typed builder has (title, colours, legend, background, size). */
+abstract class TypedChartBuilder extends EmbeddedChartBuilder {
+  setTitle(chartTitle: string): this {
+    this.setOption('title', String(chartTitle));
+    return this;
+  }
+  setColors(cssValues: string[]): this {
+    if (!Array.isArray(cssValues)) throw new Error(MESSAGES.invalidArgument('cssValues'));
+    this.setOption('colors', cssValues.map(String));
+    return this;
+  }
+  setLegendPosition(pos: string): this {
+    this.setOption('legend.position', position(pos));
+    return this;
+  }
+  setBackgroundColor(cssValue: string): this {
+    this.setOption('backgroundColor', String(cssValue));
+    return this;
+  }
+  reverseCategories(): this {
+    this.setOption('reverseCategories', true);
+    return this;
+  }
+}
+
+/** Axis charts (area, bar, column, combo, line, scatter): axis titles and range. */
+abstract class AxisChartBuilder extends TypedChartBuilder {
+  setXAxisTitle(title: string): this {
+    this.setOption('hAxis.title', String(title));
+    return this;
+  }
+  setYAxisTitle(title: string): this {
+    this.setOption('vAxis.title', String(title));
+    return this;
+  }
+  setRange(start: number, end: number): this {
+    this.setOption('vAxis.viewWindow.min', Number(start));
+    this.setOption('vAxis.viewWindow.max', Number(end));
+    return this;
+  }
+  useLogScale(): this {
+    this.setOption('vAxis.logScale', true);
+    return this;
+  }
+}
+
+abstract class StackableChartBuilder extends AxisChartBuilder {
+  /** "Uses stacked lines/bars, meaning that line and bar values are stacked (accumulated)." */
+  setStacked(): this {
+    this.setOption('isStacked', true);
+    return this;
+  }
+}
+
+export class EmbeddedAreaChartBuilder extends StackableChartBuilder {
+  override readonly _class = 'EmbeddedAreaChartBuilder';
+}
+export class EmbeddedBarChartBuilder extends StackableChartBuilder {
+  override readonly _class = 'EmbeddedBarChartBuilder';
+  reverseDirection(): this {
+    this.setOption('hAxis.direction', -1);
+    return this;
+  }
+}
+export class EmbeddedColumnChartBuilder extends StackableChartBuilder {
+  override readonly _class = 'EmbeddedColumnChartBuilder';
+}
+export class EmbeddedComboChartBuilder extends StackableChartBuilder {
+  override readonly _class = 'EmbeddedComboChartBuilder';
+}
+export class EmbeddedLineChartBuilder extends AxisChartBuilder {
+  override readonly _class = 'EmbeddedLineChartBuilder';
+}
+export class EmbeddedScatterChartBuilder extends AxisChartBuilder {
+  override readonly _class = 'EmbeddedScatterChartBuilder';
+}
+export class EmbeddedPieChartBuilder extends TypedChartBuilder {
+  override readonly _class = 'EmbeddedPieChartBuilder';
+  set3D(): this {
+    this.setOption('is3D', true);
+    return this;
   }
 }
 
@@ -221,9 +333,49 @@ export class EmbeddedChart extends GasObject {
     return typeof this._data.options.numHeaders === 'number' ? this._data.options.numHeaders : -1;
   }
 
+  getTransposeRowsAndColumns(): boolean {
+    return this._data.options.transposeRowsAndColumns === true;
+  }
+
   modify(): EmbeddedChartBuilder {
     return new EmbeddedChartBuilder(this._ctx, this._ss, this._sheet, cloneChart(this._data));
   }
+
+  /**
+   * reference/spreadsheet/embedded-chart#getBlob: the chart as a picture (PNG), drawn from its
+   * ranges' current values. The emulator draws it with the same library as its browser UI
+   * (chart-option.ts, chart-image.ts); the blob is named after the chart's title.
+   */
+  getBlob(): Blob {
+    const option = chartOption(chartSpec(this._ss, this._data));
+    const { width, height } = chartSize(this._data.options);
+    const title = typeof this._data.options.title === 'string' && this._data.options.title !== '' ? this._data.options.title : 'Chart';
+    const blob = new Blob(svgToPng(chartSvg(option, width, height)), 'image/png', `${title}.png`);
+    blob._now = () => this._ctx.env.state.now();
+    return blob;
+  }
+
+  /** "For images in BMP, GIF, JPEG, or PNG format, any of 'image/bmp', … 'image/png' are also valid": the emulator makes PNG only. */
+  getAs(contentType: string): Blob {
+    const to = String(contentType).split(';')[0].trim().toLowerCase();
+    if (to === 'image/png') return this.getBlob();
+    throw new Error(`Converting from image/png to ${contentType} is not supported.`);
+  }
+}
+
+/** The chart's type, options and its ranges' cells as they are now (value and shown text). */
+export function chartSpec(ss: SpreadsheetData, data: ChartData): ChartSpec {
+  return {
+    type: data.type,
+    options: data.options,
+    ranges: data.ranges.map((r) => {
+      const sheet = ss.sheets.find((s) => s.sheetId === r.sheetId);
+      if (!sheet) return [];
+      const values = readValues(sheet, r.row, r.column, r.numRows, r.numColumns);
+      const texts = readDisplayValues(ss, sheet, r.row, r.column, r.numRows, r.numColumns);
+      return values.map((row, i) => row.map((value, j) => ({ value, text: texts[i][j] })));
+    }),
+  };
 }
 
 /** Sheet.newChart(): a COLUMN chart builder anchored at A1 with no ranges yet. */

@@ -2,6 +2,7 @@ import type { MenuRecord, Snapshot, SpreadsheetView, TabView } from '../../snaps
 import { sheetHash, type App, type View } from '../app';
 import { button, el, replaceChildren } from '../dom';
 import { columnLetter } from '../labels';
+import { chartLayer, disposeCharts } from './charts';
 
 /** Sheets' own menus, shown for the look; only the script's custom menus do something here. */
 const STANDARD_MENUS = ['Archivo', 'Editar', 'Ver', 'Insertar', 'Formato', 'Datos', 'Herramientas', 'Extensiones', 'Ayuda'];
@@ -13,6 +14,8 @@ const MAX_FITTED_WIDTH = 320;
 /** Rows measured to size a column to its content (the header and the first rows, as a glance does). */
 const FITTED_ROWS = 200;
 const ROW_HEAD_WIDTH = 46;
+/** A grid row's height and the column header's, in pixels (styles.css: 21 px cells + 1 px line). */
+const ROW_HEIGHT = 22;
 
 /** Numbers, percentages, currency amounts, dates and times sit at the right of their cell, as in Sheets. */
 const RIGHT_ALIGNED = /^(-?[S/$€]*\s?-?[\d.,]+\s?%?|\d{1,2}\/\d{1,2}\/\d{2,4}( \d{1,2}:\d{2}(:\d{2})?)?|\d{1,2}:\d{2}(:\d{2})?)$/;
@@ -119,13 +122,17 @@ document.addEventListener('click', closeMenus);
 
 function grid(app: App, ss: SpreadsheetView, tab: TabView, cellRef: HTMLElement, cellText: HTMLElement): Node {
   const columns = Math.min(Math.max(tab.lastColumn + 2, MIN_COLUMNS), tab.maxColumns, MAX_COLUMNS_SHOWN);
-  const rows = Math.max(tab.rows.length + 20, MIN_ROWS);
+  // Enough rows to hold the charts, which sit over the grid from their anchor cell down.
+  const chartRows = Math.max(0, ...tab.charts.map((c) => c.anchorRow + Math.ceil((c.offsetY + c.height) / ROW_HEIGHT)));
+  const rows = Math.max(tab.rows.length + 20, MIN_ROWS, chartRows + 2);
   const table = el('table', { class: 'grid', attrs: { 'aria-label': `Pestaña ${tab.name}` } });
   const colgroup = el('colgroup', {}, el('col', { attrs: { style: `width:${ROW_HEAD_WIDTH}px` } }));
   let width = ROW_HEAD_WIDTH;
   const fitted = fittedWidths(tab, columns);
+  const lefts: number[] = [];
   for (let c = 1; c <= columns; c++) {
     const w = tab.columnWidths[c] ?? fitted[c] ?? DEFAULT_WIDTH;
+    lefts[c] = width;
     width += w;
     colgroup.appendChild(el('col', { attrs: { style: `width:${w}px` } }));
   }
@@ -164,6 +171,27 @@ function grid(app: App, ss: SpreadsheetView, tab: TabView, cellRef: HTMLElement,
     if (td) edit(app, ss, tab, td);
   });
   const wrap = el('div', { class: 'grid-wrap' }, table);
+  disposeCharts();
+  if (tab.charts.length > 0) {
+    const at = (row: number, column: number) => ({
+      left: lefts[column] ?? width + (column - columns - 1) * DEFAULT_WIDTH,
+      top: ROW_HEIGHT * row,
+    });
+    const layer = chartLayer(tab.charts, at);
+    wrap.appendChild(layer);
+    // Once laid out, each chart goes exactly to its anchor cell's corner (rows may not be 22 px each).
+    requestAnimationFrame(() => {
+      const origin = wrap.getBoundingClientRect();
+      for (const fig of Array.from(layer.querySelectorAll<HTMLElement>('figure.sheet-chart'))) {
+        const c = tab.charts.find((x) => String(x.chartId) === fig.dataset.chartId);
+        const td = c && table.querySelector<HTMLElement>(`td[data-row="${c.anchorRow}"][data-col="${c.anchorColumn}"]`);
+        if (!c || !td) continue;
+        const r = td.getBoundingClientRect();
+        fig.style.left = `${r.left - origin.left + wrap.scrollLeft + c.offsetX}px`;
+        fig.style.top = `${r.top - origin.top + wrap.scrollTop + c.offsetY}px`;
+      }
+    });
+  }
   if (tab.truncated) wrap.appendChild(el('p', { class: 'notice' }, `Se muestran las primeras ${tab.rows.length} filas.`));
   return wrap;
 }
