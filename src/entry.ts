@@ -115,3 +115,5 @@ export * from './entry/diagnostics';
 export * from './entry/webapp';
 // Issue 13 (i13-certs): B12 certificates — view, preview, issuing job, reissue, revoke.
 export * from './entry/workshops-certificates';
+// Issue 14 (i14-panel): «Solicitudes externas» (C01–C04) — the panel's reads.
+export * from './entry/external';

@@ -88,6 +88,9 @@ export const ENTRY_ACCESS = {
   issueCertificates: 'member',
   reissueCertificate: 'coordinator',
   revokeCertificate: 'coordinator',
+  // Issue 14 (i14-panel): «Solicitudes externas» (C01–C04) — the list and a request's detail.
+  getExternalRequests: 'member',
+  getExternalRequestDetail: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
