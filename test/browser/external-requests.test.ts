@@ -180,6 +180,7 @@ describe('«Solicitudes externas» in the Talleres panel (Chromium)', () => {
     for (const name of ['Hora de inicio', 'Hora de fin', 'Ponente', 'Correo del ponente']) expect(await send.getByLabel(name, { exact: true }).count()).toBe(1);
     // Not awaiting a decision: nothing to decide.
     expect(await detail.getByRole('form', { name: 'Registrar decisión' }).count()).toBe(0);
+    await frame.locator('#external-detail-title').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'solicitud-externa.png');
     await frame.getByRole('button', { name: 'Volver a la lista' }).click();
     await item('SOL-0003').waitFor();
