@@ -257,7 +257,7 @@ function sendForm(d: ExternalRequestDetail): HTMLFormElement {
   const form = h('form', { class: 'external-send', attrs: { novalidate: '', 'aria-label': T.sendTitle } });
   const general = h('p', { class: 'notice notice-error form-problem', attrs: { hidden: '', tabindex: '-1', role: 'alert' } });
   const name = nextId('ext-slot');
-  const slots = h('fieldset', { class: 'choices', attrs: { 'data-field': 'slot', id: `${name}-set`, 'aria-describedby': `${name}-set-problem` } }, h('legend', { text: T.slotLegend }));
+  const slots = h('fieldset', { class: 'choices', attrs: { 'data-field': 'slot', id: `${name}-set`, tabindex: '-1', 'aria-describedby': `${name}-set-problem` } }, h('legend', { text: T.slotLegend }));
   const radio = (value: string, text: string, checked: boolean) => {
     const r = h('input', { attrs: { type: 'radio', name, value } });
     r.checked = checked;

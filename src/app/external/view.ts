@@ -12,6 +12,7 @@
  * handling the request needs it to reach the institution; the list carries the institution.
  */
 import { isCoordinator } from '../../domain/access';
+import { capacityFor } from '../../domain/external/capacity';
 import { requestState } from '../../domain/external/states';
 import { requestTimings } from '../../domain/external/timings';
 import { formatHHmm, formatLimaShortDate, limaDateKey, limaDateAt, limaParts, WEEKDAYS_ES } from '../../domain/lima-time';
@@ -23,6 +24,8 @@ import { readSettings } from '../settings';
 import { recordedRole } from '../setup';
 import { readTeam } from '../team';
 import type { ExternalDetailResult, ExternalRequestDetail, ExternalRequestsView, ExternalRequestSummary, SlotView } from './types';
+
+export { capacityFor };
 
 export interface ExternalViewDeps {
   workbooks: Workbooks;
@@ -54,13 +57,6 @@ function when(v: unknown): string {
 function count(v: unknown): number {
   const n = typeof v === 'number' ? v : Number(text(v));
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
-}
-
-/** Places for `expected` participants with the margin setting: ceil(expected × (1 + p/100)). */
-export function capacityFor(expected: number, marginPercent: number): number {
-  const p = Number.isFinite(marginPercent) && marginPercent > 0 ? marginPercent : 0;
-  // Integer arithmetic first: 225 × 1.08 is 243.00000000000003 in floating point — 243 places, not 244.
-  return expected > 0 ? Math.ceil(Math.round(expected * (100 + p)) / 100) : 0;
 }
 
 /** «lunes 12/01/2027, 10:00» */

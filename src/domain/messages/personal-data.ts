@@ -212,7 +212,7 @@ export const PERSONAL_DATA_MESSAGES = {
   scope:
     'Esta búsqueda cubre las dos hojas: «Atenciones Virtuales – Centro de Empleo» (citas, encuestas) y «Programación Talleres Masivos» (inscripciones, asistencia, invitaciones y bajas de difusión).',
   byEmailScope:
-    'Con un correo solo se buscan las invitaciones y las bajas de difusión (y las menciones en «Revisión» y en el registro de auditoría). Para las citas y las inscripciones, busque por DNI.',
+    'Con un correo solo se buscan las invitaciones, las bajas de difusión y las solicitudes de talleres de instituciones en las que es la persona de contacto (y las menciones en «Revisión» y en el registro de auditoría). Para las citas y las inscripciones, busque por DNI.',
   siblingMissing: (other: string) =>
     `Esta hoja no tiene registrada la otra hoja («${other}»): solo se muestra lo encontrado aquí. Configure las dos hojas desde «Emprendimiento › Configurar esta hoja».`,
   siblingUnreachable: (other: string) =>
