@@ -117,3 +117,5 @@ export * from './entry/webapp';
 export * from './entry/workshops-certificates';
 // C01 (i14-decision): «Enviar a aprobación» and «Registrar decisión» of an institution's request.
 export * from './entry/external-decision';
+// Issue 14 (i14-panel): «Solicitudes externas» (C01–C04) — the panel's reads.
+export * from './entry/external';

@@ -91,6 +91,9 @@ export const ENTRY_ACCESS = {
   // Issue 14 (i14-decision): C01 an institution's request — the proposal to the Sub Director is a Talleres consultant's; a decision recorded in the panel a coordinator's.
   sendExternalForApproval: 'member',
   recordExternalDecision: 'coordinator',
+  // Issue 14 (i14-panel): «Solicitudes externas» (C01–C04) — the list and a request's detail.
+  getExternalRequests: 'member',
+  getExternalRequestDetail: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
