@@ -115,3 +115,5 @@ export * from './entry/diagnostics';
 export * from './entry/webapp';
 // Issue 13 (i13-certs): B12 certificates — view, preview, issuing job, reissue, revoke.
 export * from './entry/workshops-certificates';
+// Issue 14 (i14-workshop): the external workshops' job (C02–C04).
+export * from './entry/external-workshop';
