@@ -90,9 +90,15 @@ const CANCELLED_SESSION = 'Cancelada';
 export const NOTE_PREFIX = 'Taller externo: ';
 /** Time kept in reserve for one request's steps. */
 const PER_REQUEST_RESERVE_MS = 60_000;
+/** A request whose step failed with an error (a service down) is looked at again this much later, a few times; then the daily run. */
+export const RETRY_DELAY_MS = 15 * 60_000;
+export const MAX_RETRIES = 3;
+/** Document property: how many retries in a row the job has scheduled after errors. */
+export const RETRIES_PROPERTY = 'SOE_EXTERNAL_RETRIES';
 
 type RequestFields = Partial<Record<ExternalRequestKey, FieldValue>>;
-type Step = 'scheduled' | 'waiting' | 'failed' | 'skipped';
+/** 'retry': a service failed (Calendar, Forms): noted, and looked at again soon, not only the next day. */
+type Step = 'scheduled' | 'waiting' | 'failed' | 'retry' | 'skipped';
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -153,6 +159,7 @@ export function runExternalRequests(deps: ExternalWorkshopDeps): ExternalRunResu
       const job = startJob(deps, EXTERNAL_RUN_REQUEST_PROPERTY);
       const book = deps.workbooks.current();
       let outOfTime = false;
+      let errors = 0;
       if (requestsTable(book).exists()) {
         const ids = requestsTable(book)
           .read({ fresh: true })
@@ -170,11 +177,16 @@ export function runExternalRequests(deps: ExternalWorkshopDeps): ExternalRunResu
             // The platform killing the execution is not this request's failure: the continuation finishes it.
             if (isKilled(e)) throw e;
             deps.audit.record({ action: A.failed, target: id, result: 'Error', detail: errorText(e) });
+            errors++;
             step = 'failed';
           }
           if (step === 'scheduled') result.scheduled++;
           else if (step === 'waiting') result.waiting++;
           else if (step === 'failed') result.failed++;
+          else if (step === 'retry') {
+            result.failed++;
+            errors++;
+          }
         }
         if (!outOfTime) {
           try {
@@ -182,14 +194,22 @@ export function runExternalRequests(deps: ExternalWorkshopDeps): ExternalRunResu
           } catch (e) {
             if (isKilled(e)) throw e;
             deps.audit.record({ action: A.failed, target: A.held, result: 'Error', detail: errorText(e) });
+            errors++;
           }
         }
       }
       release();
+      const retries = Number(deps.properties.get(RETRIES_PROPERTY) ?? 0) || 0;
       if (outOfTime) {
         scheduleContinuation(deps, EXTERNAL_JOB_HANDLER, CONTINUATION_DELAY_MS, { replace: true });
         result.continues = true;
+      } else if (errors > 0 && retries < MAX_RETRIES) {
+        // An error (not a refusal by the rules) may pass: looked at again soon, a few times.
+        deps.properties.setAll({ [RETRIES_PROPERTY]: String(retries + 1) });
+        scheduleContinuation(deps, EXTERNAL_JOB_HANDLER, RETRY_DELAY_MS, { replace: true });
+        result.continues = true;
       } else {
+        if (retries > 0) deps.properties.delete(RETRIES_PROPERTY);
         result.continues = finishJob(deps, EXTERNAL_JOB_HANDLER, job, EXTERNAL_RUN_REQUEST_PROPERTY);
       }
     },
@@ -254,7 +274,7 @@ export function scheduleRequest(deps: ExternalWorkshopDeps, id: string): Step {
     s = session();
     if (!s || !text(s.record.eventId) || !text(s.record.meetUrl)) {
       noteProblem(deps, id, M.eventProblem(invited.message));
-      return 'failed';
+      return 'retry';
     }
     deps.audit.record({ action: A.event, target: id, result: 'Correcto', detail: `${s.id} · ${invited.message}` });
   }
@@ -267,7 +287,7 @@ export function scheduleRequest(deps: ExternalWorkshopDeps, id: string): Step {
     const opened = openRegistration(deps, moduleId);
     if (!opened.ok) {
       noteProblem(deps, id, M.registrationProblem(opened.message));
-      return 'failed';
+      return 'retry';
     }
     deps.audit.record({ action: A.registration, target: id, result: 'Correcto', detail: opened.url });
     // The access links, the speaker's brief and the survey follow this session on the clock.
@@ -333,12 +353,14 @@ function tellAndSchedule(deps: ExternalWorkshopDeps, id: string, m: TableRow<Mod
       cleared = true;
     }
     if (!mayMove(requestState(r.state), 'Programada')) return 'skipped';
-    fields.state = 'Programada';
     fields.scheduledAt = now;
     // The job's own earlier problem is settled.
     if (fields.note === undefined && text(r.note).startsWith(NOTE_PREFIX)) fields.note = '';
+    // The facts first, the state last: an update may be several writes (one per run of adjacent
+    // columns), and a crash between them must not leave 'Programada' without what it rests on.
     requestsTable(book).update([{ id, fields }]);
     if (review.length > 0) recordReview(book.table(REVIEW_TAB), review, now);
+    requestsTable(book).update([{ id, fields: { state: 'Programada' } }]);
     return 'scheduled';
   });
   if (step === 'scheduled') {
@@ -472,8 +494,13 @@ export function advanceHeldRequests(deps: HeldDeps, now: Date): HeldResult {
       if (u.fields.heldAt !== undefined) deps.audit.record({ action: A.held, target: u.id, result: 'Correcto', detail: text(modules.byId.get(text(rows.find((x) => x.id === u.id)?.record.moduleId))?.record.name) });
       if (u.fields.state !== undefined) moved.push(`${u.id} → ${String(u.fields.state)}`);
     }
-    if (updates.length > 0) requests.update(updates);
+    // The facts first (heldAt, attendees, the thanks, closedAt), the states last: an update may be
+    // several writes, and a crash between them must not leave a state without its moment.
+    const facts = updates.map((u) => ({ id: u.id, fields: Object.fromEntries(Object.entries(u.fields).filter(([k]) => k !== 'state')) as RequestFields }));
+    const states = updates.filter((u) => u.fields.state !== undefined).map((u) => ({ id: u.id, fields: { state: u.fields.state } as RequestFields }));
+    if (facts.length > 0) requests.update(facts);
     if (review.length > 0) recordReview(book.table(REVIEW_TAB), review, now);
+    if (states.length > 0) requests.update(states);
     return { advanced: moved.length, line: moved.length ? moved.join(', ') : '' };
   });
   if (cleared.length > 0) clearJournal(deps.properties, 'agradecimiento-institucion', cleared);
