@@ -11,7 +11,7 @@ import { MAX_CAPACITY, MAX_NAME_LENGTH, MAX_TOPIC_LENGTH, quarterOfDate, type Mo
 export function externalCapacity(expected: number, marginPercent: number): number {
   const e = Number.isFinite(expected) && expected > 0 ? Math.floor(expected) : 0;
   const p = Number.isFinite(marginPercent) && marginPercent > 0 ? marginPercent : 0;
-  // Rounded to 1e-9 first so that 40 × 1.2 = 48.00000000000001 does not become 49.
+  // Rounded to 1e-9 first so that 50 × 1.1 = 55.00000000000001 does not become 56.
   const raw = Math.ceil(Math.round(e * (1 + p / 100) * 1e6) / 1e6);
   return Math.min(MAX_CAPACITY, Math.max(e, raw));
 }
