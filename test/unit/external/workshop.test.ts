@@ -13,6 +13,9 @@ import { MAX_CAPACITY, validateModule } from '../../../src/domain/workshops/modu
 import { moduleStage, type ModuleFacts } from '../../../src/domain/workshops/stage';
 import { externalHeldDueTimes } from '../../../src/app/workshops/session-duties';
 import { AUTO_CONSOLIDATION_DELAY_MS } from '../../../src/app/workshops/consolidation';
+import { openWorkshopOffers } from '../../../src/app/workshops-invitation';
+import type { ModuleKey } from '../../../src/domain/schema';
+import type { TableRow } from '../../../src/domain/table';
 
 describe('externalCapacity: ceil(expected × (1 + margin/100))', () => {
   test.each([
@@ -149,5 +152,17 @@ describe('«Taller externo realizado»: due at each session end and a day later'
       { id: 'S3', moduleId: 'M-3', number: 1, start: end, end: end + 1, status: 'Cancelada', meetUrl: '' },
     ]);
     expect(times).toEqual([end, end + AUTO_CONSOLIDATION_DELAY_MS]);
+  });
+});
+
+describe('A05 «Invitar a talleres» never offers an external workshop', () => {
+  test('an open external module is the institution’s: left out of the offers to citizens', () => {
+    const row = (id: string, kind: string, name: string) => ({
+      id,
+      rowNumber: 2,
+      record: { id, kind, name, status: 'Inscripción abierta', registrationUrl: `https://docs.google.com/forms/d/e/x/viewform?m=${id}`, startDate: new Date('2026-12-10T05:00:00Z'), endDate: new Date('2026-12-10T05:00:00Z') },
+    }) as unknown as TableRow<ModuleKey>;
+    const offers = openWorkshopOffers([row('M-1', 'Interno', 'Aprende a Emprender – IV 2026'), row('M-2', 'Externo', 'Taller externo: Plan de negocios – CETPRO (10/12)')], new Date('2026-11-27T14:00:00Z'));
+    expect(offers.map((o) => o.title)).toEqual(['Aprende a Emprender – IV 2026']);
   });
 });
