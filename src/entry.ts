@@ -119,3 +119,5 @@ export * from './entry/workshops-certificates';
 export * from './entry/external-decision';
 // Issue 14 (i14-panel): «Solicitudes externas» (C01–C04) — the panel's reads.
 export * from './entry/external';
+// Issue 14 (i14-workshop): the external workshops' job (C02–C04).
+export * from './entry/external-workshop';

@@ -104,7 +104,10 @@ export function columnRules(spec: TabSpec, headers: readonly string[]): ColumnRu
 }
 
 /** Handlers of src/entry.ts whose triggers setup manages (installs, repairs, removes). */
-export const MANAGED_HANDLERS = ['runReminders', 'runDayClosing', 'runSessionClock'] as const;
+export const MANAGED_HANDLERS = ['runReminders', 'runDayClosing', 'runSessionClock', 'runExternalRequests'] as const;
+
+/** C02 (i14-workshop): the external workshops' job runs once a day anyway, the safety net of a lost requested run. */
+export const EXTERNAL_DAILY_HOUR = 7;
 
 export interface DesiredTrigger {
   handler: string;
@@ -120,7 +123,10 @@ export function desiredTriggers(role: Role, settings: Pick<Settings, 'reminderHo
     // The session clock's safety net (issue 12): it schedules itself at each due moment; once a
     // day at the access-link hour it looks anyway (app/workshops/session-clock.ts).
     const hour = settings.accessLinkHour ?? 18;
-    return [{ handler: 'runSessionClock', kind: 'clock', hour, signature: `daily@${hour}` }];
+    return [
+      { handler: 'runSessionClock', kind: 'clock', hour, signature: `daily@${hour}` },
+      { handler: 'runExternalRequests', kind: 'clock', hour: EXTERNAL_DAILY_HOUR, signature: `daily@${EXTERNAL_DAILY_HOUR}` },
+    ];
   }
   if (role !== 'atenciones') return [];
   return [

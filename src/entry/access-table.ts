@@ -126,6 +126,8 @@ export const ENTRY_ACCESS = {
   runWorkshopSurveys: 'trigger',
   // Issue 13 (i13-certs): the certificate issuing job's continuations.
   runCertificates: 'trigger',
+  // Issue 14 (i14-workshop): an approved external request becomes its workshop (C02–C04).
+  runExternalRequests: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;

@@ -144,6 +144,8 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
       ['onCheckinSubmit', 'ON_FORM_SUBMIT', undefined],
       ['onRegistrationSubmit', 'ON_FORM_SUBMIT', undefined],
       ['onWorkshopSurveySubmit', 'ON_FORM_SUBMIT', undefined],
+      // C02 (i14-workshop): the external workshops' job's daily safety net.
+      ['runExternalRequests', 'CLOCK', 7],
       ['runSessionClock', 'CLOCK', 18],
     ]);
   });
