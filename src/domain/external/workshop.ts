@@ -3,17 +3,16 @@
  * and session, from the request's row. Pure: src/app/external/workshop.ts reads the row and saves
  * the module through the programme's save (src/app/workshops/programme.ts).
  */
+import { capacityFor } from './capacity';
 import { formatHHmm, limaDateKey } from '../lima-time';
 import { EXTERNAL_WORKSHOP_TEXT as T } from '../messages/external-workshop';
 import { MAX_CAPACITY, MAX_NAME_LENGTH, MAX_TOPIC_LENGTH, quarterOfDate, type ModuleInput } from '../workshops/module';
 
 /** capacity = ceil(expected × (1 + margin/100)), at least the expected number, at most the module's maximum. */
 export function externalCapacity(expected: number, marginPercent: number): number {
+  // The one rule the panel and the approval email show too; never fewer places than people expected.
   const e = Number.isFinite(expected) && expected > 0 ? Math.floor(expected) : 0;
-  const p = Number.isFinite(marginPercent) && marginPercent > 0 ? marginPercent : 0;
-  // Rounded to 1e-9 first so that 50 × 1.1 = 55.00000000000001 does not become 56.
-  const raw = Math.ceil(Math.round(e * (1 + p / 100) * 1e6) / 1e6);
-  return Math.min(MAX_CAPACITY, Math.max(e, raw));
+  return Math.max(Math.min(e, MAX_CAPACITY), capacityFor(e, marginPercent));
 }
 
 function clip(s: string, max: number): string {
