@@ -115,3 +115,5 @@ export * from './entry/diagnostics';
 export * from './entry/webapp';
 // Issue 13 (i13-certs): B12 certificates — view, preview, issuing job, reissue, revoke.
 export * from './entry/workshops-certificates';
+// Issue 14 (i14-intake): C01, the institutions' request form — submit trigger and sweep.
+export * from './entry/external-intake';

@@ -120,6 +120,9 @@ export const ENTRY_ACCESS = {
   runWorkshopSurveys: 'trigger',
   // Issue 13 (i13-certs): the certificate issuing job's continuations.
   runCertificates: 'trigger',
+  // Issue 14 (i14-intake): the institutions' request form (C01): its submit trigger and the sweep of lost submissions.
+  onExternalRequestSubmit: 'trigger',
+  runExternalRequestSweep: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;
