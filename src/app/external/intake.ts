@@ -30,7 +30,6 @@
  * - invalid → 'Revisión' with the problems and the raw answers, and, when the address is valid, an
  *   email saying what to fix ('correccion-solicitud', row = the response's ID).
  */
-import { neutraliseFormula } from '../../domain/text';
 import { limaDateKey } from '../../domain/lima-time';
 import { safeUrl } from '../../domain/html';
 import { externalRequestForm } from '../../domain/external/request-form';
@@ -104,8 +103,12 @@ export interface IntakeResult {
 
 const emptyResult = (): IntakeResult => ({ received: 0, updated: 0, repeated: 0, forReview: 0, unchanged: 0 });
 
-/** A person's text as a cell may hold it: never a formula (DESIGN.md, bad input). */
-const cell = (s: string): string => neutraliseFormula(s);
+/**
+ * An institution's text as written to a cell: as typed. The Table adapter (src/gas/sheet-table.ts)
+ * keeps any string from becoming a formula ('@' text columns take it as is; other columns get the
+ * apostrophe Sheets swallows), so adding one here would show it in the '@' columns.
+ */
+const cell = (s: string): string => s;
 
 function responseIds(v: unknown): string[] {
   return text(v).split(/\s+/).filter(Boolean);
