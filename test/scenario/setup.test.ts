@@ -130,7 +130,7 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(mirror?.['Valor']).toBe(talleres);
   });
 
-  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one the registration form’s, the check-in form’s, the workshop survey’s and the session clock’s', () => {
+  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one the registration form’s, the check-in form’s, the workshop survey’s, the request form’s and the session clock’s', () => {
     const triggers = ws.triggers(atenciones).map((t) => [t.handler, t.eventType, t.atHour]);
     expect(triggers.sort()).toEqual([
       ['onSurveySubmit', 'ON_FORM_SUBMIT', undefined],
@@ -142,6 +142,8 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     // daily safety net at the access-link hour.
     expect(ws.triggers(talleres).map((t) => [t.handler, t.eventType, t.atHour]).sort()).toEqual([
       ['onCheckinSubmit', 'ON_FORM_SUBMIT', undefined],
+      // Issue 14 (C01): the institutions' request form.
+      ['onExternalRequestSubmit', 'ON_FORM_SUBMIT', undefined],
       ['onRegistrationSubmit', 'ON_FORM_SUBMIT', undefined],
       ['onWorkshopSurveySubmit', 'ON_FORM_SUBMIT', undefined],
       ['runSessionClock', 'CLOCK', 18],

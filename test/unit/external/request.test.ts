@@ -14,6 +14,7 @@ import {
 } from '../../../src/domain/external/request';
 import { externalRequestForm, OTHER_TOPIC, REQUEST_CONSENT_CHOICE, REQUEST_QUESTIONS as Q, REQUEST_REGIONS, START_TIMES } from '../../../src/domain/external/request-form';
 import { rucCheckDigit } from '../../../src/domain/external/ruc';
+import { requestAckEmail, requestFixEmail, requestInProcessEmail } from '../../../src/domain/messages/external-intake';
 
 /** A valid RUC with prefix 20 (the check digit computed, not copied). */
 const RUC = (() => {
@@ -202,5 +203,37 @@ describe('de-duplication and ID', () => {
     expect(raw).toContain(`${Q.ruc}: ${RUC}`);
     expect(raw.length).toBeLessThanOrEqual(3000);
     expect(raw).toContain('…');
+  });
+});
+
+describe('the intake\'s emails', () => {
+  const summary = {
+    requestId: 'S-ABCDEFGHIJKL',
+    institution: '<img src=x onerror=alert(1)> CETPRO',
+    contactName: 'María\nBcc: x@y.pe',
+    topic: 'Costos y precios',
+    option1Date: '2026-12-15',
+    option1Time: '10:00',
+    option2Date: '2026-12-17',
+    option2Time: '15:30',
+    expected: 40,
+    modality: 'Virtual (Google Meet)',
+  };
+
+  test('the acknowledgment says what was received, in Lima dates, with the data escaped', () => {
+    const m = requestAckEmail(summary);
+    expect(m.subject).toContain('S-ABCDEFGHIJKL');
+    expect(m.html).not.toContain('<img src=x');
+    expect(m.html).toContain('&lt;img');
+    expect(m.text).toContain('martes 15 de diciembre de 2026, 10:00 (hora de Lima)');
+    expect(m.text).toContain('Estimado(a) María Bcc: x@y.pe:');
+  });
+
+  test('what to fix lists the problems and links the form; «in process» names the state', () => {
+    const fix = requestFixEmail({ contactName: 'Ana', institution: 'CETPRO', problems: [P.ruc.checkDigit], formUrl: 'https://docs.google.com/forms/d/e/x/viewform' });
+    expect(fix.text).toContain(P.ruc.checkDigit);
+    expect(fix.html).toContain('https://docs.google.com/forms/d/e/x/viewform');
+    const again = requestInProcessEmail({ contactName: 'Ana', requestId: 'S-1', institution: 'CETPRO', topic: 'Costos', state: 'Enviada a aprobación' });
+    expect(again.text).toContain('enviada a aprobación');
   });
 });
