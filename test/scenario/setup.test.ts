@@ -32,9 +32,9 @@ const SURVEY_RESPONSES_TAB = 'Respuestas de formulario 1';
 
 function expectTabsExactlyOnce(ws: Workspace, id: string, role: Role) {
   // Each role's form (the survey, the registration form) sends its responses to a tab Forms adds.
-  // Talleres has three: the registration form's, the check-in form's (B09) and the workshop
-  // survey's (B08); Forms puts each new one first.
-  const responseTabs = role === 'talleres' ? ['Respuestas de formulario 3', 'Respuestas de formulario 2', SURVEY_RESPONSES_TAB] : [SURVEY_RESPONSES_TAB];
+  // Talleres has four: the registration form's, the check-in form's (B09), the workshop
+  // survey's (B08) and the institutions' request form's (C01); Forms puts each new one first.
+  const responseTabs = role === 'talleres' ? ['Respuestas de formulario 4', 'Respuestas de formulario 3', 'Respuestas de formulario 2', SURVEY_RESPONSES_TAB] : [SURVEY_RESPONSES_TAB];
   expect(ws.sheetNames(id)).toEqual([...responseTabs, ...tabsForRole(role).map((t) => t.name)]);
   for (const spec of tabsForRole(role)) {
     const headers = (ws.values(id, spec.name)[0] ?? []).map(String);
