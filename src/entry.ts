@@ -121,3 +121,5 @@ export * from './entry/external-decision';
 export * from './entry/external';
 // Issue 14 (i14-workshop): the external workshops' job (C02–C04).
 export * from './entry/external-workshop';
+// Issue 14 (i14-intake): C01, the institutions' request form — submit trigger and sweep.
+export * from './entry/external-intake';

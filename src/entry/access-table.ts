@@ -128,6 +128,9 @@ export const ENTRY_ACCESS = {
   runCertificates: 'trigger',
   // Issue 14 (i14-workshop): an approved external request becomes its workshop (C02–C04).
   runExternalRequests: 'trigger',
+  // Issue 14 (i14-intake): the institutions' request form (C01): its submit trigger and the sweep of lost submissions.
+  onExternalRequestSubmit: 'trigger',
+  runExternalRequestSweep: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;
