@@ -484,7 +484,8 @@ export function advanceHeldRequests(deps: HeldDeps, now: Date): HeldResult {
         }
         if (done) {
           fields.state = 'Cerrada';
-          fields.closedAt = now;
+          // Closed once the thanks went: never before the moment it was sent (the timings' last step).
+          fields.closedAt = deps.clock.now();
           deps.audit.record({ action: A.closed, target: row.id, result: 'Correcto', detail: moduleId });
         }
       }
