@@ -20,7 +20,7 @@
 import { formatHHmm, formatLimaShortDate } from '../lima-time';
 import { formatMinutes, MODULE_MOMENTS as MM, REQUEST_MOMENTS as RM, TIMINGS_MESSAGES as T } from '../messages/external-panel';
 
-/** One step (the panel's `TimingStepView`, src/app/external/types.ts, has the same shape). */
+/** One step of the real timings, from one recorded moment to the next (the panel shows it as is). */
 export interface TimingStepView {
   code: string;
   label: string;
@@ -30,7 +30,7 @@ export interface TimingStepView {
   elapsedMinutes: number | null;
 }
 
-/** The timings (the panel's `TimingsView` has the same shape). */
+/** The timings of a request (C01–C04) or an internal module (B01–B12) against the seed's standard. */
 export interface TimingsView {
   steps: TimingStepView[];
   totalElapsedMinutes: number | null;

@@ -4,6 +4,7 @@
  * and the polite "already in process" answer to a repeated one (at most one of these per
  * response), the audit's actions, the 'Revisión' items. Sent by src/app/external/intake.ts.
  */
+import type { ExternalRequest } from '../external/request';
 import { html } from '../html';
 import { formatLimaDate, limaStartOfDay } from '../lima-time';
 import { bulletList, button, emailDocument, factsTable, greeting, oneLine, paragraph, SENDER_NAME, textDocument, textList, type EmailMessage } from './email-layout';
@@ -14,18 +15,11 @@ const SIGNATURE_HTML = html`Atentamente,<br>Servicio de Orientación para el Emp
 /** The execution's kind (audit, logs). */
 export const EXTERNAL_INTAKE_EXECUTION_KIND = 'Solicitud de taller externo';
 
-export interface RequestSummary {
-  requestId: string;
-  institution: string;
-  contactName: string;
-  topic: string;
-  option1Date: string;
-  option1Time: string;
-  option2Date: string;
-  option2Time: string;
-  expected: number;
-  modality: string;
-}
+/** What the acknowledgment repeats of the request (as validated: src/domain/external/request.ts). */
+export type RequestSummary = { requestId: string } & Pick<
+  ExternalRequest,
+  'institution' | 'contactName' | 'topic' | 'option1Date' | 'option1Time' | 'option2Date' | 'option2Time' | 'expected' | 'modality'
+>;
 
 function message(subject: string, body: ReturnType<typeof html>, text: string): EmailMessage {
   return { subject, text, html: emailDocument(subject, body), senderName: SENDER_NAME };
