@@ -201,21 +201,23 @@ export function attentionFigures(
 }
 
 const shown = (x: number | null): string | number => (x === null ? '—' : x);
+/** A week's label: text Sheets does not turn into a date (a bare '30/11/2026' would become one, and the chart's axis a date axis). */
+export const weekLabel = (monday: Date): string => `Semana del ${formatLimaShortDate(monday)}`;
 
 /** The «Atenciones» section of the dashboard (and of the monthly report). */
 export function attentionSection(f: AttentionFigures): IndicatorSection {
   const tables: IndicatorTable[] = [
     {
       title: 'Atenciones por semana',
-      header: ['Semana (lunes)', 'Atendidas', 'Abandonadas', 'Canceladas'],
-      rows: f.weeks.map((w) => [formatLimaShortDate(w.monday), w.attended, w.abandoned, w.cancelled]),
+      header: ['Semana', 'Atendidas', 'Abandonadas', 'Canceladas'],
+      rows: f.weeks.map((w) => [weekLabel(w.monday), w.attended, w.abandoned, w.cancelled]),
       chart: 'column',
       note: 'Citas del periodo por la semana de su fecha (de lunes a domingo, hora de Lima).',
     },
     {
       title: 'Inasistencia por semana (%)',
-      header: ['Semana (lunes)', 'Inasistencia (%)'],
-      rows: f.weeks.map((w) => [formatLimaShortDate(w.monday), w.noShowRate ?? 0]),
+      header: ['Semana', 'Inasistencia (%)'],
+      rows: f.weeks.map((w) => [weekLabel(w.monday), w.noShowRate ?? 0]),
       chart: 'line',
       note: 'Abandonadas ÷ (atendidas + abandonadas); una semana sin citas figura con 0.',
     },
