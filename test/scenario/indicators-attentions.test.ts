@@ -121,7 +121,7 @@ describe('«Indicadores» of the attentions (issue 15)', () => {
       for (let k = i + 2; k < all.length && all[k][0] !== '' && !String(all[k][0]).startsWith('Citas') && !/^(Promedio|Abandonadas ÷|«|Respuestas)/.test(String(all[k][0])); k++) out.push(all[k].filter((c) => c !== ''));
       return out;
     };
-    expect(table('Atenciones por semana')).toEqual([['Semana del 30/11/2026', 5, 3, 1]]);
+    expect(table('Atenciones por semana')).toEqual([['Sem. 30/11', 5, 3, 1]]);
     expect(table('Duración promedio frente al estándar (min)')).toEqual([
       ['Ana Quispe', 39, 35],
       ['Luis Ñique', 40, 35],

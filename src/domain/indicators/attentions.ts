@@ -201,22 +201,25 @@ export function attentionFigures(
 }
 
 const shown = (x: number | null): string | number => (x === null ? '—' : x);
-/** A week's label: text Sheets does not turn into a date (a bare '30/11/2026' would become one, and the chart's axis a date axis). */
-export const weekLabel = (monday: Date): string => `Semana del ${formatLimaShortDate(monday)}`;
+/**
+ * A week's label, «Sem. 30/11» (its Monday): text Sheets does not turn into a date (a bare
+ * '30/11/2026' would become one, and the chart's axis a date axis), short enough for the chart's axis.
+ */
+export const weekLabel = (monday: Date): string => `Sem. ${formatLimaShortDate(monday).slice(0, 5)}`;
 
 /** The «Atenciones» section of the dashboard (and of the monthly report). */
 export function attentionSection(f: AttentionFigures): IndicatorSection {
   const tables: IndicatorTable[] = [
     {
       title: 'Atenciones por semana',
-      header: ['Semana', 'Atendidas', 'Abandonadas', 'Canceladas'],
+      header: ['Semana (lunes)', 'Atendidas', 'Abandonadas', 'Canceladas'],
       rows: f.weeks.map((w) => [weekLabel(w.monday), w.attended, w.abandoned, w.cancelled]),
       chart: 'column',
       note: 'Citas del periodo por la semana de su fecha (de lunes a domingo, hora de Lima).',
     },
     {
       title: 'Inasistencia por semana (%)',
-      header: ['Semana', 'Inasistencia (%)'],
+      header: ['Semana (lunes)', 'Inasistencia (%)'],
       rows: f.weeks.map((w) => [weekLabel(w.monday), w.noShowRate ?? 0]),
       chart: 'line',
       note: 'Abandonadas ÷ (atendidas + abandonadas); una semana sin citas figura con 0.',

@@ -98,6 +98,7 @@ describe('attention figures (hand-computed)', () => {
       ['Temas de consulta', 'pie'],
     ]);
     const duration = s.tables.find((t) => t.title.startsWith('Duración'))!;
+    expect(s.tables[0]!.rows[0]).toEqual(['Sem. 30/11', 2, 1, 0]); // text, never a date Sheets would parse
     expect(duration.rows).toEqual([['Ana Pérez', 35, 35], ['Luis Quispe', 50, 35], ['Todos', 40, 35]]);
   });
 
