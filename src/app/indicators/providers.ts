@@ -3,7 +3,9 @@
  * Each is `{ key, roles, build(input) }` (./dashboard.ts IndicatorProvider).
  */
 import type { IndicatorProvider } from './dashboard';
+import { ATTENTIONS_PROVIDER } from './attentions';
 
 export const INDICATOR_PROVIDERS: IndicatorProvider[] = [
   // Each area adds its line here (attentions, workshops, external requests, the procedure's timings).
+  ATTENTIONS_PROVIDER, // i15-attn: Atenciones (A01–A07)
 ];
