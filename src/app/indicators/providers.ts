@@ -3,7 +3,9 @@
  * Each is `{ key, roles, build(input) }` (./dashboard.ts IndicatorProvider).
  */
 import type { IndicatorProvider } from './dashboard';
+import { EXTERNAL_REQUESTS_PROVIDER, WORKSHOPS_PROVIDER } from './workshops';
 
 export const INDICATOR_PROVIDERS: IndicatorProvider[] = [
   // Each area adds its line here (attentions, workshops, external requests, the procedure's timings).
+  WORKSHOPS_PROVIDER, EXTERNAL_REQUESTS_PROVIDER, // i15-work: Talleres (modules, sessions, certificates; external requests)
 ];
