@@ -4,8 +4,6 @@
  * safety-net trigger at the access-link hour) and the panel's «Enviar enlaces de acceso».
  */
 import { sendSessionAccessLinks as sendUseCase, type AccessActionResult } from '../app/workshops/access-links';
-import { refreshIndicatorsDaily } from '../app/indicators/daily';
-import { INDICATOR_PROVIDERS } from '../app/indicators/providers';
 import { runSessionClock as runClock } from '../app/workshops/session-clock';
 import { SESSION_DUTIES } from '../app/workshops/session-duties';
 import { SESSION_CLOCK_EXECUTION_KIND } from '../domain/messages/workshop-access';
@@ -20,14 +18,9 @@ export function runSessionClock(e?: GoogleAppsScript.Events.TimeDriven): string 
     SESSION_CLOCK_EXECUTION_KIND,
     (ctx) => {
       // B12: the generated tabs for the module's consolidation once its last session ended.
-      const tabs = new ActiveGeneratedTabs();
-      const result = runClock({ ...ctx, tabs }, SESSION_DUTIES);
-      // Issue 15: once a day (the first run at or after the daily trigger's hour) the «Indicadores»
-      // tab is rewritten; it never throws, so it can never fail the clock.
-      const daily = refreshIndicatorsDaily({ ...ctx, tabs }, INDICATOR_PROVIDERS);
-      const summary = daily.line ? `${result.summary} ${daily.line}` : result.summary;
-      console.log(summary);
-      return summary;
+      const result = runClock({ ...ctx, tabs: new ActiveGeneratedTabs() }, SESSION_DUTIES);
+      console.log(result.summary);
+      return result.summary;
     },
     e,
   );

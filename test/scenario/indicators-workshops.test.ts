@@ -1,10 +1,10 @@
 /**
- * Issue 15 with the built bundle, Talleres: the session clock's daily run rewrites «Indicadores»
- * once per Lima day (at or after 'Hora del enlace de acceso a talleres', the clock's daily
- * trigger), with the workshops' and external requests' figures computed independently here from
+ * Issue 15 with the built bundle, Talleres: the external workshops' job's daily run
+ * (`runExternalRequests`, setup's trigger at 07:00 Lima) rewrites «Indicadores» once per Lima day,
+ * with the workshops' and external requests' figures computed independently here from
  * the fixture (test/support/report-world.ts: one module of three sessions, rule 2 of 3; plus
  * certificates with their issue dates and institutions' requests) and their charts drawn in the
- * emulated Sheets. A second run the same day rewrites nothing.
+ * emulated Sheets. A second run the same day rewrites nothing; the next morning’s does.
  */
 import { sheetsStore } from '../../emulator/services/sheets';
 import { createAttentionWorld, type AttentionWorld } from '../support/attention-world';
@@ -24,9 +24,9 @@ const REQUESTS = [
 ];
 /** Certificates with their issue dates (the fixture's three have none: never counted). */
 const CERTS = [
-  { code: 'CERT-1111-2222-3333-4444', reg: 'I-1', state: 'Vigente', issued: '2026-12-11T10:00' },
-  { code: 'CERT-1111-2222-3333-5555', reg: 'I-2', state: 'Reemplazado', issued: '2026-12-11T10:00' },
-  { code: 'CERT-1111-2222-3333-6666', reg: 'I-2', state: 'Vigente', issued: '2026-12-11T11:00' },
+  { code: 'CERT-1111-2222-3333-4444', reg: 'I-1', state: 'Vigente', issued: '2026-12-10T21:00' },
+  { code: 'CERT-1111-2222-3333-5555', reg: 'I-2', state: 'Reemplazado', issued: '2026-12-10T21:00' },
+  { code: 'CERT-1111-2222-3333-6666', reg: 'I-2', state: 'Vigente', issued: '2026-12-10T22:00' },
 ];
 
 describe('issue 15: the Talleres «Indicadores» tab, refreshed by the daily run', () => {
@@ -73,13 +73,13 @@ describe('issue 15: the Talleres «Indicadores» tab, refreshed by the daily run
     w.ws.advanceTo(lima('2026-12-11T21:30'));
   });
 
-  test('the clock refreshed the tab once per day from the first evening on', () => {
+  test('the daily run refreshed the tab once per day from the first morning on', () => {
     expect(w.ws.sheetNames(w.talleres)).toContain(TAB);
     const days = audits().map((a) => new Date(a.Fecha as Date).toLocaleDateString('en-CA', { timeZone: 'America/Lima' }));
-    // 20 November (the world starts at 09:00, the daily trigger at 18:00) to 11 December: 22 days, once each.
-    expect(days).toHaveLength(22);
-    expect(new Set(days).size).toBe(22);
-    expect(days[0]).toBe('2026-11-20');
+    // 21 November (the world starts on the 20th at 09:00, after the 07:00 trigger) to 11 December: 21 days, once each.
+    expect(days).toHaveLength(21);
+    expect(new Set(days).size).toBe(21);
+    expect(days[0]).toBe('2026-11-21');
     expect(days[days.length - 1]).toBe('2026-12-11');
     expect(w.ws.values(w.talleres, TAB)[1][0]).toBe('Periodo: diciembre de 2026');
   });
@@ -146,12 +146,12 @@ describe('issue 15: the Talleres «Indicadores» tab, refreshed by the daily run
     }
   });
 
-  test('another clock run the same day rewrites nothing; the next evening does', () => {
+  test('another run the same day rewrites nothing; the next morning’s does', () => {
     const before = audits().length;
-    const r = w.ws.runTrigger(w.talleres, 'runSessionClock');
+    const r = w.ws.runTrigger(w.talleres, 'runExternalRequests');
     expect(r.error).toBeFalsy();
     expect(audits()).toHaveLength(before);
-    w.ws.advanceTo(lima('2026-12-12T18:30'));
+    w.ws.advanceTo(lima('2026-12-12T07:30'));
     expect(audits()).toHaveLength(before + 1);
   });
 });

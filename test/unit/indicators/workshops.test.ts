@@ -2,13 +2,13 @@
  * Issue 15, Talleres: every workshop and external-request figure against values computed by hand
  * (the comments next to each expectation), read through the provider from an in-memory Talleres
  * spreadsheet (each tab read once); and the daily refresh of «Indicadores» (once per Lima day at
- * or after the daily trigger's hour, never failing the clock).
+ * or after the external job's daily trigger hour, never failing the job).
  */
 import { DAILY_REFRESH_PROPERTY, dailyRefreshDue, refreshIndicatorsDaily } from '../../../src/app/indicators/daily';
 import { INDICATORS_TAB, refreshDashboard, type IndicatorInputs } from '../../../src/app/indicators/dashboard';
 import { INDICATOR_PROVIDERS } from '../../../src/app/indicators/providers';
 import { EXTERNAL_REQUESTS_PROVIDER, readRequestRows, readWorkshopRows, WORKSHOPS_PROVIDER } from '../../../src/app/indicators/workshops';
-import { runSetup } from '../../../src/app/setup';
+import { EXTERNAL_DAILY_HOUR, runSetup } from '../../../src/app/setup';
 import { readSettings } from '../../../src/app/settings';
 import { monthPeriod } from '../../../src/domain/indicators/period';
 import {
@@ -329,9 +329,10 @@ describe('the providers', () => {
 });
 
 describe('the daily refresh (Talleres)', () => {
-  const HOUR = 18; // 'Hora del enlace de acceso a talleres' by default: the clock's daily trigger
+  const HOUR = 18;
 
-  test('due once per Lima day, at or after the hour', () => {
+  test('due once per Lima day, at or after the hour (07:00 by default: the external job\'s daily trigger)', () => {
+    expect(EXTERNAL_DAILY_HOUR).toBe(7);
     expect(dailyRefreshDue(null, limaDate(2026, 12, 20, 17, 59), HOUR)).toBe(false);
     expect(dailyRefreshDue(null, limaDate(2026, 12, 20, 18), HOUR)).toBe(true);
     expect(dailyRefreshDue('2026-12-20', limaDate(2026, 12, 20, 23), HOUR)).toBe(false);
@@ -339,12 +340,12 @@ describe('the daily refresh (Talleres)', () => {
     expect(dailyRefreshDue('2026-12-19', limaDate(2026, 12, 20, 23, 30), HOUR)).toBe(true);
   });
 
-  test('the first clock run after the hour refreshes; later runs that day do nothing; the next day again', () => {
+  test('the first run after the hour refreshes; later runs that day do nothing; the next day again', () => {
     const w = world();
-    w.clock.at = limaDate(2026, 12, 20, 9);
+    w.clock.at = limaDate(2026, 12, 20, 6, 59);
     expect(refreshIndicatorsDaily(w.deps, INDICATOR_PROVIDERS).refreshed).toBe(false);
     expect(w.tabs.replaces).toBe(0);
-    w.clock.at = limaDate(2026, 12, 20, 18, 2);
+    w.clock.at = limaDate(2026, 12, 20, 7, 2);
     const r = refreshIndicatorsDaily(w.deps, INDICATOR_PROVIDERS);
     expect(r).toMatchObject({ refreshed: true, line: 'Indicadores actualizados: diciembre de 2026.' });
     expect(w.properties.get(DAILY_REFRESH_PROPERTY)).toBe('2026-12-20');
@@ -352,7 +353,7 @@ describe('the daily refresh (Talleres)', () => {
     w.clock.at = limaDate(2026, 12, 20, 21);
     expect(refreshIndicatorsDaily(w.deps, INDICATOR_PROVIDERS).refreshed).toBe(false);
     expect(w.tabs.replaces).toBe(1);
-    w.clock.at = limaDate(2026, 12, 21, 18);
+    w.clock.at = limaDate(2026, 12, 21, 7);
     expect(refreshIndicatorsDaily(w.deps, INDICATOR_PROVIDERS).refreshed).toBe(true);
     expect(w.tabs.replaces).toBe(2);
   });
