@@ -207,7 +207,8 @@ export function computeWorkshopFigures(rows: WorkshopRows, period: Pick<Period, 
   }
   const surveysBySession = groupBy(rows.surveys, (s) => s.sessionId);
 
-  const periodModules = rows.modules.filter((m) => m.id !== '' && moduleInPeriod(m, rows.sessions, period));
+  // Each module looks only at its own sessions: linear in the rows, whatever a year holds.
+  const periodModules = rows.modules.filter((m) => m.id !== '' && moduleInPeriod(m, sessionsByModule.get(m.id) ?? [], period));
   const byStart = (a: { start: Date | null }, b: { start: Date | null }) => (a.start?.getTime() ?? Infinity) - (b.start?.getTime() ?? Infinity);
   const modules: ModuleFigures[] = [];
   const sessions: SessionFigures[] = [];
