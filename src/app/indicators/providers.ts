@@ -4,8 +4,10 @@
  */
 import type { IndicatorProvider } from './dashboard';
 import { ATTENTIONS_PROVIDER } from './attentions';
+import { EXTERNAL_REQUESTS_PROVIDER, WORKSHOPS_PROVIDER } from './workshops';
 
 export const INDICATOR_PROVIDERS: IndicatorProvider[] = [
-  // Each area adds its line here (attentions, workshops, external requests, the procedure's timings).
-  ATTENTIONS_PROVIDER, // i15-attn: Atenciones (A01–A07)
+  ATTENTIONS_PROVIDER, // Atenciones (A01–A07)
+  WORKSHOPS_PROVIDER, // Talleres: modules, sessions, completion, certificates
+  EXTERNAL_REQUESTS_PROVIDER, // Talleres: external requests by state and institution
 ];
