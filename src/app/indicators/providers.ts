@@ -3,7 +3,9 @@
  * Each is `{ key, roles, build(input) }` (./dashboard.ts IndicatorProvider).
  */
 import type { IndicatorProvider } from './dashboard';
+import { TIMINGS_PROVIDER } from './timings';
 
 export const INDICATOR_PROVIDERS: IndicatorProvider[] = [
   // Each area adds its line here (attentions, workshops, external requests, the procedure's timings).
+  TIMINGS_PROVIDER,
 ];
