@@ -160,7 +160,11 @@ export interface ActivityFigure extends Activity {
 
 export interface TimingsFigures {
   activities: ActivityFigure[];
-  /** Per group: the seed's total standard and the real consultant minutes per attention / module / request. */
+  /**
+   * Per group: the sum of its steps' standard minutes, the sum of its steps' real minutes per case
+   * (speaker's included, as the seed's total includes them), and its cases: attentions attended or
+   * abandoned (A), modules (B) and requests (C) with at least one step counted in the period.
+   */
   totals: Record<Group, { standard: number; handsOn: number | null; cases: number }>;
 }
 
@@ -277,7 +281,12 @@ export function computeTimings(input: TimingsInput, period: Pick<Period, 'start'
   };
   return {
     activities,
-    totals: { A: total('A', attended.length + abandoned.length), B: total('B', created.length + ended.length), C: total('C', c01.length + c04.length) },
+    totals: {
+      A: total('A', attended.length + abandoned.length),
+      // The modules and requests with at least one step counted in the period.
+      B: total('B', new Set([...created, ...[...programme, ...sheet, ...ended, ...b12].map((x) => x.m), ...internal.filter((m) => m.sessions.some((s) => within(s.end)))]).size),
+      C: total('C', new Set([...c01, ...c02, ...c03, ...c04].map((x) => x.r)).size),
+    },
   };
 }
 
