@@ -16,7 +16,7 @@ import { sheetsStore } from '../../emulator/services/sheets';
 import type { DayActionResult } from '../../src/api';
 import { ABANDON_REASONS } from '../../src/domain/appointment';
 import { limaDate } from '../../src/domain/lima-time';
-import { addTeamMember, createAttentionWorld, importReport, makeReport, ROOT, type AttentionWorld, type ReportRow } from '../support/attention-world';
+import { createAttentionWorld, importReport, makeReport, ROOT, type AttentionWorld, type ReportRow } from '../support/attention-world';
 
 const DAY = '2026-11-28'; // the world starts on Friday 27 November 2026, 09:00 Lima
 
