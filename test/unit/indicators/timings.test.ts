@@ -142,6 +142,22 @@ describe('the procedure real time per activity', () => {
     expect(early.B12.cases).toBe(0);
   });
 
+  it('bad cells do not make figures: a negative or missing duration falls back to Inicio → Fin, an attended row without times is not a call', () => {
+    const odd = computeTimings(
+      {
+        attentions: [
+          attention({ status: 'Atendida', scheduled: D(3, 10), startedAt: D(3, 10), endedAt: D(3, 10, 20), durationMinutes: -300 }),
+          attention({ status: 'Atendida', scheduled: D(3, 11), startedAt: null, endedAt: null, durationMinutes: 500 }),
+        ],
+        modules: [],
+        requests: [],
+      },
+      period,
+      now,
+    );
+    expect(byCode(odd).A06).toEqual({ cases: 1, handsOn: 20, elapsed: 20 });
+  });
+
   it('median of an even count is the mean of the middle two', () => {
     expect(median([4, 1, 3, 10])).toBe(4); // (3 + 4) / 2 = 3.5 → 4
     expect(median([])).toBeNull();
