@@ -16,6 +16,7 @@ import { sheetsStore } from '../../emulator/services/sheets';
 import type { DayActionResult } from '../../src/api';
 import { ABANDON_REASONS } from '../../src/domain/appointment';
 import { limaDate } from '../../src/domain/lima-time';
+import { formatMinutes } from '../../src/domain/messages/external-panel';
 import { createAttentionWorld, importReport, makeReport, ROOT, type AttentionWorld, type ReportRow } from '../support/attention-world';
 
 const DAY = '2026-11-28'; // the world starts on Friday 27 November 2026, 09:00 Lima
@@ -134,6 +135,7 @@ describe('the procedure real time, refreshed in the emulator after a day of work
 
   const col = { actor: 2, standard: 3, handsOn: 4, basis: 5, elapsed: 6, cases: 7 };
   const at = (code: string, c: keyof typeof col) => table.get(code)?.[col[c]];
+  const elapsed = (code: string) => at(code, 'elapsed');
 
   test('the refresh writes the tab for the month', () => {
     expect(message).toBe('Indicadores actualizados: noviembre de 2026.');
@@ -147,9 +149,9 @@ describe('the procedure real time, refreshed in the emulator after a day of work
     const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
     expect(at('A03', 'cases')).toBe(4);
     expect(at('A03', 'handsOn')).toBe(mean(waits)); // (0 + 2 + 4 + 5) / 4
-    expect(at('A03', 'elapsed')).toBe(2); // median of 0, 2, 4
+    expect(elapsed('A03')).toBe(formatMinutes(2)); // median of 0, 2, 4
     expect(at('A06', 'handsOn')).toBe(mean(calls)); // (22 + 30 + 26) / 3
-    expect(at('A06', 'elapsed')).toBe(26);
+    expect(elapsed('A06')).toBe(formatMinutes(26));
     expect(at('A06', 'basis')).toBe('Medido');
     expect(at('A07', 'handsOn')).toBe(0);
     expect(at('A07', 'actor')).toBe('El producto (≈0 min del consultor)');
@@ -161,20 +163,20 @@ describe('the procedure real time, refreshed in the emulator after a day of work
     expect(at('A01', 'cases')).toBe(4);
     expect(at('A02', 'cases')).toBe(4);
     expect(at('A02', 'handsOn')).toBe(0); // no «Aviso extranet» ticked
-    expect(at('A02', 'elapsed')).toBe(Math.round((lag[1] + lag[2]) / 2));
+    expect(elapsed('A02')).toBe(formatMinutes(Math.round((lag[1] + lag[2]) / 2)));
   });
 
   test('the module and the request from Talleres: the cancelled session left out, the manual mark counted', () => {
     expect(at('B01', 'cases')).toBe(1);
     expect(at('B01', 'basis')).toBe('Estimado');
-    expect(at('B03', 'elapsed')).toBe(40);
-    expect(at('B05', 'elapsed')).toBe(24 * 60 + 20); // 2 Nov 09:40 → 3 Nov 10:00
+    expect(elapsed('B03')).toBe(formatMinutes(40));
+    expect(elapsed('B05')).toBe(formatMinutes(24 * 60 + 20)); // 2 Nov 09:40 → 3 Nov 10:00
     expect(at('B07', 'cases')).toBe(2);
     expect(at('B07', 'handsOn')).toBe(105); // (120 + 90) / 2
     expect(at('B09', 'handsOn')).toBe(1);
-    expect(at('B09', 'elapsed')).toBe(2 * 24 * 60 + 90); // 10 Nov 18:00 → 12 Nov 19:30
+    expect(elapsed('B09')).toBe(formatMinutes(2 * 24 * 60 + 90)); // 10 Nov 18:00 → 12 Nov 19:30
     expect(at('C01', 'cases')).toBe(1);
-    expect(at('C01', 'elapsed')).toBe(225); // 08:00 → 08:45 → 11:45
+    expect(elapsed('C01')).toBe(formatMinutes(225)); // 08:00 → 08:45 → 11:45
     expect(at('C02', 'cases')).toBe(0);
   });
 

@@ -158,6 +158,14 @@ export interface ActivityFigure extends Activity {
   elapsed: number | null;
 }
 
+export interface GroupTotal {
+  standard: number;
+  handsOn: number | null;
+  /** The part of `handsOn` that is an estimate (rows with basis 'estimado'). */
+  estimated: number | null;
+  cases: number;
+}
+
 export interface TimingsFigures {
   activities: ActivityFigure[];
   /**
@@ -165,7 +173,7 @@ export interface TimingsFigures {
    * (speaker's included, as the seed's total includes them), and its cases: attentions attended or
    * abandoned (A), modules (B) and requests (C) with at least one step counted in the period.
    */
-  totals: Record<Group, { standard: number; handsOn: number | null; cases: number }>;
+  totals: Record<Group, GroupTotal>;
 }
 
 function minutes(from: Date | null, to: Date | null): number | null {
@@ -276,8 +284,10 @@ export function computeTimings(input: TimingsInput, period: Pick<Period, 'start'
   const total = (g: Group, cases: number) => {
     const of = activities.filter((a) => a.group === g);
     const standard = of.reduce((s, a) => s + (a.standard ?? 0), 0);
+    const sum = (xs: ActivityFigure[]) => Math.round(xs.reduce((s, a) => s + (a.handsOn as number), 0) * 10) / 10;
     const counted = of.filter((a) => a.handsOn !== null);
-    return { standard, handsOn: cases && counted.length ? Math.round(counted.reduce((s, a) => s + (a.handsOn as number), 0) * 10) / 10 : null, cases };
+    const some = cases > 0 && counted.length > 0;
+    return { standard, handsOn: some ? sum(counted) : null, estimated: some ? sum(counted.filter((a) => a.basis === 'estimado')) : null, cases };
   };
   return {
     activities,
@@ -327,8 +337,8 @@ export function timingsSection(f: TimingsFigures, missing: readonly string[] = [
   };
   const detail: IndicatorTable = {
     title: 'Tiempo real por actividad (A01–C04)',
-    header: ['Código', 'Actividad', 'Quién lo hace ahora', 'Estándar (min)', 'Minutos por caso', 'Base del dato', 'Transcurrido (mediana, min)', 'Casos'],
-    rows: byCode.map((a) => [a.code, a.name, ACTOR_LABEL[a.actor], cell(a.standard), cell(a.handsOn), BASIS_LABEL[a.basis], cell(a.elapsed), a.cases]),
+    header: ['Código', 'Actividad', 'Quién lo hace ahora', 'Estándar (min)', 'Minutos por caso', 'Base del dato', 'Transcurrido (mediana)', 'Casos'],
+    rows: byCode.map((a) => [a.code, a.name, ACTOR_LABEL[a.actor], cell(a.standard), cell(a.handsOn), BASIS_LABEL[a.basis], a.elapsed === null ? '—' : formatMinutes(a.elapsed), a.cases]),
     note:
       'El tiempo transcurrido no es tiempo de trabajo: incluye esperas (la fecha del taller, la decisión de la Sub Dirección). Estimados: ' +
       Object.entries(ESTIMATES)
@@ -338,7 +348,9 @@ export function timingsSection(f: TimingsFigures, missing: readonly string[] = [
   };
   const line = (g: Group, what: string): [string, string] => {
     const t = f.totals[g];
-    const real = t.handsOn === null ? 'sin casos en el periodo' : `${formatMinutes(t.handsOn)} (${t.cases} casos)`;
+    const cases = `${t.cases} ${t.cases === 1 ? 'caso' : 'casos'}`;
+    const estimated = t.estimated ? `; ${formatMinutes(t.estimated)} estimados` : '';
+    const real = t.handsOn === null ? 'sin casos en el periodo' : `${formatMinutes(t.handsOn)} (${cases}${estimated})`;
     return [`${what}: estándar ${formatMinutes(t.standard)} · real por caso`, real];
   };
   const headline = [line('A', 'Atención personalizada'), line('B', 'Módulo de talleres internos'), line('C', 'Taller externo')];

@@ -94,7 +94,7 @@ describe('the procedure real time per activity', () => {
     expect(c.A06).toEqual({ cases: 2, handsOn: 34, elapsed: 34 });
     expect(c.A07).toEqual({ cases: 2, handsOn: 0, elapsed: null });
     // 0.7 + 2.7 + 34 + 0 per attention; 2 attended + 1 abandoned.
-    expect(f.totals.A).toEqual({ standard: 35, handsOn: 37.4, cases: 3 });
+    expect(f.totals.A).toEqual({ standard: 35, handsOn: 37.4, estimated: 0.7, cases: 3 });
   });
 
   it('internal modules: each step placed by its own moment; estimates where a person still works', () => {
@@ -115,7 +115,7 @@ describe('the procedure real time per activity', () => {
     // B12: last end 15 Dec 18:40 → consolidated 16 Dec 10:00 (920) → report 11:00 (60).
     expect(c.B12).toEqual({ cases: 1, handsOn: 0, elapsed: 980 });
     // 180 + 120 + 0 + 30 + 0 + 0 + 105 + 0 + 6 + 60 + 20 + 0; modules 1 and 2.
-    expect(f.totals.B).toEqual({ standard: 1200, handsOn: 521, cases: 2 });
+    expect(f.totals.B).toEqual({ standard: 1200, handsOn: 521, estimated: 416, cases: 2 }); // estimated: 180 + 120 + 30 + 6 + 60 + 20
   });
 
   it('external requests: C01–C04 from the request moments, C03 from the workshop session', () => {
@@ -127,7 +127,7 @@ describe('the procedure real time per activity', () => {
     expect(c.C03).toEqual({ cases: 1, handsOn: 120, elapsed: 150 });
     // C04: 60 (Silnet) + 4 manual marks / 1 closed request; held → thanks 30, thanks → closed 2700.
     expect(c.C04).toEqual({ cases: 1, handsOn: 64, elapsed: 2730 });
-    expect(f.totals.C).toEqual({ standard: 325, handsOn: 199, cases: 2 });
+    expect(f.totals.C).toEqual({ standard: 325, handsOn: 199, estimated: 79, cases: 2 }); // estimated: 15 + 64
   });
 
   it('a period with nothing in it shows no cases and no minutes', () => {
@@ -176,7 +176,9 @@ describe('the procedure real time per activity', () => {
     expect(detail.rows.find((r) => r[0] === 'B10')?.[5]).toBe('Estimado');
     expect(detail.note).toMatch(/no es tiempo de trabajo/);
     expect(detail.note).toMatch(/B10: el estándar: Silnet no tiene API/);
-    expect(s.headline[0]).toEqual(['Atención personalizada: estándar 35 min · real por caso', '37 min (3 casos)']);
+    expect(s.headline[0]).toEqual(['Atención personalizada: estándar 35 min · real por caso', '37 min (3 casos; 1 min estimados)']);
+    expect(s.headline[1][1]).toBe('8 h 41 min (2 casos; 6 h 56 min estimados)');
+    expect(detail.rows.find((r) => r[0] === 'B09')?.[6]).toBe('5 d 40 min'); // 7240 min
     expect(timingsSection(f, ['«Programación Talleres Masivos»']).headline.at(-1)?.[0]).toBe('Sin acceso a');
   });
 });
