@@ -83,6 +83,7 @@ describe('the procedure real time, refreshed in the emulator after a day of work
   let table: Map<string, unknown[]>;
   let citas: Record<string, unknown>[];
   let message: unknown;
+  let sheetsCalls: number;
 
   beforeAll(() => {
     w = createAttentionWorld();
@@ -127,7 +128,9 @@ describe('the procedure real time, refreshed in the emulator after a day of work
 
     w.ws.advanceTo('2026-11-30T20:00');
     w.ws.install(w.atenciones, { distDir: refreshBundle() }); // a redeploy keeps the properties (role, sibling)
-    message = w.ws.run(w.atenciones, 'refreshTimings').value;
+    const run = w.ws.run(w.atenciones, 'refreshTimings');
+    message = run.value;
+    sheetsCalls = run.record.calls.Sheets ?? 0;
     const values = w.ws.values(w.atenciones, 'Indicadores');
     table = new Map(values.filter((r) => /^[ABC]\d\d$/.test(String(r[0])) && typeof r[1] === 'string' && r[1] !== '').map((r) => [String(r[0]), r]));
     citas = w.ws.readTab(w.atenciones, 'Citas').filter((r) => String(r['ID de cita'] ?? '') !== '');
@@ -187,5 +190,18 @@ describe('the procedure real time, refreshed in the emulator after a day of work
     const values = w.ws.values(w.atenciones, 'Indicadores');
     const titleRow = values.findIndex((r) => r[0] === 'Minutos del consultor por actividad: estándar y real');
     expect(values[titleRow + 1].slice(0, 3)).toEqual(['Actividad', 'Estándar (min)', 'Real (min)']);
+  });
+
+  test('the refresh costs the same Sheets calls with more rows (each tab read once, the tab written whole)', () => {
+    for (let i = 0; i < 12; i++) {
+      typeRow(w.ws, w.talleres, 'Sesiones', { 'ID de sesión': `SES-X${i}`, 'ID de módulo': 'MOD-T1', 'N.°': 10 + i, Tema: 'Repaso', Estado: 'Realizada', Inicio: N(20, 9 + (i % 8)), Fin: N(20, 10 + (i % 8)) });
+      typeRow(w.ws, w.talleres, 'Asistencia', { 'ID de asistencia': `SES-X${i}/INS-1`, 'ID de sesión': `SES-X${i}`, 'ID de módulo': 'MOD-T1', DNI: '40000001', Asistió: true, Fuente: 'Manual' });
+    }
+    const again = w.ws.run(w.atenciones, 'refreshTimings');
+    expect(again.value).toBe('Indicadores actualizados: noviembre de 2026.');
+    expect(sheetsCalls).toBeGreaterThan(0);
+    expect(again.record.calls.Sheets ?? 0).toBe(sheetsCalls);
+    const values = w.ws.values(w.atenciones, 'Indicadores');
+    expect(values.find((r) => r[0] === 'B07' && r[1] === 'Sesión (ponente)')?.[7]).toBe(14); // 2 + 12 sessions
   });
 });
