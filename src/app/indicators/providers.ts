@@ -4,10 +4,12 @@
  */
 import type { IndicatorProvider } from './dashboard';
 import { ATTENTIONS_PROVIDER } from './attentions';
+import { TIMINGS_PROVIDER } from './timings';
 import { EXTERNAL_REQUESTS_PROVIDER, WORKSHOPS_PROVIDER } from './workshops';
 
 export const INDICATOR_PROVIDERS: IndicatorProvider[] = [
   ATTENTIONS_PROVIDER, // Atenciones (A01–A07)
   WORKSHOPS_PROVIDER, // Talleres: modules, sessions, completion, certificates
   EXTERNAL_REQUESTS_PROVIDER, // Talleres: external requests by state and institution
+  TIMINGS_PROVIDER, // both: the procedure's real time per activity (A01–C04)
 ];
