@@ -385,3 +385,22 @@ export interface ServerApi {
   /** «Registrar decisión» (coordinator): approved or rejected outside the link; exactly one decision wins. */
   recordExternalDecision(input: DecisionInput): ExternalActionResult;
 }
+
+// ---------------------------------------------------------------------------- a citizen's history (issue 15 item 4) — HISTORY block
+
+import type { CitizenHistoryRequest, CitizenHistoryResult } from './app/citizen-history';
+
+export type { CitizenHistoryRequest, CitizenHistoryResult } from './app/citizen-history';
+export type {
+  CitizenHistoryAttentionView,
+  CitizenHistoryCertificateView,
+  CitizenHistoryModuleView,
+  CitizenHistoryOpenModuleView,
+  CitizenHistoryView,
+} from './domain/citizen-history';
+
+/** «Historial del ciudadano» (issue 15). */
+export interface ServerApi {
+  /** During an attention `{ appointmentId }` (only whoever may see that appointment), or `{ document }` (a DNI; audited). */
+  getCitizenHistory(request: CitizenHistoryRequest): CitizenHistoryResult;
+}

@@ -123,3 +123,5 @@ export * from './entry/external';
 export * from './entry/external-workshop';
 // Issue 14 (i14-intake): C01, the institutions' request form — submit trigger and sweep.
 export * from './entry/external-intake';
+// Issue 15 (i15-history): «Historial del ciudadano» — during an attention and by document number.
+export * from './entry/citizen-history';

@@ -94,6 +94,8 @@ export const ENTRY_ACCESS = {
   // Issue 14 (i14-panel): «Solicitudes externas» (C01–C04) — the list and a request's detail.
   getExternalRequests: 'member',
   getExternalRequestDetail: 'member',
+  // Issue 15 (i15-history): a citizen's history — during an attention (only whoever may see that appointment) or by document number.
+  getCitizenHistory: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
