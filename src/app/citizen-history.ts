@@ -200,13 +200,15 @@ export function getCitizenHistory(deps: CitizenHistoryDeps, request: unknown): C
   });
 
   if (parsed.kind === 'document') {
-    // Who looked up which person, and what was shown: the record of a use of personal data.
-    deps.audit.record({
-      action: M.auditAction,
-      target: [...history.attentions.map((a) => a.id), ...history.modules.map((m) => m.registrationId)].join(', '),
-      result: 'Correcto',
-      detail: M.auditDetail(dni, history.attentions.length, history.modules.length, history.certificates.length),
-    });
+    // Who looked up which person, and what was shown: the record of a use of personal data. A
+    // document the service holds nothing on (never seen, or deleted under Ley 29733) is not
+    // written down: the log would otherwise keep the number of someone it holds no data on.
+    const target = [...history.attentions.map((a) => a.id), ...history.modules.map((m) => m.registrationId)].join(', ');
+    deps.audit.record(
+      target === ''
+        ? { action: M.auditAction, target: '', result: 'Sin efecto', detail: M.auditNothing }
+        : { action: M.auditAction, target, result: 'Correcto', detail: M.auditDetail(dni, history.attentions.length, history.modules.length, history.certificates.length) },
+    );
   }
   const view = historyView(history);
   return { ok: true, message: view.summary, history: view, notes: books.notes };

@@ -42,5 +42,6 @@ export const CITIZEN_HISTORY_MESSAGES = {
   auditAction: 'Historial consultado',
   auditDetail: (dni: string, attentions: number, modules: number, certificates: number) =>
     `Documento ${dni}: ${attentions} atenciones, ${modules} inscripciones, ${certificates} certificados (consulta por número de documento)`,
+  auditNothing: 'Sin registros para el documento buscado (el número no se anota)',
   auditRefused: 'Historial no mostrado',
 } as const;
