@@ -77,6 +77,7 @@ describe('«Historial del ciudadano» in the panel (Chromium)', () => {
     expect(await module.textContent()).toContain('Asistió a 1 de 1 sesión (mínimo para el certificado: 1)');
     expect(await module.textContent()).toContain('Certificado CERT-MARIA-A (vigente');
     expect(await card.locator('.history-invite li').allTextContents()).toEqual(['Marketing digital (del 07/12/2026 al 09/12/2026)']);
+    await card.locator('.history-invite').scrollIntoViewIfNeeded();
     await screenshot(page, 'panel-historial.png');
     expect(dialogs).toEqual([]);
   });
