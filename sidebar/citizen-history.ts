@@ -96,6 +96,7 @@ export function renderAttentionHistory(appointmentId: string): HTMLElement {
       clear(body);
       body.appendChild(renderHistory(r));
       button.textContent = HM.reload;
+      section.querySelector(':scope > p.help')?.remove();
     } catch (e) {
       showError(e, () => void load());
     }
