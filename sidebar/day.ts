@@ -26,6 +26,8 @@ import { countdownState, countdownText, nextRefreshDelay, REFRESH_MS, ServerCloc
 import { clear, el, h, link, nextId } from './dom';
 import { M } from './messages';
 import { busy, call, hideError, showError } from './server';
+// Issue 15 (i15-history): the citizen's history inside the card during the attention.
+import { renderAttentionHistory } from './citizen-history';
 
 type Outcome = { kind: 'ok' | 'warn' | 'error'; text: string };
 
@@ -582,6 +584,8 @@ function renderDetail(a: AppointmentView, detailId: string): HTMLElement {
       ),
     );
   }
+  // Issue 15: what the service already did with this person (only shown with the person's data: one's own, or a coordinator's view).
+  if (a.status === 'En atención' && !a.restricted) box.appendChild(renderAttentionHistory(a.id));
   if (a.allowed.invite) box.appendChild(h('div', { class: 'buttons' }, button(M.day.invite, 'secondary', () => void onInvite(a))));
 
   if (a.allowed.finish) {

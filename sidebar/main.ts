@@ -21,14 +21,17 @@ import { initModules, loadModules, renderModules } from './workshops';
 import { initExternal, loadExternal } from './external';
 // Issue 15 (i15-attn): «Indicadores» of this spreadsheet, both roles.
 import { initIndicators, loadIndicators } from './indicators';
+// Issue 15 (i15-history): «Historial» by document number.
+import { initCitizenHistory } from './citizen-history';
 
-type View = 'hoy' | 'importar' | 'presencial' | 'datos' | 'modulos' | 'modulo' | 'externas' | 'externa' | 'indicadores' | 'inicio' | 'configuracion' | 'equipo';
-const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos', 'modulos', 'modulo', 'externas', 'externa', 'indicadores', 'inicio', 'configuracion', 'equipo'];
+type View = 'hoy' | 'importar' | 'presencial' | 'historial' | 'datos' | 'modulos' | 'modulo' | 'externas' | 'externa' | 'indicadores' | 'inicio' | 'configuracion' | 'equipo';
+const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'historial', 'datos', 'modulos', 'modulo', 'externas', 'externa', 'indicadores', 'inicio', 'configuracion', 'equipo'];
 /** The tab of the navigation that each view belongs to. */
 const NAV_OF: Record<View, View> = {
   hoy: 'hoy',
   importar: 'importar',
   presencial: 'presencial',
+  historial: 'historial',
   datos: 'datos',
   modulos: 'modulos',
   modulo: 'modulos',
@@ -43,6 +46,7 @@ const HEADINGS: Record<View, string> = {
   hoy: 'day-title',
   importar: 'import-title',
   presencial: 'walkin-title',
+  historial: 'history-title',
   datos: 'pd-title',
   modulos: 'modules-title',
   modulo: 'module-form-title',
@@ -68,7 +72,7 @@ function showView(view: View, focus = true): void {
 }
 
 /** The entries of the navigation that belong to the "Atenciones Virtuales" spreadsheet («Datos personales» is in both). */
-const ATTENTION_VIEWS: readonly View[] = ['hoy', 'importar', 'presencial'];
+const ATTENTION_VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'historial'];
 
 /**
  * The day's screens and "Datos personales" only make sense in the "Atenciones Virtuales"
@@ -177,6 +181,7 @@ function start(): void {
   initImport(markDayStale);
   initWalkIn(markDayStale);
   initPersonData(markDayStale);
+  initCitizenHistory();
   initTeam(() => {
     showCoordinatorEntries(false);
     // A change of roles changes what the day shows (another's contact data, «en lugar de»).

@@ -398,3 +398,21 @@ export interface ServerApi {
   /** «Indicadores»: recomputes this spreadsheet's «Indicadores» tab for the period kind chosen (kept for the automatic refreshes) and returns its figures. */
   refreshIndicators(kind?: string): IndicatorsView;
 }
+// ---------------------------------------------------------------------------- a citizen's history (issue 15 item 4) — HISTORY block
+
+import type { CitizenHistoryRequest, CitizenHistoryResult } from './app/citizen-history';
+
+export type { CitizenHistoryRequest, CitizenHistoryResult } from './app/citizen-history';
+export type {
+  CitizenHistoryAttentionView,
+  CitizenHistoryCertificateView,
+  CitizenHistoryModuleView,
+  CitizenHistoryOpenModuleView,
+  CitizenHistoryView,
+} from './domain/citizen-history';
+
+/** «Historial del ciudadano» (issue 15). */
+export interface ServerApi {
+  /** During an attention `{ appointmentId }` (only whoever may see that appointment), or `{ document }` (a DNI; audited). */
+  getCitizenHistory(request: CitizenHistoryRequest): CitizenHistoryResult;
+}

@@ -125,3 +125,5 @@ export * from './entry/external-workshop';
 export * from './entry/external-intake';
 // Issue 15 (i15-attn): «Indicadores» — the panel's refresh with its period selector.
 export * from './entry/indicators';
+// Issue 15 (i15-history): «Historial del ciudadano» — during an attention and by document number.
+export * from './entry/citizen-history';

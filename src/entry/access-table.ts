@@ -96,6 +96,8 @@ export const ENTRY_ACCESS = {
   getExternalRequestDetail: 'member',
   // Issue 15 (i15-attn): «Indicadores» — recompute this spreadsheet's tab for the chosen period and show its figures.
   refreshIndicators: 'member',
+  // Issue 15 (i15-history): a citizen's history — during an attention (only whoever may see that appointment) or by document number.
+  getCitizenHistory: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
