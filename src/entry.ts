@@ -123,3 +123,5 @@ export * from './entry/external';
 export * from './entry/external-workshop';
 // Issue 14 (i14-intake): C01, the institutions' request form — submit trigger and sweep.
 export * from './entry/external-intake';
+// Issue 15 (i15-report): the monthly report to the Sub Dirección — trigger, state, send.
+export * from './entry/monthly-report';
