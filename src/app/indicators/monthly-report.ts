@@ -178,8 +178,8 @@ function sends(deps: Pick<MonthlyReportDeps, 'properties'>): { month: string; n:
 
 function recipientOf(deps: Pick<MonthlyReportDeps, 'workbooks'>): { to: string; problem: string } {
   const settings = readSettings(deps.workbooks.current().table(SETTINGS_TAB)).settings;
-  const raw = settings.directionEmail;
-  const setting = settingSpec('directionEmail').name;
+  const raw = settings.subDirectorEmail;
+  const setting = settingSpec('subDirectorEmail').name;
   if (!raw) return { to: '', problem: M.noRecipient(setting) };
   const to = normaliseEmail(raw);
   return to ? { to, problem: '' } : { to: '', problem: M.badRecipient(setting, raw) };
