@@ -29,6 +29,10 @@ interface SendResult {
 
 let ws: Workspace;
 let talleres: string;
+const value = (r: ReturnType<Workspace['callFromSidebar']>): SendResult => {
+  if (!r.ok) throw new Error(r.error);
+  return r.value as SendResult;
+};
 const toSub = () => ws.outbox().filter((m) => m.to.includes(SUB) && m.subject.startsWith('Informe mensual'));
 const reportRuns = () => ws.executions({ functionName: 'runMonthlyReport' });
 const pdfs = () => ws.driveFiles().filter((f) => !f.trashed && f.name.startsWith('Informe mensual SOE'));
@@ -103,13 +107,13 @@ test('«Enviar nueva versión»: a coordinator sends version 2 once; a consultan
   expect(stranger.ok ? (stranger.value as SendResult).ok : false).toBe(false);
 
   const again = ws.callFromSidebar(talleres, 'sendMonthlyReport', ['2026-12', false, 1], USER);
-  expect((again.value as SendResult).ok).toBe(false);
-  expect((again.value as SendResult).message).toContain('ya se envió');
+  expect(value(again).ok).toBe(false);
+  expect(value(again).message).toContain('ya se envió');
 
   const v2 = ws.callFromSidebar(talleres, 'sendMonthlyReport', ['2026-12', true, 1], USER);
-  expect(v2.value as SendResult).toMatchObject({ ok: true, view: { version: 2, delivery: 'enviado' } });
+  expect(value(v2)).toMatchObject({ ok: true, view: { version: 2, delivery: 'enviado' } });
   const double = ws.callFromSidebar(talleres, 'sendMonthlyReport', ['2026-12', true, 1], USER); // the same click again
-  expect((double.value as SendResult).ok).toBe(false);
+  expect(value(double).ok).toBe(false);
   expect(toSub().map((m) => m.subject).filter((s) => s.includes('diciembre'))).toEqual(['Informe mensual del SOE – diciembre de 2026', 'Informe mensual del SOE – diciembre de 2026 (versión 2)']);
 
   for (const bad of ['2027-01', '2026-13', '=1+1', 'x'.repeat(5000)]) {

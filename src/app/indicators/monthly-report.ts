@@ -435,6 +435,27 @@ function clearSpentRequest(deps: MonthlyReportDeps): void {
   deps.scheduler.remove(id);
 }
 
+/** Every month whose record is behind the journal (one read of the properties to find them). */
+function reconcileLagging(deps: MonthlyReportDeps, all: ReturnType<typeof sends>): void {
+  const props = deps.properties.getAll();
+  const last = new Map<string, (typeof all)[number]>();
+  for (const s of all) last.set(s.month, s); // sorted by month then version: the last one wins
+  let to: string | null = null;
+  for (const [month, s] of last) {
+    let rec: Partial<MonthlyRecord> = {};
+    try {
+      rec = JSON.parse(props[recordKey(month)] ?? '{}') as Partial<MonthlyRecord>;
+    } catch {
+      rec = {};
+    }
+    if (rec.version === s.n && rec.delivery === s.state) continue;
+    const p = monthOfKey(month);
+    if (!p) continue;
+    to ??= recipientOf(deps).to || '(sin destinatario)';
+    reconcile(deps, p, to);
+  }
+}
+
 /**
  * The monthly trigger's run (and the one-off run of the first working day): sends every month
  * that is due (monthlyDue), once each. Returns a one-line summary for the execution log.
@@ -445,6 +466,8 @@ export function runMonthlyReport(deps: MonthlyReportDeps, providers: readonly In
     clearSpentRequest(deps);
     const now = deps.clock.now();
     const all = sends(deps);
+    // The journal first: a month whose send an interrupted run made (its record not written) is recorded now.
+    reconcileLagging(deps, all);
     const lastSent = all.filter((s) => s.state === 'enviado').reduce<string | null>((m, s) => (m === null || s.month > m ? s.month : m), null);
     // A month whose send was interrupted ('enviando' only) stays due: its run records it for a person (reconcile) and sends nothing.
     const due = monthlyDue(now, lastSent, new Set(all.filter((s) => s.state === 'enviado').map((s) => s.month)));
