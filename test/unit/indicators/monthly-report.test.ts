@@ -32,6 +32,7 @@ describe('when the monthly report is due', () => {
   });
   it('a month already sent is not due again (a second firing, a late one)', () => {
     expect(keys(monthlyDue(limaDate(2027, 1, 1, 8, 59), '2026-12', new Set(['2026-12'])))).toEqual([]);
+    expect(keys(monthlyDue(limaDate(2027, 1, 1, 8, 59), null, new Set(['2026-12'])))).toEqual([]);
   });
   it('missed months are caught up, oldest first, at most CATCH_UP_MONTHS, never before the last one sent', () => {
     expect(keys(monthlyDue(limaDate(2027, 2, 1, 8), '2026-12', new Set(['2026-12'])))).toEqual(['2027-01']);
