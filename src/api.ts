@@ -416,3 +416,16 @@ export interface ServerApi {
   /** During an attention `{ appointmentId }` (only whoever may see that appointment), or `{ document }` (a DNI; audited). */
   getCitizenHistory(request: CitizenHistoryRequest): CitizenHistoryResult;
 }
+// ---------------------------------------------------------------------------- the monthly report to the Sub Dirección (issue 15) — MONTHLY REPORT block (i15-report)
+
+import type { MonthlyReportView, MonthlySendResult } from './app/indicators/monthly-report';
+
+export type { MonthlyReportView, MonthlySendResult } from './app/indicators/monthly-report';
+
+/** «Informe mensual» in «Indicadores» of Talleres (issue 15, item 3). */
+export interface ServerApi {
+  /** The state of the report of `month` ('yyyy-mm'; empty: the previous month). */
+  getMonthlyReportView(month?: string): MonthlyReportView | { ok: false; message: string };
+  /** «Enviar informe mensual» (false) / «Enviar nueva versión» (true); `seenVersion`: the version the panel showed. Coordinators only. */
+  sendMonthlyReport(month: string, newVersion: boolean, seenVersion?: number): MonthlySendResult;
+}

@@ -127,3 +127,5 @@ export * from './entry/external-intake';
 export * from './entry/indicators';
 // Issue 15 (i15-history): «Historial del ciudadano» — during an attention and by document number.
 export * from './entry/citizen-history';
+// Issue 15 (i15-report): the monthly report to the Sub Dirección — trigger, state, send.
+export * from './entry/monthly-report';

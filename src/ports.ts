@@ -229,6 +229,8 @@ export interface Scheduler {
   daily(handler: string, hour: number): TriggerInfo;
   /** Once, `ms` from now (job continuations). */
   after(handler: string, ms: number): TriggerInfo;
+  /** Issue 15 (the monthly report): every month on day `day` (1–31) at `hour` (America/Lima). */
+  monthly(handler: string, day: number, hour: number): TriggerInfo;
   /** On each response of a form. */
   onFormSubmit(handler: string, formId: string): TriggerInfo;
   /** Deletes the trigger; false when it no longer exists. */

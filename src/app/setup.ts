@@ -23,6 +23,7 @@ import {
 import { SETTINGS } from '../domain/schema';
 import type { AuditLog, CertificateSlides, Clock, ColumnRule, ColumnValidation, DriveFiles, FormAdmin, FormChoices, KeyValueStore, Lock, Scheduler, Session, TriggerInfo, Workbook, Workbooks } from '../ports';
 import { INSTALLED_TRIGGERS_PROPERTY, jobTriggerIds } from './jobs';
+import { MONTHLY_REPORT_HOUR } from '../domain/indicators/monthly-report';
 import { parseSettings, planSettingRows, type Settings } from './settings';
 import { ensureSurveyForm, ensureSurveyTrigger, type SurveyFormState } from './surveys';
 import { ensureRegistrationForm, ensureRegistrationTrigger, type RegistrationFormState } from './workshops/registration';
@@ -106,7 +107,7 @@ export function columnRules(spec: TabSpec, headers: readonly string[]): ColumnRu
 }
 
 /** Handlers of src/entry.ts whose triggers setup manages (installs, repairs, removes). */
-export const MANAGED_HANDLERS = ['runReminders', 'runDayClosing', 'runSessionClock', 'runExternalRequests'] as const;
+export const MANAGED_HANDLERS = ['runReminders', 'runDayClosing', 'runSessionClock', 'runExternalRequests', 'runMonthlyReport'] as const;
 
 /** C02 (i14-workshop): the external workshops' job runs once a day anyway, the safety net of a lost requested run. */
 export const EXTERNAL_DAILY_HOUR = 7;
@@ -115,6 +116,8 @@ export interface DesiredTrigger {
   handler: string;
   kind: 'clock';
   hour: number;
+  /** Issue 15: a monthly trigger on this day of the month (none: daily). */
+  monthDay?: number;
   /** What the trigger does, as recorded: a different signature means the trigger must be replaced. */
   signature: string;
 }
@@ -128,6 +131,8 @@ export function desiredTriggers(role: Role, settings: Pick<Settings, 'reminderHo
     return [
       { handler: 'runSessionClock', kind: 'clock', hour, signature: `daily@${hour}` },
       { handler: 'runExternalRequests', kind: 'clock', hour: EXTERNAL_DAILY_HOUR, signature: `daily@${EXTERNAL_DAILY_HOUR}` },
+      // Issue 15 (i15-report): the monthly report to the Sub Dirección, day 1 in the morning (it waits for the first working day itself).
+      { handler: 'runMonthlyReport', kind: 'clock', hour: MONTHLY_REPORT_HOUR, monthDay: 1, signature: `monthly@1@${MONTHLY_REPORT_HOUR}` },
     ];
   }
   if (role !== 'atenciones') return [];
@@ -575,9 +580,10 @@ function reconcileTriggers(
     if (why !== 'outdated') change(A.triggerRemoved, trigger.handler, M.triggerRemoved(trigger.handler, why));
   }
   for (const want of plan.create) {
-    const t = scheduler.daily(want.handler, want.hour);
+    const t = want.monthDay ? scheduler.monthly(want.handler, want.monthDay, want.hour) : scheduler.daily(want.handler, want.hour);
     next[want.handler] = { id: t.id, signature: want.signature };
-    change(A.triggerInstalled, want.handler, M.triggerInstalled(TASK_LABELS[want.handler] ?? want.handler, want.hour));
+    const what = TASK_LABELS[want.handler] ?? want.handler;
+    change(A.triggerInstalled, want.handler, want.monthDay ? M.monthlyTriggerInstalled(what, want.monthDay, want.hour) : M.triggerInstalled(what, want.hour));
   }
   return next;
 }

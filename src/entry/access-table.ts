@@ -135,6 +135,10 @@ export const ENTRY_ACCESS = {
   // Issue 14 (i14-intake): the institutions' request form (C01): its submit trigger and the sweep of lost submissions.
   onExternalRequestSubmit: 'trigger',
   runExternalRequestSweep: 'trigger',
+  // Issue 15 (i15-report): the monthly report to the Sub Dirección — its trigger; the state for the panel; a send speaks for the service.
+  runMonthlyReport: 'trigger',
+  getMonthlyReportView: 'member',
+  sendMonthlyReport: 'coordinator',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;

@@ -33,6 +33,10 @@ export class ScriptAppScheduler implements Scheduler {
     return this.info(ScriptApp.newTrigger(handler).timeBased().atHour(hour).everyDays(1).create());
   }
 
+  monthly(handler: string, day: number, hour: number): TriggerInfo {
+    return this.info(ScriptApp.newTrigger(handler).timeBased().onMonthDay(day).atHour(hour).create());
+  }
+
   after(handler: string, ms: number): TriggerInfo {
     return this.info(ScriptApp.newTrigger(handler).timeBased().after(Math.max(0, Math.round(ms))).create());
   }

@@ -148,6 +148,8 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
       ['onWorkshopSurveySubmit', 'ON_FORM_SUBMIT', undefined],
       // C02 (i14-workshop): the external workshops' job's daily safety net.
       ['runExternalRequests', 'CLOCK', 7],
+      // Issue 15 (i15-report): the monthly report to the Sub Dirección (day 1; see test/scenario/monthly-report.test.ts).
+      ['runMonthlyReport', 'CLOCK', 8],
       ['runSessionClock', 'CLOCK', 18],
     ]);
   });

@@ -305,6 +305,8 @@ export class FixedSession implements Session {
 
 export interface MemoryTrigger extends TriggerInfo {
   hour?: number;
+  /** A monthly trigger's day (issue 15). */
+  monthDay?: number;
   owner: string;
 }
 
@@ -323,6 +325,9 @@ export class MemoryScheduler implements Scheduler {
   }
   daily(handler: string, hour: number): TriggerInfo {
     return this.add({ handler, kind: 'clock', sourceId: null, hour });
+  }
+  monthly(handler: string, day: number, hour: number): TriggerInfo {
+    return this.add({ handler, kind: 'clock', sourceId: null, hour, monthDay: day });
   }
   after(handler: string, _ms = 0): TriggerInfo {
     return this.add({ handler, kind: 'clock', sourceId: null });

@@ -176,7 +176,10 @@ test('the workshops spreadsheet gets its own tabs and no attention triggers', ()
     ['runSessionClock', 'clock', 18],
     // C02 (i14-workshop): the external workshops' job's daily safety net.
     ['runExternalRequests', 'clock', 7],
+    // Issue 15 (i15-report): the monthly report, day 1 at 8:00.
+    ['runMonthlyReport', 'clock', 8],
   ]);
+  expect(deps.scheduler.all.find((t) => t.handler === 'runMonthlyReport')?.monthDay).toBe(1);
   expect(r.siblingId).toBe(ATENCIONES_ID);
 });
 
@@ -186,7 +189,7 @@ test('changing the role keeps the old tabs, adds the new ones and removes the ta
   book.newExecution();
   const r = runSetup(deps, { role: 'talleres', siblingId: '' });
   expect(book.tabNames()).toEqual(expect.arrayContaining(['Citas', 'Módulos', 'Sesiones']));
-  expect(deps.scheduler.all.map((t) => t.handler)).toEqual(['runSessionClock', 'runExternalRequests']);
+  expect(deps.scheduler.all.map((t) => t.handler)).toEqual(['runSessionClock', 'runExternalRequests', 'runMonthlyReport']);
   expect(r.changes).toContain(
     'Esta hoja estaba registrada como «Atenciones Virtuales – Centro de Empleo» y ahora es «Programación Talleres Masivos». Las pestañas anteriores no se borraron.',
   );
@@ -313,6 +316,7 @@ test('the workshops role installs the session clock\'s daily safety net at the a
   expect(desiredTriggers('talleres', { reminderHour: 18, closingHour: 20, accessLinkHour: 17 })).toEqual([
     { handler: 'runSessionClock', kind: 'clock', hour: 17, signature: 'daily@17' },
     { handler: 'runExternalRequests', kind: 'clock', hour: 7, signature: 'daily@7' },
+    { handler: 'runMonthlyReport', kind: 'clock', hour: 8, monthDay: 1, signature: 'monthly@1@8' },
   ]);
   expect(desiredTriggers('talleres', { reminderHour: 18, closingHour: 20 })[0]?.hour).toBe(18);
 });

@@ -33,12 +33,12 @@ function text(v: unknown): string {
 }
 
 /** The team's accounts (coordinators and consultants): who the folders are shared with. */
-function teamEmails(deps: FolderDeps): string[] {
+export function teamEmails(deps: FolderDeps): string[] {
   return (readTeam(deps.properties)?.members ?? []).map((m) => m.email).filter((e) => e !== '');
 }
 
 /** The service's folder: the recorded one, or the one with its name next to the spreadsheet, or a new one. */
-function serviceFolder(deps: FolderDeps, team: readonly string[]): DriveItemRef {
+export function serviceFolder(deps: FolderDeps, team: readonly string[]): DriveItemRef {
   const recorded = deps.properties.get(SERVICE_FOLDER_PROPERTY);
   const known = recorded ? deps.drive.folder(recorded) : null;
   if (known) return known;

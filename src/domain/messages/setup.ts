@@ -68,6 +68,8 @@ export const SETUP_MESSAGES = {
   siblingRecorded: (name: string | null) =>
     name ? `Hoja hermana registrada: «${name}».` : 'Se registró el ID de la hoja hermana.',
   // Google runs a daily trigger at a minute of its choosing within the hour (Installable triggers guide).
+  // Issue 15 (i15-report): the monthly report's trigger.
+  monthlyTriggerInstalled: (what: string, day: number, hour: number) => `Se programó ${what} cada mes, el día ${day} entre las ${hour}:00 y las ${(hour + 1) % 24}:00 (hora de Lima; si ese día no es laborable, el primer día hábil).`,
   triggerInstalled: (what: string, hour: number) => `Se programó ${what} todos los días entre las ${hour}:00 y las ${(hour + 1) % 24}:00 (hora de Lima).`,
   triggerRemoved: (handler: string, why: 'duplicate' | 'outdated' | 'unneeded') =>
     why === 'duplicate'
@@ -105,6 +107,8 @@ export const SETUP_MESSAGES = {
 export const TASK_LABELS: Record<string, string> = {
   runReminders: 'el envío de recordatorios',
   runDayClosing: 'el cierre del día',
+  // Issue 15 (i15-report).
+  runMonthlyReport: 'el informe mensual a la Sub Dirección',
 };
 
 /** Names of the automatic tasks in the audit log ('Acción'). */
