@@ -9,6 +9,7 @@
 import type { IndicatorsView, IndicatorSection, IndicatorTable } from '../src/api';
 import { clear, el, h, link } from './dom';
 import { busy, call, hideError, showError } from './server';
+import { monthlyReportControls } from './indicators-report';
 
 type Shown = Extract<IndicatorsView, { ok: true }>;
 
@@ -92,4 +93,24 @@ export async function loadIndicators(kind?: string): Promise<Shown | null> {
 export function initIndicators(): void {
   el('indicators-refresh').addEventListener('click', () => void loadIndicators(el<HTMLSelectElement>('indicators-period').value || undefined));
   el('indicators-period').addEventListener('change', () => void loadIndicators(el<HTMLSelectElement>('indicators-period').value));
+}
+
+let reportMounted = false;
+
+/**
+ * The monthly report's block (issue 15 item 3) lives in «Programación Talleres Masivos», where the
+ * Sub Dirección's address is: shown there only, mounted once.
+ */
+export function showMonthlyReport(role: string | null): void {
+  const box = el('indicators-report');
+  box.hidden = role !== 'talleres';
+  if (role !== 'talleres' || reportMounted) return;
+  reportMounted = true;
+  box.appendChild(
+    monthlyReportControls((text, tone) => {
+      const m = el('indicators-message');
+      m.textContent = text;
+      m.classList.toggle('error', tone === 'error');
+    }),
+  );
 }

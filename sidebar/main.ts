@@ -20,7 +20,7 @@ import { initModules, loadModules, renderModules } from './workshops';
 // Issue 14 (i14-panel): «Solicitudes externas» (C01–C04).
 import { initExternal, loadExternal } from './external';
 // Issue 15 (i15-attn): «Indicadores» of this spreadsheet, both roles.
-import { initIndicators, loadIndicators } from './indicators';
+import { initIndicators, loadIndicators, showMonthlyReport } from './indicators';
 // Issue 15 (i15-history): «Historial» by document number.
 import { initCitizenHistory } from './citizen-history';
 
@@ -85,6 +85,7 @@ function showNav(role: string | null): void {
   });
   el('nav-modules').hidden = role !== 'talleres';
   el('nav-external').hidden = role !== 'talleres';
+  showMonthlyReport(role);
 }
 
 /**
