@@ -70,18 +70,30 @@ function standInForMissingJob(ws: Workspace, talleres: string): void {
   }
 }
 
-function decisionsRun(ws: Workspace, n: number): ExecutionRecord[] {
+/** Setup, n requests seeded, each sent for approval from the panel: the talleres ID and those n executions. */
+function sentForApproval(ws: Workspace, n: number): { talleres: string; sends: ExecutionRecord[] } {
   const { talleres } = setUpSpreadsheets(ws);
   ws.deployWebApp(talleres);
   setBenchSetting(ws, talleres, 'Correo de la Sub Dirección', BENCH_SUB_DIRECTOR);
   seedBenchRequests(ws, talleres, n);
+  ws.advanceTo('2026-11-27T09:00');
+  const sends: ExecutionRecord[] = [];
   for (let i = 0; i < n; i++) {
+    ws.advanceBy(60_000);
     const r = ws.callFromSidebar(talleres, 'sendExternalForApproval', [
       { requestId: benchRequestId(i), slot: '1', endTime: '12:00', speaker: 'Ponente Externo', speakerEmail: 'ponente.externo@gmail.com', certificates: i % 2 === 0 },
     ]);
     if (!r.ok || !(r.value as { ok: boolean }).ok) throw new Error(`bench external decision: sendExternalForApproval ${benchRequestId(i)} failed: ${r.ok ? (r.value as { message: string }).message : r.error}`);
+    sends.push(r.execution);
   }
-  ws.advanceTo('2026-11-27T10:00');
+  const mails = ws.outbox().filter((m) => m.to.includes(BENCH_SUB_DIRECTOR)).length;
+  if (mails !== n) throw new Error(`bench external decision: ${mails} approval emails for ${n} requests`);
+  return { talleres, sends };
+}
+
+function decisionsRun(ws: Workspace, n: number): ExecutionRecord[] {
+  const { talleres } = sentForApproval(ws, n);
+  ws.advanceTo('2026-11-27T11:00');
   const out: ExecutionRecord[] = [];
   for (let i = 0; i < n; i++) {
     ws.advanceBy(2 * 60_000);
@@ -108,7 +120,7 @@ function decisionsRun(ws: Workspace, n: number): ExecutionRecord[] {
   return out;
 }
 
-export const cases: BenchCase[] = [10, 50].map((n) => ({
+const decisions: BenchCase[] = [10, 50].map((n) => ({
   operation: 'external request decisions (web app)',
   size: n,
   unit: 'decisions',
@@ -127,3 +139,39 @@ export const cases: BenchCase[] = [10, 50].map((n) => ({
   },
 }));
 
+/**
+ * «Enviar a aprobación» (a consultant in the panel) for the same N requests, one a minute: the
+ * executions of sendExternalForApproval. Floor, per request: the caller's access
+ * (CHAINS.panelAccess); the spreadsheet; 'Configuración' read whole (the Sub Director's address,
+ * the web app's address, the capacity margin the email states); the script lock; 'Solicitudes
+ * externas' read fresh under it (the state and round decide); the signing secret, one property
+ * (the two buttons are signed links); the web app's /exec address from Google (the setting is
+ * empty here); the email to the Sub Director once (CHAINS.onceOnlyEmail); the row written once
+ * (state, proposal, round, who, when); the audit line. Not in the floor: the '@' format of the
+ * row's phone cell (rewritten by the one write), the mail quota asked, the journal entry and the
+ * proposal kept beside it removed once the row records them (two deletions), Service.isEnabled,
+ * Sheet.getMaxRows.
+ */
+const sends: BenchCase[] = [10, 50].map((n) => ({
+  operation: 'external requests sent for approval (panel)',
+  size: n,
+  unit: 'requests',
+  run: (ws: Workspace) => sentForApproval(ws, n).sends,
+  floor: (size: number) => {
+    const readTable = sumFloors(CHAINS.tab, CHAINS.tableRead);
+    const each = sumFloors(
+      CHAINS.panelAccess,
+      CHAINS.spreadsheet,
+      readTable,
+      CHAINS.lock,
+      readTable,
+      { 'Properties.getProperty': 1, 'ScriptApp.getService': 1, 'Service.getUrl': 1 },
+      CHAINS.onceOnlyEmail,
+      CHAINS.write,
+      AUDIT_LINE,
+    );
+    return floorOf(times(size, each));
+  },
+}));
+
+export const cases: BenchCase[] = [...sends, ...decisions];

@@ -227,14 +227,41 @@ function fingerprint(p: ValidProposal): string {
  * this same proposal (sendOnce answers without sending), or the one after (that email's buttons
  * will find an older round and do nothing).
  */
-function roundToSend(deps: ExternalDecisionDeps, id: string, current: number, fp: string): number {
+function roundToSend(props: Readonly<Record<string, string>>, id: string, current: number, fp: string): number {
   let next = current + 1;
   for (let guard = 0; guard < 20; guard++) {
-    if (deps.properties.get(journalKey(APPROVAL_KIND, `${id}#${next}`)) === null) return next;
-    if (deps.properties.get(pendingProposalKey(id, next)) === fp) return next;
+    if (props[journalKey(APPROVAL_KIND, `${id}#${next}`)] === undefined) return next;
+    if (props[pendingProposalKey(id, next)] === fp) return next;
     next++;
   }
   return next;
+}
+
+/** Reads answered from `props` (read with getAll under the lock); writes go to `store`. */
+function snapshotReads(store: KeyValueStore, props: Readonly<Record<string, string>>): KeyValueStore {
+  return {
+    get: (key) => props[key] ?? null,
+    getAll: () => ({ ...props }),
+    setAll: (values) => store.setAll(values),
+    delete: (key) => store.delete(key),
+    secret: (key) => props[key] || store.secret(key),
+  };
+}
+
+/** `store`, whose first setAll also writes `extra` (in the same call). */
+function withFirstWrite(store: KeyValueStore, extra: Record<string, string>): KeyValueStore {
+  let pending: Record<string, string> | null = extra;
+  return {
+    get: (key) => store.get(key),
+    getAll: () => store.getAll(),
+    setAll: (values) => {
+      const all = pending ? { ...pending, ...values } : values;
+      pending = null;
+      store.setAll(all);
+    },
+    delete: (key) => store.delete(key),
+    secret: (key) => store.secret(key),
+  };
 }
 
 /**
@@ -273,9 +300,12 @@ export function sendForApproval(deps: ExternalDecisionDeps, input: ApprovalPropo
     }
 
     const fp = fingerprint(p);
-    const round = roundToSend(deps, id, current, fp);
+    // The document properties read once under the lock: the journal, the proposals pending beside
+    // it and the signing secret (one getProperties instead of a getProperty each).
+    const props = deps.properties.getAll();
+    const round = roundToSend(props, id, current, fp);
     const until = new Date(now.getTime() + LINK_VALIDITY_DAYS.aprobar * 86_400_000);
-    const makeLink = linkMaker(deps.properties, base);
+    const makeLink = linkMaker(snapshotReads(deps.properties, props), base);
     const subject = decisionSubject(id, round);
     const approve = makeLink(LINK_ACTIONS.approve, subject, until);
     const reject = makeLink(LINK_ACTIONS.reject, subject, until);
@@ -283,8 +313,10 @@ export function sendForApproval(deps: ExternalDecisionDeps, input: ApprovalPropo
     const mail = approvalEmail(row, p, round, settings, { approve, reject, until });
 
     const rowId = `${id}#${round}`;
-    deps.properties.setAll({ [pendingProposalKey(id, round)]: fp });
-    const outcome = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, APPROVAL_KIND, rowId, { to, ...mail });
+    // The proposal this round's email carries is recorded in the same write as the journal's
+    // 'enviando' (before the send, as before: one setProperties instead of two).
+    const journal = withFirstWrite(deps.properties, { [pendingProposalKey(id, round)]: fp });
+    const outcome = sendOnce({ mailer: deps.mailer, journal, clock: deps.clock, snapshot: props }, APPROVAL_KIND, rowId, { to, ...mail });
     const detail = A.sentDetail(to, round, whenText(p.start, p.end));
     if (outcome.status === 'error') {
       deps.properties.delete(pendingProposalKey(id, round));
