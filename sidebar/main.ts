@@ -17,9 +17,11 @@ import { initSetup, loadStatus } from './setup';
 import { initTeam, loadTeam } from './team';
 import { initWalkIn } from './walk-in';
 import { initModules, loadModules, renderModules } from './workshops';
+// Issue 14 (i14-panel): «Solicitudes externas» (C01–C04).
+import { initExternal, loadExternal } from './external';
 
-type View = 'hoy' | 'importar' | 'presencial' | 'datos' | 'modulos' | 'modulo' | 'inicio' | 'configuracion' | 'equipo';
-const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos', 'modulos', 'modulo', 'inicio', 'configuracion', 'equipo'];
+type View = 'hoy' | 'importar' | 'presencial' | 'datos' | 'modulos' | 'modulo' | 'externas' | 'externa' | 'inicio' | 'configuracion' | 'equipo';
+const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos', 'modulos', 'modulo', 'externas', 'externa', 'inicio', 'configuracion', 'equipo'];
 /** The tab of the navigation that each view belongs to. */
 const NAV_OF: Record<View, View> = {
   hoy: 'hoy',
@@ -28,6 +30,8 @@ const NAV_OF: Record<View, View> = {
   datos: 'datos',
   modulos: 'modulos',
   modulo: 'modulos',
+  externas: 'externas',
+  externa: 'externas',
   inicio: 'inicio',
   configuracion: 'inicio',
   equipo: 'equipo',
@@ -39,6 +43,8 @@ const HEADINGS: Record<View, string> = {
   datos: 'pd-title',
   modulos: 'modules-title',
   modulo: 'module-form-title',
+  externas: 'external-title',
+  externa: 'external-detail-title',
   inicio: 'status-title',
   configuracion: 'setup-title',
   equipo: 'team-title',
@@ -70,6 +76,7 @@ function showNav(role: string | null): void {
     if (ATTENTION_VIEWS.includes(b.dataset.view as View)) b.hidden = role !== 'atenciones';
   });
   el('nav-modules').hidden = role !== 'talleres';
+  el('nav-external').hidden = role !== 'talleres';
 }
 
 /**
@@ -107,6 +114,26 @@ async function openModules(): Promise<void> {
   renderModules();
   const m = await loadModules();
   if (m) showCoordinatorEntries(m.user.isCoordinator);
+}
+
+/** «Solicitudes externas» (one call). */
+async function openExternal(): Promise<void> {
+  showView('externas');
+  const v = await loadExternal();
+  if (v) showCoordinatorEntries(v.user.isCoordinator);
+}
+
+/** From a request to its workshop in «Módulos»: the list read again, the module's entry in view and focused. */
+async function openModuleOf(moduleId: string): Promise<void> {
+  await openModules();
+  const item = Array.from(document.querySelectorAll<HTMLElement>('#modules-list li.module')).find((li) => li.dataset.id === moduleId);
+  if (!item) return;
+  item.scrollIntoView({ block: 'start' });
+  const heading = item.querySelector<HTMLElement>('.module-name');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus();
+  }
 }
 
 /** The Talleres spreadsheet opens on «Módulos»; any other that cannot show the day, on its status. */
@@ -147,6 +174,10 @@ function start(): void {
   });
   el('go-team').addEventListener('click', () => void openTeam());
   initModules((v) => showView(v));
+  initExternal(
+    (v) => showView(v),
+    (moduleId) => void openModuleOf(moduleId),
+  );
   initSetup(
     (v) => showView(v),
     (s) => {
@@ -163,6 +194,7 @@ function start(): void {
       else if (view === 'inicio') void openStatus();
       else if (view === 'equipo') void openTeam();
       else if (view === 'modulos') void openModules();
+      else if (view === 'externas') void openExternal();
       else {
         // Another screen's call may have turned every button on: the deletion stays locked.
         if (view === 'datos') syncPersonDataControls();

@@ -11,6 +11,8 @@ import type { ModuleDetail, ModuleView, RegistrantView, StageStep } from '../src
 import { clear, h, type Child } from './dom';
 import { M } from './messages';
 import { call } from './server';
+// Issue 14 (i14-panel): the module's real timings (B01–B12).
+import { timingsSection } from './external-timings';
 
 /** The texts this part of the panel writes (the server's sentences are shown as they come). */
 const T = {
@@ -124,6 +126,8 @@ function registrationsBlock(m: ModuleView, box: HTMLElement, d: ModuleDetail): v
       ? h('ol', { class: 'waiting-list', attrs: { 'aria-label': T.waitingLabel(m.name) } }, ...d.waitingList.map((x) => h('li', { attrs: { 'data-id': x.id } }, T.waitingLine(x), registrantAction ? registrantAction(x) : null)))
       : h('p', { class: 'help', text: T.noWaiting }),
   );
+  // Issue 14: the module's real timings against the seed's 2 d 3 h (internal modules).
+  if (d.timings) box.appendChild(timingsSection(d.timings, 'Tiempos reales del módulo (B01–B12)', 'module-timings'));
 }
 
 async function loadRegistrations(m: ModuleView, box: HTMLElement): Promise<void> {

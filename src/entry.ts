@@ -117,3 +117,9 @@ export * from './entry/webapp';
 export * from './entry/workshops-certificates';
 // C01 (i14-decision): «Enviar a aprobación» and «Registrar decisión» of an institution's request.
 export * from './entry/external-decision';
+// Issue 14 (i14-panel): «Solicitudes externas» (C01–C04) — the panel's reads.
+export * from './entry/external';
+// Issue 14 (i14-workshop): the external workshops' job (C02–C04).
+export * from './entry/external-workshop';
+// Issue 14 (i14-intake): C01, the institutions' request form — submit trigger and sweep.
+export * from './entry/external-intake';

@@ -43,6 +43,7 @@ import { SURVEY_PROPERTY_KEYS, SURVEY_SUBMIT_HANDLER } from './surveys';
 // B08: the workshop survey form (issue 12, i12-survey).
 import { WORKSHOP_SURVEY_PROPERTY_KEYS, WORKSHOP_SURVEY_SUBMIT_HANDLER } from './workshops/survey';
 import { REGISTRATION_PROPERTY_KEYS, REGISTRATION_SUBMIT_HANDLER } from './workshops/registration';
+import { EXTERNAL_PROPERTY_KEYS, EXTERNAL_SUBMIT_HANDLER } from './external/intake';
 
 export interface DiagnosticsDeps {
   workbooks: Workbooks;
@@ -81,7 +82,13 @@ function ownedForms(props: Readonly<Record<string, string>>, forms: DiagnosticsD
   // The talleres role's other forms: the check-in form (B09) and the workshop survey (B08).
   const all =
     role === 'talleres'
-      ? [owned, { name: M.checkinFormName, key: CHECKIN_PROPERTY_KEYS.formId }, { name: M.workshopSurveyFormName, key: WORKSHOP_SURVEY_PROPERTY_KEYS.formId }]
+      ? [
+          owned,
+          { name: M.checkinFormName, key: CHECKIN_PROPERTY_KEYS.formId },
+          { name: M.workshopSurveyFormName, key: WORKSHOP_SURVEY_PROPERTY_KEYS.formId },
+          // Issue 14 (C01): the institutions' request form.
+          { name: M.externalRequestFormName, key: EXTERNAL_PROPERTY_KEYS.formId },
+        ]
       : [owned];
   return all.map((o) => {
     const formId = props[o.key] ?? '';
@@ -115,14 +122,18 @@ export function triggerFindings(deps: Pick<DiagnosticsDeps, 'workbooks' | 'sched
     return M.dailyTrigger(TASK_LABELS[handler] ?? handler, d?.hour ?? 0);
   };
   // B08: the workshop survey form's submit trigger (talleres), judged like the role's own form trigger.
-  const extraFormTriggers = role === 'talleres' && props[WORKSHOP_SURVEY_PROPERTY_KEYS.formId]
+  const extraFormTriggers: { formId: string; handler: string; label: string }[] = role === 'talleres' && props[WORKSHOP_SURVEY_PROPERTY_KEYS.formId]
     ? [{ formId: props[WORKSHOP_SURVEY_PROPERTY_KEYS.formId], handler: WORKSHOP_SURVEY_SUBMIT_HANDLER, label: M.workshopSurveyTrigger }]
     : [];
+  // Issue 14 (C01): the institutions' request form's submit trigger, judged the same way.
+  if (role === 'talleres' && props[EXTERNAL_PROPERTY_KEYS.formId]) {
+    extraFormTriggers.push({ formId: props[EXTERNAL_PROPERTY_KEYS.formId], handler: EXTERNAL_SUBMIT_HANDLER, label: M.externalRequestTrigger });
+  }
   const needed = [...desired.map((d) => dailyLabel(d.handler)), ...(surveyFormId ? [formTrigger.label] : []), ...extraFormTriggers.map((t) => t.label)];
   if (needed.length === 0) return { configured: true, needed, ...base };
 
   const existing = deps.scheduler.list();
-  const systemHandlers = new Set<string>([...MANAGED_HANDLERS, SURVEY_SUBMIT_HANDLER, REGISTRATION_SUBMIT_HANDLER, CHECKIN_SUBMIT_HANDLER, WORKSHOP_SURVEY_SUBMIT_HANDLER]);
+  const systemHandlers = new Set<string>([...MANAGED_HANDLERS, SURVEY_SUBMIT_HANDLER, REGISTRATION_SUBMIT_HANDLER, CHECKIN_SUBMIT_HANDLER, WORKSHOP_SURVEY_SUBMIT_HANDLER, EXTERNAL_SUBMIT_HANDLER]);
   if (owner !== '' && me !== '' && owner !== me) {
     const alsoMine = [...new Set(existing.filter((t) => systemHandlers.has(t.handler)).map((t) => t.handler))];
     return { configured: true, needed, ...base, alsoMine };

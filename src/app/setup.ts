@@ -32,6 +32,8 @@ import { ensureCertificateTemplate, type TemplateState } from './workshops/certi
 import { WORKSHOP_SURVEY_MESSAGES } from '../domain/messages/workshop-survey';
 import { REGISTRATION_SETUP } from '../domain/messages/registration';
 import { ensureCheckinForm, ensureCheckinTrigger, type CheckinFormState } from './workshops/checkin';
+import { ensureExternalRequestForm, ensureExternalRequestTrigger, type ExternalFormState } from './external/intake';
+import { EXTERNAL_INTAKE_MESSAGES } from '../domain/messages/external-intake';
 import { CHECKIN_MESSAGES } from '../domain/workshops/checkin';
 import { ACCESS_AUDIT, ACCESS_MESSAGES } from '../domain/messages/access';
 import { isCoordinator, parseTeam } from '../domain/access';
@@ -104,7 +106,10 @@ export function columnRules(spec: TabSpec, headers: readonly string[]): ColumnRu
 }
 
 /** Handlers of src/entry.ts whose triggers setup manages (installs, repairs, removes). */
-export const MANAGED_HANDLERS = ['runReminders', 'runDayClosing', 'runSessionClock'] as const;
+export const MANAGED_HANDLERS = ['runReminders', 'runDayClosing', 'runSessionClock', 'runExternalRequests'] as const;
+
+/** C02 (i14-workshop): the external workshops' job runs once a day anyway, the safety net of a lost requested run. */
+export const EXTERNAL_DAILY_HOUR = 7;
 
 export interface DesiredTrigger {
   handler: string;
@@ -120,7 +125,10 @@ export function desiredTriggers(role: Role, settings: Pick<Settings, 'reminderHo
     // The session clock's safety net (issue 12): it schedules itself at each due moment; once a
     // day at the access-link hour it looks anyway (app/workshops/session-clock.ts).
     const hour = settings.accessLinkHour ?? 18;
-    return [{ handler: 'runSessionClock', kind: 'clock', hour, signature: `daily@${hour}` }];
+    return [
+      { handler: 'runSessionClock', kind: 'clock', hour, signature: `daily@${hour}` },
+      { handler: 'runExternalRequests', kind: 'clock', hour: EXTERNAL_DAILY_HOUR, signature: `daily@${EXTERNAL_DAILY_HOUR}` },
+    ];
   }
   if (role !== 'atenciones') return [];
   return [
@@ -360,6 +368,17 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       }
     }
 
+    // 3f. Issue 14 (C01): the institutions' public request form, its responses sent here.
+    let externalRequest: ExternalFormState | null = null;
+    if (role === 'talleres' && deps.forms) {
+      const mirrored = parseSettings(snapshot.rows.map((r) => ({ name: r.record.name, value: r.record.value }))).settings.externalRequestFormId;
+      try {
+        externalRequest = ensureExternalRequestForm({ forms: deps.forms, properties: deps.properties }, workbook.id, mirrored, change);
+      } catch (e) {
+        warnings.push(EXTERNAL_INTAKE_MESSAGES.formFailed(e instanceof Error ? e.message : String(e)));
+      }
+    }
+
     // 4. Settings rows, with the sibling and the forms mirrored for people to see.
     const mirrors: Record<string, string> = siblingId ? { siblingId } : {};
     if (survey) Object.assign(mirrors, { surveyFormId: survey.formId, surveyFormUrl: survey.url });
@@ -367,6 +386,7 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
     if (checkin) Object.assign(mirrors, { checkinFormId: checkin.formId, checkinFormUrl: checkin.url });
     if (workshopSurvey) Object.assign(mirrors, { workshopSurveyFormId: workshopSurvey.formId, workshopSurveyFormUrl: workshopSurvey.url });
     if (certificateTemplate) Object.assign(mirrors, { certificateTemplateId: certificateTemplate.id, certificateTemplateUrl: certificateTemplate.url });
+    if (externalRequest) Object.assign(mirrors, { externalRequestFormId: externalRequest.formId, externalRequestFormUrl: externalRequest.url });
     const plan = planSettingRows(snapshot.rows, role, mirrors, userEmail);
     if (plan.update.length) {
       settingsTable.update(plan.update);
@@ -446,6 +466,7 @@ export function runSetup(deps: SetupDeps, input: SetupInput): SetupResult {
       if (registration) ensureRegistrationTrigger(deps.scheduler, registration.formId, change);
       if (checkin) ensureCheckinTrigger(deps.scheduler, checkin.formId, change);
       if (workshopSurvey) ensureWorkshopSurveyTrigger(deps.scheduler, workshopSurvey.formId, change);
+      if (externalRequest) ensureExternalRequestTrigger(deps.scheduler, externalRequest.formId, change);
       if (desired.length > 0 && me !== '') newOwner = me;
     }
 

@@ -38,13 +38,16 @@ export function workshopDatesText(record: Readonly<Record<ModuleKey, unknown>>):
 
 /**
  * Modules whose registration is open today: state 'Inscripción abierta', a usable registration
- * link, and not already over (an end date before today). Soonest first.
+ * link, and not already over (an end date before today); never an external workshop (C02: the
+ * institution shares its link with its own people). Soonest first.
  */
 export function openWorkshopOffers(rows: readonly TableRow<ModuleKey>[], now: Date): WorkshopOffer[] {
   const today = limaDateKey(now);
   const open = rows.filter((r) => {
     const rec = r.record;
     if (cellString(rec.status) !== OPEN_REGISTRATION) return false;
+    // C02: an external workshop is the requesting institution's; its link is theirs to share.
+    if (cellString(rec.kind) === 'Externo') return false;
     if (!safeUrl(cellString(rec.registrationUrl), ['https:', 'http:'])) return false;
     if (!cellString(rec.name)) return false;
     if (validDate(rec.endDate) && limaDateKey(rec.endDate) < today) return false;

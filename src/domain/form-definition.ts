@@ -18,7 +18,13 @@ export type FormItemSpec =
   | (ItemBase & { readonly kind: 'choice'; readonly choices: readonly string[] })
   /** A dropdown (ListItem): long lists (regions), and the module of the registration form. */
   | (ItemBase & { readonly kind: 'list'; readonly choices: readonly string[] })
-  | (ItemBase & { readonly kind: 'checkbox'; readonly choices: readonly string[] });
+  | (ItemBase & { readonly kind: 'checkbox'; readonly choices: readonly string[] })
+  /**
+   * A date question (DateItem, with the year): its answer is the text 'YYYY-MM-DD'
+   * (ItemResponse.getResponse gives a String for a date question; DateItem.createResponse keeps
+   * only year, month and day). Issue 14: the institutions' preferred dates.
+   */
+  | (ItemBase & { readonly kind: 'date' });
 
 export interface FormDefinition {
   readonly title: string;

@@ -91,6 +91,9 @@ export const ENTRY_ACCESS = {
   // Issue 14 (i14-decision): C01 an institution's request — the proposal to the Sub Director is a Talleres consultant's; a decision recorded in the panel a coordinator's.
   sendExternalForApproval: 'member',
   recordExternalDecision: 'coordinator',
+  // Issue 14 (i14-panel): «Solicitudes externas» (C01–C04) — the list and a request's detail.
+  getExternalRequests: 'member',
+  getExternalRequestDetail: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',
@@ -123,6 +126,11 @@ export const ENTRY_ACCESS = {
   runWorkshopSurveys: 'trigger',
   // Issue 13 (i13-certs): the certificate issuing job's continuations.
   runCertificates: 'trigger',
+  // Issue 14 (i14-workshop): an approved external request becomes its workshop (C02–C04).
+  runExternalRequests: 'trigger',
+  // Issue 14 (i14-intake): the institutions' request form (C01): its submit trigger and the sweep of lost submissions.
+  onExternalRequestSubmit: 'trigger',
+  runExternalRequestSweep: 'trigger',
 } as const satisfies Record<string, Requirement>;
 
 export type EntryName = keyof typeof ENTRY_ACCESS;

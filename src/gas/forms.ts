@@ -270,5 +270,9 @@ function addItem(form: Form, spec: FormItemSpec): void {
     case 'checkbox':
       form.addCheckboxItem().setChoiceValues([...spec.choices]).setRequired(required).setHelpText(help).setTitle(spec.title);
       return;
+    case 'date':
+      // With the year (the default, said so): the answer is then 'YYYY-MM-DD'.
+      form.addDateItem().setIncludesYear(true).setRequired(required).setHelpText(help).setTitle(spec.title);
+      return;
   }
 }

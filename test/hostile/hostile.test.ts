@@ -13,6 +13,8 @@ import { walkInSuite } from './suites/walk-in';
 import { checkinSuite } from './suites/checkin';
 // B08 (issue 12): the workshop survey.
 import { workshopSurveySuite } from './suites/workshop-survey';
+// Issue 14 (C01, i14-intake): the institutions' request form.
+import { externalRequestSuite } from './suites/external-request';
 
 importTextSuite();
 importFilesSuite();
@@ -21,6 +23,7 @@ walkInSuite();
 dayAndMailSuite();
 checkinSuite();
 workshopSurveySuite();
+externalRequestSuite();
 
 afterAll(() => {
   console.log(tallyLine());

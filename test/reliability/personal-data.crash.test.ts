@@ -88,6 +88,11 @@ const operation: CrashOperation<Ctx> = {
     putRows(ws, talleres, 'Certificados', [
       { Código: 'CERT-7K2M-Q9XD-4TRB-H0ZP', 'ID de inscripción': 'INS-1', 'ID de módulo': 'MOD-1', 'Nombre en el certificado': `${maria.names} ${maria.lastNames}`, Módulo: 'Módulo', Estado: 'Vigente', 'ID del PDF': pdfId, PDF: `https://drive.google.com/file/d/${pdfId}/view` },
     ]);
+    // Issue 14: she is also the contact person of an institution's request of a workshop (found through her email).
+    putRows(ws, talleres, 'Solicitudes externas', [
+      { 'ID de solicitud': 'SOL-1', Estado: 'Recibida', Institución: 'CETPRO Uno', Tema: 'Costos', 'Persona de contacto': `${maria.names} ${maria.lastNames}`, Cargo: 'Directora', 'Correo de contacto': maria.email, 'Celular de contacto': maria.phone },
+      { 'ID de solicitud': 'SOL-2', Estado: 'Recibida', Institución: 'Instituto Dos', Tema: 'Ventas', 'Persona de contacto': `${luis.names} ${luis.lastNames}`, 'Correo de contacto': luis.email },
+    ]);
     return { ss, talleres, formId, registrationFormId, mariaRegistrationResponse, maria, luis, mariaResponse, luisResponse, pdfId };
   },
   act: (ws, ctx) => void ws.callFromSidebar(ctx.ss, 'deletePersonData', [ctx.maria.dni, ctx.maria.dni]),
@@ -103,7 +108,7 @@ const operation: CrashOperation<Ctx> = {
     const identifiers = [ctx.maria.dni, ctx.maria.email, ctx.maria.phone, ctx.maria.lastNames];
     for (const [ss, tabs] of [
       [ctx.ss, ['Citas', 'Revisión', 'Registro de auditoría']],
-      [ctx.talleres, ['Inscripciones', 'Asistencia', 'Invitaciones', 'Bajas de difusión', 'Certificados', 'Revisión', 'Registro de auditoría']],
+      [ctx.talleres, ['Inscripciones', 'Asistencia', 'Invitaciones', 'Bajas de difusión', 'Certificados', 'Solicitudes externas', 'Revisión', 'Registro de auditoría']],
     ] as const) {
       for (const tab of tabs) {
         const text = JSON.stringify(ws.values(ss, tab));
@@ -117,6 +122,10 @@ const operation: CrashOperation<Ctx> = {
     if (registrations.find((r) => r['ID de inscripción'] === 'INS-1')?.['Estado'] !== 'Retirado') v.push('her registration did not leave the open module');
     const luisRegistration = registrations.find((r) => r['ID de inscripción'] === 'INS-2');
     if (luisRegistration?.['DNI'] !== ctx.luis.dni || luisRegistration?.['Correo'] !== ctx.luis.email) v.push("Luis's registration was changed");
+    // Issue 14: her request keeps the institution; Luis's request is as it was.
+    const requests = ws.readTab(ctx.talleres, 'Solicitudes externas');
+    if (requests.find((r) => r['ID de solicitud'] === 'SOL-1')?.['Institución'] !== 'CETPRO Uno') v.push('her request lost its institution');
+    if (requests.find((r) => r['ID de solicitud'] === 'SOL-2')?.['Correo de contacto'] !== ctx.luis.email) v.push("Luis's request was changed");
     // B12: her certificate revoked without her name, its PDF in the trash.
     const certificate = ws.readTab(ctx.talleres, 'Certificados')[0];
     if (certificate?.['Estado'] !== 'Revocado' || certificate?.['Nombre en el certificado'] !== '') v.push(`her certificate is not revoked and nameless: ${JSON.stringify(certificate)}`);

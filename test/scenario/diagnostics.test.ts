@@ -162,12 +162,13 @@ describe('what «Diagnóstico» catches', () => {
     const setUp = ws.callFromSidebar(talleres, 'setupSpreadsheet', ['talleres', atenciones]);
     expect(setUp.ok ? 'ok' : setUp.error).toBe('ok');
     ws.openSpreadsheet(talleres);
-    // Its three forms: the registration form (B05), the check-in form «Formato de asistencia» (B09)
-    // and the workshop survey (B08).
+    // Its four forms: the registration form (B05), the check-in form «Formato de asistencia» (B09),
+    // the workshop survey (B08) and the institutions' request form (C01).
     expect(diagnose(ws, talleres).all(CHECKS.forms).map((r) => r.detail)).toEqual([
       '«Formulario de inscripción a los talleres» está publicado y acepta respuestas de cualquier persona con el enlace.',
       '«Formato de asistencia a las sesiones» está publicado y acepta respuestas de cualquier persona con el enlace.',
       '«Encuesta de satisfacción de los talleres» está publicado y acepta respuestas de cualquier persona con el enlace.',
+      '«Solicitud de talleres para instituciones» está publicado y acepta respuestas de cualquier persona con el enlace.',
     ]);
     const formId = ws.project(talleres).documentProperties.SOE_REGISTRATION_FORM_ID ?? '';
     formsStore(ws.state).forms[formId]!.published = false;
@@ -179,6 +180,9 @@ describe('what «Diagnóstico» catches', () => {
     // The check-in form's trigger deleted too: named as well.
     project.triggers = project.triggers.filter((t) => t.handler !== 'onCheckinSubmit');
     expect(diagnose(ws, talleres).one(CHECKS.triggers).detail).toContain('el registro de la asistencia (al enviarse cada respuesta del formato de asistencia)');
+    // Issue 14 (C01): the request form's trigger deleted: named as well.
+    project.triggers = project.triggers.filter((t) => t.handler !== 'onExternalRequestSubmit');
+    expect(diagnose(ws, talleres).one(CHECKS.triggers).detail).toContain('el registro de las solicitudes de taller de las instituciones');
   });
 
   test('a sheet moved to another time zone', () => {

@@ -218,6 +218,8 @@ describe('C01: a request sent for approval and decided by link or in the panel',
     expect(confirmLink(w.ws, w.url, forged).text).toContain(WEB_APP_MESSAGES.invalid[0]);
     w.ws.advanceTo('2026-12-06T09:00');
     expect(openLink(w.ws, links.approve).text).toContain(WEB_APP_MESSAGES.invalid[0]);
-    expect(row('SE-0003')['Estado']).toBe('Aprobada');
+    // The decision stands as the panel recorded it (the job has since made and run the workshop).
+    expect(row('SE-0003')['Decisión']).toBe('Aprobada');
+    expect(row('SE-0003')['Vía de la decisión']).toBe('Panel');
   });
 });

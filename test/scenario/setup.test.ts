@@ -32,9 +32,9 @@ const SURVEY_RESPONSES_TAB = 'Respuestas de formulario 1';
 
 function expectTabsExactlyOnce(ws: Workspace, id: string, role: Role) {
   // Each role's form (the survey, the registration form) sends its responses to a tab Forms adds.
-  // Talleres has three: the registration form's, the check-in form's (B09) and the workshop
-  // survey's (B08); Forms puts each new one first.
-  const responseTabs = role === 'talleres' ? ['Respuestas de formulario 3', 'Respuestas de formulario 2', SURVEY_RESPONSES_TAB] : [SURVEY_RESPONSES_TAB];
+  // Talleres has four: the registration form's, the check-in form's (B09), the workshop
+  // survey's (B08) and the institutions' request form's (C01); Forms puts each new one first.
+  const responseTabs = role === 'talleres' ? ['Respuestas de formulario 4', 'Respuestas de formulario 3', 'Respuestas de formulario 2', SURVEY_RESPONSES_TAB] : [SURVEY_RESPONSES_TAB];
   expect(ws.sheetNames(id)).toEqual([...responseTabs, ...tabsForRole(role).map((t) => t.name)]);
   for (const spec of tabsForRole(role)) {
     const headers = (ws.values(id, spec.name)[0] ?? []).map(String);
@@ -130,7 +130,7 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     expect(mirror?.['Valor']).toBe(talleres);
   });
 
-  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one the registration form’s, the check-in form’s, the workshop survey’s and the session clock’s', () => {
+  test('the attentions spreadsheet has one reminder, one day-closing and one survey trigger; the workshops one the registration form’s, the check-in form’s, the workshop survey’s, the request form’s and the session clock’s', () => {
     const triggers = ws.triggers(atenciones).map((t) => [t.handler, t.eventType, t.atHour]);
     expect(triggers.sort()).toEqual([
       ['onSurveySubmit', 'ON_FORM_SUBMIT', undefined],
@@ -142,8 +142,12 @@ describe('setting up "Atenciones Virtuales – Centro de Empleo" and "Programaci
     // daily safety net at the access-link hour.
     expect(ws.triggers(talleres).map((t) => [t.handler, t.eventType, t.atHour]).sort()).toEqual([
       ['onCheckinSubmit', 'ON_FORM_SUBMIT', undefined],
+      // Issue 14 (C01): the institutions' request form.
+      ['onExternalRequestSubmit', 'ON_FORM_SUBMIT', undefined],
       ['onRegistrationSubmit', 'ON_FORM_SUBMIT', undefined],
       ['onWorkshopSurveySubmit', 'ON_FORM_SUBMIT', undefined],
+      // C02 (i14-workshop): the external workshops' job's daily safety net.
+      ['runExternalRequests', 'CLOCK', 7],
       ['runSessionClock', 'CLOCK', 18],
     ]);
   });

@@ -172,7 +172,11 @@ test('the workshops spreadsheet gets its own tabs and no attention triggers', ()
   const r = runSetup({ ...deps, workbooks }, { role: 'talleres', siblingId: `https://docs.google.com/spreadsheets/d/${ATENCIONES_ID}/edit#gid=0` });
   expect(book.tabNames()).toEqual(tabsForRole('talleres').map((t) => t.name));
   // Only the session clock's daily safety net (issue 12), at the access-link hour.
-  expect(deps.scheduler.all.map((t) => [t.handler, t.kind, t.hour])).toEqual([['runSessionClock', 'clock', 18]]);
+  expect(deps.scheduler.all.map((t) => [t.handler, t.kind, t.hour])).toEqual([
+    ['runSessionClock', 'clock', 18],
+    // C02 (i14-workshop): the external workshops' job's daily safety net.
+    ['runExternalRequests', 'clock', 7],
+  ]);
   expect(r.siblingId).toBe(ATENCIONES_ID);
 });
 
@@ -182,7 +186,7 @@ test('changing the role keeps the old tabs, adds the new ones and removes the ta
   book.newExecution();
   const r = runSetup(deps, { role: 'talleres', siblingId: '' });
   expect(book.tabNames()).toEqual(expect.arrayContaining(['Citas', 'Módulos', 'Sesiones']));
-  expect(deps.scheduler.all.map((t) => t.handler)).toEqual(['runSessionClock']);
+  expect(deps.scheduler.all.map((t) => t.handler)).toEqual(['runSessionClock', 'runExternalRequests']);
   expect(r.changes).toContain(
     'Esta hoja estaba registrada como «Atenciones Virtuales – Centro de Empleo» y ahora es «Programación Talleres Masivos». Las pestañas anteriores no se borraron.',
   );
@@ -306,6 +310,9 @@ describe('pure pieces', () => {
 });
 
 test('the workshops role installs the session clock\'s daily safety net at the access-link hour', () => {
-  expect(desiredTriggers('talleres', { reminderHour: 18, closingHour: 20, accessLinkHour: 17 })).toEqual([{ handler: 'runSessionClock', kind: 'clock', hour: 17, signature: 'daily@17' }]);
+  expect(desiredTriggers('talleres', { reminderHour: 18, closingHour: 20, accessLinkHour: 17 })).toEqual([
+    { handler: 'runSessionClock', kind: 'clock', hour: 17, signature: 'daily@17' },
+    { handler: 'runExternalRequests', kind: 'clock', hour: 7, signature: 'daily@7' },
+  ]);
   expect(desiredTriggers('talleres', { reminderHour: 18, closingHour: 20 })[0]?.hour).toBe(18);
 });

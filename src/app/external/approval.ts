@@ -32,7 +32,8 @@
  * script lock and move it only from 'Enviada a aprobación' with the SAME round (`decisionGate`);
  * the loser is told who decided and when.
  */
-import { approvableAt, capacityWithMargin, checkNote, checkProposal, checkReason, decisionGate, decisionSubject, MAX_REASON_LENGTH, parseDecisionSubject, roundOf, type ValidProposal } from '../../domain/external/approval';
+import { capacityFor } from '../../domain/external/capacity';
+import { approvableAt, checkNote, checkProposal, checkReason, decisionGate, decisionSubject, MAX_REASON_LENGTH, parseDecisionSubject, roundOf, type ValidProposal } from '../../domain/external/approval';
 import { mayMove, requestState } from '../../domain/external/states';
 import { html, type SafeHtml } from '../../domain/html';
 import { formatLimaDate, formatLimaDateTime, formatLimaTime } from '../../domain/lima-time';
@@ -116,7 +117,7 @@ function whenText(start: Date | null, end: Date | null): string {
 }
 
 function capacityOf(row: Row, settings: Pick<Settings, 'externalCapacityMarginPercent'>): number {
-  return capacityWithMargin(numberOf(row.record.expected), settings.externalCapacityMarginPercent);
+  return capacityFor(numberOf(row.record.expected), settings.externalCapacityMarginPercent);
 }
 
 function refuse(deps: Pick<ExternalDecisionDeps, 'audit'>, target: string, message: string, errors?: ExternalActionResult['errors']): ExternalActionResult {

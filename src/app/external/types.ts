@@ -5,28 +5,9 @@
  */
 import type { ExternalRequestState } from '../../domain/schema';
 
-/** One step of the real timings (issue 14 item 4): from one recorded moment to the next. */
-export interface TimingStepView {
-  /** Activity code of the procedure: 'C01'…'C04' (or 'B01'…'B12' for an internal module). */
-  code: string;
-  /** Spanish label («Solicitud recibida → enviada a aprobación»). */
-  label: string;
-  /** Lima 'dd/mm/aaaa hh:mm', '' when not reached yet. */
-  from: string;
-  to: string;
-  /** Elapsed minutes between the two moments; null while the step is not done. */
-  elapsedMinutes: number | null;
-}
-
-export interface TimingsView {
-  steps: TimingStepView[];
-  /** From the first moment to the last one reached (minutes); null before two moments exist. */
-  totalElapsedMinutes: number | null;
-  /** The seed's standard of consultant work for this activity (325 for C, 2 d 3 h = 3060 for B). */
-  standardMinutes: number;
-  /** One Spanish sentence comparing them (elapsed time is not hands-on time: it says so). */
-  summary: string;
-}
+// The real timings (issue 14 item 4): built by the pure src/domain/external/timings.ts, shown as they are.
+import type { TimingsView } from '../../domain/external/timings';
+export type { TimingStepView, TimingsView } from '../../domain/external/timings';
 
 export interface ExternalRequestSummary {
   id: string;

@@ -73,6 +73,14 @@ import { CERTIFICATES_TAB, type CertificateKey } from '../../domain/schema';
 import { refreshConsolidations } from '../workshops/consolidation';
 import { DELETION_BY, DELETION_REVOKE_REASON, PERSONAL_DATA_CERTIFICATE_MESSAGES as MC } from '../../domain/messages/personal-data-certificates';
 import { folderIdOf } from '../../domain/workshops/drive-files';
+// Issue 14 (i14-panel): the contact people of the institutions' requests (C01).
+import { EXTERNAL_REQUESTS_TAB, type ExternalRequestKey } from '../../domain/schema';
+import { PERSONAL_DATA_EXTERNAL_MESSAGES as ME } from '../../domain/messages/personal-data-external';
+
+/** A correction's field → the request row's contact column. */
+const CONTACT_KEYS: Readonly<Record<CorrectionKey, ExternalRequestKey>> = { fullName: 'contactName', email: 'contactEmail', phone: 'contactPhone' };
+/** What a deletion empties on a request: the contact person. Institution, RUC, topic, dates and states stay (statistics). */
+export const CONTACT_PERSONAL_KEYS = ['contactName', 'contactRole', 'contactEmail', 'contactPhone'] as const satisfies readonly ExternalRequestKey[];
 
 function refuse(message: string): PersonChangeResult {
   return { ok: false, message, changed: 0 };
@@ -104,7 +112,7 @@ export function correctPersonData(deps: PersonDataDeps, rawDni: unknown, correct
     if (!gathered.ok) return refuse(gathered.message);
     const held = gathered.held;
     const dni = held.key;
-    if (held.appointments.length + held.registrations.length === 0) return { ...refuse(M.nothingToCorrect(dni)), lookup: lookupResult(held) };
+    if (held.appointments.length + held.registrations.length + held.externalRequests.length === 0) return { ...refuse(M.nothingToCorrect(dni)), lookup: lookupResult(held) };
 
     const now = deps.clock.now();
     const changedKeys = new Set<CorrectionKey>();
@@ -124,19 +132,33 @@ export function correctPersonData(deps: PersonDataDeps, rawDni: unknown, correct
     };
     const appointmentChanges = plan<AppointmentKey>(held.appointments);
     const registrationChanges = plan<RegistrationKey>(held.registrations);
-    if (appointmentChanges.length + registrationChanges.length === 0) {
+    // Issue 14: the requests where she is the contact person: her name, email and mobile there.
+    const requestChanges: RowChange<ExternalRequestKey>[] = [];
+    for (const row of held.externalRequests) {
+      const fields: Partial<Record<ExternalRequestKey, FieldValue>> = {};
+      for (const key of CORRECTION_KEYS) {
+        const value = wanted[key];
+        if (value === undefined || cellString(row.record[CONTACT_KEYS[key]]) === value) continue;
+        fields[CONTACT_KEYS[key]] = value;
+        changedKeys.add(key);
+      }
+      if (Object.keys(fields).length) requestChanges.push({ id: row.id, fields: { ...fields, updatedAt: now } });
+    }
+    if (appointmentChanges.length + registrationChanges.length + requestChanges.length === 0) {
       return { ok: true, message: M.correctionUnchanged(dni), changed: 0, lookup: lookupResult(held) };
     }
 
     const appointmentsUpdated = appointmentChanges.length && held.atenciones ? held.atenciones.table(APPOINTMENTS_TAB).update(appointmentChanges, { mode: 'span' }).updated : [];
     const registrationsUpdated = registrationChanges.length && held.talleres ? held.talleres.table(REGISTRATIONS_TAB).update(registrationChanges, { mode: 'span' }).updated : [];
+    const requestsUpdated = requestChanges.length && held.talleres ? held.talleres.table(EXTERNAL_REQUESTS_TAB).update(requestChanges, { mode: 'span' }).updated : [];
     const names = CORRECTION_KEYS.filter((k) => changedKeys.has(k)).map((k) => M.fieldNames[k]);
+    const onlyRequests = appointmentsUpdated.length + registrationsUpdated.length === 0;
     deps.audit.record({
       action: A.corrected,
-      target: [...appointmentsUpdated, ...registrationsUpdated].join(', '),
+      target: [...appointmentsUpdated, ...registrationsUpdated, ...requestsUpdated].join(', '),
       result: 'Correcto',
       // The DNI names whose request this was (see lookup.ts); the new values are not logged.
-      detail: M.correctedAudit(dni, names, appointmentsUpdated.length, registrationsUpdated.length),
+      detail: onlyRequests ? ME.correctedAudit(dni, names, requestsUpdated.length) : M.correctedAudit(dni, names, appointmentsUpdated.length, registrationsUpdated.length) + (requestsUpdated.length ? ME.corrected(requestsUpdated.length) : ''),
     });
     const after = gatherPersonData(deps, query, false);
     // B12: issued certificates are never rewritten: one still valid with another name needs a reissue.
@@ -145,10 +167,11 @@ export function correctPersonData(deps: PersonDataDeps, rawDni: unknown, correct
     return {
       ok: true,
       message:
-        M.corrected(dni, names, appointmentsUpdated.length) +
+        (onlyRequests ? ME.correctedOnly(dni, names, requestsUpdated.length) : M.corrected(dni, names, appointmentsUpdated.length)) +
         (registrationsUpdated.length ? M.correctedRegistrations(registrationsUpdated.length) : '') +
+        (!onlyRequests && requestsUpdated.length ? ME.corrected(requestsUpdated.length) : '') +
         (toReissue.length ? MC.reissueNeeded(toReissue) : ''),
-      changed: appointmentsUpdated.length + registrationsUpdated.length,
+      changed: appointmentsUpdated.length + registrationsUpdated.length + requestsUpdated.length,
       ...(after.ok ? { lookup: lookupResult(after.held) } : {}),
     };
   });
@@ -214,6 +237,7 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     let responsesDeleted = 0;
     let registrationResponsesDeleted = 0;
     let checkinResponsesDeleted = 0;
+    let externalResponsesDeleted = 0;
     const forms: [string, readonly string[], (why: string) => string, () => void][] = [
       [held.formId, held.responseIds, M.surveyDeleteFailed, () => responsesDeleted++],
       [held.registrationFormId, held.registrationResponseIds, M.registrationDeleteFailed, () => registrationResponsesDeleted++],
@@ -221,6 +245,8 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       [held.checkinFormId, held.checkinResponseIds, M.checkinDeleteFailed, () => checkinResponsesDeleted++],
       // B08: the workshop survey's responses (the rows keep their scores, without the person).
       [held.workshopSurveyFormId, held.workshopSurveys.map((r) => r.id), M.workshopSurveyDeleteFailed, () => undefined],
+      // Issue 14: her answers to the request form (C01).
+      [held.externalFormId, held.externalResponseIds, ME.deleteFailed, () => externalResponsesDeleted++],
     ];
     for (const [formId, responseIds, failed, count] of forms) {
       if (formId === '') continue;
@@ -333,6 +359,7 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
     let workshopSurveysUnlinked = 0;
     let sessionMailsCleared = 0;
     let certificatesRevoked = 0;
+    let externalRequestsCleared = 0;
     const reconsolidated: string[] = [];
     const staleConsolidations: string[] = [];
     const reported: string[] = [];
@@ -382,6 +409,22 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       }
       if (certificateChanges.length) certificatesRevoked = held.talleres.table(CERTIFICATES_TAB).update(certificateChanges, { mode: 'span' }).updated.length;
 
+      // Issue 14: the requests lose their contact person (name, role, email, mobile); what she
+      //           may have written in the notes or the system's detail is redacted. Institution,
+      //           RUC, topic, dates and states stay for the statistics.
+      const requestNote = ME.deletedNote(now);
+      const requestChanges: RowChange<ExternalRequestKey>[] = [];
+      for (const r of held.externalRequests) {
+        const fields: Partial<Record<ExternalRequestKey, FieldValue>> = {};
+        for (const key of CONTACT_PERSONAL_KEYS) if (cellString(r.record[key]) !== '') fields[key] = '';
+        for (const key of ['notes', 'rejectReason'] as const) {
+          const was = cellString(r.record[key]);
+          if (held.matcher.redact(was) !== was) fields[key] = held.matcher.redact(was);
+        }
+        if (Object.keys(fields).length) requestChanges.push({ id: r.id, fields: { ...fields, note: requestNote, updatedAt: now } });
+      }
+      if (requestChanges.length) externalRequestsCleared = held.talleres.table(EXTERNAL_REQUESTS_TAB).update(requestChanges, { mode: 'span' }).updated.length;
+
       if (registrationChanges.length) registrationsAnonymised = held.talleres.table(REGISTRATIONS_TAB).update(registrationChanges, { mode: 'span' }).updated.length;
 
       // B12: the module's consolidated tabs list names: rewritten from the rows just anonymised
@@ -415,8 +458,10 @@ export function deletePersonData(deps: PersonDataDeps, rawDni: unknown, confirma
       workshopSurveys: workshopSurveysUnlinked,
       sessionMails: sessionMailsCleared,
       certificates: certificatesRevoked,
+      externalRequests: externalRequestsCleared,
+      externalResponses: externalResponsesDeleted,
     };
-    const ids = [...held.appointments.map((r) => renamed.get(r.id) ?? r.id), ...held.registrations.map((r) => r.id)];
+    const ids = [...held.appointments.map((r) => renamed.get(r.id) ?? r.id), ...held.registrations.map((r) => r.id), ...held.externalRequests.map((r) => r.id)];
     const freedPlaces = [...freed];
     // By record IDs only: this line must not name the person whose data it says is gone.
     deps.audit.record({

@@ -75,6 +75,9 @@ import type { PersonExport, PersonLookupResult, PersonRecordView } from './types
 import { CERTIFICATES_TAB, type CertificateKey } from '../../domain/schema';
 import { CERTIFICATE_SOURCE, PERSONAL_DATA_CERTIFICATE_MESSAGES as MC } from '../../domain/messages/personal-data-certificates';
 import type { DriveFiles, GeneratedTabs } from '../../ports';
+// Issue 14 (i14-panel): the contact people of the institutions' requests (C01) and their request form answers.
+import { EXTERNAL_REQUESTS_TAB, type ExternalRequestKey } from '../../domain/schema';
+import { EXTERNAL_FORM_SOURCE, EXTERNAL_REQUEST_SOURCE, PERSONAL_DATA_EXTERNAL_MESSAGES as ME } from '../../domain/messages/personal-data-external';
 
 export interface PersonDataDeps {
   workbooks: Workbooks;
@@ -172,6 +175,12 @@ export interface HeldData {
   sessionMails: TableRow<SessionMailKey>[];
   /** B12: the person's certificates ('Certificados' rows of one of their registrations, every state). */
   certificates: TableRow<CertificateKey>[];
+  /** Issue 14: 'Solicitudes externas' rows whose contact email is one of hers, and her answers to the request form. */
+  externalRequests: TableRow<ExternalRequestKey>[];
+  externalResponses: HeldResponse[];
+  externalResponseIds: string[];
+  externalFormId: string;
+  externalFormProblem: string;
 
   /** 'Revisión' and audit lines of each spreadsheet searched (here first). */
   logs: HeldLogs[];
@@ -418,6 +427,29 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
     }
   }
 
+  // Issue 14: 'Solicitudes externas' — the requests whose contact person has one of her
+  // addresses (the email searched, or those of her appointments and registrations). The
+  // institution is not a person: only the contact's name, role, email and mobile are hers.
+  const externalRequests: TableRow<ExternalRequestKey>[] = [];
+  const externalResponseIds: string[] = [];
+  const externalRequestOf = new Map<string, string>();
+  if (talleres && emails.size) {
+    const requestsTable = talleres.table(EXTERNAL_REQUESTS_TAB);
+    if (requestsTable.exists()) {
+      for (const row of requestsTable.read({ fresh }).rows) {
+        if (row.id === '' || !emails.has(emailOf(row.record.contactEmail))) continue;
+        externalRequests.push(row);
+        ids.add(row.id);
+        remember({ email: '', phone: row.record.contactPhone, fullName: row.record.contactName });
+        const responseId = cellString(row.record.responseId);
+        if (responseId && !externalRequestOf.has(responseId)) {
+          externalRequestOf.set(responseId, row.id);
+          externalResponseIds.push(responseId);
+        }
+      }
+    }
+  }
+
   // Check-ins («Formato de asistencia», B09, i12-checkin): the form's responses naming the DNI.
   // They are linked to nothing in the sheets (the 'Asistencia' row has the time, not the
   // response), so the form is read and each response's document compared.
@@ -441,7 +473,7 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
 
   const identity: PersonIdentity = { dni, emails: [...emails], phones: [...phones], names: [...names] };
   const matcher = personMatcher(identity);
-  for (const id of [...responseIds, ...registrationResponseIds]) ids.add(id);
+  for (const id of [...responseIds, ...registrationResponseIds, ...externalResponseIds]) ids.add(id);
   const inText = new Set([...ids].filter((id) => id.length >= MIN_ID_IN_TEXT));
   const mentioned = (text: string) => matcher.identifies(text) || mentionsAnyId(text, inText);
 
@@ -505,6 +537,16 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
       ));
   }
 
+  // Issue 14: the request form's answers, by the IDs on her requests (the form is the setting's, of "Talleres").
+  let externalResponses: HeldResponse[] = [];
+  let externalFormId = '';
+  let externalFormProblem = '';
+  if (talleres && externalResponseIds.length) {
+    externalFormId = readSettings(talleres.table(SETTINGS_TAB)).settings.externalRequestFormId ?? '';
+    if (externalFormId === '') externalFormProblem = ME.formMissing(externalResponseIds.length);
+    else ({ responses: externalResponses, problem: externalFormProblem } = readResponses(deps.forms, externalFormId, externalResponseIds, externalRequestOf, ME.formUnreachable));
+  }
+
   const attentionLogs = logs.find((l) => l.where === 'atenciones');
   return {
     ok: true,
@@ -540,6 +582,11 @@ export function gatherPersonData(deps: PersonDataDeps, query: PersonQuery, fresh
       workshopSurveyFormId,
       sessionMails,
       certificates,
+      externalRequests,
+      externalResponses,
+      externalResponseIds,
+      externalFormId,
+      externalFormProblem,
       logs,
       review: attentionLogs?.review ?? [],
       audit: attentionLogs?.audit ?? [],
@@ -639,6 +686,17 @@ export function recordViews(held: HeldData): PersonRecordView[] {
       fields: recordFields(CERTIFICATES_TAB.columns, row.record),
     });
   }
+  for (const row of held.externalRequests) {
+    out.push({
+      source: EXTERNAL_REQUEST_SOURCE,
+      id: row.id,
+      summary: ME.summary(cellString(row.record.institution), cellString(row.record.topic), validDate(row.record.receivedAt), cellString(row.record.state)),
+      fields: recordFields(EXTERNAL_REQUESTS_TAB.columns, row.record),
+    });
+  }
+  for (const r of held.externalResponses) {
+    out.push({ source: EXTERNAL_FORM_SOURCE, id: r.responseId, summary: ME.responseSummary(validDate(r.answers.submittedAt), r.appointmentId), fields: responseFields(r) });
+  }
   for (const row of held.invitations) {
     out.push({
       source: S.invitations,
@@ -711,6 +769,9 @@ export function heldNotes(held: HeldData): string[] {
   if (held.unsubscribes.length) notes.push(M.unsubscribeKept);
   if (held.workshopSurveys.length) notes.push(M.workshopSurveyKept);
   if (held.certificates.length) notes.push(MC.kept(held.certificates.length, held.certificates.filter((r) => deliveryStatus(r.record.delivery) === 'enviado').length));
+  if (held.externalRequests.length) notes.push(ME.kept);
+  if (held.externalResponses.length) notes.push(ME.formCopy);
+  if (held.externalFormProblem) notes.push(held.externalFormProblem);
   if (held.rowsWithoutId.length) notes.push(M.rowsWithoutId(held.rowsWithoutId));
   if (held.registrationRowsWithoutId.length) notes.push(M.registrationRowsWithoutId(held.registrationRowsWithoutId));
   if (held.query.kind === 'email') notes.push(M.byEmailScope);
@@ -733,6 +794,8 @@ export function heldCounts(held: HeldData): Required<HeldCounts> {
     workshopSurveys: held.workshopSurveys.length,
     sessionMails: held.sessionMails.length,
     certificates: held.certificates.length,
+    externalRequests: held.externalRequests.length,
+    externalResponses: held.externalResponses.length,
   };
 }
 
@@ -750,7 +813,7 @@ export function lookupResult(held: HeldData): PersonLookupResult {
 
 /** The records that name the person by ID, for the audit line's 'Para' (never the DNI). */
 export function heldTargets(held: HeldData): string {
-  return [...held.appointments, ...held.registrations].map((r) => r.id).join(', ');
+  return [...held.appointments, ...held.registrations, ...held.externalRequests].map((r) => r.id).join(', ');
 }
 
 /** Everything held on the person with this DNI or email (as typed: it is checked first; nothing is searched when it is neither). */

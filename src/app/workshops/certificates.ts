@@ -49,6 +49,7 @@ import {
 import type { FieldValue, TableRow } from '../../domain/table';
 import { cleanText } from '../../domain/text';
 import { normaliseEmail } from '../../domain/validation';
+import { issuesCertificates } from '../../domain/workshops/certificates-flag';
 import {
   certificateCode,
   certificatePdfName,
@@ -274,6 +275,7 @@ function waitingUntil(properties: KeyValueStore, now: Date): Date | null {
 }
 
 function blockedMessage(w: ModuleWorld, template: TemplateCheck, webAppReady: boolean): string {
+  if (!issuesCertificates(w.row.record.certificates)) return M.noCertificates;
   if (!w.completion.ruleSet) return M.ruleNotSet;
   if (!w.completion.ended) return M.notEnded;
   if (!webAppReady) return M.noWebApp;
@@ -389,6 +391,7 @@ export function previewCertificate(deps: CertificateDeps, rawId: unknown, rawReg
       const w = readModule(deps, id, now, true);
       if (!w) return refuse(deps, id, M.notFound, A.preview);
       if (text(w.row.record.status) === 'Cancelado') return refuse(deps, id, M.cancelled, A.preview);
+      if (!issuesCertificates(w.row.record.certificates)) return refuse(deps, id, M.noCertificates, A.preview);
       const settings = readSettings(deps.workbooks.current().table(SETTINGS_TAB)).settings;
       const templateId = templateIdOf(settings);
       const template = checkTemplate(templateId ? deps.slides.templateText(templateId) : null);
@@ -706,8 +709,9 @@ function runLeased(deps: CertificateDeps, budget: Budget, result: CertificateRun
     for (const moduleId of modules) {
       if (outOfQuota || outOfTime) break;
       const w = readModule(deps, moduleId, now);
-      if (!w || text(w.row.record.status) === 'Cancelado' || !links.usable || !template.ok) {
-        deps.audit.record({ action: A.refused, target: moduleId, result: 'Sin efecto', detail: !w ? M.notFound : !links.usable ? M.noWebApp : !template.ok ? template.message : M.cancelled });
+      if (!w || text(w.row.record.status) === 'Cancelado' || !issuesCertificates(w.row.record.certificates) || !links.usable || !template.ok) {
+        const why = !w ? M.notFound : text(w.row.record.status) === 'Cancelado' ? M.cancelled : !issuesCertificates(w.row.record.certificates) ? M.noCertificates : !links.usable ? M.noWebApp : template.message;
+        deps.audit.record({ action: A.refused, target: moduleId, result: 'Sin efecto', detail: why });
         done.add(moduleId);
         continue;
       }

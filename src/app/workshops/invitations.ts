@@ -158,6 +158,7 @@ function moduleFacts(row: TableRow<ModuleKey>, firstSession: Date | null): Modul
     startDate: earliest,
     bannerAllowed: banner.invitationsAllowed,
     bannerBlockedReason: banner.blockedReason,
+    external: text(r.kind) === 'Externo',
   };
 }
 
@@ -179,6 +180,8 @@ function gateMessage(g: Exclude<InvitationGate, { ok: true }>): string {
   switch (g.reason) {
     case 'cancelled':
       return M.cancelled;
+    case 'external':
+      return M.externalModule;
     case 'banner':
       return M.bannerNotValidated(g.why ?? '');
     case 'not-open':
@@ -585,7 +588,7 @@ function runLeased(deps: InvitationDeps, budget: Budget, result: InvitationRunRe
     const gate = row ? invitationGate(moduleFacts(row, sessions.get(mid) ?? null), now) : { ok: false as const, reason: 'cancelled' as const };
     gates.set(mid, gate.ok);
     // A module that started, or was cancelled or deleted, is released no more; a banner or state changed back only pauses it.
-    if (row && (gate.ok || (gate.reason !== 'started' && gate.reason !== 'cancelled'))) stillReleased.add(mid);
+    if (row && (gate.ok || (gate.reason !== 'started' && gate.reason !== 'cancelled' && gate.reason !== 'external'))) stillReleased.add(mid);
   }
   const unsubscribed = unsubscribedSet(book);
   const registered = registeredSet(book);

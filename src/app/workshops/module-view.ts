@@ -16,6 +16,9 @@ import type { TableRow } from '../../domain/table';
 import { cleanText } from '../../domain/text';
 import { listModules, type ModuleView, type ProgrammeDeps } from './programme';
 import { refreshModuleProgress } from './progress';
+// Issue 14 (i14-panel): the module's real timings against the seed's 2 d 3 h.
+import { moduleTimingsOf } from '../external/module-timings';
+import type { TimingsView } from '../../domain/external/timings';
 
 export interface RegistrantView {
   /** 'ID de inscripción' (no personal data). */
@@ -41,6 +44,8 @@ export type ModuleDetail =
       registrants: RegistrantView[];
       /** 'En lista de espera', in order. */
       waitingList: RegistrantView[];
+      /** Issue 14: the B01–B12 timings of an internal module (null for an external workshop). */
+      timings?: TimingsView | null;
     }
   | { ok: false; message: string };
 
@@ -105,5 +110,6 @@ export function moduleDetail(deps: ProgrammeDeps, rawId: unknown): ModuleDetail 
     module,
     registrants: mine.filter((x) => text(x.row.record.status) !== 'En lista de espera').map((x) => view(x.row, 0)),
     waitingList: waiting.map((x, i) => view(x.row, i + 1)),
+    timings: moduleTimingsOf(deps, id),
   };
 }

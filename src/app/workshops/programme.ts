@@ -257,6 +257,8 @@ function moduleView(s: Snapshot, row: TableRow<ModuleKey>, now: Date): ModuleVie
     registrants: registrations,
     firstStart: starts.length > 0 ? new Date(Math.min(...starts.map((d) => d.getTime()))) : null,
     now,
+    // C02: an external workshop skips the programme, the banner and the invitations.
+    external: text(row.record.kind) === 'Externo',
     // Issue 12: once a session started, «Siguiente paso» follows the sessions, Silnet and the closing.
     running: starts.some((d) => d.getTime() <= now.getTime())
       ? moduleRunningFacts(s.workbook, s.sessionsOf.get(row.id) ?? [], s.progress.registrationsOf.get(row.id) ?? [], now)
@@ -368,11 +370,31 @@ export function updateModule(deps: ProgrammeDeps, id: string, input: ModuleInput
   return save(deps, input ?? {}, cleanText(id, 80));
 }
 
-function save(deps: ProgrammeDeps, input: ModuleInput, id: string | null): SaveModuleResult {
+/**
+ * C02: what makes a module an external workshop — the request it answers (its create key: a
+ * retry finds the module it made), the institution, and whether it issues certificates.
+ */
+export interface ExternalModuleFacts {
+  requestId: string;
+  institution: string;
+  certificates: boolean;
+}
+
+/**
+ * Creates (or, retried, finds and completes) the module of an approved external request: kind
+ * 'Externo', its institution, request ID and certificates flag, through the same validation and
+ * writes as any module. A retry after a crash half-way (module row written, its session or its
+ * 'Programación anual' line not yet) completes what is missing instead of refusing.
+ */
+export function createExternalModule(deps: ProgrammeDeps, input: ModuleInput, external: ExternalModuleFacts): SaveModuleResult {
+  return save(deps, input ?? {}, null, external);
+}
+
+function save(deps: ProgrammeDeps, input: ModuleInput, id: string | null, external?: ExternalModuleFacts): SaveModuleResult {
   const { message } = roleProblem(deps);
   if (message) return refuse(deps, id ?? '', message);
   try {
-    return deps.lock.withLock(() => saveLocked(deps, input, id));
+    return deps.lock.withLock(() => saveLocked(deps, input, id, external));
   } catch (e) {
     if (e instanceof LockBusyError) return refuse(deps, id ?? '', M.lockBusy);
     if (e instanceof MissingColumnError) return refuse(deps, id ?? '', e.message);
@@ -380,8 +402,9 @@ function save(deps: ProgrammeDeps, input: ModuleInput, id: string | null): SaveM
   }
 }
 
-/** The request key of a create: the form's random key, or (a script's call) the module's name and quarter. */
-function requestKeyOf(input: ModuleInput): string {
+/** The request key of a create: an external request's ID, the form's random key, or (a script's call) the module's name and quarter. */
+function requestKeyOf(input: ModuleInput, external?: ExternalModuleFacts): string {
+  if (external) return `externa\u0000${external.requestId}`;
   if (isRequestKey(input.requestId)) return `solicitud\u0000${input.requestId}`;
   return `modulo\u0000${cleanText(input.year, 10)}\u0000${quarterOf(input.quarter) ?? ''}\u0000${nameKey(cleanText(input.name, 200))}`;
 }
@@ -498,7 +521,7 @@ function scheduledElsewhere(snap: Snapshot, exceptId: string | null): { others: 
   return { others, takenNames };
 }
 
-function saveLocked(deps: ProgrammeDeps, input: ModuleInput, id: string | null): SaveModuleResult {
+function saveLocked(deps: ProgrammeDeps, input: ModuleInput, id: string | null, external?: ExternalModuleFacts): SaveModuleResult {
   const now = deps.clock.now();
   const tabs = openTabs(deps);
   if (!tabs) return refuse(deps, id ?? '', M.tabsMissing);
@@ -514,7 +537,7 @@ function saveLocked(deps: ProgrammeDeps, input: ModuleInput, id: string | null):
     const view = moduleView(snap, existing, now);
     if (!view.editable) return refuse(deps, id, view.notEditable);
   } else {
-    targetId = moduleId(signingSecret(deps.properties), requestKeyOf(input));
+    targetId = moduleId(signingSecret(deps.properties), requestKeyOf(input, external));
     existing = snap.modules.byId.get(targetId) ?? null;
   }
 
@@ -523,7 +546,9 @@ function saveLocked(deps: ProgrammeDeps, input: ModuleInput, id: string | null):
   const m = checked.module;
   const after = comparableOfValid(m);
 
-  if (id === null && existing) {
+  // A retried external create whose first attempt died half-way completes it (the update path below).
+  const completing = id === null && existing !== null && external !== undefined && text(existing.record.requestId) === external.requestId;
+  if (id === null && existing && !completing) {
     // A retried create: the same request found the module it made.
     if (!isSame(differences(comparableOfRows(snap, existing), after))) return refuse(deps, targetId, M.alreadyExists);
     deps.audit.record({ action: A.created, target: targetId, result: 'Sin cambios', detail: M.unchanged(m.name) });
@@ -544,6 +569,7 @@ function saveLocked(deps: ProgrammeDeps, input: ModuleInput, id: string | null):
     minSessions: m.minSessions,
     whatsappUrl: m.whatsappUrl,
     objective: m.objective,
+    ...(external ? { kind: 'Externo', institution: external.institution, requestId: external.requestId, certificates: external.certificates } : {}),
     updatedAt: now,
   };
   const sessionFields = (s: ValidModule['sessions'][number]): Partial<Record<SessionKey, FieldValue>> => ({
@@ -580,6 +606,12 @@ function saveLocked(deps: ProgrammeDeps, input: ModuleInput, id: string | null):
   }
 
   const changes = differences(comparableOfRows(snap, existing), after);
+  if (isSame(changes) && completing && !snap.plan.byId.has(yearPlanId(targetId))) {
+    // Died after the sessions, before the year plan's line: only that is missing.
+    tabs.plan.append([{ id: yearPlanId(targetId), status: 'Programado', ...planFields }]);
+    deps.audit.record({ action: A.created, target: targetId, result: 'Correcto', detail: M.created(m.name) });
+    return { ok: true, message: M.created(m.name), module: moduleView(readAll(tabs, false), existing, now), created: false, unchanged: false };
+  }
   if (isSame(changes)) {
     deps.audit.record({ action: A.updated, target: targetId, result: 'Sin cambios', detail: M.unchanged(m.name) });
     return { ok: true, message: M.unchanged(m.name), module: moduleView(snap, existing, now), created: false, unchanged: true };

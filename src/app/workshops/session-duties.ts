@@ -13,6 +13,8 @@ import { runWorkshopSurveys, WORKSHOP_SURVEY_DUTY } from './survey';
 import { applyProgress, PROGRESS_DUTY } from './progress';
 import type { SessionDuty } from './session-clock';
 import { AUTO_CONSOLIDATION_DELAY_MS, consolidateEndedModules } from './consolidation';
+import { advanceHeldRequests } from '../external/workshop';
+import { EXTERNAL_WORKSHOP_MESSAGES } from '../../domain/messages/external-workshop';
 
 /** The clock's sessions in the shape the progress rules take (only start and end matter for when). */
 function asProgress(s: ClockSession) {
@@ -80,4 +82,26 @@ const CONSOLIDATION: SessionDuty = {
   run: (deps, now) => consolidateEndedModules(deps, now),
 };
 
-export const SESSION_DUTIES: readonly SessionDuty[] = [ACCESS_LINKS_DUTY, PROGRESS, CHECKIN_CHOICES, SURVEYS, CONSOLIDATION];
+/**
+ * C04 «Taller externo realizado»: at each session's end an external request moves to 'Realizada';
+ * a day later (like the consolidation: the attendance is in) its contact gets the attendance count
+ * and the thanks once, and the request closes when its certificates are done (or none are issued).
+ * The sessions do not say which module is external, so every session's end and end + a day are
+ * due moments; a run that finds no 'Programada'/'Realizada' request costs one cached read.
+ */
+export const EXTERNAL_HELD_DUTY_NAME = EXTERNAL_WORKSHOP_MESSAGES.dutyName;
+export function externalHeldDueTimes(sessions: readonly ClockSession[]): number[] {
+  const out: number[] = [];
+  for (const s of sessions) {
+    if (s.moduleId === '' || s.status === 'Cancelada' || s.end === null) continue;
+    out.push(s.end, s.end + AUTO_CONSOLIDATION_DELAY_MS);
+  }
+  return out;
+}
+const EXTERNAL_HELD: SessionDuty = {
+  name: EXTERNAL_HELD_DUTY_NAME,
+  dueTimes: (sessions) => externalHeldDueTimes(sessions),
+  run: (deps, now) => advanceHeldRequests(deps, now).line,
+};
+
+export const SESSION_DUTIES: readonly SessionDuty[] = [ACCESS_LINKS_DUTY, PROGRESS, CHECKIN_CHOICES, SURVEYS, CONSOLIDATION, EXTERNAL_HELD];

@@ -174,14 +174,6 @@ export function roundOf(v: unknown): number {
   return Number.isInteger(n) && n > 0 ? n : 0;
 }
 
-/** Places an external workshop gets: expected participants plus the margin, rounded up. */
-export function capacityWithMargin(expected: number, marginPercent: number): number {
-  if (!Number.isFinite(expected) || expected <= 0) return 0;
-  const p = Number.isFinite(marginPercent) && marginPercent > 0 ? marginPercent : 0;
-  // Integer arithmetic first: 40 × 1.2 is 48.000000000000004 in floating point.
-  return Math.ceil((Math.round(expected) * Math.round(p * 100 + 10_000)) / 10_000);
-}
-
 /** What a link or the panel meets when it tries to decide: decide, or why not. */
 export type DecisionGate =
   | { kind: 'decide' }

@@ -54,6 +54,7 @@ export const DIAGNOSTICS_MESSAGES = {
   checkinFormName: 'Formato de asistencia a las sesiones',
   // B08 (issue 12): the workshop survey form.
   workshopSurveyFormName: 'Encuesta de satisfacción de los talleres',
+  externalRequestFormName: 'Solicitud de talleres para instituciones',
   formMissingId: (name: string) => `No hay ${name} registrada: ejecute «Configurar esta hoja».`,
   formNotFound: (name: string, id: string) => `No se pudo abrir el formulario «${name}» (${id}): ejecute «Configurar esta hoja» para crearlo de nuevo.`,
   formOk: (name: string) => `«${name}» está publicado y acepta respuestas de cualquier persona con el enlace.`,
@@ -71,6 +72,7 @@ export const DIAGNOSTICS_MESSAGES = {
   registrationTrigger: 'el registro de las inscripciones (al enviarse cada respuesta del formulario de inscripción)',
   checkinTrigger: 'el registro de la asistencia (al enviarse cada respuesta del formato de asistencia)',
   workshopSurveyTrigger: 'el registro de las respuestas de la encuesta de talleres (al enviarse cada respuesta)',
+  externalRequestTrigger: 'el registro de las solicitudes de taller de las instituciones (al enviarse cada solicitud)',
   triggersOk: (labels: readonly string[]) => `Existe uno de cada uno: ${labels.join('; ')}.`,
   triggerMissing: (label: string) => `falta ${label}`,
   triggerDuplicated: (label: string, n: number) => `${label} está ${n} veces`,

@@ -103,12 +103,17 @@ export interface HeldCounts {
   sessionMails?: number;
   /** B12: the person's certificates ('Certificados'). */
   certificates?: number;
+  /** Issue 14: requests of workshops whose contact person is her ('Solicitudes externas'), and her answers to the request form. */
+  externalRequests?: number;
+  externalResponses?: number;
 }
 
 export function countTotal(c: HeldCounts): number {
   return (
     c.appointments + c.review + c.responses + c.audit + (c.registrations ?? 0) + (c.attendance ?? 0) + (c.invitations ?? 0) + (c.unsubscribes ?? 0) + (c.registrationResponses ?? 0) + (c.checkinResponses ?? 0) + (c.workshopSurveys ?? 0) + (c.sessionMails ?? 0) +
-    (c.certificates ?? 0)
+    (c.certificates ?? 0) +
+    (c.externalRequests ?? 0) +
+    (c.externalResponses ?? 0)
   );
 }
 
@@ -122,6 +127,8 @@ function heldParts(c: HeldCounts): string[] {
   if (c.workshopSurveys) parts.push(plural(c.workshopSurveys, 'respuesta de la encuesta de talleres', 'respuestas de la encuesta de talleres'));
   if (c.sessionMails) parts.push(plural(c.sessionMails, 'correo de sesión de taller', 'correos de sesiones de talleres'));
   if (c.certificates) parts.push(plural(c.certificates, 'certificado', 'certificados'));
+  if (c.externalRequests) parts.push(plural(c.externalRequests, 'solicitud de taller como persona de contacto', 'solicitudes de talleres como persona de contacto'));
+  if (c.externalResponses) parts.push(plural(c.externalResponses, 'respuesta del formulario de solicitud de talleres', 'respuestas del formulario de solicitud de talleres'));
   if (c.invitations) parts.push(plural(c.invitations, 'invitación a talleres', 'invitaciones a talleres'));
   if (c.unsubscribes) parts.push(plural(c.unsubscribes, 'baja de difusión', 'bajas de difusión'));
   if (c.review) parts.push(plural(c.review, 'ítem de «Revisión»', 'ítems de «Revisión»'));
@@ -205,7 +212,7 @@ export const PERSONAL_DATA_MESSAGES = {
   scope:
     'Esta búsqueda cubre las dos hojas: «Atenciones Virtuales – Centro de Empleo» (citas, encuestas) y «Programación Talleres Masivos» (inscripciones, asistencia, invitaciones y bajas de difusión).',
   byEmailScope:
-    'Con un correo solo se buscan las invitaciones y las bajas de difusión (y las menciones en «Revisión» y en el registro de auditoría). Para las citas y las inscripciones, busque por DNI.',
+    'Con un correo solo se buscan las invitaciones, las bajas de difusión y las solicitudes de talleres de instituciones en las que es la persona de contacto (y las menciones en «Revisión» y en el registro de auditoría). Para las citas y las inscripciones, busque por DNI.',
   siblingMissing: (other: string) =>
     `Esta hoja no tiene registrada la otra hoja («${other}»): solo se muestra lo encontrado aquí. Configure las dos hojas desde «Emprendimiento › Configurar esta hoja».`,
   siblingUnreachable: (other: string) =>

@@ -39,6 +39,8 @@ export const CERTIFICATE_MESSAGES = {
   notTalleres: 'Los certificados se emiten en la hoja «Programación Talleres Masivos». Ejecute primero «Configurar esta hoja».',
   notFound: 'No se encontró el módulo. Actualice el panel.',
   cancelled: 'El módulo está cancelado: no se emiten certificados.',
+  /** C04: the module's 'Emite certificados' is no (an external workshop's choice at approval). */
+  noCertificates: 'Este taller no emite certificados (se acordó así al aprobarlo).',
   ruleNotSet: 'Falta definir la «Asistencia mínima (sesiones)» del módulo: sin esa regla no se puede saber quién recibe certificado.',
   notEnded: 'Los certificados se emiten cuando ha terminado la última sesión del módulo.',
   noWebApp: 'Falta el «Enlace de la aplicación web» en «Configuración»: cada certificado lleva un enlace de verificación, sin él no se pueden emitir.',

@@ -35,6 +35,7 @@ export const INVITATION_MESSAGES = {
   notTalleres: 'Las invitaciones se envían desde la hoja «Programación Talleres Masivos».',
   cancelled: 'El módulo está cancelado: no se envían invitaciones.',
   bannerNotValidated: (why: string) => `Aún no se pueden enviar invitaciones: ${why}`,
+  externalModule: 'Este es un taller externo: la institución solicitante comparte el enlace de inscripción con su gente; no se envían invitaciones.',
   registrationNotOpen: 'Aún no se pueden enviar invitaciones: el módulo debe estar en estado «Inscripción abierta».',
   noRegistrationLink: 'Aún no se pueden enviar invitaciones: falta el «Enlace de inscripción» del módulo (una dirección https://).',
   alreadyStarted: 'El módulo ya empezó: ya no se envían invitaciones.',

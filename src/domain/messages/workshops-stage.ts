@@ -70,6 +70,12 @@ export const STAGE_MESSAGES = {
   bannerReceived: 'Banner recibido: revíselo y márquelo como validado.',
   markValidated: 'validar el banner',
   bannerValidated: 'Banner validado.',
+  // C02: an external workshop (kind 'Externo') skips B03/B04 and the invitations.
+  externalApproved: 'Taller externo: aprobado por la Sub Dirección con la solicitud de la institución.',
+  externalNoBanner: 'Taller externo: no lleva banner; la institución difunde el enlace.',
+  externalWaitsForJob: 'esperar que el sistema abra la inscripción del taller externo (se revisa cada día)',
+  externalRegistration: (confirmed: number, capacity: number, waiting: number) =>
+    `La institución comparte el enlace de inscripción: ${confirmed} de ${capacity} inscritos${waiting > 0 ? `, ${waiting} en lista de espera` : ''}.`,
   // B05
   waitsForBanner: 'Las invitaciones esperan la validación del banner.',
   openRegistration: 'abrir la inscripción del módulo',

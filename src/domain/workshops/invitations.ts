@@ -262,13 +262,16 @@ export interface ModuleFacts {
   startDate: Date | null;
   bannerAllowed: boolean;
   bannerBlockedReason: string;
+  /** C02: an external workshop (kind 'Externo'): its institution shares the link; never invited to. */
+  external?: boolean;
 }
 
-export type InvitationGate = { ok: true } | { ok: false; reason: 'cancelled' | 'banner' | 'not-open' | 'no-link' | 'started'; why?: string };
+export type InvitationGate = { ok: true } | { ok: false; reason: 'cancelled' | 'external' | 'banner' | 'not-open' | 'no-link' | 'started'; why?: string };
 
 /** May invitations of this module go out now? Banner first (what the panel shows), then registration. */
 export function invitationGate(m: ModuleFacts, now: Date): InvitationGate {
   if (m.status === 'Cancelado') return { ok: false, reason: 'cancelled' };
+  if (m.external) return { ok: false, reason: 'external' };
   if (!m.bannerAllowed) return { ok: false, reason: 'banner', why: m.bannerBlockedReason };
   if (m.startDate instanceof Date && !isNaN(m.startDate.getTime()) && m.startDate.getTime() <= now.getTime()) return { ok: false, reason: 'started' };
   if (m.status !== 'Inscripción abierta') return { ok: false, reason: 'not-open' };

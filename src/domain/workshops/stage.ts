@@ -59,6 +59,11 @@ export interface ModuleFacts {
    * (src/domain/workshops/progress.ts). Absent: «Siguiente paso» after the start stays general.
    */
   running?: RunningFacts;
+  /**
+   * C02: an external workshop (kind 'Externo'): approved by the Sub Dirección with the request, no
+   * banner, no invitations — the institution shares the registration link with its people.
+   */
+  external?: boolean;
 }
 
 export interface StageStep {
@@ -113,6 +118,7 @@ function b02(f: ModuleFacts): Decision {
 }
 
 function b03(f: ModuleFacts): Decision {
+  if (f.external) return done(S.externalApproved);
   if (f.programmeSentAt) return done(S.programmeSent(f.programmeSentAt));
   if (f.sessions.length === 0) return { state: 'bloqueado', text: S.needsSessions, action: '' };
   if (!f.subDirectorEmailSet) return { state: 'bloqueado', text: S.subDirectorMissing, action: '' };
@@ -120,6 +126,7 @@ function b03(f: ModuleFacts): Decision {
 }
 
 function b04(f: ModuleFacts): Decision {
+  if (f.external) return done(S.externalNoBanner);
   switch (f.banner) {
     case 'Validado':
       return done(S.bannerValidated);
@@ -138,6 +145,12 @@ function b05(f: ModuleFacts, started: boolean): Decision {
   if (started) {
     const wasOpen = f.registrationUrl !== '' || r.confirmed > 0;
     return wasOpen ? done(S.started(r.confirmed, r.capacity)) : { state: 'bloqueado', text: S.registrationNotOpenedBeforeStart, action: '' };
+  }
+  if (f.external) {
+    if (f.status !== REGISTRATION_OPEN || f.registrationUrl === '') return { state: 'pendiente', text: S.registrationClosed, action: S.externalWaitsForJob };
+    if (r.review > 0) return { state: 'en curso', text: S.registrantsToReview(r.review), action: S.reviewRegistrants };
+    const summary = S.externalRegistration(r.confirmed, r.capacity, r.waiting);
+    return done(r.capacity > 0 && r.confirmed >= r.capacity ? `${summary} ${S.full}` : summary);
   }
   if (f.banner !== 'Validado') return { state: 'bloqueado', text: S.waitsForBanner, action: '' };
   if (f.status !== REGISTRATION_OPEN || f.registrationUrl === '') return { state: 'pendiente', text: S.registrationClosed, action: S.openRegistration };

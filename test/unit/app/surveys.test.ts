@@ -226,8 +226,9 @@ describe('the survey form made by setup', () => {
 
     const other = setupWorld();
     runSetup(other.deps, { role: 'talleres', siblingId: TALLERES_ID }); // (a workbook that changes role: no attention survey form for workshops)
-    // Its one form is the workshop survey (B08, its own property and trigger), never the attention survey.
-    expect(other.forms.created).toBe(1);
+    // Its forms are the workshop survey (B08) and the institutions' request form (issue 14, C01),
+    // each with its own property and trigger, never the attention survey.
+    expect(other.forms.created).toBe(2);
     expect(other.w.properties.get(SURVEY_PROPERTY_KEYS.formId)).toBeNull();
     expect(other.w.scheduler.list().filter((t) => t.handler === SURVEY_SUBMIT_HANDLER)).toEqual([]);
   });

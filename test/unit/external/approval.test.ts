@@ -1,5 +1,6 @@
 /** C01 the approval's pure rules: the proposal, the reason, the link's round against the row's, the capacity. */
-import { approvableAt, capacityWithMargin, checkNote, checkProposal, checkReason, decisionGate, parseDecisionSubject, preferredSlot } from '../../../src/domain/external/approval';
+import { capacityFor as capacityWithMargin } from '../../../src/domain/external/capacity';
+import { approvableAt, checkNote, checkProposal, checkReason, decisionGate, parseDecisionSubject, preferredSlot } from '../../../src/domain/external/approval';
 import { limaDateAt } from '../../../src/domain/lima-time';
 import { EXTERNAL_DECISION_FIELDS as F } from '../../../src/domain/messages/external-decision';
 
