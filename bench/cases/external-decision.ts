@@ -10,7 +10,10 @@
  *
  * The Sub Director reads each proposal before deciding: one decision about two minutes after the
  * other, so each approval finds the previous one's run of the job already started and asks for a
- * new one (a burst of clicks within a minute would find a run pending and ask for none).
+ * new one (a burst of clicks within a minute would find a run pending and ask for none). The job's
+ * runs in between (each approved request's workshop made) are not counted; each removes its
+ * one-off trigger (jobs.ts finishJob): were the job missing, 40 approvals would use up the 20
+ * triggers a script may have, and the check below (every link spent) would stop the case.
  *
  * Floor, per link opened (GET), from bench/framework.ts's CHAINS:
  * - the web app's own /exec address (ScriptApp.getService().getUrl()): the page's button is a
@@ -53,23 +56,6 @@ const rejected = (i: number) => i % 5 === 4;
 
 const REASON = 'La fecha coincide con otro taller del servicio; por favor, propongan otra fecha en enero.';
 
-/**
- * Until the external workshops' job is in the bundle (src/app/external/workshop.ts, i14-workshop),
- * each approval's one-off trigger fires into "Script function not found" and stays, and 40
- * approvals would exhaust the 20 triggers a script may have. The job removes its requested
- * trigger when it runs (jobs.ts finishJob); this does the same for a trigger whose run failed
- * that way, and nothing once the job exists. Not counted.
- */
-function standInForMissingJob(ws: Workspace, talleres: string): void {
-  const missing = ws.executions({ functionName: 'runExternalRequests' }).some((e) => e.status === 'failed' && /not found/i.test(e.error ?? ''));
-  if (!missing) return;
-  const triggers = ws.triggers(talleres);
-  for (let k = triggers.length - 1; k >= 0; k--) {
-    const t = triggers[k];
-    if (t.handler === 'runExternalRequests' && t.at !== undefined && t.at <= ws.state.now()) triggers.splice(k, 1);
-  }
-}
-
 /** Setup, n requests seeded, each sent for approval from the panel: the talleres ID and those n executions. */
 function sentForApproval(ws: Workspace, n: number): { talleres: string; sends: ExecutionRecord[] } {
   const { talleres } = setUpSpreadsheets(ws);
@@ -97,7 +83,6 @@ function decisionsRun(ws: Workspace, n: number): ExecutionRecord[] {
   const out: ExecutionRecord[] = [];
   for (let i = 0; i < n; i++) {
     ws.advanceBy(2 * 60_000);
-    standInForMissingJob(ws, talleres);
     const links = benchApprovalLinks(ws, benchInstitution(i));
     const link = rejected(i) ? links.reject : links.approve;
     const shown = ws.openWebApp(link, { user: null });
