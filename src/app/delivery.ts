@@ -86,7 +86,9 @@ export type CertificateMailKind = 'certificado' | 'informe-modulo';
  * proposal to the Sub Director, the decision told to the institution, and the thanks after the session.
  */
 export type ExternalMailKind = 'acuse-solicitud' | 'correccion-solicitud' | 'aprobacion-solicitud' | 'decision-solicitud' | 'agradecimiento-institucion';
-export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind | AccessMailKind | WorkshopSurveyMailKind | CertificateMailKind | ExternalMailKind;
+/** Issue 15: the monthly report to the Sub Director (row = `<yyyy-mm>#v<version>`). */
+export type IndicatorMailKind = 'informe-mensual';
+export type JournalKind = MailKind | DirectionMailKind | RegistrationMailKind | ClosingMailKind | AccessMailKind | WorkshopSurveyMailKind | CertificateMailKind | ExternalMailKind | IndicatorMailKind;
 
 export function journalKey(kind: JournalKind, rowId: string): string {
   return `${JOURNAL_PREFIX}${kind}:${rowId}`;
