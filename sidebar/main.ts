@@ -19,9 +19,11 @@ import { initWalkIn } from './walk-in';
 import { initModules, loadModules, renderModules } from './workshops';
 // Issue 14 (i14-panel): «Solicitudes externas» (C01–C04).
 import { initExternal, loadExternal } from './external';
+// Issue 15 (i15-attn): «Indicadores» of this spreadsheet, both roles.
+import { initIndicators, loadIndicators } from './indicators';
 
-type View = 'hoy' | 'importar' | 'presencial' | 'datos' | 'modulos' | 'modulo' | 'externas' | 'externa' | 'inicio' | 'configuracion' | 'equipo';
-const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos', 'modulos', 'modulo', 'externas', 'externa', 'inicio', 'configuracion', 'equipo'];
+type View = 'hoy' | 'importar' | 'presencial' | 'datos' | 'modulos' | 'modulo' | 'externas' | 'externa' | 'indicadores' | 'inicio' | 'configuracion' | 'equipo';
+const VIEWS: readonly View[] = ['hoy', 'importar', 'presencial', 'datos', 'modulos', 'modulo', 'externas', 'externa', 'indicadores', 'inicio', 'configuracion', 'equipo'];
 /** The tab of the navigation that each view belongs to. */
 const NAV_OF: Record<View, View> = {
   hoy: 'hoy',
@@ -32,6 +34,7 @@ const NAV_OF: Record<View, View> = {
   modulo: 'modulos',
   externas: 'externas',
   externa: 'externas',
+  indicadores: 'indicadores',
   inicio: 'inicio',
   configuracion: 'inicio',
   equipo: 'equipo',
@@ -45,6 +48,7 @@ const HEADINGS: Record<View, string> = {
   modulo: 'module-form-title',
   externas: 'external-title',
   externa: 'external-detail-title',
+  indicadores: 'indicators-title',
   inicio: 'status-title',
   configuracion: 'setup-title',
   equipo: 'team-title',
@@ -123,6 +127,12 @@ async function openExternal(): Promise<void> {
   if (v) showCoordinatorEntries(v.user.isCoordinator);
 }
 
+/** «Indicadores» (one call: recomputes the tab for the period last chosen). */
+async function openIndicators(): Promise<void> {
+  showView('indicadores');
+  await loadIndicators();
+}
+
 /** From a request to its workshop in «Módulos»: the list read again, the module's entry in view and focused. */
 async function openModuleOf(moduleId: string): Promise<void> {
   await openModules();
@@ -178,6 +188,7 @@ function start(): void {
     (v) => showView(v),
     (moduleId) => void openModuleOf(moduleId),
   );
+  initIndicators();
   initSetup(
     (v) => showView(v),
     (s) => {
@@ -195,6 +206,7 @@ function start(): void {
       else if (view === 'equipo') void openTeam();
       else if (view === 'modulos') void openModules();
       else if (view === 'externas') void openExternal();
+      else if (view === 'indicadores') void openIndicators();
       else {
         // Another screen's call may have turned every button on: the deletion stays locked.
         if (view === 'datos') syncPersonDataControls();

@@ -385,3 +385,16 @@ export interface ServerApi {
   /** «Registrar decisión» (coordinator): approved or rejected outside the link; exactly one decision wins. */
   recordExternalDecision(input: DecisionInput): ExternalActionResult;
 }
+
+// ---------------------------------------------------------------------------- indicators (issue 15) — INDICATORS block
+
+import type { IndicatorsView } from './app/indicators/panel';
+
+export type { IndicatorsView } from './app/indicators/panel';
+export type { IndicatorCell, IndicatorSection, IndicatorTable } from './domain/indicators/sections';
+export type { PeriodKind } from './domain/indicators/period';
+
+export interface ServerApi {
+  /** «Indicadores»: recomputes this spreadsheet's «Indicadores» tab for the period kind chosen (kept for the automatic refreshes) and returns its figures. */
+  refreshIndicators(kind?: string): IndicatorsView;
+}

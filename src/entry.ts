@@ -123,3 +123,5 @@ export * from './entry/external';
 export * from './entry/external-workshop';
 // Issue 14 (i14-intake): C01, the institutions' request form — submit trigger and sweep.
 export * from './entry/external-intake';
+// Issue 15 (i15-attn): «Indicadores» — the panel's refresh with its period selector.
+export * from './entry/indicators';

@@ -547,14 +547,9 @@ export interface CertificateSlides {
   renderPdf(req: CertificateRender): DriveItemRef;
 }
 
-/** One Sheets chart of a generated tab (EmbeddedChartBuilder). Ranges are 1-based, on the same tab, header row included. */
-export interface TabChart {
-  readonly type: 'column' | 'bar' | 'pie' | 'line';
-  readonly title: string;
-  readonly range: { readonly row: number; readonly column: number; readonly numRows: number; readonly numColumns: number };
-  /** Top-left cell the chart is anchored to. */
-  readonly anchor: { readonly row: number; readonly column: number };
-}
+// One Sheets chart of a generated tab: a domain type (the indicators' layout builds them), re-exported here.
+import type { TabChart } from './domain/tab-chart';
+export type { TabChart };
 
 /**
  * Tabs the product generates whole (B12 consolidation; later the indicators): recomputing

@@ -10,7 +10,8 @@
  * 4. ask for a reminders run if tomorrow's reminders are still due (the 18:00 run died, or the
  *    quota ran out): a second chance the same evening;
  * 5. anonymise the personal data older than the retention setting (Ley 29733), within what is
- *    left of the run's time budget (personal-data/retention.ts).
+ *    left of the run's time budget (personal-data/retention.ts);
+ * 6. refresh the «Indicadores» tab (issue 15) with the day's figures — never failing the closing.
  * Idempotent: a rerun adds no second Observaciones line, no second 'Revisión' item and sends no
  * second summary (the summary's journal key is the day and the consultant).
  */
@@ -25,7 +26,7 @@ import { APPOINTMENTS_TAB, REVIEW_TAB, SETTINGS_TAB, type AppointmentKey } from 
 import type { TableRow } from '../domain/table';
 import { normaliseEmail } from '../domain/validation';
 import { selectRemindersDue, type ReminderStatus } from '../domain/reminders';
-import type { AuditLog, Clock, FormAdmin, KeyValueStore, Lock, Mailer, RowChange, Scheduler, Workbooks } from '../ports';
+import type { AuditLog, Clock, FormAdmin, GeneratedTabs, KeyValueStore, Lock, Mailer, RowChange, Scheduler, Workbooks } from '../ports';
 import { appointmentStart, appointmentStatus, cellString, deliveryStatus } from './appointments/rows';
 import { personKey } from './day/contacts';
 import { clearJournal, journalEntries, sendOnce } from './delivery';
@@ -35,6 +36,8 @@ import { applyRetention, type RetentionResult } from './personal-data/retention'
 import { requestReminderRun } from './reminders';
 import { type Settings } from './settings';
 import { SURVEY_PROPERTY_KEYS, sweepSurveyResponses, type SurveyLinkResult } from './surveys';
+import { refreshDashboard } from './indicators/dashboard';
+import { INDICATOR_PROVIDERS } from './indicators/providers';
 
 export const DAY_CLOSING_HANDLER = 'runDayClosing';
 
@@ -50,6 +53,8 @@ export interface DayClosingDeps {
   forms: FormAdmin;
   scheduler: Scheduler;
   audit: AuditLog;
+  /** The «Indicadores» tab (issue 15); without it the closing does not refresh the indicators. */
+  tabs?: GeneratedTabs;
 }
 
 export interface DayClosingResult {
@@ -65,6 +70,8 @@ export interface DayClosingResult {
   remindersDue: number;
   /** Personal data anonymised by the retention setting (months null: the setting is empty). */
   retention: RetentionResult;
+  /** The «Indicadores» refresh: its message, or why it failed (the closing is done all the same). */
+  indicators?: string;
   summary: string;
 }
 
@@ -198,10 +205,13 @@ export function runDayClosing(deps: DayClosingDeps): DayClosingResult {
     deps.audit.record({ action: PD.retentionFailed, result: 'Error', detail: e instanceof Error ? e.message : String(e) });
   }
 
+  // 6. The «Indicadores» tab with today's figures (issue 15): a failure is audited, never the closing's.
+  const indicators = refreshIndicatorsAtClose(deps);
+
   const open = dayRows.filter((r) => limaDateKey(r.start) === dayKey && isOpenStatus(r.status as AppointmentStatus)).length;
   const summary = M.dayClosingSummary({ open, summaries: sent, linked: surveys.linked });
   deps.audit.record({ action: A.dayClosing, target: dayKey, result: failed || open ? 'Por revisar' : 'Correcto', detail: summary });
-  return { dayKey, open, flagged, summariesSent: sent, summariesFailed: failed, surveys, remindersDue, retention, summary };
+  return { dayKey, open, flagged, summariesSent: sent, summariesFailed: failed, surveys, remindersDue, retention, ...(indicators === undefined ? {} : { indicators }), summary };
 }
 
 /** The summary against the standard time set in 'Configuración' (the domain uses the procedure's 35 min). */
@@ -217,4 +227,18 @@ function forgetOldSummaries(properties: KeyValueStore, dayKey: string): void {
     .filter((e) => e.state === 'enviado' && e.rowId.slice(0, 10) < oldest)
     .map((e) => e.rowId);
   if (old.length) clearJournal(properties, 'resumen', old);
+}
+
+/** Issue 15: the closing's refresh of «Indicadores», under the lock; any failure is audited and the closing goes on. */
+function refreshIndicatorsAtClose(deps: DayClosingDeps): string | undefined {
+  const tabs = deps.tabs;
+  if (!tabs) return undefined;
+  try {
+    const r = deps.lock.withLock(() => refreshDashboard({ ...deps, tabs }, INDICATOR_PROVIDERS));
+    return r.message;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    deps.audit.record({ action: 'Indicadores', target: 'Indicadores', result: 'Error', detail: `El cierre del día no pudo actualizar los indicadores: ${message}` });
+    return `No se pudieron actualizar los indicadores: ${message}`;
+  }
 }

@@ -94,6 +94,8 @@ export const ENTRY_ACCESS = {
   // Issue 14 (i14-panel): «Solicitudes externas» (C01–C04) — the list and a request's detail.
   getExternalRequests: 'member',
   getExternalRequestDetail: 'member',
+  // Issue 15 (i15-attn): «Indicadores» — recompute this spreadsheet's tab for the chosen period and show its figures.
+  refreshIndicators: 'member',
 
   // The coordination: setup, the team, deletions.
   showSetup: 'setup',

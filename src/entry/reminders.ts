@@ -15,6 +15,7 @@ import { pendingMailLine } from '../domain/messages/day';
 import { EXECUTION_KINDS } from '../domain/messages/setup';
 import { REVIEW_TAB } from '../domain/schema';
 import { formAnswers } from '../gas/forms';
+import { ActiveGeneratedTabs } from '../gas/generated-tabs-active';
 import { guarded } from './guard';
 
 /** Time-driven (daily at the reminder hour, continuations, requested runs): events and reminder emails (A02). */
@@ -29,7 +30,8 @@ export function runReminders(e?: GoogleAppsScript.Events.TimeDriven): string {
 /** Time-driven, daily at the closing hour (A07): open appointments flagged, one summary per consultant. */
 export function runDayClosing(e?: GoogleAppsScript.Events.TimeDriven): string {
   return guarded('runDayClosing', JOB_EXECUTION_KINDS.dayClosing, (ctx) => {
-    const result = runDayClosingUseCase(ctx);
+    // Issue 15: the closing also refreshes «Indicadores» (never failing the closing).
+    const result = runDayClosingUseCase({ ...ctx, tabs: new ActiveGeneratedTabs() });
     // Surveys and abandonment emails the consultant's click could not send (no quota left, no
     // survey form yet) were left 'pendiente'; the evening run is their second chance.
     const pending = sendPendingAttentionMail(ctx);

@@ -6,7 +6,7 @@
  *
  * Pure.
  */
-import type { TabChart } from '../../ports';
+import type { TabChart } from '../tab-chart';
 import type { Period } from './period';
 
 export type IndicatorCell = string | number;
