@@ -198,8 +198,10 @@ export function requestDueProperty(requestProperty: string): string {
 export function requestRun(deps: JobDeps, handler: string, requestProperty: string, delayMs = CONTINUATION_DELAY_MS): boolean {
   return deps.lock.withLock(() => {
     const now = deps.clock.now().getTime();
-    const current = deps.properties.get(requestProperty);
-    const dueAt = Number(deps.properties.get(requestDueProperty(requestProperty)) ?? NaN);
+    // Both properties in one read (one Apps Script call instead of two).
+    const props = deps.properties.getAll();
+    const current = props[requestProperty];
+    const dueAt = Number(props[requestDueProperty(requestProperty)] ?? NaN);
     const pending = current && (isNaN(dueAt) || dueAt > now) && deps.scheduler.list().some((t) => t.id === current);
     if (pending) return false;
     const t = deps.scheduler.after(handler, delayMs);

@@ -40,7 +40,9 @@ function serve(name: EntryName, method: LinkRequest['method'], e: unknown): Goog
       else {
         // C01: a rejection's reason arrives with the POST; the handler validates it.
         const input = method === 'POST' ? parameterOf(e, LINK_INPUT_FIELD) : undefined;
-        page = handleLinkRequest({ ...ctx, formAction: ctx.webApp.url() ?? '' }, LINK_HANDLERS, { method, token, input }).page;
+        // Only a GET's page has a form (the router's confirmation): a POST does not ask Google for the address.
+        const formAction = method === 'GET' ? (ctx.webApp.url() ?? '') : '';
+        page = handleLinkRequest({ ...ctx, formAction }, LINK_HANDLERS, { method, token, input }).page;
       }
     } catch (err) {
       // A fault of Sheets or of the code: the visitor is asked to try again; the log says what happened.

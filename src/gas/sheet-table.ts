@@ -236,7 +236,11 @@ export class SheetTable<K extends string> implements Table<K> {
     const needed = first + rows.length - 1;
     const maxRows = sheet.getMaxRows();
     const grew = needed > maxRows;
-    if (grew) sheet.insertRowsAfter(maxRows, needed - maxRows);
+    // An append-only log (the audit tab: a line in nearly every execution) grows with room to
+    // spare, so the appends after it neither grow the sheet nor format their rows again: one
+    // insertRowsAfter per LOG_GROWTH_ROWS lines instead of one per execution once setup's rows are
+    // used up. The rows inserted take the formats of the row above them (Sheets' insertRowsAfter).
+    if (grew) sheet.insertRowsAfter(maxRows, this.spec.appendOnly ? Math.max(needed - maxRows, LOG_GROWTH_ROWS) : needed - maxRows);
 
     // Text columns first, so '01234567' and '+51 9…' stay text (DESIGN.md "Data in Sheets"). Setup
     // formats whole columns; this covers rows the sheet grew by and formats a person pasted over.
@@ -259,6 +263,9 @@ export class SheetTable<K extends string> implements Table<K> {
     }
   }
 }
+
+/** Rows an append-only log grows by when it is full (a new sheet's 1,000). */
+export const LOG_GROWTH_ROWS = 1000;
 
 /**
  * True for a value a cell with an automatic format would store exactly as given: empty, or a

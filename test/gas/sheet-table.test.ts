@@ -11,7 +11,7 @@ import { Sheet } from '../../emulator/services/sheets/sheet';
 import { makeTestEnv } from '../../emulator/testing';
 import { APPOINTMENTS_TAB, AUDIT_TAB } from '../../src/domain/schema';
 import { MissingColumnError } from '../../src/domain/table';
-import { SheetTable } from '../../src/gas/sheet-table';
+import { LOG_GROWTH_ROWS, SheetTable } from '../../src/gas/sheet-table';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -204,6 +204,23 @@ describe('the audit log trusts the formats setup gave its rows only for values S
     formats.mockClear();
     log.append([{ at, action: 'Atención iniciada', target: 'AV-1', result: 'Correcto', detail: '', execution: 'Panel' }, { at, action: 'Atención finalizada', target: 'AV-1', result: 'Correcto', detail: '', execution: 'Panel' }]);
     expect(formats).toHaveBeenCalledTimes(1);
+  });
+
+  test('a full log grows with room to spare: the next lines neither grow it nor format their rows', () => {
+    const { w, log, formats } = auditWorld();
+    const info = () => w.store.sheetsInfo(w.id)[0];
+    w.sheet.deleteRows(3, info().maxRows - 2); // full: the header and one line
+    w.store.enterValues(w.id, 'Registro de auditoría', 2, 1, [[at, 'Pestaña creada', 'Citas', 'Correcto', '-', 'Panel']]);
+    const grow = jest.spyOn(Sheet.prototype, 'insertRowsAfter');
+    formats.mockClear();
+    log.append([{ at, action: 'Atención iniciada', target: 'AV-1', result: 'Correcto', detail: '', execution: 'Panel' }]);
+    expect(grow).toHaveBeenCalledTimes(1);
+    expect(info().maxRows).toBe(2 + LOG_GROWTH_ROWS);
+    expect(formats).toHaveBeenCalledTimes(1);
+    for (let i = 2; i <= 5; i++) log.append([{ at, action: 'Atención finalizada', target: `AV-${i}`, result: 'Correcto', detail: '', execution: 'Panel' }]);
+    expect(grow).toHaveBeenCalledTimes(1);
+    expect(formats).toHaveBeenCalledTimes(1);
+    expect(w.store.readValues(w.id, 'Registro de auditoría').slice(1).map((r) => r[2])).toEqual(['Citas', 'AV-1', 'AV-2', 'AV-3', 'AV-4', 'AV-5']);
   });
 });
 

@@ -228,14 +228,41 @@ function fingerprint(p: ValidProposal): string {
  * this same proposal (sendOnce answers without sending), or the one after (that email's buttons
  * will find an older round and do nothing).
  */
-function roundToSend(deps: ExternalDecisionDeps, id: string, current: number, fp: string): number {
+function roundToSend(props: Readonly<Record<string, string>>, id: string, current: number, fp: string): number {
   let next = current + 1;
   for (let guard = 0; guard < 20; guard++) {
-    if (deps.properties.get(journalKey(APPROVAL_KIND, `${id}#${next}`)) === null) return next;
-    if (deps.properties.get(pendingProposalKey(id, next)) === fp) return next;
+    if (props[journalKey(APPROVAL_KIND, `${id}#${next}`)] === undefined) return next;
+    if (props[pendingProposalKey(id, next)] === fp) return next;
     next++;
   }
   return next;
+}
+
+/** Reads answered from `props` (read with getAll under the lock); writes go to `store`. */
+function snapshotReads(store: KeyValueStore, props: Readonly<Record<string, string>>): KeyValueStore {
+  return {
+    get: (key) => props[key] ?? null,
+    getAll: () => ({ ...props }),
+    setAll: (values) => store.setAll(values),
+    delete: (key) => store.delete(key),
+    secret: (key) => props[key] || store.secret(key),
+  };
+}
+
+/** `store`, whose first setAll also writes `extra` (in the same call). */
+function withFirstWrite(store: KeyValueStore, extra: Record<string, string>): KeyValueStore {
+  let pending: Record<string, string> | null = extra;
+  return {
+    get: (key) => store.get(key),
+    getAll: () => store.getAll(),
+    setAll: (values) => {
+      const all = pending ? { ...pending, ...values } : values;
+      pending = null;
+      store.setAll(all);
+    },
+    delete: (key) => store.delete(key),
+    secret: (key) => store.secret(key),
+  };
 }
 
 /**
@@ -274,9 +301,12 @@ export function sendForApproval(deps: ExternalDecisionDeps, input: ApprovalPropo
     }
 
     const fp = fingerprint(p);
-    const round = roundToSend(deps, id, current, fp);
+    // The document properties read once under the lock: the journal, the proposals pending beside
+    // it and the signing secret (one getProperties instead of a getProperty each).
+    const props = deps.properties.getAll();
+    const round = roundToSend(props, id, current, fp);
     const until = new Date(now.getTime() + LINK_VALIDITY_DAYS.aprobar * 86_400_000);
-    const makeLink = linkMaker(deps.properties, base);
+    const makeLink = linkMaker(snapshotReads(deps.properties, props), base);
     const subject = decisionSubject(id, round);
     const approve = makeLink(LINK_ACTIONS.approve, subject, until);
     const reject = makeLink(LINK_ACTIONS.reject, subject, until);
@@ -284,8 +314,10 @@ export function sendForApproval(deps: ExternalDecisionDeps, input: ApprovalPropo
     const mail = approvalEmail(row, p, round, settings, { approve, reject, until });
 
     const rowId = `${id}#${round}`;
-    deps.properties.setAll({ [pendingProposalKey(id, round)]: fp });
-    const outcome = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, APPROVAL_KIND, rowId, { to, ...mail });
+    // The proposal this round's email carries is recorded in the same write as the journal's
+    // 'enviando' (before the send, as before: one setProperties instead of two).
+    const journal = withFirstWrite(deps.properties, { [pendingProposalKey(id, round)]: fp });
+    const outcome = sendOnce({ mailer: deps.mailer, journal, clock: deps.clock, snapshot: props }, APPROVAL_KIND, rowId, { to, ...mail });
     const detail = A.sentDetail(to, round, whenText(p.start, p.end));
     if (outcome.status === 'error') {
       deps.properties.delete(pendingProposalKey(id, round));
@@ -357,7 +389,7 @@ function afterDecisionDeps(deps: LinkDeps | ExternalDecisionDeps): LinkDeps {
  * job's run for an approved one. Called by every decision path after its write, and by whoever
  * meets a decided request (a link pressed again after a crash, the panel, the job). Holds the lock.
  */
-export function catchUpDecision(deps: LinkDeps, row: Row): boolean {
+export function catchUpDecision(deps: LinkDeps, row: Row, current = false): boolean {
   const state = requestState(row.record.state);
   if (state === 'Aprobada') {
     if (deps.scheduler) requestExternalRun({ scheduler: deps.scheduler, properties: deps.properties, lock: deps.lock, clock: deps.clock });
@@ -366,28 +398,35 @@ export function catchUpDecision(deps: LinkDeps, row: Row): boolean {
   if (state !== 'Rechazada') return false;
   const mail = text(row.record.decisionMail);
   if (mail === 'enviado' || mail === 'enviando') return mail === 'enviado';
-  return tellRejection(deps, row);
+  return tellRejection(deps, row, current);
 }
 
-/** The rejection email to the institution, once ('decision-solicitud', row = the request's ID). */
-function tellRejection(deps: LinkDeps, row: Row): boolean {
+/**
+ * The rejection email to the institution, once ('decision-solicitud', row = the request's ID).
+ * `current`: the caller read the tab fresh under this lock hold and wrote it only through this
+ * table since (the decision's own path), so the email's outcome is written from that snapshot —
+ * its changed columns, all the script's own, bridged into one rectangle — without reading the tab
+ * again; anyone else's call rewrites the whole row from a fresh read (mode 'row').
+ */
+function tellRejection(deps: LinkDeps, row: Row, current = false): boolean {
   const now = deps.clock.now();
   const to = normaliseEmail(text(row.record.contactEmail));
   const t = table(deps);
+  const mode = current ? {} : ({ mode: 'row' } as const);
   if (!to) {
-    t.update([{ id: row.id, fields: { decisionMail: 'error', updatedAt: now } }], { mode: 'row' });
+    t.update([{ id: row.id, fields: { decisionMail: 'error', updatedAt: now } }], mode);
     deps.audit.record({ action: A.rejectionMail, target: row.id, result: 'Error', detail: 'sin correo de contacto válido' });
     return false;
   }
   const mail = rejectionEmail(row);
   const outcome: DeliveryOutcome = sendOnce({ mailer: deps.mailer, journal: deps.properties, clock: deps.clock }, DECISION_KIND, row.id, { to, ...mail });
   if (outcome.status === 'error') {
-    t.update([{ id: row.id, fields: { decisionMail: 'error', updatedAt: now } }], { mode: 'row' });
+    t.update([{ id: row.id, fields: { decisionMail: 'error', updatedAt: now } }], mode);
     deps.audit.record({ action: A.rejectionMail, target: row.id, result: 'Error', detail: outcome.message });
     return false;
   }
   const sent = outcome.status === 'enviado';
-  t.update([{ id: row.id, fields: { decisionMail: sent ? 'enviado' : 'enviando', decisionMailAt: sent ? outcome.at : null, updatedAt: now } }], { mode: 'row' });
+  t.update([{ id: row.id, fields: { decisionMail: sent ? 'enviado' : 'enviando', decisionMailAt: sent ? outcome.at : null, updatedAt: now } }], mode);
   clearJournal(deps.properties, DECISION_KIND, [row.id]);
   if (!sent) {
     deps.audit.record({ action: A.rejectionMail, target: row.id, result: 'Por revisar', detail: outcome.message });
@@ -417,17 +456,21 @@ export function rejectionEmail(row: Row): EmailMessage {
   };
 }
 
-/** The decision under the lock (the caller holds it): fresh row, gate, write, audit, what it owes. */
-function decide(deps: LinkDeps, id: string, req: DecideRequest): DecideResult {
+/**
+ * The decision under the lock (the caller holds it): fresh row, gate, write, audit, what it owes.
+ * `freshRow`: the row as the caller has just read it fresh under this same lock hold (the reject
+ * link reads it for its gate before checking the reason): not read a second time.
+ */
+function decide(deps: LinkDeps, id: string, req: DecideRequest, freshRow?: { row: Row | undefined }): DecideResult {
   const now = deps.clock.now();
   const t = table(deps);
   if (!t.exists()) return { kind: 'unknown' };
-  const row = t.read({ fresh: true }).byId.get(id);
+  const row = freshRow ? freshRow.row : t.read({ fresh: true }).byId.get(id);
   if (!row) return { kind: 'unknown' };
   const state = requestState(row.record.state);
   const gate = decisionGate(state, roundOf(row.record.approvalRound), req.round);
   if (gate.kind === 'decided') {
-    catchUpDecision(deps, row);
+    catchUpDecision(deps, row, true);
     return decidedOf(row);
   }
   if (gate.kind !== 'decide') return { kind: gate.kind };
@@ -452,7 +495,7 @@ function decide(deps: LinkDeps, id: string, req: DecideRequest): DecideResult {
   t.update([{ id, fields }], { mode: 'row' });
   deps.audit.record({ action: A.decided, target: id, result: 'Correcto', detail: A.decidedDetail(req.decision, req.channel, req.by, round, req.note) });
   const decided: Row = { ...row, record: { ...row.record, ...(fields as Row['record']) } };
-  const told = catchUpDecision(deps, decided);
+  const told = catchUpDecision(deps, decided, true);
   return { kind: 'done', row: decided, told };
 }
 
@@ -506,10 +549,12 @@ function performFor(decision: Decision, deps: LinkDeps, subject: string, input: 
   if (!s) return nothing(P.unknown, 'referencia no válida');
   return deps.lock.withLock(() => {
     let reason = '';
+    let freshRow: { row: Row | undefined } | undefined;
     if (decision === 'Rechazada') {
       // The gate first: a decided request says so whatever was typed.
       const t = table(deps);
-      const row = t.exists() ? t.read({ fresh: true }).byId.get(s.requestId) : undefined;
+      if (t.exists()) freshRow = { row: t.read({ fresh: true }).byId.get(s.requestId) };
+      const row = freshRow?.row;
       const gate = row ? decisionGate(requestState(row.record.state), roundOf(row.record.approvalRound), s.round) : null;
       if (gate?.kind === 'decide') {
         const checked = checkReason(input);
@@ -518,7 +563,8 @@ function performFor(decision: Decision, deps: LinkDeps, subject: string, input: 
         reason = checked.text;
       }
     }
-    const result = decide(deps, s.requestId, { decision, channel: 'Enlace', by: linkBy(deps), round: s.round, reason, note: '' });
+    // The row read above (under this lock hold, nothing written since) is the one decide works on.
+    const result = decide(deps, s.requestId, { decision, channel: 'Enlace', by: linkBy(deps), round: s.round, reason, note: '' }, freshRow);
     if (result.kind !== 'done') return pageOf(result);
     const institution = oneLine(text(result.row.record.institution));
     return decision === 'Aprobada'

@@ -30,7 +30,7 @@ export interface LinkRequest {
 export type LinkHandlers = Partial<Record<LinkAction, LinkHandler>>;
 
 export interface RouterDeps extends LinkDeps {
-  /** Where the confirmation form POSTs: the web app's /exec address ('' when unknown). */
+  /** Where the confirmation form POSTs: the web app's /exec address ('' when unknown; only a GET's page has the form). */
   formAction: string;
 }
 
