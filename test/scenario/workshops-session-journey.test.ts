@@ -540,9 +540,10 @@ describe('issue 12: a module of 4 sessions with 60 registrants and a waiting lis
     expect(w.ws.readTab(w.talleres, 'Revisión')).toEqual([]);
     expect(w.ws.readTab(w.talleres, 'Registro de auditoría').filter((x) => x['Resultado'] === 'Error' || x['Resultado'] === 'Por revisar')).toEqual([]);
     // No stray trigger: the clock's daily safety net (no wake-up left after the closing), the
-    // external workshops' job's daily one (C02) and the four form triggers (C01: the request form's).
+    // external workshops' job's daily one (C02), the monthly report's (issue 15) and the four form
+    // triggers (C01: the request form's).
     expect(w.ws.triggers(w.talleres).map((t) => `${t.handler}/${t.eventType}`).sort()).toEqual(
-      ['onCheckinSubmit/ON_FORM_SUBMIT', 'onExternalRequestSubmit/ON_FORM_SUBMIT', 'onRegistrationSubmit/ON_FORM_SUBMIT', 'onWorkshopSurveySubmit/ON_FORM_SUBMIT', 'runSessionClock/CLOCK', 'runExternalRequests/CLOCK'].sort(),
+      ['onCheckinSubmit/ON_FORM_SUBMIT', 'onExternalRequestSubmit/ON_FORM_SUBMIT', 'onRegistrationSubmit/ON_FORM_SUBMIT', 'onWorkshopSurveySubmit/ON_FORM_SUBMIT', 'runSessionClock/CLOCK', 'runExternalRequests/CLOCK', 'runMonthlyReport/CLOCK'].sort(),
     );
   });
 });
