@@ -1,6 +1,6 @@
 /**
  * Issue 15's done-when, with the built bundle in the emulator: three months of generated activity
- * (October – mid December 2026, seeded and deterministic) — attentions of two consultants with
+ * (October – mid December 2026, and a few days of September; seeded and deterministic) — attentions of two consultants with
  * no-shows, cancellations, durations, topics and survey answers (in 'Citas' and in the survey's
  * responses tab, as the product and Forms write them); two internal modules (one in October, one
  * spanning November and December) with registrations in every state, attendance, surveys and
@@ -80,11 +80,11 @@ interface Attention {
   answeredAt: Date | null;
 }
 
-/** Two or three appointments each working day from 1 October to 14 December. */
+/** Two or three appointments each working day from 24 September (a few outside the quarter, inside the year) to 14 December. */
 function generateAttentions(): Attention[] {
   const out: Attention[] = [];
   let n = 0;
-  for (let t = lima('2026-10-01T00:00').getTime(); t < lima('2026-12-15T00:00').getTime(); t += DAY_MS) {
+  for (let t = lima('2026-09-24T00:00').getTime(); t < lima('2026-12-15T00:00').getTime(); t += DAY_MS) {
     const day = new Date(t);
     const dow = limaParts(day).dow;
     if (dow === 0 || dow === 6) continue;
@@ -550,11 +550,18 @@ function writeActivity(ws: Workspace, atenciones: string, talleres: string): voi
     ws,
     atenciones,
     responsesTab,
-    ATTENTIONS.filter((a) => a.answers).map((a) => ({
-      'Marca temporal': a.answeredAt,
-      [SURVEY_CODE_QUESTION]: a.id,
-      ...Object.fromEntries(SURVEY_SCALE_QUESTIONS.map((q, i) => [q.title, a.answers![i]])),
-    })),
+    [
+      ...ATTENTIONS.filter((a) => a.answers).map((a) => ({
+        'Marca temporal': a.answeredAt,
+        [SURVEY_CODE_QUESTION]: a.id,
+        ...Object.fromEntries(SURVEY_SCALE_QUESTIONS.map((q, i) => [q.title, a.answers![i]])),
+      })),
+      // Never counted: an answer with a code no appointment has, and a repeat of an answered one days later (kept in «Revisión» by the product).
+      ...[
+        { at: lima('2026-12-02T10:00'), code: 'CITA-9999' },
+        { at: addMin(ATTENTIONS.filter((a) => a.answers && a.start.getTime() >= lima('2026-12-01T00:00').getTime())[0].answeredAt!, 3 * 1440), code: ATTENTIONS.filter((a) => a.answers && a.start.getTime() >= lima('2026-12-01T00:00').getTime())[0].id },
+      ].map((x) => ({ 'Marca temporal': x.at, [SURVEY_CODE_QUESTION]: x.code, ...Object.fromEntries(SURVEY_SCALE_QUESTIONS.map((q) => [q.title, 1])) })),
+    ],
   );
 
   appendRows(
@@ -783,9 +790,14 @@ describe('issue 15: three months of activity, every figure of «Indicadores» ch
       expect(view.sections.flatMap((s) => s.tables.map((t) => t.title))).toEqual([...Object.keys(wk.tables), ...Object.keys(rq.tables), ...TIMING_TABLES]);
       checkTimings(talleres, p);
       const charts = checkCharts(talleres);
-      expect(charts).toContain('COLUMN:Inscripciones por módulo');
-      expect(charts).toContain('PIE:Solicitudes por estado');
-      expect(charts).toContain('BAR:Minutos del consultor por actividad: estándar y real');
+      expect(charts).toEqual([
+        'COLUMN:Inscripciones por módulo',
+        'COLUMN:Asistencia por sesión',
+        'COLUMN:Satisfacción por sesión',
+        'PIE:Solicitudes por estado',
+        'BAR:Solicitudes por institución',
+        'BAR:Minutos del consultor por actividad: estándar y real',
+      ]);
     });
   }
 });
