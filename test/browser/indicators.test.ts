@@ -117,7 +117,7 @@ describe('«Indicadores» in the panel and the tab with its charts (Chromium)', 
   test('the «Indicadores» tab shows the same tables with their charts drawn', async () => {
     await page.getByRole('tab', { name: 'Indicadores', exact: true }).click();
     const figures = page.locator('figure.sheet-chart');
-    await eventually(() => figures.count(), (c) => expect(c).toBe(6), 10_000);
+    await eventually(() => figures.count(), (c) => expect(c).toBe(7), 10_000);
     expect(await figures.evaluateAll((fs) => fs.map((f) => [f.getAttribute('data-chart-type'), f.getAttribute('aria-label')]))).toEqual([
       ['COLUMN', 'Gráfico: Atenciones por semana'],
       ['LINE', 'Gráfico: Inasistencia por semana (%)'],
@@ -125,6 +125,7 @@ describe('«Indicadores» in the panel and the tab with its charts (Chromium)', 
       ['BAR', 'Gráfico: Satisfacción por consultor (1 a 5)'],
       ['BAR', 'Gráfico: Satisfacción por pregunta (1 a 5)'],
       ['PIE', 'Gráfico: Temas de consulta'],
+      ['BAR', 'Gráfico: Minutos del consultor por actividad: estándar y real'],
     ]);
     const weekly = figures.first().locator('svg');
     await weekly.waitFor();

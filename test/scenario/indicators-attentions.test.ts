@@ -79,7 +79,7 @@ describe('«Indicadores» of the attentions (issue 15)', () => {
     ws.advanceTo(`${DAY}T20:10`); // the evening closing
   });
 
-  test('the closing wrote the tab for the month, with its six charts over its tables', () => {
+  test('the closing wrote the tab for the month, with its charts over its tables (six of the attentions, one of the procedure real time)', () => {
     expect(ws.sheetNames(atenciones)).toContain('Indicadores');
     expect(tab()[1][0]).toBe('Periodo: diciembre de 2026');
     const charts = (sheetsStore(ws.state).requireSheet(atenciones, 'Indicadores').charts ?? []).map((c) => [c.type, c.options.title]);
@@ -90,6 +90,7 @@ describe('«Indicadores» of the attentions (issue 15)', () => {
       ['BAR', 'Satisfacción por consultor (1 a 5)'],
       ['BAR', 'Satisfacción por pregunta (1 a 5)'],
       ['PIE', 'Temas de consulta'],
+      ['BAR', 'Minutos del consultor por actividad: estándar y real'], // the procedure's time (timings provider, both spreadsheets)
     ]);
   });
 
@@ -144,7 +145,7 @@ describe('«Indicadores» of the attentions (issue 15)', () => {
     const q = call<Extract<IndicatorsView, { ok: true }>>(ws, atenciones, 'refreshIndicators', ['trimestre']);
     expect(q.period).toEqual({ kind: 'trimestre', label: 'IV trimestre de 2026', key: '2026-T4' });
     expect(q.tabUrl).toMatch(/#gid=\d+$/);
-    expect(q.sections.map((s) => s.key)).toEqual(['atenciones']);
+    expect(q.sections.map((s) => s.key)).toEqual(['atenciones', 'tiempos']);
     expect(tab()[1][0]).toBe('Periodo: IV trimestre de 2026');
     const again = call<Extract<IndicatorsView, { ok: true }>>(ws, atenciones, 'refreshIndicators', [], LUIS);
     expect(again.period.kind).toBe('trimestre');

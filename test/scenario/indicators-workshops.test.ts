@@ -138,6 +138,7 @@ describe('issue 15: the Talleres «Indicadores» tab, refreshed by the daily run
       'COLUMN:Satisfacción por sesión',
       'PIE:Solicitudes por estado',
       'BAR:Solicitudes por institución',
+      'BAR:Minutos del consultor por actividad: estándar y real', // the procedure's time (timings provider)
     ]);
     const v = w.ws.values(w.talleres, TAB);
     for (const c of charts) {
