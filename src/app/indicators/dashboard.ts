@@ -77,15 +77,29 @@ export function computeSections(providers: readonly IndicatorProvider[], input: 
   return providers.filter((p) => only === null || p.roles.includes(only)).flatMap((p) => p.build(input));
 }
 
+/** The document properties as read once: reads answered from one getAll, writes passed through. */
+function propertiesSnapshot(store: KeyValueStore): KeyValueStore {
+  const all = store.getAll();
+  return {
+    get: (key) => all[key] ?? null,
+    getAll: () => ({ ...all }),
+    setAll: (values) => store.setAll(values),
+    delete: (key) => store.delete(key),
+    secret: (key) => store.secret(key),
+  };
+}
+
 /** Recomputes and rewrites this spreadsheet's «Indicadores» tab for the period containing now. */
 export function refreshDashboard(deps: DashboardDeps, providers: readonly IndicatorProvider[], givenKind?: unknown): DashboardResult {
-  const role = recordedRole(deps.properties);
+  // The role, the period last chosen and the sibling: one read of the document properties, not three.
+  const properties = propertiesSnapshot(deps.properties);
+  const role = recordedRole(properties);
   if (role === null) return { ok: false, message: 'Esta hoja aún no está configurada: ejecute «Configurar esta hoja» primero.' };
-  const kind = chosenPeriodKind(deps.properties, givenKind);
-  if (givenKind !== undefined && parsePeriodKind(givenKind) !== null && deps.properties.get(PERIOD_PROPERTY) !== kind) deps.properties.setAll({ [PERIOD_PROPERTY]: kind });
+  const kind = chosenPeriodKind(properties, givenKind);
+  if (givenKind !== undefined && parsePeriodKind(givenKind) !== null && properties.get(PERIOD_PROPERTY) !== kind) deps.properties.setAll({ [PERIOD_PROPERTY]: kind });
   const now = deps.clock.now();
   const period = periodContaining(kind, now);
-  const books = serviceBooks(deps, role);
+  const books = serviceBooks({ workbooks: deps.workbooks, properties }, role);
   const settings = readSettings(deps.workbooks.current().table(SETTINGS_TAB)).settings;
   const sections = computeSections(providers, { role, ...books, period, now, settings }, role);
   const layout = layoutDashboard('Indicadores del Servicio de Orientación para el Emprendimiento', period, formatLimaDateTime(now), sections);
