@@ -51,6 +51,7 @@ import { MissingColumnError } from '../../domain/table';
 import { normaliseEmail } from '../../domain/validation';
 import { reportTarget } from '../../domain/workshops/module-report';
 import { fileIdOf } from '../../domain/workshops/drive-files';
+import { saveVersionedPdf } from '../versioned-pdf';
 import { LockBusyError, type DriveItemRef, type Mailer, type Scheduler } from '../../ports';
 import { journalEntries, sendOnce } from '../delivery';
 import { requestDueProperty, requestRun } from '../jobs';
@@ -340,20 +341,8 @@ function sendMonth(deps: MonthlyReportDeps, providers: readonly IndicatorProvide
   // The PDF of this version (its send has not started: the journal has no entry for it).
   const folder = reportsFolder(deps);
   const name = T.fileName(p.key, version);
-  const file = deps.drive.savePdfFromHtml(folder.id, name, monthlyReportHtml({ period: p, sections, workshops, version, at: now }));
-  const earlier = new Set(deps.drive.filesNamed(folder.id, name).map((f) => f.id));
   const recordedId = rec.version === version ? fileIdOf(rec.url) : null;
-  if (recordedId) earlier.add(recordedId);
-  earlier.delete(file.id);
-  const retired: string[] = [];
-  for (const old of earlier) {
-    try {
-      const r = deps.drive.retire(old, folder.id);
-      if (r !== 'gone') retired.push(`${r === 'trashed' ? 'a la papelera' : 'fuera de la carpeta'}: ${old}`);
-    } catch (e) {
-      retired.push(`no se pudo retirar ${old}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  const { file, retired } = saveVersionedPdf(deps.drive, folder.id, name, monthlyReportHtml({ period: p, sections, workshops, version, at: now }), recordedId);
   deps.audit.record({ action: A.pdf, target: p.key, result: 'Correcto', detail: [`v${version} · ${file.url}`, ...retired].join(' · ') });
 
   const mail = monthlyReportEmail({ period: p, workshops, version });

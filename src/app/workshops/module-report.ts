@@ -32,6 +32,7 @@ import { MissingColumnError, type FieldValue, type TableRow } from '../../domain
 import { cleanText } from '../../domain/text';
 import { normaliseEmail } from '../../domain/validation';
 import { driveSafeName, fileIdOf, folderIdOf } from '../../domain/workshops/drive-files';
+import { saveVersionedPdf } from '../versioned-pdf';
 import type { ModuleConsolidation } from '../../domain/workshops/consolidation';
 import { moduleReportEmail, moduleReportHtml, reportTarget, type ReportModule } from '../../domain/workshops/module-report';
 import { datesText } from '../../domain/workshops/module';
@@ -285,21 +286,9 @@ export function sendModuleReport(deps: ModuleReportDeps & { tabs?: GeneratedTabs
       const folder = ensureModuleFolder(deps, row);
       const name = fileName(row, version);
       const sessions = moduleSessions(book, row.id);
-      const file = deps.drive.savePdfFromHtml(folder.id, name, moduleReportHtml(reportModuleOf(row, sessions), c, version, now));
-      const earlier = new Set(deps.drive.filesNamed(folder.id, name).map((f) => f.id));
       const recordedId = state.version === version ? fileIdOf(state.url) : null;
-      if (recordedId) earlier.add(recordedId);
-      earlier.delete(file.id);
-      const retired: string[] = [];
-      for (const old of earlier) {
-        try {
-          const r = deps.drive.retire(old, folder.id);
-          if (r !== 'gone') retired.push(`${r === 'trashed' ? 'a la papelera' : 'fuera de la carpeta'}: ${old}`);
-        } catch (e) {
-          // Left in place (the new PDF is the one recorded); the audit line names it.
-          retired.push(`no se pudo retirar ${old}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
+      // One PDF per version: earlier copies (a crashed attempt's) retired; one left in place is named in the audit.
+      const { file, retired } = saveVersionedPdf(deps.drive, folder.id, name, moduleReportHtml(reportModuleOf(row, sessions), c, version, now), recordedId);
       deps.audit.record({ action: A.reportPdf, target: row.id, result: 'Correcto', detail: [`v${version} · ${file.url}`, ...retired].join(' · ') });
 
       const mail = moduleReportEmail(reportModuleOf(row, sessions), c, version);
