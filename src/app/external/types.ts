@@ -3,6 +3,7 @@
  * re-exports them for the sidebar). The list and detail are built by ./view.ts, the proposal and
  * the decision by ./approval.ts.
  */
+import type { ExternalRequest } from '../../domain/external/request';
 import type { ExternalRequestState } from '../../domain/schema';
 
 // The real timings (issue 14 item 4): built by the pure src/domain/external/timings.ts, shown as they are.
@@ -47,25 +48,17 @@ export interface SlotView {
   past: boolean;
 }
 
-export interface ExternalRequestDetail {
+/** The request's own fields as the intake validated them (src/domain/external/request.ts), plus what the panel derives. */
+export interface ExternalRequestDetail
+  extends Pick<
+    ExternalRequest,
+    'institution' | 'ruc' | 'institutionType' | 'region' | 'district' | 'contactName' | 'contactRole' | 'contactEmail' | 'contactPhone' | 'topic' | 'expected' | 'modality' | 'notes'
+  > {
   id: string;
   state: ExternalRequestState | '';
-  institution: string;
-  ruc: string;
-  institutionType: string;
-  region: string;
-  district: string;
-  contactName: string;
-  contactRole: string;
-  contactEmail: string;
-  contactPhone: string;
-  topic: string;
   slots: [SlotView, SlotView];
-  expected: number;
   /** Places the workshop would get: expected + the margin setting (rounded up). */
   capacity: number;
-  modality: string;
-  notes: string;
   /** The current proposal ('' fields before one). */
   proposal: { start: string; end: string; speaker: string; speakerEmail: string; certificates: boolean; round: number; sentAt: string; sentBy: string };
   decision: { decision: string; channel: string; by: string; at: string; reason: string };
